@@ -1,0 +1,14 @@
+// Package asl is the Amazon States Language document model.
+//
+// A StateMachine holds every field of every state exactly as ASL defines it,
+// in both query languages (JSONPath and JSONata): nothing is summarised, so a
+// parsed document marshals back to the same JSON and a later executor can run
+// it. Marshal writes canonical, deterministic JSON; Parse reads JSON strictly
+// (duplicate keys and unknown fields are errors with their location);
+// Validate checks every document-level rule of the ASL checklist and returns
+// diagnostics with stable codes and JSON pointers.
+//
+// The package knows nothing of the goasl builder (package dsl): it is the
+// target of the compiler and the source of import, validation and code
+// generation.
+package asl

@@ -1,0 +1,3 @@
+module github.com/goasl/goasl
+
+go 1.26
