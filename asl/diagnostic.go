@@ -54,7 +54,6 @@ const (
 	CodeDefinitionTooLarge Code = "DEFINITION_TOO_LARGE"
 	CodeExpressUnsupported Code = "EXPRESS_UNSUPPORTED"
 	CodeErrorName          Code = "INVALID_ERROR_NAME"
-	CodeUnknownField       Code = "UNKNOWN_FIELD"
 	CodeLimit              Code = "LIMIT_EXCEEDED"
 )
 
