@@ -1,0 +1,135 @@
+package aslcheck
+
+import (
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// prunedDirs are folders, relative to the repository root, that
+// goldenASLFiles does not walk into, each with the reason.
+var prunedDirs = map[string]string{
+	".git":                   "version-control metadata, not project files",
+	"tools/npm/node_modules": "third-party npm packages installed by npm ci, not goasl output",
+}
+
+// excludedGoldenFiles lists golden ASL files, relative to the repository
+// root, that TestGoldenASLPassesValidators does not require to pass, each
+// with the reason (for instance a validator's false positive that
+// validate.js cannot filter narrowly). It is empty: add an entry only with
+// a reason, never silently.
+var excludedGoldenFiles = map[string]string{}
+
+// isGoldenASL reports whether rel (slash-separated, relative to the
+// repository root) is a file that TestGoldenASLPassesValidators covers: an
+// *.asl.json below a testdata folder with a golden or marshal folder on its
+// path, or any *.asl.json below the top-level examples folder.
+func isGoldenASL(rel string) bool {
+	if !strings.HasSuffix(rel, ".asl.json") {
+		return false
+	}
+	dirs := strings.Split(rel, "/")
+	dirs = dirs[:len(dirs)-1]
+	if len(dirs) > 0 && dirs[0] == "examples" {
+		return true
+	}
+	return slices.Contains(dirs, "testdata") && (slices.Contains(dirs, "golden") || slices.Contains(dirs, "marshal"))
+}
+
+// goldenASLFiles walks the repository at root and returns the files
+// isGoldenASL selects, relative to root, in lexical order.
+func goldenASLFiles(root string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if _, ok := prunedDirs[rel]; ok {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if isGoldenASL(rel) {
+			files = append(files, rel)
+		}
+		return nil
+	})
+	return files, err
+}
+
+func TestIsGoldenASL(t *testing.T) {
+	for _, tc := range []struct {
+		rel  string
+		want bool
+	}{
+		{"asl/testdata/marshal/pass.asl.json", true},
+		{"compiler/testdata/golden/choice.asl.json", true},
+		{"compiler/testdata/golden/nested/deep.asl.json", true},
+		{"gen/testdata/cases/golden/x.asl.json", true},
+		{"examples/order/order.asl.json", true},
+		{"examples/order/testdata/out/order.asl.json", true},
+		{"examples/top.asl.json", true},
+		{"asl/testdata/parse/bad.asl.json", false},
+		{"internal/aslcheck/testdata/bad/dangling-next.asl.json", false},
+		{"compiler/golden/x.asl.json", false},
+		{"compiler/testdata/golden.asl.json", false},
+		{"compiler/testdata/golden/x.json", false},
+		{"compiler/testdata/golden/x.asl.yaml", false},
+		{"docs/examples/x.asl.json", false},
+	} {
+		if got := isGoldenASL(tc.rel); got != tc.want {
+			t.Errorf("isGoldenASL(%q) = %v; want %v", tc.rel, got, tc.want)
+		}
+	}
+}
+
+// TestGoldenASLPassesValidators requires every golden ASL file of the
+// repository (see isGoldenASL) to pass both validators with no diagnostic
+// at all. It passes on an empty set and logs how many files it checked.
+func TestGoldenASLPassesValidators(t *testing.T) {
+	root, err := RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, err := goldenASLFiles(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel, why := range excludedGoldenFiles {
+		if !slices.Contains(found, rel) {
+			t.Errorf("excludedGoldenFiles names %s (%s), which is not a golden ASL file: remove the entry", rel, why)
+		}
+	}
+	var files []string
+	for _, rel := range found {
+		if why, ok := excludedGoldenFiles[rel]; ok {
+			t.Logf("excluded %s: %s", rel, why)
+			continue
+		}
+		files = append(files, filepath.Join(root, filepath.FromSlash(rel)))
+	}
+	t.Logf("checking %d golden ASL files (%d found, %d excluded)", len(files), len(found), len(found)-len(files))
+	if len(files) == 0 {
+		return
+	}
+	Require(t)
+	results, err := Validate(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range results {
+		if !r.OK() {
+			rel, _ := filepath.Rel(root, r.File)
+			r.File = filepath.ToSlash(rel)
+			t.Errorf("golden ASL file rejected:\n%s", formatResults([]Result{r}))
+		}
+	}
+}
