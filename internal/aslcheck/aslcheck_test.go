@@ -75,6 +75,7 @@ func formatResults(results []Result) []byte {
 // expected to catch them, and every diagnostic is compared in full with
 // testdata/fixtures.golden.
 func TestFixtures(t *testing.T) {
+	t.Parallel()
 	Require(t)
 	good := fixtures(t, "good")
 	bad := fixtures(t, "bad")
@@ -114,6 +115,27 @@ func TestFixtures(t *testing.T) {
 	golden.Check(t, "testdata/fixtures.golden", formatResults(results))
 }
 
+// TestSharedAjvMatchesFreshAjv checks validate.js's schema cache (see
+// shareAjvInstance there): asl-validator must give the same verdicts,
+// diagnostic for diagnostic, when it builds a fresh Ajv instance for every
+// file as it does on its own.
+func TestSharedAjvMatchesFreshAjv(t *testing.T) {
+	t.Parallel()
+	Require(t)
+	files := append(fixtures(t, "good"), fixtures(t, "bad")...)
+	shared, err := validate(files, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := validate(files, []string{"ASLCHECK_FRESH_AJV=1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := formatResults(shared), formatResults(fresh); string(got) != string(want) {
+		t.Errorf("verdicts with a shared Ajv instance differ from those with a fresh one per file:\n%s", golden.Diff(want, got))
+	}
+}
+
 func TestValidateEmpty(t *testing.T) {
 	results, err := Validate(nil)
 	if err != nil || results != nil {
@@ -144,6 +166,7 @@ func TestValidateBadPath(t *testing.T) {
 // as given, whether absolute or relative, and that a file listed twice gets
 // two results.
 func TestValidateAbsoluteAndRepeated(t *testing.T) {
+	t.Parallel()
 	Require(t)
 	abs, err := filepath.Abs("testdata/bad/duplicate-key.asl.json")
 	if err != nil {

@@ -2,6 +2,7 @@ package aslcheck
 
 import (
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -91,10 +92,46 @@ func TestIsGoldenASL(t *testing.T) {
 	}
 }
 
+func TestGoldenASLFiles(t *testing.T) {
+	root := t.TempDir()
+	for _, rel := range []string{
+		".git/testdata/golden/pruned.asl.json",
+		"tools/npm/node_modules/pkg/testdata/golden/pruned.asl.json",
+		"asl/testdata/marshal/pass.asl.json",
+		"asl/testdata/parse/not-golden.asl.json",
+		"compiler/testdata/golden/b.asl.json",
+		"compiler/testdata/golden/a.asl.json",
+		"examples/order/order.asl.json",
+		"examples/order/order.go",
+	} {
+		path := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := goldenASLFiles(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"asl/testdata/marshal/pass.asl.json",
+		"compiler/testdata/golden/a.asl.json",
+		"compiler/testdata/golden/b.asl.json",
+		"examples/order/order.asl.json",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("goldenASLFiles = %q; want %q", got, want)
+	}
+}
+
 // TestGoldenASLPassesValidators requires every golden ASL file of the
 // repository (see isGoldenASL) to pass both validators with no diagnostic
 // at all. It passes on an empty set and logs how many files it checked.
 func TestGoldenASLPassesValidators(t *testing.T) {
+	t.Parallel()
 	root, err := RepoRoot()
 	if err != nil {
 		t.Fatal(err)

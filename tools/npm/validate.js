@@ -12,7 +12,10 @@
 //   {"file": "<path as given>", "languageService": [...], "aslValidator": [...]}
 // or, for a file that cannot be read,
 //   {"file": "<path as given>", "readError": "<why>"}
-// With --timing, start-up and per-file times are written to stderr.
+// With --timing, start-up and per-file times are written to stderr. With
+// ASLCHECK_FRESH_AJV=1 in the environment, asl-validator compiles its
+// schemas afresh for every file, as it does on its own (see
+// shareAjvInstance).
 // The exit code is 0 when every file was processed (whatever the
 // diagnostics), 2 on a usage error and 1 on an internal failure.
 
@@ -123,6 +126,49 @@ function normalizeJSONata(value) {
   return value;
 }
 
+// shareAjvInstance makes asl-validator compile its JSON schemas once per
+// process instead of once per file, which takes its time from about 75 ms to
+// a few ms a file. asl-validator 4.0.0 builds a new Ajv instance on every
+// call (checks/json-schema-errors.js: `new ajv_1.default({schemas: ...})`,
+// then registers the same formats and keywords on it) and validates against
+// it once. The first construction here returns a real Ajv instance that
+// asl-validator sets up as usual; every later one returns a view of that
+// same instance whose set-up methods do nothing, so the schemas compiled by
+// the first validation are reused. This is sound only because every call
+// passes the same options ({checkPaths: true, checkArn: true}), hence the
+// same schemas and formats, and the format functions are pure. The Go test
+// TestSharedAjvMatchesFreshAjv checks that the verdicts are the same with
+// ASLCHECK_FRESH_AJV=1, which turns the sharing off.
+const ajvSetupMethods = new Set(['addSchema', 'addMetaSchema', 'addFormat', 'addKeyword', 'addVocabulary', 'removeSchema', 'removeKeyword']);
+
+function shareAjvInstance() {
+  const validatorDir = path.dirname(require.resolve(path.join(here, 'node_modules', 'asl-validator')));
+  const ajvModule = require(require.resolve('ajv', { paths: [path.join(validatorDir, 'checks')] }));
+  const RealAjv = ajvModule.default;
+  if (typeof RealAjv !== 'function') {
+    throw new Error('ajv has no default export: the asl-validator schema cache needs updating');
+  }
+  let shared = null;
+  let view = null;
+  function SharedAjv(opts) {
+    if (shared === null) {
+      shared = new RealAjv(opts);
+      view = new Proxy(shared, {
+        get(target, prop) {
+          if (ajvSetupMethods.has(prop)) {
+            return () => view;
+          }
+          const value = Reflect.get(target, prop, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      return shared;
+    }
+    return view;
+  }
+  ajvModule.default = SharedAjv;
+}
+
 function aslValidatorDiagnostics(aslValidator, text) {
   let definition;
   try {
@@ -166,6 +212,9 @@ async function main() {
 
   const ls = req('amazon-states-language-service');
   const { TextDocument } = req('vscode-languageserver-textdocument');
+  if (process.env.ASLCHECK_FRESH_AJV !== '1') {
+    shareAjvInstance();
+  }
   const aslValidator = req('asl-validator');
   const service = ls.getLanguageService({});
   const loaded = ms(started);

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# scripts/test.sh: set up and run goasl's whole test suite, on a fresh machine
+# or a developer's. CI calls it from .ci/run with CI=true exported, which makes
+# tests fail (rather than skip) when the npm ASL validators are missing.
+#
+# Needs Go (the version in go.mod) and Node.js 20 or later with npm. Only
+# `npm ci` and `go mod download` use the network (the npm registry and the Go
+# module proxy); everything after them runs offline.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+step() { printf '==> %s\n' "$*"; }
+die() { printf 'scripts/test.sh: %s\n' "$*" >&2; exit 1; }
+
+# --- 1. The npm ASL validators, pinned in tools/npm/package-lock.json -------
+command -v node >/dev/null || die "Node.js 20 or later is required (node is not on PATH)"
+command -v npm >/dev/null || die "npm is required (npm is not on PATH)"
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+(( node_major >= 20 )) || die "Node.js 20 or later is required, found $(node --version)"
+
+# node_modules is current when the stamp written after the last successful
+# `npm ci` matches the manifest and lockfile it was installed from.
+npm_dir=tools/npm
+stamp="$npm_dir/node_modules/.goasl-installed"
+want=$(cd "$npm_dir" && sha256sum package.json package-lock.json)
+if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+  step "tools/npm: node_modules is current, skipping npm ci"
+else
+  step "tools/npm: npm ci"
+  (cd "$npm_dir" && npm ci --ignore-scripts --no-audit --no-fund)
+  printf '%s\n' "$want" > "$stamp"
+fi
+
+# --- 2. Go ------------------------------------------------------------------
+step "go mod download"
+go mod download
+
+# gofmt sees the same .go files as the go command: it skips testdata folders,
+# folders whose names start with "." or "_", and npm's node_modules.
+step "gofmt -l"
+unformatted=$(find . \( -name testdata -o -name node_modules -o -name '.?*' -o -name '_*' \) -prune \
+  -o -type f -name '*.go' -print | sort | xargs -r gofmt -l)
+if [[ -n "$unformatted" ]]; then
+  printf '%s\n' "$unformatted" >&2
+  die "the files above are not gofmt'ed (run gofmt -w on them)"
+fi
+
+step "go vet ./..."
+go vet ./...
+
+step "go test ./...  (CI=${CI:-})"
+go test ./...
