@@ -20,16 +20,15 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 (( node_major >= 20 )) || die "Node.js 20 or later is required, found $(node --version)"
 
 # node_modules is current when the stamp written after the last successful
-# `npm ci` matches the manifest and lockfile it was installed from.
+# `npm ci` (a copy of the manifest and lockfile it installed) still matches.
 npm_dir=tools/npm
-stamp="$npm_dir/node_modules/.goasl-installed"
-want=$(cd "$npm_dir" && sha256sum package.json package-lock.json)
-if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+stamp="$npm_dir/node_modules/.goasl-installed-from"
+if cat "$npm_dir/package.json" "$npm_dir/package-lock.json" | cmp -s - "$stamp"; then
   step "tools/npm: node_modules is current, skipping npm ci"
 else
   step "tools/npm: npm ci"
   (cd "$npm_dir" && npm ci --ignore-scripts --no-audit --no-fund)
-  printf '%s\n' "$want" > "$stamp"
+  cat "$npm_dir/package.json" "$npm_dir/package-lock.json" > "$stamp"
 fi
 
 # --- 2. Go ------------------------------------------------------------------
@@ -40,7 +39,7 @@ go mod download
 # folders whose names start with "." or "_", and npm's node_modules.
 step "gofmt -l"
 unformatted=$(find . \( -name testdata -o -name node_modules -o -name '.?*' -o -name '_*' \) -prune \
-  -o -type f -name '*.go' -print | sort | xargs -r gofmt -l)
+  -o -type f -name '*.go' -print0 | xargs -0 -r gofmt -l)
 if [[ -n "$unformatted" ]]; then
   printf '%s\n' "$unformatted" >&2
   die "the files above are not gofmt'ed (run gofmt -w on them)"

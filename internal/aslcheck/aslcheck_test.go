@@ -1,6 +1,7 @@
 package aslcheck
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -36,15 +37,37 @@ var badFixtures = map[string]struct {
 
 func fixtures(t *testing.T, dir string) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", dir, "*.asl.json"))
+	files, err := fixtureFiles(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return files
+}
+
+// fixtureFiles lists testdata/<dir>/*.asl.json in lexical order.
+func fixtureFiles(dir string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join("testdata", dir, "*.asl.json"))
+	if err != nil {
+		return nil, err
+	}
 	if len(files) == 0 {
-		t.Fatalf("no fixtures in testdata/%s", dir)
+		return nil, fmt.Errorf("no fixtures in testdata/%s", dir)
 	}
 	sort.Strings(files)
-	return files
+	return files, nil
+}
+
+// allFixtures lists the good fixtures, then the bad ones.
+func allFixtures() ([]string, error) {
+	good, err := fixtureFiles("good")
+	if err != nil {
+		return nil, err
+	}
+	bad, err := fixtureFiles("bad")
+	if err != nil {
+		return nil, err
+	}
+	return append(good, bad...), nil
 }
 
 // formatResults renders results for a golden file: every diagnostic of
