@@ -244,3 +244,50 @@ func TestDeclaresModule(t *testing.T) {
 		}
 	}
 }
+
+func TestReadResults(t *testing.T) {
+	files := []string{"a.asl.json", "b.asl.json"}
+	for _, tc := range []struct {
+		name, content, want string
+	}{
+		{"ok", `{"file":"a.asl.json","languageService":[],"aslValidator":["X: y"]}` + "\n" +
+			`{"file":"b.asl.json","languageService":["1:1: error: z"],"aslValidator":[]}` + "\n", ""},
+		{"too few", `{"file":"a.asl.json","languageService":[],"aslValidator":[]}` + "\n",
+			"aslcheck: validate.js returned 1 results for 2 files"},
+		{"wrong file", `{"file":"b.asl.json","languageService":[],"aslValidator":[]}` + "\n",
+			`aslcheck: results line 1 is for "b.asl.json", not for the file asked about`},
+		{"not JSON", "{\n",
+			"aslcheck: results line 1: unexpected end of JSON input"},
+		{"read error", `{"file":"a.asl.json","readError":"EACCES: permission denied"}` + "\n" +
+			`{"file":"b.asl.json","languageService":[],"aslValidator":[]}` + "\n",
+			"aslcheck: a.asl.json: EACCES: permission denied"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "results.jsonl")
+			if err := os.WriteFile(path, []byte(tc.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			results, err := readResults(path, files)
+			if tc.want != "" {
+				if err == nil || err.Error() != tc.want {
+					t.Fatalf("readResults error = %v; want %s", err, tc.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []Result{
+				{File: "a.asl.json", ASLValidator: []string{"X: y"}},
+				{File: "b.asl.json", LanguageService: []string{"1:1: error: z"}},
+			}
+			if fmt.Sprintf("%#v", results) != fmt.Sprintf("%#v", want) {
+				t.Errorf("readResults = %#v; want %#v", results, want)
+			}
+		})
+	}
+	_, err := readResults(filepath.Join(t.TempDir(), "none.jsonl"), files)
+	if err == nil || !strings.HasPrefix(err.Error(), "aslcheck: validate.js left no results: open ") {
+		t.Errorf("readResults(missing file) error = %v; want it to say validate.js left no results", err)
+	}
+}
