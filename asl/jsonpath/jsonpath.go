@@ -1,6 +1,3 @@
-// Package jsonpath parses the paths of the Amazon States Language: JSONPath
-// with the roots $ (state input), $$ (context object) and $name (a
-// variable).
 package jsonpath
 
 // Root is where a path starts.
@@ -12,6 +9,20 @@ const (
 	RootContext                  // $$
 	RootVariable                 // $name
 )
+
+// String returns the root as written: "$", "$$" or "$name" (with the
+// variable name left out).
+func (r Root) String() string {
+	switch r {
+	case RootInput:
+		return "$"
+	case RootContext:
+		return "$$"
+	case RootVariable:
+		return "$name"
+	}
+	return "invalid root"
+}
 
 // StepKind is the kind of one path step.
 type StepKind uint8
@@ -27,12 +38,55 @@ const (
 	StepUnion                         // [0,1] or ['a','b']
 )
 
+// String returns a short English name of the kind, for messages.
+func (k StepKind) String() string {
+	switch k {
+	case StepField:
+		return "field"
+	case StepIndex:
+		return "index"
+	case StepWildcard:
+		return "wildcard"
+	case StepSlice:
+		return "slice"
+	case StepFilter:
+		return "filter"
+	case StepRecursive:
+		return "recursive descent"
+	case StepUnion:
+		return "union"
+	}
+	return "invalid step"
+}
+
 // Step is one step of a path.
 type Step struct {
 	Kind  StepKind
 	Name  string // StepField and StepRecursive
 	Index int    // StepIndex
 	Text  string // the step as written
+
+	// Offset is the byte offset of the step in the path text (of its "."
+	// or "[").
+	Offset int
+
+	// Names holds the names of a StepUnion of names; Indices the indices of
+	// a StepUnion of indices. Exactly one of them is set on a union.
+	Names   []string
+	Indices []int
+
+	// Start and End are the bounds of a StepSlice; HasStart and HasEnd say
+	// whether each was written ([:2] has no start, [1:] no end).
+	Start, End       int
+	HasStart, HasEnd bool
+
+	// Filter is the expression of a StepFilter, between "?(" and ")".
+	Filter string
+
+	// Sub is the selector of a StepRecursive written with "*" or brackets
+	// (..*, ..[0], ..['a','b'], ..[?(...)]); it is nil for ..name (and
+	// ..['name'], which is the same step), whose name is in Name.
+	Sub *Step
 }
 
 // Path is a parsed path.
@@ -44,22 +98,8 @@ type Path struct {
 
 // Error is a syntax error in a path.
 type Error struct {
-	Offset int // byte offset in the path text
-	Msg    string
+	Offset int    // byte offset in the path text
+	Msg    string // what is wrong and what was expected, without the offset
 }
 
 func (e *Error) Error() string { return e.Msg }
-
-// Parse parses a path. STUB: replaced by the real parser.
-func Parse(s string) (*Path, error) { return &Path{Root: RootInput}, nil }
-
-// IsReference reports whether the path is a reference path: it identifies
-// at most one node (only field and index steps).
-func (p *Path) IsReference() bool {
-	for _, s := range p.Steps {
-		if s.Kind != StepField && s.Kind != StepIndex {
-			return false
-		}
-	}
-	return true
-}

@@ -1,0 +1,43 @@
+// Package jsonpath parses the paths of the Amazon States Language: JSONPath
+// with the roots $ (state input), $$ (context object) and $name (a
+// variable), as AWS Step Functions (which evaluates paths with Jayway
+// JsonPath) accepts them.
+//
+// The grammar:
+//
+//	path     = root *step
+//	root     = "$" / "$$" / "$" varname          ; varname: UAX #31 identifier, at most 80 characters
+//	step     = "." name                           ; field
+//	         / "." "*" / "[*]" / ".[*]"           ; wildcard
+//	         / ["."] "[" int "]"                  ; index, may be negative
+//	         / ["."] "[" quoted "]"               ; field
+//	         / ["."] "[" quoted 1*("," quoted) "]" ; union of names
+//	         / ["."] "[" int 1*("," int) "]"      ; union of indices
+//	         / ["."] "[" [int] ":" [int] "]"      ; slice
+//	         / ["."] "[?(" filter ")]"            ; filter, kept as text
+//	         / ".." (name / "*" / bracket)        ; recursive descent
+//
+// Jayway's extras are accepted: a dot before a bracket ($.[0], $.a.['b']) and
+// most punctuation in dot names ($.detail-type, $.a:b). A dot name ends at
+// "." or "["; whitespace, control characters and the characters ] ( ) ' " ,
+// are not allowed in it (use bracket notation), and a backslash escapes the
+// next character ($.store\.book is the field "store.book", as in the ASL
+// specification's examples; how AWS reads such escapes is not measured).
+//
+// A quoted name ('a' or "a") keeps its text exactly as written: a backslash
+// only stops the next character from closing the name and stays part of the
+// name. AWS was measured to read $['Test\""Name"'] as the key Test\""Name"
+// (a LocalStack snapshot recorded against AWS), which is the Jayway 2.4
+// behaviour.
+//
+// Whitespace is allowed inside brackets around names, indices and commas,
+// and nowhere else. Filters are parsed only far enough to find their end
+// (balanced parentheses and brackets, quoted strings); their text is kept in
+// Step.Filter and is not evaluated.
+//
+// Path.String gives a canonical text that parses back to an equal Path:
+// field names that are JSONPath member-name-shorthand are written .name,
+// every other field name in brackets, wildcards as [*], and no dot before a
+// bracket. Canonical text is safe as an intrinsic function argument
+// (checklist 4.12).
+package jsonpath
