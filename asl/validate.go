@@ -1,0 +1,424 @@
+package asl
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// ValidateOptions configures Validate.
+type ValidateOptions struct {
+	// Type is the workflow type the document is checked for: "STANDARD"
+	// (the default when empty) or "EXPRESS".
+	Type string
+	// MaxDepth bounds the nesting of States containers and of Choice rules
+	// (TOO_DEEPLY_NESTED). 0 means DefaultMaxDepth.
+	MaxDepth int
+}
+
+// DefaultMaxDepth is the nesting guard Validate uses when
+// ValidateOptions.MaxDepth is 0. AWS does not document its limit.
+const DefaultMaxDepth = 40
+
+// Workflow types for ValidateOptions.Type.
+const (
+	WorkflowStandard = "STANDARD"
+	WorkflowExpress  = "EXPRESS"
+)
+
+// Limits Validate enforces.
+const (
+	MaxDefinitionBytes = 1 << 20   // the whole definition, UTF-8
+	MaxPayloadBytes    = 256 << 10 // a literal Result, Arguments, Output, variable or Assign block
+	MaxStateNameLength = 80        // runes
+	MaxVariableLength  = 80        // runes
+	MaxLabelLength     = 40        // runes
+	maxSeconds         = 99999999
+	maxDurationStd     = 31536000 // one year
+	maxDurationExpress = 300
+)
+
+// Validate checks every document-level rule of the ASL checklist on sm and
+// returns the errors and warnings it finds, in document order of the
+// offending values. Validate never panics and never changes sm.
+func Validate(sm *StateMachine, opts ValidateOptions) []Diagnostic {
+	v := &validator{opts: opts, names: map[string]string{}, labels: map[string]string{}}
+	if v.opts.MaxDepth <= 0 {
+		v.opts.MaxDepth = DefaultMaxDepth
+	}
+	if sm == nil {
+		v.errorf(CodeMissingDescription, "", "The state machine definition is missing; give a document with StartAt and States")
+		return v.diags
+	}
+	v.sm = sm
+	switch opts.Type {
+	case "", WorkflowStandard:
+	case WorkflowExpress:
+		v.express = true
+	default:
+		v.errorf(CodeSchema, "", "Unknown workflow type %q%s; use %q or %q", opts.Type, suggest(opts.Type, []string{WorkflowStandard, WorkflowExpress}), WorkflowStandard, WorkflowExpress)
+	}
+	v.top(sm)
+	return v.diags
+}
+
+// validator holds the state of one Validate call.
+type validator struct {
+	opts    ValidateOptions
+	sm      *StateMachine
+	express bool
+	diags   []Diagnostic
+
+	// names maps every state name to the pointer of its first occurrence,
+	// across all scopes (filled by collectNames before the walk).
+	names map[string]string
+	// labels maps each Map Label to the pointer of its first use.
+	labels map[string]string
+	// depthReported stops a second TOO_DEEPLY_NESTED for the same walk.
+	depthReported bool
+}
+
+func (v *validator) add(sev Severity, code Code, ptr, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	v.diags = append(v.diags, Diagnostic{Severity: sev, Code: code, Pointer: ptr, Message: msg})
+}
+
+func (v *validator) errorf(code Code, ptr, format string, args ...any) {
+	v.add(SeverityError, code, ptr, format, args...)
+}
+
+func (v *validator) warnf(code Code, ptr, format string, args ...any) {
+	v.add(SeverityWarning, code, ptr, format, args...)
+}
+
+// ptr joins a pointer and one reference token.
+func ptr(base string, token string) string { return base + "/" + PointerEscape(token) }
+
+// ptrIndex joins a pointer and an array index.
+func ptrIndex(base string, i int) string { return base + "/" + strconv.Itoa(i) }
+
+// scopeCtx is what the walk knows about the States container it is in.
+type scopeCtx struct {
+	ptr   string // pointer of the object holding StartAt and States ("" at the top)
+	depth int    // 1 at the top level
+	// express: the states run as Express executions (an EXPRESS workflow,
+	// or the children of an EXPRESS Distributed Map).
+	express bool
+	// distributed: the scope is inside a Distributed Map's processor.
+	distributed bool
+	// outerVars maps each variable assigned in an enclosing scope to the
+	// pointer of that assignment.
+	outerVars map[string]string
+	// blockedVars are variables that may not be read here: those assigned
+	// outside the nearest enclosing Distributed Map processor.
+	blockedVars map[string]bool
+	// kind names the container for messages: "state machine", "branch",
+	// "item processor".
+	kind string
+}
+
+func (v *validator) top(sm *StateMachine) {
+	switch sm.Version {
+	case "", "1.0":
+	default:
+		v.errorf(CodeSchema, "/Version", "Field 'Version' is %q: the only ASL version is \"1.0\"; set it to \"1.0\" or remove it", sm.Version)
+	}
+	switch sm.QueryLanguage {
+	case "", JSONPath, JSONata:
+	default:
+		v.errorf(CodeSchema, "/QueryLanguage", "Field 'QueryLanguage' is %q: it must be 'JSONPath' or 'JSONata' (case-sensitive)%s", string(sm.QueryLanguage), suggest(string(sm.QueryLanguage), []string{string(JSONPath), string(JSONata)}))
+	}
+	if sm.TimeoutSeconds.IsSet() {
+		p := "/TimeoutSeconds"
+		if n, ok := v.intLiteral(sm.TimeoutSeconds, p, "TimeoutSeconds", 0, maxSeconds, "the state machine's TimeoutSeconds takes no JSONata expression"); ok {
+			v.durationWarning(n, p, "TimeoutSeconds", v.express)
+		}
+	}
+	v.collectNames(sm.States, "", 1)
+	ctx := &scopeCtx{ptr: "", depth: 1, express: v.express, outerVars: map[string]string{}, blockedVars: map[string]bool{}, kind: "state machine"}
+	v.scope(ctx, sm.StartAt, sm.States)
+	v.checkSize(sm)
+}
+
+// collectNames records the first pointer of every state name, in document
+// order, so that transitions into another scope can be explained.
+func (v *validator) collectNames(states States, base string, depth int) {
+	if depth > v.opts.MaxDepth {
+		return
+	}
+	for _, st := range states {
+		if st == nil {
+			continue
+		}
+		p := ptr(ptr(base, "States"), st.Name)
+		if _, dup := v.names[st.Name]; !dup {
+			v.names[st.Name] = p
+		}
+		for i, b := range st.Branches {
+			if b != nil {
+				v.collectNames(b.States, ptrIndex(ptr(p, "Branches"), i), depth+1)
+			}
+		}
+		if st.ItemProcessor != nil {
+			v.collectNames(st.ItemProcessor.States, ptr(p, "ItemProcessor"), depth+1)
+		}
+		if st.Iterator != nil {
+			v.collectNames(st.Iterator.States, ptr(p, "Iterator"), depth+1)
+		}
+	}
+}
+
+// scope checks one States container: StartAt, the graph, and each state.
+func (v *validator) scope(ctx *scopeCtx, startAt string, states States) {
+	if ctx.depth > v.opts.MaxDepth {
+		if !v.depthReported {
+			v.depthReported = true
+			v.errorf(CodeTooDeeplyNested, ctx.ptr, "The states are too deeply nested: more than %d nested state containers; flatten the workflow or move the inner part into its own state machine (states:startExecution)", v.opts.MaxDepth)
+		}
+		return
+	}
+	local := map[string]*State{}
+	for _, st := range states {
+		if st != nil {
+			if _, ok := local[st.Name]; !ok {
+				local[st.Name] = st
+			}
+		}
+	}
+	if startAt == "" {
+		v.errorf(CodeSchema, ptr(ctx.ptr, "StartAt"), "Field 'StartAt' is required: name the first state of the %s", ctx.kind)
+	} else if _, ok := local[startAt]; !ok {
+		v.missingTarget(ptr(ctx.ptr, "StartAt"), startAt, states, ctx)
+	}
+	if len(states) == 0 {
+		v.errorf(CodeSchema, ptr(ctx.ptr, "States"), "Field 'States' is empty: a %s needs at least one state; add a state (a Succeed or Pass with End: true)", ctx.kind)
+		return
+	}
+
+	// Graph: terminal states and reachability.
+	terminal := false
+	for _, st := range states {
+		if st != nil && (st.End || st.Type == TypeSucceed || st.Type == TypeFail) {
+			terminal = true
+			break
+		}
+	}
+	reachable := map[string]bool{}
+	if !terminal {
+		v.errorf(CodeMissingEndState, ptr(ctx.ptr, "States"), "Workflow has no terminal state: add a Succeed or Fail state, or set \"End\": true on a Task, Pass, Wait, Parallel or Map state of this %s", ctx.kind)
+	} else {
+		var queue []string
+		if _, ok := local[startAt]; ok {
+			queue = append(queue, startAt)
+			reachable[startAt] = true
+		}
+		for len(queue) > 0 {
+			st := local[queue[0]]
+			queue = queue[1:]
+			for _, t := range targets(st) {
+				if _, ok := local[t]; ok && !reachable[t] {
+					reachable[t] = true
+					queue = append(queue, t)
+				}
+			}
+		}
+	}
+
+	// Variables assigned in this scope, for the shadowing rule of inner
+	// scopes.
+	inner := map[string]string{}
+	for k, p := range ctx.outerVars {
+		inner[k] = p
+	}
+	for _, st := range states {
+		if st == nil {
+			continue
+		}
+		sp := ptr(ptr(ctx.ptr, "States"), st.Name)
+		for _, a := range assignsOf(st, sp) {
+			if _, ok := inner[a.name]; !ok {
+				inner[a.name] = a.ptr
+			}
+		}
+	}
+
+	for i, st := range states {
+		if st == nil {
+			v.errorf(CodeSchema, ptrIndex(ptr(ctx.ptr, "States"), i), "State %d of the %s is missing (nil); remove it", i, ctx.kind)
+			continue
+		}
+		sp := ptr(ptr(ctx.ptr, "States"), st.Name)
+		start := len(v.diags)
+		if local[st.Name] != st {
+			v.errorf(CodeDuplicateStateName, sp, "State name %q appears twice in the same States object; rename one of them", st.Name)
+		}
+		if terminal && startAt != "" && local[startAt] != nil && !reachable[st.Name] && local[st.Name] == st {
+			v.errorf(CodeMissingTransitionTarget, sp, "State %q is not reachable. No transition from %q leads to it; add a Next, Default or Catch that targets it, or remove it", st.Name, startAt)
+		}
+		v.state(ctx, st, sp, local, states, inner)
+		sortStateDiags(v.diags[start:], sp)
+	}
+}
+
+// targets lists the transitions out of a state, in document order.
+func targets(st *State) []string {
+	if st == nil {
+		return nil
+	}
+	var ts []string
+	for _, r := range st.Choices {
+		if r != nil && r.Next != "" {
+			ts = append(ts, r.Next)
+		}
+	}
+	if st.Default != "" {
+		ts = append(ts, st.Default)
+	}
+	for _, c := range st.Catch {
+		if c != nil && c.Next != "" {
+			ts = append(ts, c.Next)
+		}
+	}
+	if st.Next != "" {
+		ts = append(ts, st.Next)
+	}
+	return ts
+}
+
+// missingTarget reports a transition to a name that is not a state of the
+// container, explaining a cross-scope transition or suggesting a name.
+func (v *validator) missingTarget(p, name string, states States, ctx *scopeCtx) {
+	var cands []string
+	for _, st := range states {
+		if st != nil {
+			cands = append(cands, st.Name)
+		}
+	}
+	if other, ok := v.names[name]; ok {
+		v.errorf(CodeMissingTransitionTarget, p, "Missing 'Next' target: %s: state %q is in another scope (%s); a transition cannot enter or leave a Parallel branch or a Map item processor, so target a state of this %s", name, name, other, ctx.kind)
+		return
+	}
+	fix := "name a state of this " + ctx.kind
+	if len(cands) > 0 {
+		fix = "name one of the " + ctx.kind + "'s states"
+	}
+	v.errorf(CodeMissingTransitionTarget, p, "Missing 'Next' target: %s: no state named %q%s; %s", name, name, suggest(name, cands), fix)
+}
+
+// stateFieldOrder is the order of a state's fields, used to keep the
+// diagnostics of one state in document order.
+var stateFieldOrder = func() map[string]int {
+	fields := []string{"Type", "QueryLanguage", "Comment", "Resource", "Credentials", "InputPath", "Parameters", "Arguments", "Result",
+		"Seconds", "SecondsPath", "Timestamp", "TimestampPath", "Choices", "Default", "Error", "ErrorPath", "Cause", "CausePath",
+		"Branches", "ItemReader", "Items", "ItemsPath", "ItemSelector", "ItemBatcher", "MaxConcurrency", "MaxConcurrencyPath",
+		"ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ToleratedFailureCount", "ToleratedFailureCountPath",
+		"Label", "ItemProcessor", "Iterator", "ProcessorConfig", "ResultWriter", "ResultSelector", "ResultPath", "OutputPath", "Output", "Assign",
+		"TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Retry", "Catch", "Next", "End"}
+	m := make(map[string]int, len(fields))
+	for i, f := range fields {
+		m[f] = i
+	}
+	return m
+}()
+
+// sortStateDiags puts the diagnostics of one state in field order; the
+// order within one field is the order they were found in.
+func sortStateDiags(ds []Diagnostic, sp string) {
+	key := func(d Diagnostic) int {
+		rest, ok := strings.CutPrefix(d.Pointer, sp)
+		if !ok || rest == "" {
+			return -1
+		}
+		tok := strings.TrimPrefix(rest, "/")
+		if i := strings.IndexByte(tok, '/'); i >= 0 {
+			tok = tok[:i]
+		}
+		if n, ok := stateFieldOrder[tok]; ok {
+			return n
+		}
+		return len(stateFieldOrder)
+	}
+	sort.SliceStable(ds, func(i, j int) bool { return key(ds[i]) < key(ds[j]) })
+}
+
+// checkSize enforces the 1 MB definition quota.
+func (v *validator) checkSize(sm *StateMachine) {
+	n := definitionSize(sm)
+	if n > MaxDefinitionBytes {
+		v.errorf(CodeDefinitionTooLarge, "", "The definition is %d bytes of UTF-8 JSON, more than the 1 MB quota (%d bytes); move large literals to the input or split the workflow into several state machines", n, MaxDefinitionBytes)
+	}
+}
+
+// suggest returns ` (did you mean "X"?)` for the candidate closest to s, or
+// "" when none is close.
+func suggest(s string, cands []string) string {
+	best, bestD := "", -1
+	for _, c := range cands {
+		if c == s {
+			continue
+		}
+		d := editDistance(strings.ToLower(s), strings.ToLower(c))
+		if strings.EqualFold(s, c) {
+			d = 0
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD < 0 {
+		return ""
+	}
+	limit := max(2, utf8.RuneCountInString(s)/3)
+	if bestD > limit || bestD >= utf8.RuneCountInString(s) {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// editDistance is the Levenshtein distance of two strings in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 200 || len(rb) > 200 {
+		return max(len(ra), len(rb))
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// definitionSize is the UTF-8 length of the canonical definition Marshal
+// writes, or 0 when the model cannot be written (Marshal's own error).
+func definitionSize(sm *StateMachine) int {
+	b, err := Marshal(sm)
+	if err != nil {
+		return 0
+	}
+	return len(b)
+}
+
+// aKind names a JSON kind with its article: "an array", "a string", "null".
+func aKind(k Kind) string {
+	switch k {
+	case Null:
+		return "null"
+	case Array, Object:
+		return "an " + k.String()
+	}
+	return "a " + k.String()
+}
