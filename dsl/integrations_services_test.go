@@ -311,9 +311,11 @@ func TestDynamoDB(t *testing.T) {
 			},
 		},
 		{
-			name:  "deleteItem",
-			build: func() Resource { return DynamoDBDeleteItem("t", key).ConditionExpression("x = :x").ReturnValues(ReturnNone) },
-			arn:   "arn:aws:states:::dynamodb:deleteItem", service: "dynamodb", action: "deleteItem",
+			name: "deleteItem",
+			build: func() Resource {
+				return DynamoDBDeleteItem("t", key).ConditionExpression("x = :x").ReturnValues(ReturnNone)
+			},
+			arn: "arn:aws:states:::dynamodb:deleteItem", service: "dynamodb", action: "deleteItem",
 			params: []kv{{"TableName", "t"}, {"Key", key}, {"ConditionExpression", "x = :x"}, {"ReturnValues", "NONE"}},
 		},
 	})
@@ -489,9 +491,11 @@ func TestStepFunctionsStartExecution(t *testing.T) {
 			params: []kv{{"StateMachineArn", "sm"}},
 		},
 		{
-			name:  "callback",
-			build: func() Resource { return StepFunctionsStartExecution("sm").Input(Obj{"token": TaskToken()}).WaitForTaskToken() },
-			arn:   arn, service: "states", action: "startExecution", pattern: ".waitForTaskToken",
+			name: "callback",
+			build: func() Resource {
+				return StepFunctionsStartExecution("sm").Input(Obj{"token": TaskToken()}).WaitForTaskToken()
+			},
+			arn: arn, service: "states", action: "startExecution", pattern: ".waitForTaskToken",
 			params: []kv{{"StateMachineArn", "sm"}, {"Input", Obj{"token": ir.TaskToken{}}}},
 		},
 		{
