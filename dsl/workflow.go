@@ -170,18 +170,14 @@ func addError(w *ir.Workflow, st *ir.State, field string, pos ir.Pos, format str
 	w.Errors = append(w.Errors, ir.Error{Pos: pos, State: st, Field: field, Msg: fmt.Sprintf(format, args...)})
 }
 
-// wholeSeconds converts d to whole seconds, recording an error if it is
-// negative or has a fraction of a second.
+// wholeSeconds converts d to seconds, recording an error if it has a
+// fraction of a second (the value is then rounded, so the field is still
+// written). A negative result is kept for the validator's range check.
 func wholeSeconds(w *ir.Workflow, st *ir.State, field string, d time.Duration, pos ir.Pos) (int64, bool) {
-	if d < 0 {
-		addError(w, st, field, pos, "%v is negative: give a duration of zero or more", d)
-		return 0, false
-	}
 	if d%time.Second != 0 {
 		addError(w, st, field, pos, "%v is not a whole number of seconds: ASL counts in seconds, so round it (e.g. %v)", d, d.Round(time.Second))
-		return 0, false
 	}
-	return int64(d / time.Second), true
+	return int64(d.Round(time.Second) / time.Second), true
 }
 
 // numberText formats a Go number as JSON, reporting false for other types.

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/goasl/goasl/asl"
+)
+
+var validateCmd = &command{
+	name:    "validate",
+	summary: "check ASL files against every rule goasl knows",
+	usage:   "[-type STANDARD|EXPRESS] [-strict] FILE...",
+	help: `Validate parses each ASL file strictly (duplicate keys and unknown fields are
+errors) and checks it with every document-level rule of the Amazon States
+Language: transitions, reachability, the fields each state type allows in its
+query language, value ranges, paths, intrinsic functions, JSONata expressions,
+variables and service integrations. A FILE of "-" reads standard input.
+
+Each problem is printed as
+	file:line:col: CODE: message [/json/pointer]
+and warnings as
+	file:line:col: CODE: warning: message [/json/pointer]
+Validate exits with status 1 when any file has an error (or, with -strict, a
+warning).
+
+Examples:
+
+	goasl validate statemachine.asl.json
+	goasl validate -type EXPRESS workflows/*.asl.json`,
+	setup: func(fs *flag.FlagSet) func(*env, []string) int {
+		typ := fs.String("type", "STANDARD", "the state machine type the files are checked for: STANDARD or EXPRESS")
+		strict := fs.Bool("strict", false, "treat warnings as errors")
+		return func(e *env, files []string) int {
+			t := strings.ToUpper(*typ)
+			if t != "STANDARD" && t != "EXPRESS" {
+				e.errorf("-type %q: give STANDARD or EXPRESS", *typ)
+				return 2
+			}
+			if len(files) == 0 {
+				e.errorf("validate needs at least one file: goasl validate FILE...")
+				return 2
+			}
+			status := 0
+			for _, f := range files {
+				if !validateFile(e, f, t, *strict) {
+					status = 1
+				}
+			}
+			return status
+		}
+	},
+}
+
+// validateFile prints the diagnostics of one file and reports whether it
+// passed.
+func validateFile(e *env, name, typ string, strict bool) bool {
+	var data []byte
+	var err error
+	if name == "-" {
+		data, err = io.ReadAll(e.stdin)
+		name = "<stdin>"
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		e.errorf("%v", err)
+		return false
+	}
+	doc, err := parseASL(name, data)
+	if err != nil {
+		var aerr *asl.Error
+		if !errors.As(err, &aerr) {
+			e.errorf("%s: %v", name, err)
+			return false
+		}
+		for _, d := range aerr.Diagnostics {
+			printDiagnostic(e.stdout, name, d)
+		}
+		return false
+	}
+	ok := true
+	for _, d := range asl.Validate(doc.Machine, asl.ValidateOptions{Type: typ}) {
+		d.Pos = doc.Position(d.Pointer)
+		printDiagnostic(e.stdout, name, d)
+		if d.Severity == asl.SeverityError || strict {
+			ok = false
+		}
+	}
+	return ok
+}
+
+// parseASL reads a document.
+func parseASL(name string, data []byte) (*asl.Document, error) {
+	return asl.ParseDocument(data)
+}
+
+func printDiagnostic(w io.Writer, file string, d asl.Diagnostic) {
+	pos := "1:1"
+	if d.Pos.IsValid() {
+		pos = fmt.Sprintf("%d:%d", d.Pos.Line, d.Pos.Column)
+	}
+	sev := ""
+	if d.Severity == asl.SeverityWarning {
+		sev = "warning: "
+	}
+	ptr := d.Pointer
+	if ptr == "" {
+		ptr = "/"
+	}
+	fmt.Fprintf(w, "%s:%s: %s: %s%s [%s]\n", file, pos, d.Code, sev, d.Message, ptr)
+}
