@@ -36,8 +36,8 @@ var errorCases = map[string]func() *dsl.Workflow{
 	"durations": func() *dsl.Workflow {
 		wf := dsl.NewWorkflow("Durations").Timeout(1500 * time.Millisecond)
 		wf.Wait("Negative").For(-time.Second).Next(
-			wf.Task("Fraction", dsl.Lambda("f")).Timeout(2500*time.Millisecond).
-				Retry(dsl.Retry(dsl.ErrAll).Interval(500*time.Millisecond)).End())
+			wf.Task("Fraction", dsl.Lambda("f")).Timeout(2500 * time.Millisecond).
+				Retry(dsl.Retry(dsl.ErrAll).Interval(500 * time.Millisecond)).End())
 		return wf
 	},
 	"wrong_language_values": func() *dsl.Workflow {

@@ -32,7 +32,7 @@ var goldenCases = map[string]func() *dsl.Workflow{
 			Timeout(30 * time.Second).
 			Heartbeat(10 * time.Second).
 			Credentials("arn:aws:iam::123456789012:role/charger").
-			Retry(dsl.Retry(dsl.ErrTimeout).Interval(3*time.Second).MaxAttempts(4).BackoffRate(1.5).MaxDelay(time.Minute).Jitter(dsl.JitterFull).Comment("slow card network")).
+			Retry(dsl.Retry(dsl.ErrTimeout).Interval(3 * time.Second).MaxAttempts(4).BackoffRate(1.5).MaxDelay(time.Minute).Jitter(dsl.JitterFull).Comment("slow card network")).
 			Retry(dsl.Retry(dsl.ErrAll).MaxAttempts(0))
 		refund := wf.Task("Refund", dsl.Lambda(dsl.Ref("RefundFn")).NoDefaultRetry()).
 			Parameters(dsl.Obj{"reason": "charge failed"}).
