@@ -30,11 +30,13 @@ func (e *env) errorf(format string, args ...any) {
 	fmt.Fprintf(e.stderr, "goasl: "+format+"\n", args...)
 }
 
+// commands lists every subcommand; each file adds its own with register.
 var commands []*command
 
-func init() {
-	commands = []*command{validateCmd, versionCmd}
-}
+// register adds a subcommand; call it from an init function.
+func register(c *command) { commands = append(commands, c) }
+
+func init() { register(versionCmd) }
 
 func lookup(name string) *command {
 	for _, c := range commands {

@@ -11,6 +11,8 @@ import (
 	"github.com/goasl/goasl/asl"
 )
 
+func init() { register(validateCmd) }
+
 var validateCmd = &command{
 	name:    "validate",
 	summary: "check ASL files against every rule goasl knows",
