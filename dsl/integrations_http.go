@@ -42,6 +42,9 @@ func (x *APIGatewayInvokeTask) Stage(v any) *APIGatewayInvokeTask { return x.set
 func (x *APIGatewayInvokeTask) Path(v any) *APIGatewayInvokeTask { return x.set("Path", v) }
 
 // Headers sets the request headers: an Obj from name to an Arr of values.
+// To send the task token of WaitForTaskToken in a JSONPath state, use
+// Obj{"TaskToken": Array(Path("$$.Task.Token"))}; in a JSONata state,
+// Obj{"TaskToken": Expr("[$states.context.Task.Token]")}.
 func (x *APIGatewayInvokeTask) Headers(v any) *APIGatewayInvokeTask { return x.set("Headers", v) }
 
 // QueryParameters sets the query string: an Obj from name to an Arr of

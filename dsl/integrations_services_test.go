@@ -536,11 +536,11 @@ func TestAPIGatewayInvoke(t *testing.T) {
 		{
 			name: "callback",
 			build: func() Resource {
-				return APIGatewayInvoke("e", MethodPost).Headers(Obj{"TaskToken": Arr{TaskToken()}}).
+				return APIGatewayInvoke("e", MethodPost).Headers(Obj{"TaskToken": Array(Path("$$.Task.Token"))}).
 					AuthType(APIGatewayResourcePolicy).WaitForTaskToken()
 			},
 			arn: arn, service: "apigateway", action: "invoke", pattern: ".waitForTaskToken",
-			params: []kv{{"ApiEndpoint", "e"}, {"Method", "POST"}, {"Headers", Obj{"TaskToken": Arr{ir.TaskToken{}}}}, {"AuthType", "RESOURCE_POLICY"}},
+			params: []kv{{"ApiEndpoint", "e"}, {"Method", "POST"}, {"Headers", Obj{"TaskToken": Array(Path("$$.Task.Token"))}}, {"AuthType", "RESOURCE_POLICY"}},
 		},
 		{
 			name:  "no auth",
