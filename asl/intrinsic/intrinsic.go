@@ -1,6 +1,3 @@
-// Package intrinsic parses and checks the intrinsic functions of the Amazon
-// States Language (States.Format, States.Array, ...), which JSONPath states
-// may use in payload templates, Assign and ErrorPath/CausePath.
 package intrinsic
 
 import "github.com/goasl/goasl/asl/jsonpath"
@@ -27,6 +24,14 @@ type Arg struct {
 	Path     *jsonpath.Path // ArgPath
 	PathText string         // ArgPath: the path as written
 	Call     *Call          // ArgCall
+
+	// Raw is the text of an ArgString between the quotes, as written
+	// (escapes kept). It tells an escaped \{ from a placeholder {. Call.String
+	// writes Raw when it is set, and Str with ' and \ escaped otherwise.
+	Raw string
+
+	// Offset is the byte offset of the argument in the source text.
+	Offset int
 }
 
 // Call is a call of an intrinsic function.
@@ -38,20 +43,28 @@ type Call struct {
 
 // Error is a syntax error or a failed static check.
 type Error struct {
-	Offset int
-	Msg    string
+	Offset int    // byte offset in the source text
+	Msg    string // what is wrong and how to fix it, without the offset
 }
 
 func (e *Error) Error() string { return e.Msg }
 
-// Looks reports whether s has the form of an intrinsic function call
-// ("States.Name(" ...). STUB.
-func Looks(s string) bool { return false }
+// Looks reports whether s has the form of an intrinsic function call:
+// "States." followed by a name (letters, digits, "_") and "(". A string
+// that looks like a call must parse as one: a .$ field holding it is
+// otherwise invalid.
+func Looks(s string) bool {
+	const prefix = "States."
+	if len(s) <= len(prefix) || s[:len(prefix)] != prefix {
+		return false
+	}
+	i := len(prefix)
+	for i < len(s) && isNameByte(s[i]) {
+		i++
+	}
+	return i > len(prefix) && i < len(s) && s[i] == '('
+}
 
-// Parse parses an intrinsic function call. STUB.
-func Parse(s string) (*Call, error) { return &Call{}, nil }
-
-// Check runs the static checks on a parsed call and its nested calls:
-// known function names, argument counts and kinds, and the literal
-// constraints ASL gives (see the package documentation). STUB.
-func Check(c *Call) []error { return nil }
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}

@@ -1,0 +1,143 @@
+package intrinsic
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// corpusDir finds ../shared/corpus next to the repository root (the
+// directory holding go.mod).
+func corpusDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+	corpus := filepath.Join(dir, "..", "shared", "corpus")
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("the real-world corpus is not there (%v); it lives in ../shared/corpus next to the repository", err)
+	}
+	return corpus
+}
+
+// corpusCalls returns every intrinsic call in the strict-JSON files of the
+// corpus (values of keys ending in ".$", and ErrorPath and CausePath, that
+// start with "States."), mapped to the first file that uses it.
+func corpusCalls(t *testing.T, corpus string) (calls map[string]string, occurrences int) {
+	calls = map[string]string{}
+	var walk func(v any, file string)
+	walk = func(v any, file string) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if s, ok := x.(string); ok && strings.HasPrefix(s, "States.") &&
+					(strings.HasSuffix(k, ".$") || k == "ErrorPath" || k == "CausePath") {
+					occurrences++
+					if _, seen := calls[s]; !seen {
+						calls[s] = file
+					}
+				}
+				walk(x, file)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x, file)
+			}
+		}
+	}
+	err := filepath.WalkDir(corpus, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(corpus, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			switch rel {
+			case "localstack/snapshots", "localstack/index", "localstack/templates", "licenses":
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".json") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		var v any
+		if json.Unmarshal(data, &v) == nil {
+			walk(v, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return calls, occurrences
+}
+
+// corpusExceptions are the corpus calls that must fail, with why.
+var corpusExceptions = map[string]string{
+	`States.StringToJson('{"text":"An \"escaped double quote\" here"}')`: `\" is not an intrinsic string escape: AWS rejects the definition (LocalStack snapshot test_illegal_escapes, recorded against AWS)`,
+	`States.Format('He said, \"Hello, {}!\"', 'Test \"Name\" Here')`:     `\" is not an intrinsic string escape: AWS rejects the definition (LocalStack snapshot test_illegal_escapes, recorded against AWS)`,
+}
+
+func TestCorpus(t *testing.T) {
+	corpus := corpusDir(t)
+	calls, occurrences := corpusCalls(t, corpus)
+	if len(calls) < 100 {
+		t.Fatalf("found only %d unique intrinsic calls in %s; the corpus layout changed", len(calls), corpus)
+	}
+	keys := make([]string, 0, len(calls))
+	for k := range calls {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	failed, warned := 0, 0
+	for _, s := range keys {
+		reason, exception := corpusExceptions[s]
+		c, err := Parse(s)
+		var errs []error
+		if err == nil {
+			errs = Check(c)
+		} else {
+			errs = []error{err}
+		}
+		switch {
+		case len(errs) > 0 && exception:
+			failed++
+			t.Logf("expected failure %q (%s): %v", s, reason, errs[0])
+		case len(errs) > 0:
+			t.Errorf("%s: %q: %v", calls[s], s, errs)
+		case exception:
+			t.Errorf("%s: %q passed, but it is listed as an exception (%s)", calls[s], s, reason)
+		default:
+			again, err := Parse(c.String())
+			if err != nil || !again.Equal(c) {
+				t.Errorf("%s: the canonical form %q of %q does not parse back to the same call (%v)", calls[s], c.String(), s, err)
+			}
+			for _, w := range Warnings(c) {
+				warned++
+				t.Logf("warning for %q: %v", s, w)
+			}
+		}
+	}
+	t.Logf("corpus: %d intrinsic call occurrences, %d unique, %d parsed and checked, %d expected failures, %d warnings",
+		occurrences, len(calls), len(calls)-failed, failed, warned)
+}

@@ -1,0 +1,31 @@
+// Package intrinsic parses and checks the intrinsic functions of the Amazon
+// States Language (States.Format, States.Array, ...), which JSONPath states
+// may use in payload templates, Assign and ErrorPath/CausePath.
+//
+// The grammar:
+//
+//	call = "States." name "(" [ws] [arg *([ws] "," [ws] arg)] [ws] ")"
+//	arg  = string / number / "true" / "false" / "null" / path / call
+//
+// A string is single-quoted; inside it \' \{ \} and \\ are the only escapes
+// (AWS rejects the definition for any other backslash, \" included, as a
+// LocalStack snapshot recorded against AWS shows). Any other character,
+// a newline included, stands for itself. A number is a JSON number. A path
+// starts with "$" and ends at a "," or ")" or whitespace outside brackets
+// and quotes; it is parsed by package jsonpath. Whitespace (space, tab,
+// newline, carriage return) may surround arguments; nothing may follow the
+// closing parenthesis.
+//
+// Parse checks only the grammar. Check runs the static checks of the
+// checklist (§10): known function names, argument counts, argument kinds
+// where an argument is a literal or a nested call, the literal constraints
+// (ArrayPartition size > 0, ArrayRange step ≠ 0 and at most 1000 items,
+// Hash algorithm, JsonMerge without deep merge, MathAdd range, Format
+// placeholder count, UUID without arguments) and nesting at most 10 deep.
+// Warnings reports what AWS accepts but may not mean: non-integer numbers
+// where AWS rounds, literals over the 10,000-character input limit, and
+// path field names that need bracket notation in intrinsic arguments.
+//
+// Functions is the table of the 18 functions, with their argument and
+// return types, for the type checker.
+package intrinsic
