@@ -19,10 +19,8 @@ import (
 // there is at least one error.
 func Compile(wf *dsl.Workflow) (*asl.StateMachine, error) {
 	sm, diags := Diagnose(wf)
-	for _, d := range diags {
-		if d.Severity == asl.SeverityError {
-			return nil, &Error{Diagnostics: diags}
-		}
+	if hasError(diags) {
+		return nil, &Error{Diagnostics: diags}
 	}
 	return sm, nil
 }
@@ -45,6 +43,9 @@ func Diagnose(wf *dsl.Workflow) (*asl.StateMachine, []Diagnostic) {
 		}
 		c.add(d.Severity, d.Code, d.Pointer, c.at(d.Pointer), d.Message)
 	}
+	if !hasError(c.diags) {
+		c.typeCheck(sm)
+	}
 	sort.SliceStable(c.diags, func(i, j int) bool {
 		a, b := c.diags[i], c.diags[j]
 		if a.File != b.File {
@@ -55,12 +56,19 @@ func Diagnose(wf *dsl.Workflow) (*asl.StateMachine, []Diagnostic) {
 		}
 		return a.Pointer < b.Pointer
 	})
-	for _, d := range c.diags {
-		if d.Severity == asl.SeverityError {
-			return nil, c.diags
-		}
+	if hasError(c.diags) {
+		return nil, c.diags
 	}
 	return sm, c.diags
+}
+
+func hasError(ds []Diagnostic) bool {
+	for _, d := range ds {
+		if d.Severity == asl.SeverityError {
+			return true
+		}
+	}
+	return false
 }
 
 type compiler struct {
