@@ -1,7 +1,6 @@
 package asl
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -300,6 +299,3 @@ func stringSize(s string) int {
 	}
 	return n
 }
-
-// formatNum writes an int64 for messages.
-func formatNum(n int64) string { return strconv.FormatInt(n, 10) }
