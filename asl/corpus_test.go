@@ -189,6 +189,17 @@ func corpusRoundTrip(data []byte) string {
 	if !bytes.Equal(out, out2) {
 		return "Marshal is not a fixed point"
 	}
+	var compact, indented bytes.Buffer
+	if err := json.Compact(&compact, out); err != nil {
+		return "output is not JSON: " + err.Error()
+	}
+	if err := json.Indent(&indented, compact.Bytes(), "", "  "); err != nil {
+		return err.Error()
+	}
+	indented.WriteByte('\n')
+	if !bytes.Equal(indented.Bytes(), out) {
+		return "layout differs from json.Indent"
+	}
 	return ""
 }
 

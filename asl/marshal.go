@@ -108,6 +108,7 @@ func (w *writer) close(c byte) {
 // written in this object an error.
 func (w *writer) key(k string, check bool) {
 	f := &w.frames[len(w.frames)-1]
+	w.path = append(w.path, k)
 	if check {
 		dup := false
 		if f.set != nil {
@@ -138,7 +139,6 @@ func (w *writer) key(k string, check bool) {
 	}
 	f.n++
 	w.newline()
-	w.path = append(w.path, k)
 	w.string(k)
 	w.buf = append(w.buf, ':', ' ')
 }

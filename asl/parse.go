@@ -688,8 +688,9 @@ func (d *decoder) rule(ptr string, v Value) *ChoiceRule {
 	return r
 }
 
-// closestField returns the known name closest to key, if it is close enough to
-// be a likely typo, or "".
+// closestField returns the known name closest to key, if it is close enough
+// to be a likely typo (a small edit distance, ignoring case, or a truncated
+// name), or "".
 func closestField(key string, known []string) string {
 	lk := strings.ToLower(key)
 	limit := 1
@@ -701,7 +702,11 @@ func closestField(key string, known []string) string {
 	}
 	best, bestDist := "", limit+1
 	for _, k := range known {
-		dist := fieldDistance(lk, strings.ToLower(k))
+		lower := strings.ToLower(k)
+		dist := fieldDistance(lk, lower)
+		if len(key) >= 4 && dist > limit && strings.HasPrefix(lower, lk) {
+			dist = limit // a truncated name, e.g. "Transform" for "Transformation"
+		}
 		if dist < bestDist {
 			best, bestDist = k, dist
 		}
