@@ -288,3 +288,22 @@ States.UUID 0..0 -> string string-path=true ()
 		t.Errorf("function table:\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+func BenchmarkParseCheck(b *testing.B) {
+	for name, in := range map[string]string{
+		"format": `States.Format('s3://{}/{}', $.detail.bucket.name, $.detail.object.key)`,
+		"nested": `States.ArrayGetItem(States.StringSplit($$.StateMachine.Name, '-'), States.MathAdd(States.ArrayLength(States.StringSplit($$.StateMachine.Name, '-')), -1))`,
+	} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				c, err := Parse(in)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if errs := Check(c); errs != nil {
+					b.Fatal(errs)
+				}
+			}
+		})
+	}
+}

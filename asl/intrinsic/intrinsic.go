@@ -47,6 +47,7 @@ type Error struct {
 	Msg    string // what is wrong and how to fix it, without the offset
 }
 
+// Error returns the message (the offset is in Offset).
 func (e *Error) Error() string { return e.Msg }
 
 // Looks reports whether s has the form of an intrinsic function call:

@@ -102,4 +102,5 @@ type Error struct {
 	Msg    string // what is wrong and what was expected, without the offset
 }
 
+// Error returns the message (the offset is in Offset).
 func (e *Error) Error() string { return e.Msg }

@@ -134,6 +134,10 @@ func (p *parser) parse() (*Path, error) {
 			return nil, p.errf(p.pos, `unexpected %s after "$$": expected ".", "[" or the end of the path`, quoteRune(r))
 		}
 	}
+	if p.pos < len(p.s) {
+		n := min(strings.Count(p.s, ".")+strings.Count(p.s, "["), 16)
+		path.Steps = make([]Step, 0, n)
+	}
 	for p.pos < len(p.s) {
 		st, err := p.step()
 		if err != nil {
@@ -245,14 +249,25 @@ func (p *parser) afterStar() error {
 func (p *parser) dotName() (string, error) {
 	start := p.pos
 	var b strings.Builder
+	escaped := false
+	name := func() string {
+		if escaped {
+			return b.String()
+		}
+		return p.s[start:p.pos]
+	}
 	for p.pos < len(p.s) {
 		r, size := utf8.DecodeRuneInString(p.s[p.pos:])
 		switch {
 		case r == '.' || r == '[':
-			return b.String(), nil
+			return name(), nil
 		case r == '\\':
 			if p.pos+1 >= len(p.s) {
 				return "", p.errf(p.pos, `a "\" at the end of the path escapes nothing: write "\\" for a backslash in a field name`)
+			}
+			if !escaped {
+				escaped = true
+				b.WriteString(p.s[start:p.pos])
 			}
 			e, esize := utf8.DecodeRuneInString(p.s[p.pos+1:])
 			b.WriteRune(e)
@@ -272,12 +287,14 @@ func (p *parser) dotName() (string, error) {
 			if r == '\'' {
 				example = `["a'b"]`
 			}
-			return "", p.errf(p.pos, `unexpected %s in the field name %q: a name with %s in it needs bracket notation, such as %s`, quoteRune(r), b.String(), quoteRune(r), example)
+			return "", p.errf(p.pos, `unexpected %s in the field name %q: a name with %s in it needs bracket notation, such as %s`, quoteRune(r), name(), quoteRune(r), example)
 		}
-		b.WriteRune(r)
+		if escaped {
+			b.WriteRune(r)
+		}
 		p.pos += size
 	}
-	return b.String(), nil
+	return name(), nil
 }
 
 func (p *parser) skipSpaces() {
