@@ -346,8 +346,11 @@ func sortStateDiags(ds []Diagnostic, sp string) {
 // checkSize enforces the 1 MB definition quota.
 func (v *validator) checkSize(sm *StateMachine) {
 	n := definitionSize(sm)
-	if n > MaxDefinitionBytes {
+	switch {
+	case n > MaxDefinitionBytes:
 		v.errorf(CodeDefinitionTooLarge, "", "The definition is %d bytes of UTF-8 JSON, more than the 1 MB quota (%d bytes); move large literals to the input or split the workflow into several state machines", n, MaxDefinitionBytes)
+	case n > MaxDefinitionBytes*9/10:
+		v.warnf(CodeDefinitionTooLarge, "", "The definition is %d bytes of UTF-8 JSON, within 10%% of the 1 MB quota (%d bytes), which the API request (with its headers and other parameters) must also fit; move large literals to the input or split the workflow", n, MaxDefinitionBytes)
 	}
 }
 

@@ -20,6 +20,10 @@ func (v *validator) mapState(sc *stateCtx) {
 		v.errorf(CodeSchema, sp, "Field 'ItemProcessor' is required: a Map state needs {\"StartAt\": ..., \"States\": {...}} to run for each item")
 	case st.ItemProcessor == nil:
 		proc, procField = st.Iterator, "Iterator"
+		v.warnf(CodeSchema, ptr(sp, "Iterator"), "Field 'Iterator' is deprecated; rename it to 'ItemProcessor'")
+	}
+	if st.Parameters.IsSet() && sc.ok("Parameters") && !st.ItemSelector.IsSet() {
+		v.warnf(CodeSchema, ptr(sp, "Parameters"), "Field 'Parameters' is deprecated in a Map state; rename it to 'ItemSelector'")
 	}
 	distributed, childExpress := false, sc.scope.express
 	if proc != nil && proc.ProcessorConfig != nil {

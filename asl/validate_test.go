@@ -85,11 +85,15 @@ func TestValidateModel(t *testing.T) {
 		}
 		return &StateMachine{StartAt: inner[0].Name, States: inner}
 	}
-	var manyStates States
-	for i := range 400 {
-		manyStates = append(manyStates, &State{Name: "S" + strconv.Itoa(i), Type: TypePass, Result: StringValue(strings.Repeat("y", 3000)), Next: "S" + strconv.Itoa(i+1)})
+	// many builds a chain of n Pass states with 3000-byte results.
+	many := func(n int) *StateMachine {
+		var ss States
+		for i := range n {
+			ss = append(ss, &State{Name: "S" + strconv.Itoa(i), Type: TypePass, Result: StringValue(strings.Repeat("y", 3000)), Next: "S" + strconv.Itoa(i+1)})
+		}
+		ss = append(ss, &State{Name: "S" + strconv.Itoa(n), Type: TypeSucceed})
+		return &StateMachine{StartAt: "S0", States: ss}
 	}
-	manyStates = append(manyStates, &State{Name: "S400", Type: TypeSucceed})
 	tests := []struct {
 		name string
 		sm   *StateMachine
@@ -129,7 +133,9 @@ func TestValidateModel(t *testing.T) {
 		{"variable too large", machine(&State{Name: "P", Type: TypePass, Assign: ObjectValue(Member{Key: "a", Value: StringValue(big)}), End: true}), ValidateOptions{},
 			"LIMIT_EXCEEDED: Variable 'a' is assigned a 262146-byte literal, more than the 256 KiB (262144 bytes) a variable may hold; keep large data in the payload or in S3 at /States/P/Assign/a\n" +
 				"LIMIT_EXCEEDED: Field 'Assign' holds 262146 bytes of literals, more than the 256 KiB (262144 bytes) one Assign may set; split the assignments over several states or keep the data in the payload at /States/P/Assign\n"},
-		{"definition too large", &StateMachine{StartAt: "S0", States: manyStates}, ValidateOptions{},
+		{"definition near the limit", many(320), ValidateOptions{},
+			"warning: DEFINITION_TOO_LARGE: The definition is 986747 bytes of UTF-8 JSON, within 10% of the 1 MB quota (1048576 bytes), which the API request (with its headers and other parameters) must also fit; move large literals to the input or split the workflow at /\n"},
+		{"definition too large", many(400), ValidateOptions{},
 			"DEFINITION_TOO_LARGE: The definition is 1233467 bytes of UTF-8 JSON, more than the 1 MB quota (1048576 bytes); move large literals to the input or split the workflow into several state machines at /\n"},
 	}
 	for _, tc := range tests {

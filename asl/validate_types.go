@@ -86,11 +86,23 @@ func (v *validator) intField(sc *stateCtx, val Value, p, field string, lo, hi in
 		v.errorf(CodeSchema, p, "Field '%s' is the string %q: it must be an integer from %d to %d or a JSONata expression \"{%% ... %%}\"", field, val.Str, lo, hi)
 		return 0, false
 	}
-	hint := ""
-	if val.Kind == String && isJSONata(val.Str) {
-		hint = "JSONata expressions need \"QueryLanguage\": \"JSONata\""
-	}
+	hint := literalHint(val, field)
 	return v.intLiteral(val, p, field, lo, hi, hint)
+}
+
+// literalHint explains the alternatives to a string in a numeric field of
+// a JSONPath state: a JSONata expression needs JSONata, and a path needs
+// the field's Path form (NO_PATH).
+func literalHint(val Value, field string) string {
+	switch {
+	case val.Kind != String:
+		return ""
+	case isJSONata(val.Str):
+		return "JSONata expressions need \"QueryLanguage\": \"JSONata\""
+	case strings.HasPrefix(val.Str, "$"):
+		return "to read the value from a path, use '" + field + "Path'"
+	}
+	return ""
 }
 
 // numberField is intField for decimal fields.
@@ -103,10 +115,7 @@ func (v *validator) numberField(sc *stateCtx, val Value, p, field string, lo, hi
 		v.errorf(CodeSchema, p, "Field '%s' is the string %q: it must be a number from %s to %s or a JSONata expression \"{%% ... %%}\"", field, val.Str, fmtFloat(lo), fmtFloat(hi))
 		return 0, false
 	}
-	hint := ""
-	if val.Kind == String && isJSONata(val.Str) {
-		hint = "JSONata expressions need \"QueryLanguage\": \"JSONata\""
-	}
+	hint := literalHint(val, field)
 	return v.numberLiteral(val, p, field, lo, hi, hint)
 }
 
@@ -192,7 +201,11 @@ func (v *validator) wait(sc *stateCtx) {
 		if sc.lang == JSONata && isJSONata(st.Timestamp) {
 			v.expr(sc, st.Timestamp, p, jaCtx{field: "Timestamp"})
 		} else if msg := checkTimestamp(st.Timestamp); msg != "" {
-			v.errorf(CodeSchema, p, "Field 'Timestamp' is %q, which is not an RFC 3339 timestamp: %s; write it like \"2016-03-14T01:59:00Z\"", st.Timestamp, msg)
+			fix := "write it like \"2016-03-14T01:59:00Z\""
+			if strings.HasPrefix(st.Timestamp, "$") {
+				fix = "to read the timestamp from a path, use 'TimestampPath'"
+			}
+			v.errorf(CodeSchema, p, "Field 'Timestamp' is %q, which is not an RFC 3339 timestamp: %s; %s", st.Timestamp, msg, fix)
 		}
 	}
 	if st.TimestampPath != "" && sc.ok("TimestampPath") {
@@ -306,12 +319,17 @@ func (v *validator) fail(sc *stateCtx) {
 		switch {
 		case sc.lang == JSONata && isJSONata(st.Error):
 			v.expr(sc, st.Error, p, jaCtx{field: "Error"})
+		case sc.lang == JSONPath && strings.HasPrefix(st.Error, "$"):
+			v.warnf(CodeNoPath, p, "Field 'Error' is the literal string %q; to read the error name from a path, use 'ErrorPath'", st.Error)
 		case strings.HasPrefix(st.Error, "States.") && !isPredefinedError(st.Error):
 			v.errorf(CodeErrorName, p, "Error name %q starts with the reserved prefix 'States.' but is not a predefined error%s; use a name of your own without the prefix", st.Error, suggest(st.Error, predefinedErrorList))
 		}
 	}
-	if st.Cause != "" && sc.lang == JSONata && isJSONata(st.Cause) {
+	switch {
+	case st.Cause != "" && sc.lang == JSONata && isJSONata(st.Cause):
 		v.expr(sc, st.Cause, ptr(sc.ptr, "Cause"), jaCtx{field: "Cause"})
+	case sc.lang == JSONPath && strings.HasPrefix(st.Cause, "$"):
+		v.warnf(CodeNoPath, ptr(sc.ptr, "Cause"), "Field 'Cause' is the literal string %q; to read the cause from a path, use 'CausePath'", st.Cause)
 	}
 	if st.ErrorPath != "" && sc.ok("ErrorPath") {
 		v.path(sc, st.ErrorPath, ptr(sc.ptr, "ErrorPath"), "ErrorPath", pathRefOrFunc)
