@@ -81,9 +81,22 @@ func partitionOK(p string) bool {
 
 // parseResource classifies a Resource string; the message says why it is
 // not a known form.
+//
+// A Resource with ${Name} placeholders (CloudFormation or SAM
+// DefinitionSubstitutions) passes unchecked, unless it is a known form with
+// every placeholder read as "aws": then its integration pattern is still
+// checked.
 func parseResource(r string) (resourceInfo, string) {
 	if strings.Contains(r, "${") {
-		return resourceInfo{kind: resPlaceholder}, ""
+		sub := substitutePlaceholders(r)
+		if strings.Contains(sub, "${") {
+			return resourceInfo{kind: resPlaceholder}, ""
+		}
+		info, why := parseResource(sub)
+		if why != "" {
+			return resourceInfo{kind: resPlaceholder}, ""
+		}
+		return info, ""
 	}
 	parts := strings.SplitN(r, ":", 6)
 	if len(parts) < 6 || parts[0] != "arn" {
@@ -380,4 +393,25 @@ func (v *validator) httpArguments(sc *stateCtx, args Value, p, field string) {
 			}
 		}
 	}
+}
+
+// substitutePlaceholders replaces each ${...} in s with "aws"; an
+// unterminated "${" is left as it is.
+func substitutePlaceholders(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "${")
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		b.WriteString("aws")
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
