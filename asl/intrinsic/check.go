@@ -1,6 +1,8 @@
 package intrinsic
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -58,6 +60,9 @@ func (ch *checker) add(off int, format string, args ...any) {
 }
 
 func (ch *checker) call(c *Call) {
+	for i, a := range c.Args {
+		ch.wellFormed(c, i, a)
+	}
 	f, ok := Lookup(c.Name)
 	if !ok {
 		ch.unknown(c)
@@ -442,9 +447,20 @@ func (ch *checker) warn(c *Call) {
 				ch.add(a.Offset, "Argument %d (%s) of %s is %s, which AWS rounds to an integer; write %s.", i+1, f.param(i).Name, f.Name, a.Num, strconv.FormatFloat(math.Round(v), 'f', 0, 64))
 			}
 		case ArgString:
-			if i == 0 && (c.Name == "States.Base64Encode" || c.Name == "States.Base64Decode" || c.Name == "States.Hash") {
+			if i != 0 {
+				break
+			}
+			if c.Name == "States.Base64Encode" || c.Name == "States.Base64Decode" || c.Name == "States.Hash" {
 				if n := utf8.RuneCountInString(a.Str); n > MaxInputChars {
 					ch.add(a.Offset, "The input of %s has %d characters; AWS fails at run time above %d.", c.Name, n, MaxInputChars)
+				}
+			}
+			if c.Name == "States.StringToJson" && !json.Valid([]byte(a.Str)) {
+				ch.add(a.Offset, "The text passed to States.StringToJson is not valid JSON, so the call fails at run time; fix the literal or use the value directly.")
+			}
+			if c.Name == "States.Base64Decode" {
+				if _, err := base64.StdEncoding.DecodeString(a.Str); err != nil {
+					ch.add(a.Offset, "The text passed to States.Base64Decode is not valid base64 (%v), so the call fails at run time; fix the literal.", err)
 				}
 			}
 		case ArgPath:
@@ -471,4 +487,52 @@ func (ch *checker) warnPath(a Arg) {
 			return
 		}
 	}
+}
+
+// wellFormed checks what Parse guarantees but a call built in code may
+// lack: a known kind, a JSON number, a string that can be written back, a
+// parsed path and a nested call.
+func (ch *checker) wellFormed(c *Call, i int, a Arg) {
+	switch a.Kind {
+	case ArgString:
+		if a.Raw == "" {
+			return
+		}
+		if p, err := Parse("States.X('" + a.Raw + "')"); err != nil || len(p.Args) != 1 || p.Args[0].Raw != a.Raw {
+			ch.add(a.Offset, "Argument %d of %s has the raw string text %q, which is not a valid intrinsic string; escape ', {, } and \\ with a backslash, or set Str instead of Raw.", i+1, c.Name, a.Raw)
+		}
+	case ArgNumber:
+		if err := validNumber(a.Num); err != "" {
+			ch.add(a.Offset, "Argument %d of %s is %q, which is not a JSON number; write a number such as 2 or -0.5.", i+1, c.Name, a.Num)
+		}
+	case ArgPath:
+		if a.Path == nil {
+			if _, err := jsonpath.Parse(a.PathText); err != nil {
+				ch.add(a.Offset, "Argument %d of %s is the path %q, which is not valid: %v.", i+1, c.Name, a.PathText, err)
+			}
+		}
+	case ArgCall:
+		if a.Call == nil {
+			ch.add(a.Offset, "Argument %d of %s is a nested call with no function; set Call.", i+1, c.Name)
+		}
+	case ArgBool, ArgNull:
+	default:
+		ch.add(a.Offset, "Argument %d of %s has no kind; set Kind.", i+1, c.Name)
+	}
+}
+
+// validNumber reports what is wrong with a JSON number literal, or "".
+func validNumber(s string) string {
+	p := &parser{s: "States.X(" + s + ")", pos: len("States.X(")}
+	if s == "" || (s[0] != '-' && (s[0] < '0' || s[0] > '9')) {
+		return "not a number"
+	}
+	a, err := p.number()
+	if err != nil {
+		return err.Error()
+	}
+	if a.Num != s {
+		return "not a number"
+	}
+	return ""
 }

@@ -1,6 +1,9 @@
 package intrinsic
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func FuzzParse(f *testing.F) {
 	for _, s := range validCalls {
@@ -25,6 +28,12 @@ func FuzzParse(f *testing.F) {
 		for _, err := range append(Check(c), Warnings(c)...) {
 			if e, ok := err.(*Error); !ok || e.Msg == "" || e.Offset < 0 || e.Offset > len(s) {
 				t.Fatalf("Check(%q): bad error %v", s, err)
+			}
+			// A parsed call is always well formed.
+			for _, m := range []string{"raw string text", "not a JSON number", "no kind", "with no function", "which is not valid:"} {
+				if strings.Contains(err.Error(), m) {
+					t.Fatalf("Check(%q) reports a parsed call as malformed: %v", s, err)
+				}
 			}
 		}
 		_ = CheckReturnsString(c)
