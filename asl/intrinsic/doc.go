@@ -23,9 +23,16 @@
 // Hash algorithm, JsonMerge without deep merge, MathAdd range, Format
 // placeholder count, UUID without arguments) and nesting at most 10 deep.
 // Warnings reports what AWS accepts but may not mean: non-integer numbers
-// where AWS rounds, literals over the 10,000-character input limit, and
-// path field names that need bracket notation in intrinsic arguments.
+// where AWS rounds, literals over the 10,000-character input limit,
+// literal text that States.StringToJson or States.Base64Decode cannot
+// decode, and path field names that need bracket notation in intrinsic
+// arguments. CheckReturnsString is the ErrorPath/CausePath rule (3.6.2).
 //
-// Functions is the table of the 18 functions, with their argument and
-// return types, for the type checker.
+// Functions is the table of the 18 functions, with their parameter and
+// return types, for the type checker; Lookup and ReturnsString query it.
+//
+// Code that builds calls uses New and the argument constructors
+// (StringArg, IntArg, NumberArg, BoolArg, NullArg, PathArg, CallArg);
+// Call.String prints canonical text that Parse reads back to an equal call
+// (Call.Equal).
 package intrinsic

@@ -35,6 +35,13 @@
 // (balanced parentheses and brackets, quoted strings); their text is kept in
 // Step.Filter and is not evaluated.
 //
+// For checks and typing, Path has IsReference (only field and index
+// steps, checklist 4.2), IsDefinite (a single value rather than a list, as
+// Jayway decides it), Fields and IsRoot; ParseReference rejects a path
+// that is not a reference path, pointing at the offending step, and
+// CheckVariableName applies the variable-name rules (6.2, 6.3). Input,
+// Context, Variable, Child and At build paths in code.
+//
 // Path.String gives a canonical text that parses back to an equal Path:
 // field names that are JSONPath member-name-shorthand are written .name,
 // every other field name in brackets, wildcards as [*], and no dot before a
