@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/goasl/goasl/asl"
@@ -96,8 +97,13 @@ func validateFile(e *env, name, typ string, strict bool) bool {
 	return ok
 }
 
-// parseASL reads a document.
+// parseASL reads a document by its file name: YAML for .yaml and .yml
+// files, JSON otherwise.
 func parseASL(name string, data []byte) (*asl.Document, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml":
+		return asl.ParseYAML(data)
+	}
 	return asl.ParseDocument(data)
 }
 

@@ -1,0 +1,156 @@
+// Package driver is the heart of the temporary program that goasl generate
+// and goasl compile build inside the user's module: it calls each workflow
+// function, compiles the workflow, renders the output files and writes the
+// results to a file for the goasl command to read. Users do not import it.
+//
+// Results go through a file, never standard output, so that a workflow
+// function that prints cannot corrupt them.
+package driver
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/compiler"
+	"github.com/goasl/goasl/dsl"
+	"github.com/goasl/goasl/gen"
+)
+
+// Func is one workflow function of a user package.
+type Func struct {
+	PackagePath string // import path of the package
+	PackageName string // its name
+	Name        string // the function's name
+	Build       func() *dsl.Workflow
+}
+
+// Request is what the goasl command asks of the driver.
+type Request struct {
+	Naming gen.Naming
+	// GoFiles asks for the generated Go files too (generate); compile needs
+	// only the ASL.
+	GoFiles bool
+}
+
+// Result is what the driver hands back.
+type Result struct {
+	Workflows []Workflow
+}
+
+// Workflow is the outcome for one function.
+type Workflow struct {
+	PackagePath string
+	Func        string
+	Name        string // the workflow's name; "" if the function failed
+	Base        string // the base of the output file names
+	ASL         string // the canonical definition; "" on errors
+	GoSource    string // the Go file; "" on errors or when not asked
+	Diagnostics []compiler.Diagnostic
+	// Failure explains a function that panicked or returned nil.
+	Failure string
+}
+
+// Main runs the driver: args are the request file and the result file.
+// It returns the process exit status.
+func Main(args []string, funcs []Func) int {
+	if len(args) != 2 {
+		fmt.Fprintln(os.Stderr, "goasl driver: usage: driver REQUEST RESULT")
+		return 2
+	}
+	var req Request
+	data, err := os.ReadFile(args[0])
+	if err == nil {
+		err = json.Unmarshal(data, &req)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "goasl driver: reading the request:", err)
+		return 2
+	}
+	res := Run(req, funcs)
+	out, err := json.Marshal(res)
+	if err == nil {
+		err = os.WriteFile(args[1], out, 0o644)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "goasl driver: writing the result:", err)
+		return 2
+	}
+	return 0
+}
+
+// Run builds, compiles and renders every function.
+func Run(req Request, funcs []Func) Result {
+	if req.Naming == "" {
+		req.Naming = gen.Snake
+	}
+	var res Result
+	for _, f := range funcs {
+		res.Workflows = append(res.Workflows, runOne(req, f))
+	}
+	return res
+}
+
+func runOne(req Request, f Func) (w Workflow) {
+	w = Workflow{PackagePath: f.PackagePath, Func: f.Name}
+	wf, failure := call(f)
+	if failure != "" {
+		w.Failure = failure
+		return w
+	}
+	w.Name = wf.Name()
+	w.Base = gen.FileBase(w.Name, req.Naming)
+	sm, diags := compiler.Diagnose(wf)
+	w.Diagnostics = diags
+	if sm == nil {
+		return w
+	}
+	data, err := asl.Marshal(sm)
+	if err != nil {
+		w.Failure = fmt.Sprintf("marshaling the definition: %v", err)
+		return w
+	}
+	w.ASL = string(data)
+	if req.GoFiles {
+		src, err := gen.GoSource(gen.Workflow{PackageName: f.PackageName, PackagePath: f.PackagePath, Func: f.Name, Name: w.Name, Base: w.Base})
+		if err != nil {
+			w.Failure = err.Error()
+			return w
+		}
+		w.GoSource = string(src)
+	}
+	return w
+}
+
+// call runs a workflow function, turning a panic or a nil result into a
+// message that names the function.
+func call(f Func) (wf *dsl.Workflow, failure string) {
+	defer func() {
+		if r := recover(); r != nil {
+			failure = fmt.Sprintf("%s.%s panicked: %v\n%s", f.PackagePath, f.Name, r, panicFrames())
+		}
+	}()
+	wf = f.Build()
+	if wf == nil {
+		return nil, fmt.Sprintf("%s.%s returned a nil workflow: return the *dsl.Workflow it builds", f.PackagePath, f.Name)
+	}
+	return wf, ""
+}
+
+// panicFrames returns the stack of a panic without the runtime and driver
+// frames, so the message points at the user's code.
+func panicFrames() string {
+	lines := strings.Split(strings.TrimSpace(string(debug.Stack())), "\n")
+	var out []string
+	for i := 1; i+1 < len(lines); i += 2 {
+		fn, loc := lines[i], lines[i+1]
+		if strings.HasPrefix(fn, "runtime") || strings.HasPrefix(fn, "panic(") || strings.Contains(fn, "goasl/goasl/driver.") || strings.HasPrefix(fn, "main.") {
+			continue
+		}
+		out = append(out, fn, loc)
+	}
+	return strings.Join(out, "\n")
+}
