@@ -255,7 +255,7 @@ func (v *validator) scope(ctx *scopeCtx, startAt string, states States) {
 			v.errorf(CodeDuplicateStateName, sp, "State name %q appears twice in the same States object; rename one of them", st.Name)
 		}
 		if terminal && startAt != "" && local[startAt] != nil && !reachable[st.Name] && local[st.Name] == st {
-			v.errorf(CodeMissingTransitionTarget, sp, "State %q is not reachable. No transition from %q leads to it; add a Next, Default or Catch that targets it, or remove it", st.Name, startAt)
+			v.errorf(CodeMissingTransitionTarget, sp, "State %q is not reachable. No path from the StartAt state %q leads to it; add a Next, Default or Catch that targets it, or remove it", st.Name, startAt)
 		}
 		v.state(ctx, st, sp, local, states, inner)
 		sortStateDiags(v.diags[start:], sp)

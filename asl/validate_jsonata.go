@@ -100,7 +100,7 @@ func (v *validator) expr(sc *stateCtx, s, p string, jc jaCtx) *jsonata.Info {
 		}
 	}
 	for _, name := range info.Variables {
-		v.readVar(sc.scope, name, p)
+		v.readVar(sc, name, p)
 		if jc.sameAssign[name] {
 			v.warnf(CodeSchema, p, "Field '%s' reads $%s, which the same state's Assign writes: Output and Assign are evaluated together, so this reads the value from before the state; use the assigned expression directly", jc.field, name)
 		}

@@ -1,6 +1,7 @@
 package asl
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/goasl/goasl/asl/intrinsic"
@@ -66,15 +67,26 @@ func (v *validator) path(sc *stateCtx, s, p, field string, mode pathMode) *jsonp
 	case jp.Root == jsonpath.RootVariable && mode == pathResult:
 		v.errorf(CodeInvalidPath, p, "Field '%s' value %q names a variable: ResultPath cannot write variables; use Assign to set $%s", field, s, jp.Variable)
 	case jp.Root == jsonpath.RootVariable:
-		v.readVar(sc.scope, jp.Variable, p)
+		v.readVar(sc, jp.Variable, p)
 	}
 	return jp
 }
 
-// readVar checks a read of the variable name.
-func (v *validator) readVar(ctx *scopeCtx, name, p string) {
-	if ctx.blockedVars[name] {
+// readVar checks a read of the variable name: a Distributed Map's states
+// may not read outer variables, and a variable no state of this scope or
+// an enclosing one assigns is undefined at run time (a warning: this is
+// not a path-sensitive definite-assignment analysis).
+func (v *validator) readVar(sc *stateCtx, name, p string) {
+	switch {
+	case sc.scope.blockedVars[name]:
 		v.errorf(CodeSchema, p, "Variable '$%s' is assigned outside this Distributed Map, and Distributed Map states cannot reference variables in outer scopes; pass the value in through the Map's ItemSelector", name)
+	case sc.vars[name] == "":
+		var cands []string
+		for k := range sc.vars {
+			cands = append(cands, k)
+		}
+		sort.Strings(cands)
+		v.warnf(CodeSchema, p, "Variable '$%s' is not assigned by any state of this scope or an enclosing one, so reading it fails at run time%s; assign it first", name, suggest(name, cands))
 	}
 }
 
@@ -104,7 +116,7 @@ func (v *validator) intrinsicVars(sc *stateCtx, c *intrinsic.Call, p string, dep
 		switch a.Kind {
 		case intrinsic.ArgPath:
 			if a.Path != nil && a.Path.Root == jsonpath.RootVariable {
-				v.readVar(sc.scope, a.Path.Variable, p)
+				v.readVar(sc, a.Path.Variable, p)
 			}
 		case intrinsic.ArgCall:
 			v.intrinsicVars(sc, a.Call, p, depth+1)
