@@ -42,9 +42,10 @@ type Info struct {
 // provides its context: a path step after the first
 // ($states.input.items.(price * qty)), a predicate
 // ($states.input.items[price > 10]), a sort term (^(price)), a group-by
-// ({category: $sum(price)} after a step), a lambda body, and the update and
-// delete parts of a transform. TopLevel records "$" for $ and the name for
-// a bare name ("*" and "**" for wildcards).
+// ({category: $sum(price)} after a step), a lambda body, and all of a
+// transform |pattern|update, delete| (a transform is a function, applied
+// to the value given to it). TopLevel records "$" for $ and the name for a
+// bare name ("*" and "**" for wildcards).
 func Analyze(expr string) (*Info, error) {
 	n, err := parse(expr)
 	if err != nil {
@@ -282,7 +283,9 @@ func (a *analyzer) walk(n Node, sc *scope, top bool) {
 		}
 		a.lambdas = append(a.lambdas, pendingLambda{body: n.Body, scope: ls})
 	case *Transform:
-		a.walk(n.Pattern, sc, top)
+		// A transform is a function: its context is the value it is
+		// applied to, never the implicit input.
+		a.walk(n.Pattern, sc, false)
 		a.walk(n.Update, sc, false)
 		if n.Delete != nil {
 			a.walk(n.Delete, sc, false)

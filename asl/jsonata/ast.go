@@ -19,6 +19,7 @@ type Node interface {
 type StringLit struct {
 	Position int
 	Value    string
+	Quote    byte // '"' or '\''
 }
 
 // NumberLit is a number literal (JSON syntax). A negative literal such as
@@ -239,36 +240,95 @@ type Transform struct {
 	Delete   Node
 }
 
-func (n *StringLit) Pos() int   { return n.Position }
-func (n *NumberLit) Pos() int   { return n.Position }
-func (n *BoolLit) Pos() int     { return n.Position }
-func (n *NullLit) Pos() int     { return n.Position }
-func (n *Regex) Pos() int       { return n.Position }
-func (n *Name) Pos() int        { return n.Position }
-func (n *Variable) Pos() int    { return n.Position }
-func (n *Wildcard) Pos() int    { return n.Position }
-func (n *Descendant) Pos() int  { return n.Position }
-func (n *Parent) Pos() int      { return n.Position }
-func (n *Path) Pos() int        { return n.Position }
-func (n *Binary) Pos() int      { return n.Position }
-func (n *Negate) Pos() int      { return n.Position }
-func (n *Filter) Pos() int      { return n.Position }
-func (n *KeepArray) Pos() int   { return n.Position }
-func (n *ObjectCons) Pos() int  { return n.Position }
-func (n *GroupBy) Pos() int     { return n.Position }
-func (n *ArrayCons) Pos() int   { return n.Position }
-func (n *Range) Pos() int       { return n.Position }
-func (n *Block) Pos() int       { return n.Position }
-func (n *Bind) Pos() int        { return n.Position }
-func (n *Condition) Pos() int   { return n.Position }
-func (n *Call) Pos() int        { return n.Position }
+// Pos returns the byte offset of the StringLit.
+func (n *StringLit) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the NumberLit.
+func (n *NumberLit) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the BoolLit.
+func (n *BoolLit) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the NullLit.
+func (n *NullLit) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Regex.
+func (n *Regex) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Name.
+func (n *Name) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Variable.
+func (n *Variable) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Wildcard.
+func (n *Wildcard) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Descendant.
+func (n *Descendant) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Parent.
+func (n *Parent) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Path.
+func (n *Path) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Binary.
+func (n *Binary) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Negate.
+func (n *Negate) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Filter.
+func (n *Filter) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the KeepArray.
+func (n *KeepArray) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the ObjectCons.
+func (n *ObjectCons) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the GroupBy.
+func (n *GroupBy) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the ArrayCons.
+func (n *ArrayCons) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Range.
+func (n *Range) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Block.
+func (n *Block) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Bind.
+func (n *Bind) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Condition.
+func (n *Condition) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Call.
+func (n *Call) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Placeholder.
 func (n *Placeholder) Pos() int { return n.Position }
-func (n *Lambda) Pos() int      { return n.Position }
-func (n *Apply) Pos() int       { return n.Position }
-func (n *Sort) Pos() int        { return n.Position }
-func (n *FocusBind) Pos() int   { return n.Position }
-func (n *IndexBind) Pos() int   { return n.Position }
-func (n *Transform) Pos() int   { return n.Position }
+
+// Pos returns the byte offset of the Lambda.
+func (n *Lambda) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Apply.
+func (n *Apply) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Sort.
+func (n *Sort) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the FocusBind.
+func (n *FocusBind) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the IndexBind.
+func (n *IndexBind) Pos() int { return n.Position }
+
+// Pos returns the byte offset of the Transform.
+func (n *Transform) Pos() int { return n.Position }
 
 func (*StringLit) node()   {}
 func (*NumberLit) node()   {}

@@ -24,9 +24,9 @@ func check(n Node) (err *Error) {
 	}()
 	root := proc(n)
 	if root.kind == pkParent || root.seeking != nil {
-		pos := n.Pos()
-		if root.kind == pkParent {
-			pos = root.pos
+		pos := root.pos
+		if root.kind != pkParent {
+			pos = root.seeking.s[0].pos
 		}
 		return errorf(pos, "the parent operator %% has no enclosing step to refer to")
 	}
@@ -63,7 +63,7 @@ type pnode struct {
 
 // slot is a pending parent reference: level counts the steps still to
 // climb.
-type slot struct{ level int }
+type slot struct{ level, pos int }
 
 // slotList is shared by reference between nodes, like the JavaScript array
 // it models.
@@ -91,7 +91,7 @@ func proc(n Node) *pnode {
 	case *Wildcard:
 		return &pnode{kind: pkWildcard, pos: n.Position}
 	case *Parent:
-		return &pnode{kind: pkParent, pos: n.Position, slot: &slot{level: 1}}
+		return &pnode{kind: pkParent, pos: n.Position, slot: &slot{level: 1, pos: n.Position}}
 	case *Regex, *Variable, *Descendant, *Placeholder:
 		return &pnode{pos: n.Pos()}
 	case *Path:
@@ -304,7 +304,7 @@ func seekParent(node *pnode, sl *slot) {
 			i--
 		}
 	default:
-		bail(node.pos, "the parent operator %% cannot refer to this kind of step")
+		bail(sl.pos, "the parent operator %% must refer to a field name or * step, not to the expression at offset %d", node.pos)
 	}
 }
 

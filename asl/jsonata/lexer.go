@@ -232,7 +232,7 @@ func (l *lexer) str(q byte) (token, *Error) {
 				b.WriteByte('\t')
 			default:
 				r, _ := utf8.DecodeRuneInString(src[i+1:])
-				return token{}, l.errf(i, "invalid escape sequence \\%c in string", r)
+				return token{}, l.errf(i, "invalid escape sequence %q in string", `\`+string(r))
 			}
 			i += 2
 		case c == q:

@@ -39,8 +39,11 @@ func parse(expr string) (n Node, err *Error) {
 	}()
 	p.advance(false)
 	n = p.expression(0)
+	if p.is("..") {
+		p.failf(p.tok.pos, `unexpected "..": a range is allowed only as an item of an array constructor, as in [1..5]`)
+	}
 	if p.tok.kind != tkEnd {
-		p.failf(p.tok.pos, "unexpected %s after the end of the expression", describe(p.tok))
+		p.failf(p.tok.pos, "unexpected %s: expected an operator or the end of the expression", describe(p.tok))
 	}
 	if e := check(n); e != nil {
 		return nil, e
@@ -89,15 +92,44 @@ func (p *parser) is(op string) bool {
 	return p.tok.kind == tkOperator && p.tok.text == op
 }
 
+// advanceAfterClose is advance(false) after the ] of x[], the ) of a
+// sort, the | that ends a transform or the } of a lambda: jsonata-js reads
+// an operand there, so a "/" starts a regular expression, and the error
+// says so.
+func (p *parser) advanceAfterClose(closer string) {
+	t, err := p.lx.next(false)
+	if err != nil {
+		if strings.HasPrefix(p.lx.src[err.Pos:], "/") && !strings.HasPrefix(p.lx.src[err.Pos:], "/*") {
+			err.Msg += fmt.Sprintf(` (JSONata 2.0.6 reads a "/" right after this %q as the start of a regular expression; put the left operand of the division in parentheses)`, closer)
+		}
+		panic(bailout{err})
+	}
+	if t.kind == tkOperator && !knownOperator(t.text) {
+		p.failf(t.pos, "unknown operator %q", t.text)
+	}
+	p.tok = t
+}
+
 // expect checks that the current token is op and moves past it.
 func (p *parser) expect(op string, infix bool) {
 	if !p.is(op) {
+		if p.is("..") {
+			p.failf(p.tok.pos, "expected %q, got \"..\": a range is allowed only as an item of an array constructor, as in [1..5]", op)
+		}
 		if p.tok.kind == tkEnd {
 			p.failf(p.tok.pos, "expected %q before the end of the expression", op)
 		}
 		p.failf(p.tok.pos, "expected %q, got %s", op, describe(p.tok))
 	}
 	p.advance(infix)
+}
+
+// expectClose is expect(op, false) for the closers of advanceAfterClose.
+func (p *parser) expectClose(op string) {
+	if !p.is(op) {
+		p.expect(op, false)
+	}
+	p.advanceAfterClose(op)
 }
 
 // describe names a token for an error message.
@@ -177,7 +209,7 @@ func (p *parser) nud(t token) Node {
 	case tkEnd:
 		p.failf(t.pos, "unexpected end of the expression")
 	case tkString:
-		return &StringLit{Position: t.pos, Value: t.text}
+		return &StringLit{Position: t.pos, Value: t.text, Quote: t.quote}
 	case tkNumber:
 		v, _ := strconv.ParseFloat(t.text, 64)
 		return &NumberLit{Position: t.pos, Value: v, Text: t.text}
@@ -232,7 +264,7 @@ func (p *parser) led(t token, left Node) Node {
 		return &Path{Position: t.pos, Steps: []Node{stepify(left), rhs}}
 	case "[":
 		if p.is("]") {
-			p.advance(false)
+			p.advanceAfterClose("]")
 			return &KeepArray{Position: t.pos, Expr: left}
 		}
 		pred := p.expression(0)
@@ -286,8 +318,7 @@ func (p *parser) led(t token, left Node) Node {
 func stepify(n Node) Node {
 	switch n := n.(type) {
 	case *StringLit:
-		q := byte('"')
-		return &Name{Position: n.Position, Value: n.Value, Quote: q}
+		return &Name{Position: n.Position, Value: n.Value, Quote: n.Quote}
 	case *Filter:
 		n.Expr = stepify(n.Expr)
 	case *KeepArray:
@@ -365,7 +396,7 @@ func (p *parser) transform(t token) Node {
 		p.advance(false)
 		tr.Delete = p.expression(0)
 	}
-	p.expect("|", false)
+	p.expectClose("|")
 	return tr
 }
 
@@ -387,7 +418,7 @@ func (p *parser) sort(t token, left Node) Node {
 		}
 		p.advance(false)
 	}
-	p.expect(")", false)
+	p.expectClose(")")
 	return s
 }
 
@@ -445,7 +476,7 @@ func (p *parser) call(t token, left Node) Node {
 	}
 	p.expect("{", false)
 	l.Body = p.expression(0)
-	p.expect("}", false)
+	p.expectClose("}")
 	return l
 }
 
