@@ -1,0 +1,273 @@
+package asl
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestParseYAMLCorpus reads every .asl.yaml file of the corpus and checks
+// that it gives the same JSON as its converted twin in yaml-converted/.
+func TestParseYAMLCorpus(t *testing.T) {
+	dir := filepath.Join(corpusDir(t), "workflows-collection")
+	files, err := filepath.Glob(filepath.Join(dir, "*.asl.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatalf("no .asl.yaml files under %s", dir)
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			twin, err := os.ReadFile(filepath.Join(dir, "yaml-converted", strings.TrimSuffix(name, ".yaml")+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := ParseYAML(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := Marshal(doc.Machine)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := jsonDiff(twin, out); d != "" {
+				t.Errorf("differs from the JSON twin: %s", d)
+			}
+			fromJSON, err := Parse(twin)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(normalizeMachine(t, fromJSON), normalizeMachine(t, doc.Machine)) {
+				t.Errorf("the model differs from the JSON twin's")
+			}
+		})
+	}
+	t.Logf("YAML corpus files: %d", len(files))
+}
+
+// normalizeMachine re-reads a machine from its canonical JSON, so that
+// models compare equal when only number spelling differs.
+func normalizeMachine(t *testing.T, sm *StateMachine) string {
+	t.Helper()
+	out, err := Marshal(sm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := ParseValue(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var walk func(v Value)
+	walk = func(v Value) {
+		switch v.Kind {
+		case Number:
+			f, _ := v.Float()
+			b.WriteString(FloatValue(f).Num)
+		case Array:
+			b.WriteByte('[')
+			for _, it := range v.Items {
+				walk(it)
+				b.WriteByte(',')
+			}
+			b.WriteByte(']')
+		case Object:
+			b.WriteByte('{')
+			for _, m := range v.Members {
+				b.WriteString(m.Key + ":")
+				walk(m.Value)
+				b.WriteByte(',')
+			}
+			b.WriteByte('}')
+		default:
+			s, _ := MarshalValue(v)
+			b.Write(s)
+		}
+	}
+	walk(v)
+	return b.String()
+}
+
+func TestParseYAMLValues(t *testing.T) {
+	in := `# comment
+StartAt: A
+States:
+  A:
+    Type: Pass
+    Result:
+      yes: yes
+      off: no
+      when: 2024-01-01
+      stamp: 2024-01-01T10:00:00Z
+      int: 42
+      hex: 0x1F
+      octal: 0o17
+      exp: 1e3
+      float: 2.50
+      shortfloat: .5
+      neg: -7
+      nothing: ~
+      empty:
+      quoted: "0x1F"
+      single: 'it''s'
+      bool: true
+      Bool: True
+      list: [1, "two", {three: 3}]
+      block: |
+        line 1
+        line 2
+      folded: >-
+        a
+        b
+      sub: !Sub "arn:${AWS::Partition}:s3:::bucket"
+      unicode: "é😀"
+      ü: after
+      huge: 0xFFFFFFFFFFFFFFFF
+      base: &base {a: 1, b: 2}
+      merged:
+        <<: *base
+        b: 3
+        c: 4
+      alias: *base
+    End: true
+`
+	doc, err := ParseYAML([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := MarshalValue(doc.Machine.States[0].Result)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "yes": "yes",
+  "off": "no",
+  "when": "2024-01-01",
+  "stamp": "2024-01-01T10:00:00Z",
+  "int": 42,
+  "hex": 31,
+  "octal": 15,
+  "exp": 1e3,
+  "float": 2.50,
+  "shortfloat": 0.5,
+  "neg": -7,
+  "nothing": null,
+  "empty": null,
+  "quoted": "0x1F",
+  "single": "it's",
+  "bool": true,
+  "Bool": true,
+  "list": [
+    1,
+    "two",
+    {
+      "three": 3
+    }
+  ],
+  "block": "line 1\nline 2\n",
+  "folded": "a b",
+  "sub": "arn:${AWS::Partition}:s3:::bucket",
+  "unicode": "é😀",
+  "ü": "after",
+  "huge": 18446744073709551615,
+  "base": {
+    "a": 1,
+    "b": 2
+  },
+  "merged": {
+    "b": 3,
+    "c": 4,
+    "a": 1
+  },
+  "alias": {
+    "a": 1,
+    "b": 2
+  }
+}`
+	if string(got) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	for _, tt := range []struct{ ptr, want string }{
+		{"", "2:1"},
+		{"/StartAt", "2:10"},
+		{"/States/A", "5:5"},
+		{"/States/A/Result/when", "9:13"},
+		{"/States/A/Result/list/2/three", "24:32"},
+		{"/States/A/Result/unicode", "32:16"},
+		{"/States/A/Result/ü", "33:11"}, // columns count bytes
+		{"/States/A/Result/alias", "40:14"},
+		{"/States/A/Result/alias/a", "40:14"}, // inside an alias: the alias
+		{"/States/A/Result/merged/a", "37:9"}, // merged in: the mapping
+		{"/States/A/End", "41:10"},
+	} {
+		if got := doc.Position(tt.ptr).String(); got != tt.want {
+			t.Errorf("Position(%q) = %s, want %s", tt.ptr, got, tt.want)
+		}
+	}
+}
+
+func TestParseYAMLRejects(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"empty", "", "1:1: INVALID_JSON_DESCRIPTION: line 1, column 1: the document is empty: expected a YAML mapping with StartAt and States at /"},
+		{"syntax", "StartAt: A\nStates:\n  A: [Pass\n", "3:1: INVALID_JSON_DESCRIPTION: line 3: invalid YAML: did not find expected ',' or ']' (a [ ... ] sequence that starts here is not closed, or lacks a comma) at /"},
+		{"indentation of a key", "StartAt: A\nStates:\n  A:\n    Type: Pass\n   End: true\n", "3:1: INVALID_JSON_DESCRIPTION: line 3: invalid YAML: did not find expected key (check the indentation of the keys of the mapping that starts here) at /"},
+		{"mapping value in a scalar", "StartAt: A\n States: {}\n", "2:1: INVALID_JSON_DESCRIPTION: line 2: invalid YAML: mapping values are not allowed in this context at /"},
+		{"tab indentation", "StartAt: A\nStates:\n\tA: {}\n", "3:1: INVALID_JSON_DESCRIPTION: line 3: invalid YAML: found character that cannot start any token at /"},
+		{"unknown anchor", "StartAt: *start\n", "INVALID_JSON_DESCRIPTION: invalid YAML: unknown anchor 'start' referenced at /"},
+		{"two documents", "StartAt: A\n---\nStartAt: B\n", "2:1: INVALID_JSON_DESCRIPTION: line 2, column 1: a second YAML document starts here: a file holds exactly one state machine at /"},
+		{"duplicate key", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n  A:\n    Type: Succeed\n", "6:3: SCHEMA_VALIDATION_FAILED: duplicate key \"A\": first at line 3, column 3, again at line 6, column 3; keys must be unique, so remove or rename one at /States/A"},
+		{"unknown field", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Nxt: B\n", "5:5: SCHEMA_VALIDATION_FAILED: field \"Nxt\" is not supported in a Pass state (did you mean \"Next\"?) at /States/A/Nxt"},
+		{"YAML 1.1 boolean", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: yes\n", "5:10: SCHEMA_VALIDATION_FAILED: field \"End\" must be a boolean, not a string at /States/A/End"},
+		{"sequence as root", "- StartAt: A\n", "1:1: SCHEMA_VALIDATION_FAILED: a state machine must be a JSON object with StartAt and States, not an array at /"},
+		{"complex key", "? [a, b]\n: 1\n", "1:3: SCHEMA_VALIDATION_FAILED: a mapping key must be a plain string, not a sequence: JSON has no other keys at /"},
+		{"infinity", "StartAt: A\nTimeoutSeconds: .inf\n", "2:17: SCHEMA_VALIDATION_FAILED: .inf is not a JSON number: use a finite number, or quote it to make a string at /TimeoutSeconds"},
+		{"NaN", "StartAt: A\nTimeoutSeconds: .nan\n", "2:17: SCHEMA_VALIDATION_FAILED: .nan is not a JSON number: use a finite number, or quote it to make a string at /TimeoutSeconds"},
+		{"merge of a scalar", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Result:\n      <<: 5\n", "6:11: SCHEMA_VALIDATION_FAILED: a merge key (<<) needs a mapping or a sequence of mappings, not a scalar at /States/A/Result"},
+		{"alias bomb", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Result:\n      a: &a [x, x, x, x, x, x, x, x, x, x]\n      b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n      c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n      d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n      e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n      f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n", "6:41: SCHEMA_VALIDATION_FAILED: the document expands to more than 500000 values through aliases at /States/A/Result/f/2/9/7/9/7/9"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ParseYAML([]byte(tt.in))
+			if err == nil {
+				t.Fatalf("ParseYAML succeeded: %+v", doc.Machine)
+			}
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error is %T, want *asl.Error", err)
+			}
+			if got := err.Error(); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzParseYAML checks that ParseYAML never panics and that what it
+// accepts marshals to JSON that Parse accepts.
+func FuzzParseYAML(f *testing.F) {
+	for _, s := range []string{"StartAt: A\nStates:\n  A: {Type: Pass, End: true}\n", "a: &x [1]\nb: *x\n", "- 1\n", "{}", "a: !Sub x\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := ParseYAML(data)
+		if err != nil {
+			return
+		}
+		out, err := Marshal(doc.Machine)
+		if err != nil {
+			t.Fatalf("Marshal: %v", err)
+		}
+		if _, err := Parse(out); err != nil {
+			t.Fatalf("Parse(Marshal(ParseYAML(x))): %v\n%s", err, out)
+		}
+	})
+}
