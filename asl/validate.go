@@ -58,7 +58,7 @@ func Validate(sm *StateMachine, opts ValidateOptions) []Diagnostic {
 	case WorkflowExpress:
 		v.express = true
 	default:
-		v.errorf(CodeSchema, "", "Unknown workflow type %q%s; use %q or %q", opts.Type, suggest(opts.Type, []string{WorkflowStandard, WorkflowExpress}), WorkflowStandard, WorkflowExpress)
+		v.errorf(CodeSchema, "", "Unknown workflow type %q%s; use %q or %q", opts.Type, didYouMean(opts.Type, []string{WorkflowStandard, WorkflowExpress}), WorkflowStandard, WorkflowExpress)
 	}
 	v.top(sm)
 	return v.diags
@@ -80,28 +80,28 @@ type validator struct {
 	depthReported bool
 }
 
-func (v *validator) add(sev Severity, code Code, ptr, format string, args ...any) {
+func (v *validator) add(sev Severity, code Code, pointer, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	v.diags = append(v.diags, Diagnostic{Severity: sev, Code: code, Pointer: ptr, Message: msg})
+	v.diags = append(v.diags, Diagnostic{Severity: sev, Code: code, Pointer: pointer, Message: msg})
 }
 
-func (v *validator) errorf(code Code, ptr, format string, args ...any) {
-	v.add(SeverityError, code, ptr, format, args...)
+func (v *validator) errorf(code Code, pointer, format string, args ...any) {
+	v.add(SeverityError, code, pointer, format, args...)
 }
 
-func (v *validator) warnf(code Code, ptr, format string, args ...any) {
-	v.add(SeverityWarning, code, ptr, format, args...)
+func (v *validator) warnf(code Code, pointer, format string, args ...any) {
+	v.add(SeverityWarning, code, pointer, format, args...)
 }
 
-// ptr joins a pointer and one reference token.
-func ptr(base string, token string) string { return base + "/" + PointerEscape(token) }
+// ptrJoin joins a pointer and one reference token.
+func ptrJoin(base string, token string) string { return base + "/" + PointerEscape(token) }
 
 // ptrIndex joins a pointer and an array index.
 func ptrIndex(base string, i int) string { return base + "/" + strconv.Itoa(i) }
 
 // scopeCtx is what the walk knows about the States container it is in.
 type scopeCtx struct {
-	ptr   string // pointer of the object holding StartAt and States ("" at the top)
+	at    string // pointer of the object holding StartAt and States ("" at the top)
 	depth int    // 1 at the top level
 	// express: the states run as Express executions (an EXPRESS workflow,
 	// or the children of an EXPRESS Distributed Map).
@@ -128,7 +128,7 @@ func (v *validator) top(sm *StateMachine) {
 	switch sm.QueryLanguage {
 	case "", JSONPath, JSONata:
 	default:
-		v.errorf(CodeSchema, "/QueryLanguage", "Field 'QueryLanguage' is %q: it must be 'JSONPath' or 'JSONata' (case-sensitive)%s", string(sm.QueryLanguage), suggest(string(sm.QueryLanguage), []string{string(JSONPath), string(JSONata)}))
+		v.errorf(CodeSchema, "/QueryLanguage", "Field 'QueryLanguage' is %q: it must be 'JSONPath' or 'JSONata' (case-sensitive)%s", string(sm.QueryLanguage), didYouMean(string(sm.QueryLanguage), []string{string(JSONPath), string(JSONata)}))
 	}
 	if sm.TimeoutSeconds.IsSet() {
 		p := "/TimeoutSeconds"
@@ -137,7 +137,7 @@ func (v *validator) top(sm *StateMachine) {
 		}
 	}
 	v.collectNames(sm.States, "", 1)
-	ctx := &scopeCtx{ptr: "", depth: 1, express: v.express, outerVars: map[string]string{}, blockedVars: map[string]bool{}, kind: "state machine"}
+	ctx := &scopeCtx{at: "", depth: 1, express: v.express, outerVars: map[string]string{}, blockedVars: map[string]bool{}, kind: "state machine"}
 	v.scope(ctx, sm.StartAt, sm.States)
 	v.checkSize(sm)
 }
@@ -152,20 +152,20 @@ func (v *validator) collectNames(states States, base string, depth int) {
 		if st == nil {
 			continue
 		}
-		p := ptr(ptr(base, "States"), st.Name)
+		p := ptrJoin(ptrJoin(base, "States"), st.Name)
 		if _, dup := v.names[st.Name]; !dup {
 			v.names[st.Name] = p
 		}
 		for i, b := range st.Branches {
 			if b != nil {
-				v.collectNames(b.States, ptrIndex(ptr(p, "Branches"), i), depth+1)
+				v.collectNames(b.States, ptrIndex(ptrJoin(p, "Branches"), i), depth+1)
 			}
 		}
 		if st.ItemProcessor != nil {
-			v.collectNames(st.ItemProcessor.States, ptr(p, "ItemProcessor"), depth+1)
+			v.collectNames(st.ItemProcessor.States, ptrJoin(p, "ItemProcessor"), depth+1)
 		}
 		if st.Iterator != nil {
-			v.collectNames(st.Iterator.States, ptr(p, "Iterator"), depth+1)
+			v.collectNames(st.Iterator.States, ptrJoin(p, "Iterator"), depth+1)
 		}
 	}
 }
@@ -175,7 +175,7 @@ func (v *validator) scope(ctx *scopeCtx, startAt string, states States) {
 	if ctx.depth > v.opts.MaxDepth {
 		if !v.depthReported {
 			v.depthReported = true
-			v.errorf(CodeTooDeeplyNested, ctx.ptr, "The states are too deeply nested: more than %d nested state containers; flatten the workflow or move the inner part into its own state machine (states:startExecution)", v.opts.MaxDepth)
+			v.errorf(CodeTooDeeplyNested, ctx.at, "The states are too deeply nested: more than %d nested state containers; flatten the workflow or move the inner part into its own state machine (states:startExecution)", v.opts.MaxDepth)
 		}
 		return
 	}
@@ -188,12 +188,12 @@ func (v *validator) scope(ctx *scopeCtx, startAt string, states States) {
 		}
 	}
 	if startAt == "" {
-		v.errorf(CodeSchema, ptr(ctx.ptr, "StartAt"), "Field 'StartAt' is required: name the first state of the %s", ctx.kind)
+		v.errorf(CodeSchema, ptrJoin(ctx.at, "StartAt"), "Field 'StartAt' is required: name the first state of the %s", ctx.kind)
 	} else if _, ok := local[startAt]; !ok {
-		v.missingTarget(ptr(ctx.ptr, "StartAt"), startAt, states, ctx)
+		v.missingTarget(ptrJoin(ctx.at, "StartAt"), startAt, states, ctx)
 	}
 	if len(states) == 0 {
-		v.errorf(CodeSchema, ptr(ctx.ptr, "States"), "Field 'States' is empty: a %s needs at least one state; add a state (a Succeed or Pass with End: true)", ctx.kind)
+		v.errorf(CodeSchema, ptrJoin(ctx.at, "States"), "Field 'States' is empty: a %s needs at least one state; add a state (a Succeed or Pass with End: true)", ctx.kind)
 		return
 	}
 
@@ -207,7 +207,7 @@ func (v *validator) scope(ctx *scopeCtx, startAt string, states States) {
 	}
 	reachable := map[string]bool{}
 	if !terminal {
-		v.errorf(CodeMissingEndState, ptr(ctx.ptr, "States"), "Workflow has no terminal state: add a Succeed or Fail state, or set \"End\": true on a Task, Pass, Wait, Parallel or Map state of this %s", ctx.kind)
+		v.errorf(CodeMissingEndState, ptrJoin(ctx.at, "States"), "Workflow has no terminal state: add a Succeed or Fail state, or set \"End\": true on a Task, Pass, Wait, Parallel or Map state of this %s", ctx.kind)
 	} else {
 		var queue []string
 		if _, ok := local[startAt]; ok {
@@ -236,20 +236,20 @@ func (v *validator) scope(ctx *scopeCtx, startAt string, states States) {
 		if st == nil {
 			continue
 		}
-		sp := ptr(ptr(ctx.ptr, "States"), st.Name)
+		sp := ptrJoin(ptrJoin(ctx.at, "States"), st.Name)
 		for _, a := range assignsOf(st, sp) {
 			if _, ok := inner[a.name]; !ok {
-				inner[a.name] = a.ptr
+				inner[a.name] = a.at
 			}
 		}
 	}
 
 	for i, st := range states {
 		if st == nil {
-			v.errorf(CodeSchema, ptrIndex(ptr(ctx.ptr, "States"), i), "State %d of the %s is missing (nil); remove it", i, ctx.kind)
+			v.errorf(CodeSchema, ptrIndex(ptrJoin(ctx.at, "States"), i), "State %d of the %s is missing (nil); remove it", i, ctx.kind)
 			continue
 		}
-		sp := ptr(ptr(ctx.ptr, "States"), st.Name)
+		sp := ptrJoin(ptrJoin(ctx.at, "States"), st.Name)
 		start := len(v.diags)
 		if local[st.Name] != st {
 			v.errorf(CodeDuplicateStateName, sp, "State name %q appears twice in the same States object; rename one of them", st.Name)
@@ -304,7 +304,7 @@ func (v *validator) missingTarget(p, name string, states States, ctx *scopeCtx) 
 	if len(cands) > 0 {
 		fix = "name one of the " + ctx.kind + "'s states"
 	}
-	v.errorf(CodeMissingTransitionTarget, p, "Missing 'Next' target: %s: no state named %q%s; %s", name, name, suggest(name, cands), fix)
+	v.errorf(CodeMissingTransitionTarget, p, "Missing 'Next' target: %s: no state named %q%s; %s", name, name, didYouMean(name, cands), fix)
 }
 
 // stateFieldOrder is the order of a state's fields, used to keep the
@@ -354,15 +354,15 @@ func (v *validator) checkSize(sm *StateMachine) {
 	}
 }
 
-// suggest returns ` (did you mean "X"?)` for the candidate closest to s, or
+// didYouMean returns ` (did you mean "X"?)` for the candidate closest to s, or
 // "" when none is close.
-func suggest(s string, cands []string) string {
+func didYouMean(s string, cands []string) string {
 	best, bestD := "", -1
 	for _, c := range cands {
 		if c == s {
 			continue
 		}
-		d := editDistance(strings.ToLower(s), strings.ToLower(c))
+		d := levenshtein(strings.ToLower(s), strings.ToLower(c))
 		if strings.EqualFold(s, c) {
 			d = 0
 		}
@@ -380,8 +380,8 @@ func suggest(s string, cands []string) string {
 	return fmt.Sprintf(" (did you mean %q?)", best)
 }
 
-// editDistance is the Levenshtein distance of two strings in runes.
-func editDistance(a, b string) int {
+// levenshtein is the Levenshtein distance of two strings in runes.
+func levenshtein(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > 200 || len(rb) > 200 {
 		return max(len(ra), len(rb))

@@ -3,10 +3,10 @@ package asl
 // choice checks a Choice state (checklist 3.3, §7).
 func (v *validator) choice(sc *stateCtx) {
 	st := sc.st
-	p := ptr(sc.ptr, "Choices")
+	p := ptrJoin(sc.at, "Choices")
 	switch {
 	case st.Choices == nil:
-		v.errorf(CodeSchema, sc.ptr, "Field 'Choices' is required: a Choice state needs at least one rule")
+		v.errorf(CodeSchema, sc.at, "Field 'Choices' is required: a Choice state needs at least one rule")
 	case len(st.Choices) == 0:
 		v.errorf(CodeSchema, p, "Field 'Choices' is empty: a Choice state needs at least one rule; add one")
 	}
@@ -15,10 +15,10 @@ func (v *validator) choice(sc *stateCtx) {
 	}
 	if st.Default != "" {
 		if _, ok := sc.local[st.Default]; !ok {
-			v.missingTarget(ptr(sc.ptr, "Default"), st.Default, sc.states, sc.scope)
+			v.missingTarget(ptrJoin(sc.at, "Default"), st.Default, sc.states, sc.scope)
 		}
 	} else if len(st.Choices) > 0 {
-		v.warnf(CodeSchema, sc.ptr, "Choice state %q has no 'Default': when no rule matches, the execution fails with States.NoChoiceMatched; add a Default state", st.Name)
+		v.warnf(CodeSchema, sc.at, "Choice state %q has no 'Default': when no rule matches, the execution fails with States.NoChoiceMatched; add a Default state", st.Name)
 	}
 }
 
@@ -39,17 +39,17 @@ func (v *validator) choiceRule(sc *stateCtx, r *ChoiceRule, p string, top bool, 
 		if r.Next == "" {
 			v.errorf(CodeSchema, p, "Field 'Next' is required on a top-level Choice rule: name the state to go to when the rule matches")
 		} else if _, ok := sc.local[r.Next]; !ok {
-			v.missingTarget(ptr(p, "Next"), r.Next, sc.states, sc.scope)
+			v.missingTarget(ptrJoin(p, "Next"), r.Next, sc.states, sc.scope)
 		}
 	} else {
 		if r.Next != "" {
-			v.errorf(CodeSchema, ptr(p, "Next"), "Field 'Next' is not supported in a nested Choice rule (inside And, Or or Not); move it to the top-level rule")
+			v.errorf(CodeSchema, ptrJoin(p, "Next"), "Field 'Next' is not supported in a nested Choice rule (inside And, Or or Not); move it to the top-level rule")
 		}
 		if r.Assign.IsSet() {
-			v.errorf(CodeSchema, ptr(p, "Assign"), "Field 'Assign' is not supported in a nested Choice rule (inside And, Or or Not); move it to the top-level rule")
+			v.errorf(CodeSchema, ptrJoin(p, "Assign"), "Field 'Assign' is not supported in a nested Choice rule (inside And, Or or Not); move it to the top-level rule")
 		}
 		if r.Output.IsSet() {
-			v.errorf(CodeSchema, ptr(p, "Output"), "Field 'Output' is not supported in a nested Choice rule; move it to the top-level rule")
+			v.errorf(CodeSchema, ptrJoin(p, "Output"), "Field 'Output' is not supported in a nested Choice rule; move it to the top-level rule")
 		}
 	}
 	if sc.lang == JSONata {
@@ -59,13 +59,13 @@ func (v *validator) choiceRule(sc *stateCtx, r *ChoiceRule, p string, top bool, 
 
 	// JSONPath rule.
 	if r.Condition.IsSet() {
-		v.errorf(CodeSchema, ptr(p, "Condition"), "%s", langMismatch(JSONPath, "Condition", "'Variable' with a comparison operator"))
+		v.errorf(CodeSchema, ptrJoin(p, "Condition"), "%s", langMismatch(JSONPath, "Condition", "'Variable' with a comparison operator"))
 	}
 	if r.Output.IsSet() && top {
-		v.errorf(CodeSchema, ptr(p, "Output"), "%s", langMismatch(JSONPath, "Output", "the state's 'OutputPath'"))
+		v.errorf(CodeSchema, ptrJoin(p, "Output"), "%s", langMismatch(JSONPath, "Output", "the state's 'OutputPath'"))
 	}
 	if top && r.Assign.IsSet() {
-		v.assign(sc, r.Assign, ptr(p, "Assign"), jaCtx{field: "Assign"}, nil)
+		v.assign(sc, r.Assign, ptrJoin(p, "Assign"), jaCtx{field: "Assign"}, nil)
 	}
 	kinds := 0
 	dataTest := r.Variable != "" || len(r.Comparisons) > 0
@@ -92,17 +92,17 @@ func (v *validator) choiceRule(sc *stateCtx, r *ChoiceRule, p string, top bool, 
 		if r.Variable == "" {
 			v.errorf(CodeSchema, p, "Field 'Variable' is required in a data-test Choice rule: give the path of the value to compare, e.g. \"$.status\"")
 		} else {
-			v.path(sc, r.Variable, ptr(p, "Variable"), "Variable", pathAny)
+			v.path(sc, r.Variable, ptrJoin(p, "Variable"), "Variable", pathAny)
 		}
 		switch len(r.Comparisons) {
 		case 0:
 			v.errorf(CodeSchema, p, "The Choice rule has 'Variable' but no comparison operator; add one, such as \"StringEquals\"")
 		case 1:
 		default:
-			v.errorf(CodeSchema, ptr(p, string(r.Comparisons[1].Operator)), "Each Choice Rule can only have one comparison operator. Combine several tests with 'And' or 'Or'")
+			v.errorf(CodeSchema, ptrJoin(p, string(r.Comparisons[1].Operator)), "Each Choice Rule can only have one comparison operator. Combine several tests with 'And' or 'Or'")
 		}
 		for _, c := range r.Comparisons {
-			v.comparison(sc, c, ptr(p, string(c.Operator)))
+			v.comparison(sc, c, ptrJoin(p, string(c.Operator)))
 		}
 	}
 	for _, b := range []struct {
@@ -112,7 +112,7 @@ func (v *validator) choiceRule(sc *stateCtx, r *ChoiceRule, p string, top bool, 
 		if b.rules == nil {
 			continue
 		}
-		bp := ptr(p, b.name)
+		bp := ptrJoin(p, b.name)
 		if len(b.rules) == 0 {
 			v.errorf(CodeSchema, bp, "Field '%s' is empty: give at least one nested rule", b.name)
 		}
@@ -121,7 +121,7 @@ func (v *validator) choiceRule(sc *stateCtx, r *ChoiceRule, p string, top bool, 
 		}
 	}
 	if r.Not != nil {
-		v.choiceRule(sc, r.Not, ptr(p, "Not"), false, depth+1)
+		v.choiceRule(sc, r.Not, ptrJoin(p, "Not"), false, depth+1)
 	}
 }
 
@@ -132,16 +132,16 @@ func (v *validator) jsonataRule(sc *stateCtx, r *ChoiceRule, p string, top bool)
 		set  bool
 	}{{"Variable", r.Variable != ""}, {"And", r.And != nil}, {"Or", r.Or != nil}, {"Not", r.Not != nil}} {
 		if f.set {
-			v.errorf(CodeSchema, ptr(p, f.name), "%s", langMismatch(JSONata, f.name, "'Condition' with a JSONata expression"))
+			v.errorf(CodeSchema, ptrJoin(p, f.name), "%s", langMismatch(JSONata, f.name, "'Condition' with a JSONata expression"))
 		}
 	}
 	for _, c := range r.Comparisons {
-		v.errorf(CodeSchema, ptr(p, string(c.Operator)), "%s", langMismatch(JSONata, string(c.Operator), "'Condition' with a JSONata expression"))
+		v.errorf(CodeSchema, ptrJoin(p, string(c.Operator)), "%s", langMismatch(JSONata, string(c.Operator), "'Condition' with a JSONata expression"))
 	}
 	if !top {
 		return
 	}
-	cp := ptr(p, "Condition")
+	cp := ptrJoin(p, "Condition")
 	switch c := r.Condition; {
 	case !c.IsSet():
 		v.errorf(CodeSchema, p, "Field 'Condition' is required in a JSONata Choice rule: give true, false or a JSONata expression \"{%% ... %%}\"")
@@ -153,10 +153,10 @@ func (v *validator) jsonataRule(sc *stateCtx, r *ChoiceRule, p string, top bool)
 	}
 	written := map[string]bool{}
 	if r.Assign.IsSet() {
-		v.assign(sc, r.Assign, ptr(p, "Assign"), jaCtx{field: "Assign"}, written)
+		v.assign(sc, r.Assign, ptrJoin(p, "Assign"), jaCtx{field: "Assign"}, written)
 	}
 	if r.Output.IsSet() {
-		op := ptr(p, "Output")
+		op := ptrJoin(p, "Output")
 		v.jsonataField(sc, r.Output, op, jaCtx{field: "Output", sameAssign: written})
 		v.literalSize(r.Output, op, "Output")
 	}
@@ -171,14 +171,14 @@ func (v *validator) comparison(sc *stateCtx, c Comparison, p string) {
 		for i, o := range Operators {
 			names[i] = string(o.Operator)
 		}
-		v.errorf(CodeSchema, p, "%q is not a Choice comparison operator%s", string(c.Operator), suggest(string(c.Operator), names))
+		v.errorf(CodeSchema, p, "%q is not a Choice comparison operator%s", string(c.Operator), didYouMean(string(c.Operator), names))
 		return
 	}
 	val := c.Value
 	wrong := func(want string) {
 		got := val.Kind.String()
 		if val.Kind == String {
-			got = "the string " + quote(val.Str)
+			got = "the string " + quoteStr(val.Str)
 		} else if val.Kind == Number {
 			got = "the number " + val.Num
 		}

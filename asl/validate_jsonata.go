@@ -46,7 +46,7 @@ func (v *validator) jsonataValue(sc *stateCtx, val Value, p string, jc jaCtx, de
 		}
 	case Object:
 		for _, m := range val.Members {
-			mp := ptr(p, m.Key)
+			mp := ptrJoin(p, m.Key)
 			if strings.HasSuffix(m.Key, ".$") {
 				v.errorf(CodeSchema, mp, "The QueryLanguage is set to 'JSONata', but the key %q uses the JSONPath '.$' suffix; name the key %q and give a JSONata expression \"{%% ... %%}\" as its value", m.Key, strings.TrimSuffix(m.Key, ".$"))
 				continue
@@ -111,7 +111,7 @@ func (v *validator) expr(sc *stateCtx, s, p string, jc jaCtx) *jsonata.Info {
 // assignName is one variable an Assign block writes.
 type assignName struct {
 	name string
-	ptr  string
+	at   string
 }
 
 // assignKeys lists the variable names of an Assign block.
@@ -121,7 +121,7 @@ func assignKeys(val Value, p string) []assignName {
 	}
 	out := make([]assignName, 0, len(val.Members))
 	for _, m := range val.Members {
-		out = append(out, assignName{strings.TrimSuffix(m.Key, ".$"), ptr(p, m.Key)})
+		out = append(out, assignName{strings.TrimSuffix(m.Key, ".$"), ptrJoin(p, m.Key)})
 	}
 	return out
 }
@@ -129,15 +129,15 @@ func assignKeys(val Value, p string) []assignName {
 // assignsOf lists every variable a state writes into its own scope: its
 // Assign, its Choice rules' Assign and its Catchers' Assign.
 func assignsOf(st *State, sp string) []assignName {
-	out := assignKeys(st.Assign, ptr(sp, "Assign"))
+	out := assignKeys(st.Assign, ptrJoin(sp, "Assign"))
 	for i, r := range st.Choices {
 		if r != nil {
-			out = append(out, assignKeys(r.Assign, ptr(ptrIndex(ptr(sp, "Choices"), i), "Assign"))...)
+			out = append(out, assignKeys(r.Assign, ptrJoin(ptrIndex(ptrJoin(sp, "Choices"), i), "Assign"))...)
 		}
 	}
 	for i, c := range st.Catch {
 		if c != nil {
-			out = append(out, assignKeys(c.Assign, ptr(ptrIndex(ptr(sp, "Catch"), i), "Assign"))...)
+			out = append(out, assignKeys(c.Assign, ptrJoin(ptrIndex(ptrJoin(sp, "Catch"), i), "Assign"))...)
 		}
 	}
 	return out
@@ -152,7 +152,7 @@ func (v *validator) assign(sc *stateCtx, val Value, p string, jc jaCtx, written 
 	}
 	total := 0
 	for _, m := range val.Members {
-		mp := ptr(p, m.Key)
+		mp := ptrJoin(p, m.Key)
 		name := m.Key
 		if sc.lang == JSONPath {
 			name = strings.TrimSuffix(name, ".$")

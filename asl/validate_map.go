@@ -9,32 +9,32 @@ import (
 // mapState checks a Map state (checklist 3.8).
 func (v *validator) mapState(sc *stateCtx) {
 	st := sc.st
-	sp := sc.ptr
+	sp := sc.at
 
 	// Processor.
 	proc, procField := st.ItemProcessor, "ItemProcessor"
 	switch {
 	case st.ItemProcessor != nil && st.Iterator != nil:
-		v.errorf(CodeSchema, ptr(sp, "Iterator"), "There should only be one of the following fields: [ItemProcessor, Iterator]; keep ItemProcessor (Iterator is its deprecated name)")
+		v.errorf(CodeSchema, ptrJoin(sp, "Iterator"), "There should only be one of the following fields: [ItemProcessor, Iterator]; keep ItemProcessor (Iterator is its deprecated name)")
 	case st.ItemProcessor == nil && st.Iterator == nil:
 		v.errorf(CodeSchema, sp, "Field 'ItemProcessor' is required: a Map state needs {\"StartAt\": ..., \"States\": {...}} to run for each item")
 	case st.ItemProcessor == nil:
 		proc, procField = st.Iterator, "Iterator"
-		v.warnf(CodeSchema, ptr(sp, "Iterator"), "Field 'Iterator' is deprecated; rename it to 'ItemProcessor'")
+		v.warnf(CodeSchema, ptrJoin(sp, "Iterator"), "Field 'Iterator' is deprecated; rename it to 'ItemProcessor'")
 	}
 	if st.Parameters.IsSet() && sc.ok("Parameters") && !st.ItemSelector.IsSet() {
-		v.warnf(CodeSchema, ptr(sp, "Parameters"), "Field 'Parameters' is deprecated in a Map state; rename it to 'ItemSelector'")
+		v.warnf(CodeSchema, ptrJoin(sp, "Parameters"), "Field 'Parameters' is deprecated in a Map state; rename it to 'ItemSelector'")
 	}
 	distributed, childExpress := false, sc.scope.express
 	if proc != nil && proc.ProcessorConfig != nil {
 		pc := proc.ProcessorConfig
-		pcp := ptr(ptr(sp, procField), "ProcessorConfig")
+		pcp := ptrJoin(ptrJoin(sp, procField), "ProcessorConfig")
 		switch pc.Mode {
 		case "", ModeInline:
 		case ModeDistributed:
 			distributed = true
 		default:
-			v.errorf(CodeSchema, ptr(pcp, "Mode"), "Field 'Mode' is %q: it must be INLINE or DISTRIBUTED%s", pc.Mode, suggest(pc.Mode, []string{ModeInline, ModeDistributed}))
+			v.errorf(CodeSchema, ptrJoin(pcp, "Mode"), "Field 'Mode' is %q: it must be INLINE or DISTRIBUTED%s", pc.Mode, didYouMean(pc.Mode, []string{ModeInline, ModeDistributed}))
 		}
 		switch pc.ExecutionType {
 		case "":
@@ -43,20 +43,20 @@ func (v *validator) mapState(sc *stateCtx) {
 			}
 		case ExecutionStandard, ExecutionExpress:
 			if !distributed {
-				v.warnf(CodeSchema, ptr(pcp, "ExecutionType"), "Field 'ExecutionType' has no effect in an INLINE Map; remove it, or set Mode to DISTRIBUTED")
+				v.warnf(CodeSchema, ptrJoin(pcp, "ExecutionType"), "Field 'ExecutionType' has no effect in an INLINE Map; remove it, or set Mode to DISTRIBUTED")
 			}
 			if distributed && pc.ExecutionType == ExecutionExpress {
 				childExpress = true
 			}
 		default:
-			v.errorf(CodeSchema, ptr(pcp, "ExecutionType"), "Field 'ExecutionType' is %q: it must be STANDARD or EXPRESS%s", pc.ExecutionType, suggest(pc.ExecutionType, []string{ExecutionStandard, ExecutionExpress}))
+			v.errorf(CodeSchema, ptrJoin(pcp, "ExecutionType"), "Field 'ExecutionType' is %q: it must be STANDARD or EXPRESS%s", pc.ExecutionType, didYouMean(pc.ExecutionType, []string{ExecutionStandard, ExecutionExpress}))
 		}
 		if distributed && sc.scope.express {
 			where := "an Express state machine"
 			if !v.express {
 				where = "the EXPRESS child workflows of a Distributed Map"
 			}
-			v.errorf(CodeExpressUnsupported, ptr(pcp, "Mode"), "A Distributed Map is not supported in %s; use an INLINE Map, or run it in a Standard workflow", where)
+			v.errorf(CodeExpressUnsupported, ptrJoin(pcp, "Mode"), "A Distributed Map is not supported in %s; use an INLINE Map, or run it in a Standard workflow", where)
 		}
 	}
 
@@ -72,14 +72,14 @@ func (v *validator) mapState(sc *stateCtx) {
 			{"Label", st.Label != ""}, {"ResultWriter", st.ResultWriter != nil},
 		} {
 			if f.set && sc.ok(f.name) {
-				v.errorf(CodeSchema, ptr(sp, f.name), "Field '%s' is only supported in a Distributed Map; set %s.ProcessorConfig.Mode to DISTRIBUTED or remove it", f.name, procField)
+				v.errorf(CodeSchema, ptrJoin(sp, f.name), "Field '%s' is only supported in a Distributed Map; set %s.ProcessorConfig.Mode to DISTRIBUTED or remove it", f.name, procField)
 			}
 		}
 	}
 
 	// Item source.
 	if st.Items.IsSet() && sc.ok("Items") {
-		p := ptr(sp, "Items")
+		p := ptrJoin(sp, "Items")
 		switch st.Items.Kind {
 		case Array, Object:
 			v.jsonataField(sc, st.Items, p, jaCtx{field: "Items"})
@@ -95,10 +95,10 @@ func (v *validator) mapState(sc *stateCtx) {
 		}
 	}
 	if st.ItemsPath != "" && sc.ok("ItemsPath") {
-		v.path(sc, st.ItemsPath, ptr(sp, "ItemsPath"), "ItemsPath", pathRef)
+		v.path(sc, st.ItemsPath, ptrJoin(sp, "ItemsPath"), "ItemsPath", pathRef)
 	}
 	if st.ItemSelector.IsSet() && sc.ok("ItemSelector") {
-		p := ptr(sp, "ItemSelector")
+		p := ptrJoin(sp, "ItemSelector")
 		if st.Parameters.IsSet() && sc.ok("Parameters") {
 			v.errorf(CodeSchema, p, "There should only be one of the following fields: [ItemSelector, Parameters]; keep ItemSelector (Parameters is its deprecated name in a Map)")
 		}
@@ -114,7 +114,7 @@ func (v *validator) mapState(sc *stateCtx) {
 
 	// Concurrency and tolerance.
 	if st.MaxConcurrency.IsSet() && sc.ok("MaxConcurrency") {
-		p := ptr(sp, "MaxConcurrency")
+		p := ptrJoin(sp, "MaxConcurrency")
 		if n, ok := v.intField(sc, st.MaxConcurrency, p, "MaxConcurrency", 0, maxSeconds); ok {
 			switch {
 			case !distributed && n > 40:
@@ -126,25 +126,25 @@ func (v *validator) mapState(sc *stateCtx) {
 	}
 	v.pathPair(sc, st.MaxConcurrency.IsSet(), "MaxConcurrency", st.MaxConcurrencyPath, "MaxConcurrencyPath", sp)
 	if st.ToleratedFailurePercentage.IsSet() && sc.ok("ToleratedFailurePercentage") {
-		v.numberField(sc, st.ToleratedFailurePercentage, ptr(sp, "ToleratedFailurePercentage"), "ToleratedFailurePercentage", 0, 100)
+		v.numberField(sc, st.ToleratedFailurePercentage, ptrJoin(sp, "ToleratedFailurePercentage"), "ToleratedFailurePercentage", 0, 100)
 	}
 	v.pathPair(sc, st.ToleratedFailurePercentage.IsSet(), "ToleratedFailurePercentage", st.ToleratedFailurePercentagePath, "ToleratedFailurePercentagePath", sp)
 	if st.ToleratedFailureCount.IsSet() && sc.ok("ToleratedFailureCount") {
-		v.intField(sc, st.ToleratedFailureCount, ptr(sp, "ToleratedFailureCount"), "ToleratedFailureCount", 0, maxSeconds)
+		v.intField(sc, st.ToleratedFailureCount, ptrJoin(sp, "ToleratedFailureCount"), "ToleratedFailureCount", 0, maxSeconds)
 	}
 	v.pathPair(sc, st.ToleratedFailureCount.IsSet(), "ToleratedFailureCount", st.ToleratedFailureCountPath, "ToleratedFailureCountPath", sp)
 
 	if st.Label != "" && sc.ok("Label") {
-		v.label(st.Label, ptr(sp, "Label"))
+		v.label(st.Label, ptrJoin(sp, "Label"))
 	}
 	if st.ItemReader != nil && sc.ok("ItemReader") {
-		v.itemReader(sc, st.ItemReader, ptr(sp, "ItemReader"))
+		v.itemReader(sc, st.ItemReader, ptrJoin(sp, "ItemReader"))
 	}
 	if st.ItemBatcher != nil && sc.ok("ItemBatcher") {
-		v.itemBatcher(sc, st.ItemBatcher, ptr(sp, "ItemBatcher"))
+		v.itemBatcher(sc, st.ItemBatcher, ptrJoin(sp, "ItemBatcher"))
 	}
 	if st.ResultWriter != nil && sc.ok("ResultWriter") {
-		v.resultWriter(sc, st.ResultWriter, ptr(sp, "ResultWriter"))
+		v.resultWriter(sc, st.ResultWriter, ptrJoin(sp, "ResultWriter"))
 	}
 
 	// The processors.
@@ -155,7 +155,7 @@ func (v *validator) mapState(sc *stateCtx) {
 		if pr.s == nil {
 			continue
 		}
-		pp := ptr(sp, pr.field)
+		pp := ptrJoin(sp, pr.field)
 		v.scope(v.child(sc, pp, "item processor", childExpress, sc.scope.distributed, distributed && pr.s == proc), pr.s.StartAt, pr.s.States)
 	}
 }
@@ -166,7 +166,7 @@ func (v *validator) pathPair(sc *stateCtx, literalSet bool, literal, path, field
 	if path == "" || !sc.ok(field) {
 		return
 	}
-	p := ptr(base, field)
+	p := ptrJoin(base, field)
 	if literalSet && sc.ok(literal) {
 		v.errorf(CodeSchema, p, "There should only be one of the following fields: [%s, %s]; keep only one of them", literal, field)
 	}
@@ -198,7 +198,7 @@ var (
 	readerResource = []string{"arn:aws:states:::s3:getObject", "arn:aws:states:::s3:listObjectsV2"}
 )
 
-func oneOf(s string, l []string) bool {
+func inList(s string, l []string) bool {
 	for _, x := range l {
 		if s == x {
 			return true
@@ -225,7 +225,7 @@ func s3Action(r string) string {
 // ResultWriter, which depend on the query language.
 func (v *validator) readerArgs(sc *stateCtx, params, args Value, p string) {
 	if params.IsSet() {
-		pp := ptr(p, "Parameters")
+		pp := ptrJoin(p, "Parameters")
 		if sc.lang == JSONata {
 			v.errorf(CodeSchema, pp, "%s", langMismatch(JSONata, "Parameters", "'Arguments'"))
 		} else {
@@ -233,7 +233,7 @@ func (v *validator) readerArgs(sc *stateCtx, params, args Value, p string) {
 		}
 	}
 	if args.IsSet() {
-		ap := ptr(p, "Arguments")
+		ap := ptrJoin(p, "Arguments")
 		if sc.lang == JSONPath {
 			v.errorf(CodeSchema, ap, "%s", langMismatch(JSONPath, "Arguments", "'Parameters'"))
 		} else {
@@ -252,7 +252,7 @@ func (v *validator) itemReader(sc *stateCtx, r *ItemReader, p string) {
 	default:
 		action = s3Action(r.Resource)
 		if action != "getObject" && action != "listObjectsV2" {
-			v.errorf(CodeInvalidResource, ptr(p, "Resource"), "ItemReader Resource %q is not supported%s; use %s", r.Resource, suggest(r.Resource, readerResource), strings.Join(readerResource, " or "))
+			v.errorf(CodeInvalidResource, ptrJoin(p, "Resource"), "ItemReader Resource %q is not supported%s; use %s", r.Resource, didYouMean(r.Resource, readerResource), strings.Join(readerResource, " or "))
 			action = ""
 		}
 	}
@@ -261,49 +261,49 @@ func (v *validator) itemReader(sc *stateCtx, r *ItemReader, p string) {
 	if rc == nil {
 		return
 	}
-	cp := ptr(p, "ReaderConfig")
-	if rc.InputType != "" && !oneOf(rc.InputType, inputTypes) {
-		v.errorf(CodeSchema, ptr(cp, "InputType"), "Field 'InputType' is %q: it must be one of %s%s", rc.InputType, strings.Join(inputTypes, ", "), suggest(rc.InputType, inputTypes))
+	cp := ptrJoin(p, "ReaderConfig")
+	if rc.InputType != "" && !inList(rc.InputType, inputTypes) {
+		v.errorf(CodeSchema, ptrJoin(cp, "InputType"), "Field 'InputType' is %q: it must be one of %s%s", rc.InputType, strings.Join(inputTypes, ", "), didYouMean(rc.InputType, inputTypes))
 	}
 	switch rc.Transformation {
 	case "", "NONE":
 	case "LOAD_AND_FLATTEN":
 		if rc.InputType == "" {
-			v.errorf(CodeSchema, ptr(cp, "Transformation"), "Transformation LOAD_AND_FLATTEN requires 'InputType' (the format of the listed objects); add it")
+			v.errorf(CodeSchema, ptrJoin(cp, "Transformation"), "Transformation LOAD_AND_FLATTEN requires 'InputType' (the format of the listed objects); add it")
 		}
 		if action == "getObject" {
-			v.errorf(CodeSchema, ptr(cp, "Transformation"), "Transformation LOAD_AND_FLATTEN applies to s3:listObjectsV2 sources only; remove it or list the objects")
+			v.errorf(CodeSchema, ptrJoin(cp, "Transformation"), "Transformation LOAD_AND_FLATTEN applies to s3:listObjectsV2 sources only; remove it or list the objects")
 		}
 	default:
-		v.errorf(CodeSchema, ptr(cp, "Transformation"), "Field 'Transformation' is %q: it must be NONE or LOAD_AND_FLATTEN", rc.Transformation)
+		v.errorf(CodeSchema, ptrJoin(cp, "Transformation"), "Field 'Transformation' is %q: it must be NONE or LOAD_AND_FLATTEN", rc.Transformation)
 	}
 	switch rc.ManifestType {
 	case "":
 	case "S3_INVENTORY":
 		if rc.InputType != "" {
-			v.errorf(CodeSchema, ptr(cp, "InputType"), "Field 'InputType' must not be set with ManifestType S3_INVENTORY (an inventory is read as CSV); remove it")
+			v.errorf(CodeSchema, ptrJoin(cp, "InputType"), "Field 'InputType' must not be set with ManifestType S3_INVENTORY (an inventory is read as CSV); remove it")
 		}
 	case "ATHENA_DATA":
 		if rc.InputType == "" {
-			v.errorf(CodeSchema, ptr(cp, "ManifestType"), "ManifestType ATHENA_DATA requires 'InputType' (CSV, JSONL or PARQUET); add it")
-		} else if !oneOf(rc.InputType, []string{"CSV", "JSONL", "PARQUET"}) {
-			v.errorf(CodeSchema, ptr(cp, "InputType"), "InputType %q cannot be used with ManifestType ATHENA_DATA; use CSV, JSONL or PARQUET", rc.InputType)
+			v.errorf(CodeSchema, ptrJoin(cp, "ManifestType"), "ManifestType ATHENA_DATA requires 'InputType' (CSV, JSONL or PARQUET); add it")
+		} else if !inList(rc.InputType, []string{"CSV", "JSONL", "PARQUET"}) {
+			v.errorf(CodeSchema, ptrJoin(cp, "InputType"), "InputType %q cannot be used with ManifestType ATHENA_DATA; use CSV, JSONL or PARQUET", rc.InputType)
 		}
 	default:
-		v.errorf(CodeSchema, ptr(cp, "ManifestType"), "Field 'ManifestType' is %q: it must be ATHENA_DATA or S3_INVENTORY", rc.ManifestType)
+		v.errorf(CodeSchema, ptrJoin(cp, "ManifestType"), "Field 'ManifestType' is %q: it must be ATHENA_DATA or S3_INVENTORY", rc.ManifestType)
 	}
 	csvLike := rc.InputType == "CSV" || rc.InputType == "MANIFEST" || rc.ManifestType == "S3_INVENTORY"
 	switch rc.CSVHeaderLocation {
 	case "":
 	case "FIRST_ROW", "GIVEN":
 		if !csvLike {
-			v.errorf(CodeSchema, ptr(cp, "CSVHeaderLocation"), "Field 'CSVHeaderLocation' only applies to CSV and MANIFEST input; remove it or set InputType to CSV")
+			v.errorf(CodeSchema, ptrJoin(cp, "CSVHeaderLocation"), "Field 'CSVHeaderLocation' only applies to CSV and MANIFEST input; remove it or set InputType to CSV")
 		}
 	default:
-		v.errorf(CodeSchema, ptr(cp, "CSVHeaderLocation"), "Field 'CSVHeaderLocation' is %q: it must be FIRST_ROW or GIVEN", rc.CSVHeaderLocation)
+		v.errorf(CodeSchema, ptrJoin(cp, "CSVHeaderLocation"), "Field 'CSVHeaderLocation' is %q: it must be FIRST_ROW or GIVEN", rc.CSVHeaderLocation)
 	}
 	if rc.CSVHeaderLocation == "GIVEN" && len(rc.CSVHeaders) == 0 {
-		v.errorf(CodeSchema, ptr(cp, "CSVHeaders"), "CSVHeaderLocation GIVEN requires a non-empty 'CSVHeaders' list of column names; add it")
+		v.errorf(CodeSchema, ptrJoin(cp, "CSVHeaders"), "CSVHeaderLocation GIVEN requires a non-empty 'CSVHeaders' list of column names; add it")
 	}
 	if len(rc.CSVHeaders) > 0 {
 		size := 0
@@ -311,22 +311,22 @@ func (v *validator) itemReader(sc *stateCtx, r *ItemReader, p string) {
 			size += len(h) + 1
 		}
 		if size > 10<<10 {
-			v.warnf(CodeLimit, ptr(cp, "CSVHeaders"), "CSVHeaders hold %d bytes, more than the 10 KiB AWS reads; shorten them", size)
+			v.warnf(CodeLimit, ptrJoin(cp, "CSVHeaders"), "CSVHeaders hold %d bytes, more than the 10 KiB AWS reads; shorten them", size)
 		}
 		if rc.CSVHeaderLocation != "GIVEN" {
-			v.warnf(CodeSchema, ptr(cp, "CSVHeaders"), "Field 'CSVHeaders' is only used with CSVHeaderLocation GIVEN; set it, or remove the headers")
+			v.warnf(CodeSchema, ptrJoin(cp, "CSVHeaders"), "Field 'CSVHeaders' is only used with CSVHeaderLocation GIVEN; set it, or remove the headers")
 		}
 	}
 	if rc.CSVDelimiter != "" {
 		switch {
-		case !oneOf(rc.CSVDelimiter, csvDelimiters):
-			v.errorf(CodeSchema, ptr(cp, "CSVDelimiter"), "Field 'CSVDelimiter' is %q: it must be one of %s%s", rc.CSVDelimiter, strings.Join(csvDelimiters, ", "), suggest(rc.CSVDelimiter, csvDelimiters))
+		case !inList(rc.CSVDelimiter, csvDelimiters):
+			v.errorf(CodeSchema, ptrJoin(cp, "CSVDelimiter"), "Field 'CSVDelimiter' is %q: it must be one of %s%s", rc.CSVDelimiter, strings.Join(csvDelimiters, ", "), didYouMean(rc.CSVDelimiter, csvDelimiters))
 		case !csvLike:
-			v.errorf(CodeSchema, ptr(cp, "CSVDelimiter"), "Field 'CSVDelimiter' only applies to CSV and MANIFEST input; remove it or set InputType to CSV")
+			v.errorf(CodeSchema, ptrJoin(cp, "CSVDelimiter"), "Field 'CSVDelimiter' only applies to CSV and MANIFEST input; remove it or set InputType to CSV")
 		}
 	}
 	if rc.ItemsPointer != "" {
-		ip := ptr(cp, "ItemsPointer")
+		ip := ptrJoin(cp, "ItemsPointer")
 		switch {
 		case rc.InputType != "JSON":
 			v.errorf(CodeSchema, ip, "Field 'ItemsPointer' only applies to JSON input; set InputType to JSON or remove it")
@@ -340,10 +340,10 @@ func (v *validator) itemReader(sc *stateCtx, r *ItemReader, p string) {
 		v.errorf(CodeSchema, p, "PARQUET input does not support 'VersionId'; remove it from the reader's arguments")
 	}
 	if rc.MaxItems.IsSet() {
-		v.intField(sc, rc.MaxItems, ptr(cp, "MaxItems"), "MaxItems", 1, 100000000)
+		v.intField(sc, rc.MaxItems, ptrJoin(cp, "MaxItems"), "MaxItems", 1, 100000000)
 	}
 	if rc.MaxItemsPath != "" {
-		mp := ptr(cp, "MaxItemsPath")
+		mp := ptrJoin(cp, "MaxItemsPath")
 		switch {
 		case sc.lang == JSONata:
 			v.errorf(CodeSchema, mp, "%s", langMismatch(JSONata, "MaxItemsPath", "'MaxItems' with a JSONata expression"))
@@ -375,10 +375,10 @@ func (v *validator) itemBatcher(sc *stateCtx, b *ItemBatcher, p string) {
 		v.errorf(CodeSchema, p, "An ItemBatcher needs at least one of MaxItemsPerBatch, MaxItemsPerBatchPath, MaxInputBytesPerBatch or MaxInputBytesPerBatchPath; add one")
 	}
 	if b.MaxItemsPerBatch.IsSet() {
-		v.intField(sc, b.MaxItemsPerBatch, ptr(p, "MaxItemsPerBatch"), "MaxItemsPerBatch", 1, maxSeconds)
+		v.intField(sc, b.MaxItemsPerBatch, ptrJoin(p, "MaxItemsPerBatch"), "MaxItemsPerBatch", 1, maxSeconds)
 	}
 	if b.MaxInputBytesPerBatch.IsSet() {
-		v.intField(sc, b.MaxInputBytesPerBatch, ptr(p, "MaxInputBytesPerBatch"), "MaxInputBytesPerBatch", 1, MaxPayloadBytes)
+		v.intField(sc, b.MaxInputBytesPerBatch, ptrJoin(p, "MaxInputBytesPerBatch"), "MaxInputBytesPerBatch", 1, MaxPayloadBytes)
 	}
 	for _, pr := range []struct {
 		lit   string
@@ -389,7 +389,7 @@ func (v *validator) itemBatcher(sc *stateCtx, b *ItemBatcher, p string) {
 		if pr.path == "" {
 			continue
 		}
-		fp := ptr(p, pr.field)
+		fp := ptrJoin(p, pr.field)
 		if sc.lang == JSONata {
 			v.errorf(CodeSchema, fp, "%s", langMismatch(JSONata, pr.field, "'"+pr.lit+"' with a JSONata expression"))
 			continue
@@ -400,7 +400,7 @@ func (v *validator) itemBatcher(sc *stateCtx, b *ItemBatcher, p string) {
 		v.path(sc, pr.path, fp, pr.field, pathRefNoCtx)
 	}
 	if b.BatchInput.IsSet() {
-		bp := ptr(p, "BatchInput")
+		bp := ptrJoin(p, "BatchInput")
 		if sc.lang == JSONata {
 			v.jsonataField(sc, b.BatchInput, bp, jaCtx{field: "BatchInput"})
 		} else {
@@ -421,22 +421,22 @@ func (v *validator) resultWriter(sc *stateCtx, w *ResultWriter, p string) {
 		v.errorf(CodeSchema, p, "A ResultWriter with a Resource needs the Bucket and Prefix to write to (in %s); add them", map[bool]string{true: "Arguments", false: "Parameters"}[sc.lang == JSONata])
 	}
 	if w.Resource != "" && !strings.Contains(w.Resource, "${") && s3Action(w.Resource) != "putObject" {
-		v.errorf(CodeInvalidResource, ptr(p, "Resource"), "ResultWriter Resource %q is not supported; use \"arn:aws:states:::s3:putObject\"", w.Resource)
+		v.errorf(CodeInvalidResource, ptrJoin(p, "Resource"), "ResultWriter Resource %q is not supported; use \"arn:aws:states:::s3:putObject\"", w.Resource)
 	}
 	v.readerArgs(sc, w.Parameters, w.Arguments, p)
 	if wc := w.WriterConfig; wc != nil {
-		wp := ptr(p, "WriterConfig")
+		wp := ptrJoin(p, "WriterConfig")
 		switch wc.OutputType {
 		case "":
 			v.warnf(CodeSchema, wp, "WriterConfig has no 'OutputType'; set it to JSON or JSONL")
 		case "JSON", "JSONL":
 		default:
-			v.errorf(CodeSchema, ptr(wp, "OutputType"), "Field 'OutputType' is %q: it must be JSON or JSONL", wc.OutputType)
+			v.errorf(CodeSchema, ptrJoin(wp, "OutputType"), "Field 'OutputType' is %q: it must be JSON or JSONL", wc.OutputType)
 		}
 		switch wc.Transformation {
 		case "", "NONE", "COMPACT", "FLATTEN":
 		default:
-			v.errorf(CodeSchema, ptr(wp, "Transformation"), "Field 'Transformation' is %q: it must be NONE, COMPACT or FLATTEN", wc.Transformation)
+			v.errorf(CodeSchema, ptrJoin(wp, "Transformation"), "Field 'Transformation' is %q: it must be NONE, COMPACT or FLATTEN", wc.Transformation)
 		}
 	}
 }

@@ -86,7 +86,7 @@ func (v *validator) readVar(sc *stateCtx, name, p string) {
 			cands = append(cands, k)
 		}
 		sort.Strings(cands)
-		v.warnf(CodeSchema, p, "Variable '$%s' is not assigned by any state of this scope or an enclosing one, so reading it fails at run time%s; assign it first", name, suggest(name, cands))
+		v.warnf(CodeSchema, p, "Variable '$%s' is not assigned by any state of this scope or an enclosing one, so reading it fails at run time%s; assign it first", name, didYouMean(name, cands))
 	}
 }
 
@@ -142,7 +142,7 @@ func (v *validator) templateValue(sc *stateCtx, val Value, p, field string, dept
 	case Object:
 		seen := map[string]string{}
 		for _, m := range val.Members {
-			mp := ptr(p, m.Key)
+			mp := ptrJoin(p, m.Key)
 			name, dyn := strings.CutSuffix(m.Key, ".$")
 			if first, dup := seen[name]; dup {
 				v.errorf(CodeSchema, mp, "Field '%s' repeats the key %q (as %q) once the '.$' suffix is removed; keep only one of them", field, name, first)

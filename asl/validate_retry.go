@@ -6,7 +6,7 @@ import (
 
 // errorEquals checks an ErrorEquals list (checklist 8.2, 8.5, 9.2).
 func (v *validator) errorEquals(names []string, p string, last bool, what string) {
-	ep := ptr(p, "ErrorEquals")
+	ep := ptrJoin(p, "ErrorEquals")
 	if len(names) == 0 {
 		v.errorf(CodeSchema, ep, "Field 'ErrorEquals' is required and must not be empty: list the error names this %s handles, e.g. [\"States.ALL\"]", what)
 		return
@@ -23,7 +23,7 @@ func (v *validator) errorEquals(names []string, p string, last bool, what string
 		case strings.HasPrefix(n, "{%"):
 			v.errorf(CodeSchema, np, "ErrorEquals takes constant error names, not JSONata expressions; write the name")
 		case strings.HasPrefix(n, "States.") && !isPredefinedError(n):
-			v.warnf(CodeErrorName, np, "Error name %q starts with 'States.' but is not a predefined error%s, so it never matches; fix the name", n, suggest(n, predefinedErrorList))
+			v.warnf(CodeErrorName, np, "Error name %q starts with 'States.' but is not a predefined error%s, so it never matches; fix the name", n, didYouMean(n, predefinedErrorList))
 		case n == "States.Runtime" || n == "States.DataLimitExceeded":
 			v.warnf(CodeErrorName, np, "%q is a terminal error: it cannot be retried or caught; remove it", n)
 		}
@@ -48,7 +48,7 @@ func (v *validator) retry(sc *stateCtx) {
 	if st.Retry == nil {
 		return
 	}
-	p := ptr(sc.ptr, "Retry")
+	p := ptrJoin(sc.at, "Retry")
 	for i, r := range st.Retry {
 		rp := ptrIndex(p, i)
 		if r == nil {
@@ -56,20 +56,20 @@ func (v *validator) retry(sc *stateCtx) {
 			continue
 		}
 		v.errorEquals(r.ErrorEquals, rp, i == len(st.Retry)-1, "retrier")
-		v.retrierInt(r.IntervalSeconds, ptr(rp, "IntervalSeconds"), "IntervalSeconds", 1, maxSeconds)
-		v.retrierInt(r.MaxAttempts, ptr(rp, "MaxAttempts"), "MaxAttempts", 0, maxSeconds)
+		v.retrierInt(r.IntervalSeconds, ptrJoin(rp, "IntervalSeconds"), "IntervalSeconds", 1, maxSeconds)
+		v.retrierInt(r.MaxAttempts, ptrJoin(rp, "MaxAttempts"), "MaxAttempts", 0, maxSeconds)
 		if r.BackoffRate.IsSet() {
 			hint := ""
 			if r.BackoffRate.Kind == String && strings.HasPrefix(r.BackoffRate.Str, "{%") {
 				hint = "Retry fields take constants, not JSONata expressions"
 			}
-			v.numberLiteral(r.BackoffRate, ptr(rp, "BackoffRate"), "BackoffRate", 1, maxSeconds, hint)
+			v.numberLiteral(r.BackoffRate, ptrJoin(rp, "BackoffRate"), "BackoffRate", 1, maxSeconds, hint)
 		}
-		v.retrierInt(r.MaxDelaySeconds, ptr(rp, "MaxDelaySeconds"), "MaxDelaySeconds", 1, 31622400)
+		v.retrierInt(r.MaxDelaySeconds, ptrJoin(rp, "MaxDelaySeconds"), "MaxDelaySeconds", 1, 31622400)
 		switch r.JitterStrategy {
 		case "", "FULL", "NONE":
 		default:
-			v.errorf(CodeSchema, ptr(rp, "JitterStrategy"), "Field 'JitterStrategy' is %q: it must be FULL or NONE%s", r.JitterStrategy, suggest(r.JitterStrategy, []string{"FULL", "NONE"}))
+			v.errorf(CodeSchema, ptrJoin(rp, "JitterStrategy"), "Field 'JitterStrategy' is %q: it must be FULL or NONE%s", r.JitterStrategy, didYouMean(r.JitterStrategy, []string{"FULL", "NONE"}))
 		}
 	}
 }
@@ -80,7 +80,7 @@ func (v *validator) catch(sc *stateCtx) {
 	if st.Catch == nil {
 		return
 	}
-	p := ptr(sc.ptr, "Catch")
+	p := ptrJoin(sc.at, "Catch")
 	for i, c := range st.Catch {
 		cp := ptrIndex(p, i)
 		if c == nil {
@@ -89,7 +89,7 @@ func (v *validator) catch(sc *stateCtx) {
 		}
 		v.errorEquals(c.ErrorEquals, cp, i == len(st.Catch)-1, "catcher")
 		if c.ResultPath.Set {
-			rp := ptr(cp, "ResultPath")
+			rp := ptrJoin(cp, "ResultPath")
 			if sc.lang == JSONata {
 				v.errorf(CodeSchema, rp, "%s", langMismatch(JSONata, "ResultPath", "the catcher's 'Output' (with $states.errorOutput)"))
 			} else if !c.ResultPath.Null {
@@ -98,10 +98,10 @@ func (v *validator) catch(sc *stateCtx) {
 		}
 		written := map[string]bool{}
 		if c.Assign.IsSet() {
-			v.assign(sc, c.Assign, ptr(cp, "Assign"), jaCtx{field: "Assign", errorOutput: true}, written)
+			v.assign(sc, c.Assign, ptrJoin(cp, "Assign"), jaCtx{field: "Assign", errorOutput: true}, written)
 		}
 		if c.Output.IsSet() {
-			op := ptr(cp, "Output")
+			op := ptrJoin(cp, "Output")
 			if sc.lang == JSONPath {
 				v.errorf(CodeSchema, op, "%s", langMismatch(JSONPath, "Output", "the catcher's 'ResultPath'"))
 			} else {
@@ -112,7 +112,7 @@ func (v *validator) catch(sc *stateCtx) {
 		if c.Next == "" {
 			v.errorf(CodeSchema, cp, "Field 'Next' is required in a catcher: name the state to go to when the error is caught")
 		} else if _, ok := sc.local[c.Next]; !ok {
-			v.missingTarget(ptr(cp, "Next"), c.Next, sc.states, sc.scope)
+			v.missingTarget(ptrJoin(cp, "Next"), c.Next, sc.states, sc.scope)
 		}
 	}
 }

@@ -144,20 +144,20 @@ func (v *validator) state(ctx *scopeCtx, st *State, sp string, local map[string]
 
 	bits, known := typeBits[st.Type]
 	if st.Type == "" {
-		v.errorf(CodeSchema, ptr(sp, "Type"), "Field 'Type' is required: give one of %s", strings.Join(typeNames, ", "))
+		v.errorf(CodeSchema, ptrJoin(sp, "Type"), "Field 'Type' is required: give one of %s", strings.Join(typeNames, ", "))
 	} else if !known {
-		v.errorf(CodeSchema, ptr(sp, "Type"), "Field 'Type' is %q, which is not a state type%s; use one of %s (case-sensitive)", string(st.Type), suggest(string(st.Type), typeNames), strings.Join(typeNames, ", "))
+		v.errorf(CodeSchema, ptrJoin(sp, "Type"), "Field 'Type' is %q, which is not a state type%s; use one of %s (case-sensitive)", string(st.Type), didYouMean(string(st.Type), typeNames), strings.Join(typeNames, ", "))
 	}
 
 	switch st.QueryLanguage {
 	case "":
 	case JSONPath:
 		if v.sm.QueryLanguage == JSONata {
-			v.errorf(CodeSchema, ptr(sp, "QueryLanguage"), "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine; remove the state's QueryLanguage and rewrite it in JSONata, or make the top level JSONPath and set JSONata per state")
+			v.errorf(CodeSchema, ptrJoin(sp, "QueryLanguage"), "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine; remove the state's QueryLanguage and rewrite it in JSONata, or make the top level JSONPath and set JSONata per state")
 		}
 	case JSONata:
 	default:
-		v.errorf(CodeSchema, ptr(sp, "QueryLanguage"), "Field 'QueryLanguage' is %q: it must be 'JSONPath' or 'JSONata' (case-sensitive)%s", string(st.QueryLanguage), suggest(string(st.QueryLanguage), []string{string(JSONPath), string(JSONata)}))
+		v.errorf(CodeSchema, ptrJoin(sp, "QueryLanguage"), "Field 'QueryLanguage' is %q: it must be 'JSONPath' or 'JSONata' (case-sensitive)%s", string(st.QueryLanguage), didYouMean(string(st.QueryLanguage), []string{string(JSONPath), string(JSONata)}))
 	}
 	lang := v.effectiveLanguage(st)
 
@@ -174,9 +174,9 @@ func (v *validator) state(ctx *scopeCtx, st *State, sp string, local map[string]
 				otherLang = JSONPath
 			}
 			if f.allowed(bits, otherLang) {
-				v.errorf(CodeSchema, ptr(sp, f.name), "%s", langMismatch(lang, f.name, f.alt))
+				v.errorf(CodeSchema, ptrJoin(sp, f.name), "%s", langMismatch(lang, f.name, f.alt))
 			} else {
-				v.errorf(CodeSchema, ptr(sp, f.name), "%s", notSupported(f.name, st.Type))
+				v.errorf(CodeSchema, ptrJoin(sp, f.name), "%s", notSupported(f.name, st.Type))
 			}
 		}
 	}
@@ -186,52 +186,52 @@ func (v *validator) state(ctx *scopeCtx, st *State, sp string, local map[string]
 	if known && bits&tFlow != 0 {
 		switch {
 		case st.Next != "" && st.End:
-			v.errorf(CodeSchema, ptr(sp, "End"), "Fields 'Next' and 'End' are both set: a %s state either moves on or ends; keep exactly one", st.Type)
+			v.errorf(CodeSchema, ptrJoin(sp, "End"), "Fields 'Next' and 'End' are both set: a %s state either moves on or ends; keep exactly one", st.Type)
 		case st.Next == "" && !st.End:
 			v.errorf(CodeSchema, sp, "State %q has neither 'Next' nor 'End': add \"Next\": \"<state>\" or \"End\": true", st.Name)
 		}
 	}
 	if st.Next != "" && (ok("Next") || !known) {
 		if _, found := local[st.Next]; !found {
-			v.missingTarget(ptr(sp, "Next"), st.Next, states, ctx)
+			v.missingTarget(ptrJoin(sp, "Next"), st.Next, states, ctx)
 		}
 	}
 
 	if !known {
 		return
 	}
-	sc := &stateCtx{scope: ctx, st: st, ptr: sp, lang: lang, ok: ok, local: local, states: states, vars: vars}
+	sc := &stateCtx{scope: ctx, st: st, at: sp, lang: lang, ok: ok, local: local, states: states, vars: vars}
 
 	// Fields common to several types.
 	if ok("InputPath") && st.InputPath.Set && !st.InputPath.Null {
-		v.path(sc, st.InputPath.Path, ptr(sp, "InputPath"), "InputPath", pathAny)
+		v.path(sc, st.InputPath.Path, ptrJoin(sp, "InputPath"), "InputPath", pathAny)
 	}
 	if ok("OutputPath") && st.OutputPath.Set && !st.OutputPath.Null {
-		v.path(sc, st.OutputPath.Path, ptr(sp, "OutputPath"), "OutputPath", pathAny)
+		v.path(sc, st.OutputPath.Path, ptrJoin(sp, "OutputPath"), "OutputPath", pathAny)
 	}
 	if ok("ResultPath") && st.ResultPath.Set && !st.ResultPath.Null {
-		v.path(sc, st.ResultPath.Path, ptr(sp, "ResultPath"), "ResultPath", pathResult)
+		v.path(sc, st.ResultPath.Path, ptrJoin(sp, "ResultPath"), "ResultPath", pathResult)
 	}
 	if ok("Parameters") && st.Parameters.IsSet() {
-		v.payloadTemplate(sc, st.Parameters, ptr(sp, "Parameters"), "Parameters")
+		v.payloadTemplate(sc, st.Parameters, ptrJoin(sp, "Parameters"), "Parameters")
 	}
 	if ok("ResultSelector") && st.ResultSelector.IsSet() {
-		v.payloadTemplate(sc, st.ResultSelector, ptr(sp, "ResultSelector"), "ResultSelector")
+		v.payloadTemplate(sc, st.ResultSelector, ptrJoin(sp, "ResultSelector"), "ResultSelector")
 	}
 	if ok("Arguments") && st.Arguments.IsSet() {
-		v.jsonataField(sc, st.Arguments, ptr(sp, "Arguments"), jaCtx{field: "Arguments"})
-		v.literalSize(st.Arguments, ptr(sp, "Arguments"), "Arguments")
+		v.jsonataField(sc, st.Arguments, ptrJoin(sp, "Arguments"), jaCtx{field: "Arguments"})
+		v.literalSize(st.Arguments, ptrJoin(sp, "Arguments"), "Arguments")
 		if st.Arguments.Kind != Object && !(st.Arguments.Kind == String && isJSONata(st.Arguments.Str)) {
-			v.errorf(CodeSchema, ptr(sp, "Arguments"), "Field 'Arguments' is %s: it must be a JSON object or a JSONata expression that evaluates to one", aKind(st.Arguments.Kind))
+			v.errorf(CodeSchema, ptrJoin(sp, "Arguments"), "Field 'Arguments' is %s: it must be a JSON object or a JSONata expression that evaluates to one", aKind(st.Arguments.Kind))
 		}
 	}
 	assigned := map[string]bool{}
 	if ok("Assign") && st.Assign.IsSet() {
-		v.assign(sc, st.Assign, ptr(sp, "Assign"), jaCtx{field: "Assign", result: bits&tResultful != 0}, assigned)
+		v.assign(sc, st.Assign, ptrJoin(sp, "Assign"), jaCtx{field: "Assign", result: bits&tResultful != 0}, assigned)
 	}
 	if ok("Output") && st.Output.IsSet() {
-		v.jsonataField(sc, st.Output, ptr(sp, "Output"), jaCtx{field: "Output", result: bits&tResultful != 0, sameAssign: assigned})
-		v.literalSize(st.Output, ptr(sp, "Output"), "Output")
+		v.jsonataField(sc, st.Output, ptrJoin(sp, "Output"), jaCtx{field: "Output", result: bits&tResultful != 0, sameAssign: assigned})
+		v.literalSize(st.Output, ptrJoin(sp, "Output"), "Output")
 	}
 
 	switch st.Type {
@@ -257,7 +257,7 @@ func (v *validator) state(ctx *scopeCtx, st *State, sp string, local map[string]
 		v.catch(sc)
 	}
 	for _, m := range st.Extra {
-		v.warnf(CodeSchema, ptr(sp, m.Key), "Field '%s' is not modelled by goasl; passed through unchecked. Check it with validate-state-machine-definition", m.Key)
+		v.warnf(CodeSchema, ptrJoin(sp, m.Key), "Field '%s' is not modelled by goasl; passed through unchecked. Check it with validate-state-machine-definition", m.Key)
 	}
 }
 
@@ -265,7 +265,7 @@ func (v *validator) state(ctx *scopeCtx, st *State, sp string, local map[string]
 type stateCtx struct {
 	scope  *scopeCtx
 	st     *State
-	ptr    string
+	at     string
 	lang   QueryLanguage
 	ok     func(field string) bool
 	local  map[string]*State

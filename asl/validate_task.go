@@ -103,7 +103,7 @@ func parseResource(r string) (resourceInfo, string) {
 		return resourceInfo{}, "it is not an ARN (arn:partition:service:region:account:resource)"
 	}
 	if !partitionOK(parts[1]) {
-		return resourceInfo{}, "the partition " + quote(parts[1]) + " is not an AWS partition (aws, aws-cn, aws-us-gov, ...)"
+		return resourceInfo{}, "the partition " + quoteStr(parts[1]) + " is not an AWS partition (aws, aws-cn, aws-us-gov, ...)"
 	}
 	service, rest := parts[2], parts[5]
 	switch service {
@@ -115,7 +115,7 @@ func parseResource(r string) (resourceInfo, string) {
 		return resourceInfo{kind: resLambda}, ""
 	case "states":
 	default:
-		return resourceInfo{}, "the service " + quote(service) + " has no Task integration; use arn:aws:states:::<service>:<action>, arn:aws:states:::aws-sdk:<service>:<action> or a Lambda function ARN"
+		return resourceInfo{}, "the service " + quoteStr(service) + " has no Task integration; use arn:aws:states:::<service>:<action>, arn:aws:states:::aws-sdk:<service>:<action> or a Lambda function ARN"
 	}
 	if name, ok := strings.CutPrefix(rest, "activity:"); ok {
 		if name == "" {
@@ -148,23 +148,23 @@ func parseResource(r string) (resourceInfo, string) {
 			return resourceInfo{}, "an optimized integration is arn:aws:states:::<service>:<action>[.sync|.sync:2|.waitForTaskToken]"
 		}
 		if _, ok := integrations[fields[0]]; !ok {
-			return resourceInfo{}, "the service " + quote(fields[0]) + " has no optimized integration" + suggest(fields[0], integrationNames) + "; use arn:aws:states:::aws-sdk:" + fields[0] + ":<action> for an AWS SDK call"
+			return resourceInfo{}, "the service " + quoteStr(fields[0]) + " has no optimized integration" + didYouMean(fields[0], integrationNames) + "; use arn:aws:states:::aws-sdk:" + fields[0] + ":<action> for an AWS SDK call"
 		}
 		info.kind, info.service, info.action = resOptimized, fields[0], fields[1]
 	}
 	return info, ""
 }
 
-func quote(s string) string { return "\"" + s + "\"" }
+func quoteStr(s string) string { return "\"" + s + "\"" }
 
 // task checks a Task state's own fields (checklist 3.1, 11).
 func (v *validator) task(sc *stateCtx) {
 	st := sc.st
-	rp := ptr(sc.ptr, "Resource")
+	rp := ptrJoin(sc.at, "Resource")
 	var res resourceInfo
 	switch {
 	case st.Resource == "":
-		v.errorf(CodeSchema, sc.ptr, "Field 'Resource' is required: a Task state needs the ARN of what it runs, e.g. \"arn:aws:states:::lambda:invoke\"")
+		v.errorf(CodeSchema, sc.at, "Field 'Resource' is required: a Task state needs the ARN of what it runs, e.g. \"arn:aws:states:::lambda:invoke\"")
 	case isJSONata(st.Resource) || strings.HasPrefix(st.Resource, "{%"):
 		v.errorf(CodeInvalidResource, rp, "The Task state's Resource field must be a constant string, not a JSONata expression; choose the target in Arguments (e.g. FunctionName) instead")
 	default:
@@ -183,7 +183,7 @@ func (v *validator) task(sc *stateCtx) {
 	var timeout, heartbeat int64
 	var timeoutOK, heartbeatOK bool
 	if st.TimeoutSeconds.IsSet() && sc.ok("TimeoutSeconds") {
-		p := ptr(sc.ptr, "TimeoutSeconds")
+		p := ptrJoin(sc.at, "TimeoutSeconds")
 		timeout, timeoutOK = v.intField(sc, st.TimeoutSeconds, p, "TimeoutSeconds", 1, maxSeconds)
 		if timeoutOK {
 			v.durationWarning(timeout, p, "TimeoutSeconds", sc.scope.express)
@@ -193,20 +193,20 @@ func (v *validator) task(sc *stateCtx) {
 		}
 	}
 	if st.HeartbeatSeconds.IsSet() && sc.ok("HeartbeatSeconds") {
-		heartbeat, heartbeatOK = v.intField(sc, st.HeartbeatSeconds, ptr(sc.ptr, "HeartbeatSeconds"), "HeartbeatSeconds", 1, maxSeconds)
+		heartbeat, heartbeatOK = v.intField(sc, st.HeartbeatSeconds, ptrJoin(sc.at, "HeartbeatSeconds"), "HeartbeatSeconds", 1, maxSeconds)
 	}
 	if timeoutOK && heartbeatOK && heartbeat >= timeout {
-		v.errorf(CodeSchema, ptr(sc.ptr, "HeartbeatSeconds"), "Field 'HeartbeatSeconds' (%d) must be smaller than 'TimeoutSeconds' (%d); lower it or raise TimeoutSeconds", heartbeat, timeout)
+		v.errorf(CodeSchema, ptrJoin(sc.at, "HeartbeatSeconds"), "Field 'HeartbeatSeconds' (%d) must be smaller than 'TimeoutSeconds' (%d); lower it or raise TimeoutSeconds", heartbeat, timeout)
 	}
 	if st.TimeoutSecondsPath != "" && sc.ok("TimeoutSecondsPath") {
-		p := ptr(sc.ptr, "TimeoutSecondsPath")
+		p := ptrJoin(sc.at, "TimeoutSecondsPath")
 		if st.TimeoutSeconds.IsSet() {
 			v.errorf(CodeSchema, p, "There should only be one of the following fields: [TimeoutSeconds, TimeoutSecondsPath]; keep only one of them")
 		}
 		v.path(sc, st.TimeoutSecondsPath, p, "TimeoutSecondsPath", pathRef)
 	}
 	if st.HeartbeatSecondsPath != "" && sc.ok("HeartbeatSecondsPath") {
-		p := ptr(sc.ptr, "HeartbeatSecondsPath")
+		p := ptrJoin(sc.at, "HeartbeatSecondsPath")
 		if st.HeartbeatSeconds.IsSet() {
 			v.errorf(CodeSchema, p, "There should only be one of the following fields: [HeartbeatSeconds, HeartbeatSecondsPath]; keep only one of them")
 		}
@@ -218,10 +218,10 @@ func (v *validator) task(sc *stateCtx) {
 		args, argsField = st.Arguments, "Arguments"
 	}
 	if res.suffix == ".waitForTaskToken" && sc.ok(argsField) && !mentionsToken(args, 0) {
-		v.warnf(CodeSchema, sc.ptr, "The Task waits for a task token (.waitForTaskToken) but its %s never pass the token (%s), so nothing can complete it; send the token to the worker", argsField, map[bool]string{true: "$states.context.Task.Token", false: "$$.Task.Token"}[sc.lang == JSONata])
+		v.warnf(CodeSchema, sc.at, "The Task waits for a task token (.waitForTaskToken) but its %s never pass the token (%s), so nothing can complete it; send the token to the worker", argsField, map[bool]string{true: "$states.context.Task.Token", false: "$$.Task.Token"}[sc.lang == JSONata])
 	}
 	if res.kind == resHTTP && sc.ok(argsField) {
-		v.httpArguments(sc, args, ptr(sc.ptr, argsField), argsField)
+		v.httpArguments(sc, args, ptrJoin(sc.at, argsField), argsField)
 	}
 }
 
@@ -276,7 +276,7 @@ func (v *validator) credentials(sc *stateCtx, res resourceInfo) {
 	if !st.Credentials.IsSet() || !sc.ok("Credentials") {
 		return
 	}
-	p := ptr(sc.ptr, "Credentials")
+	p := ptrJoin(sc.at, "Credentials")
 	c := st.Credentials
 	if c.Kind != Object {
 		v.errorf(CodeSchema, p, "Field 'Credentials' is %s: it must be an object {\"RoleArn\": \"arn:aws:iam::<account>:role/<name>\"}", aKind(c.Kind))
@@ -289,7 +289,7 @@ func (v *validator) credentials(sc *stateCtx, res resourceInfo) {
 		v.errorf(CodeSchema, p, "Field 'Credentials' must hold exactly one field, 'RoleArn' (or 'RoleArn.$' with a path in JSONPath states)")
 	}
 	for _, m := range c.Members {
-		mp := ptr(p, m.Key)
+		mp := ptrJoin(p, m.Key)
 		switch m.Key {
 		case "RoleArn":
 			if m.Value.Kind != String {
@@ -337,7 +337,7 @@ var httpMethods = []string{"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "
 // httpArguments checks the arguments of an HTTP Task (checklist 11.5).
 func (v *validator) httpArguments(sc *stateCtx, args Value, p, field string) {
 	if !args.IsSet() {
-		v.errorf(CodeSchema, sc.ptr, "An HTTP Task needs '%s' with ApiEndpoint, Method and Authentication.ConnectionArn; add them", field)
+		v.errorf(CodeSchema, sc.at, "An HTTP Task needs '%s' with ApiEndpoint, Method and Authentication.ConnectionArn; add them", field)
 		return
 	}
 	if args.Kind != Object {
@@ -370,25 +370,25 @@ func (v *validator) httpArguments(sc *stateCtx, args Value, p, field string) {
 			known = known || h == m.Str
 		}
 		if !known {
-			v.errorf(CodeSchema, ptr(p, "Method"), "HTTP method %q is not supported%s; use one of %s", m.Str, suggest(m.Str, httpMethods), strings.Join(httpMethods, ", "))
+			v.errorf(CodeSchema, ptrJoin(p, "Method"), "HTTP method %q is not supported%s; use one of %s", m.Str, didYouMean(m.Str, httpMethods), strings.Join(httpMethods, ", "))
 		}
 	}
 	if a, key, ok := get(args, "Authentication"); ok && key == "Authentication" && a.Kind == Object {
 		if _, _, ok := get(a, "ConnectionArn"); !ok {
-			v.errorf(CodeSchema, ptr(p, "Authentication"), "An HTTP Task's Authentication needs 'ConnectionArn' (an EventBridge connection); add it")
+			v.errorf(CodeSchema, ptrJoin(p, "Authentication"), "An HTTP Task's Authentication needs 'ConnectionArn' (an EventBridge connection); add it")
 		}
 	}
 	if t, key, ok := get(args, "Transform"); ok && key == "Transform" && t.Kind == Object {
-		tp := ptr(p, "Transform")
+		tp := ptrJoin(p, "Transform")
 		if e, ok := t.Get("RequestBodyEncoding"); ok && e.Kind == String && e.Str != "NONE" && e.Str != "URL_ENCODED" {
-			v.errorf(CodeSchema, ptr(tp, "RequestBodyEncoding"), "RequestBodyEncoding %q is not supported; use NONE or URL_ENCODED", e.Str)
+			v.errorf(CodeSchema, ptrJoin(tp, "RequestBodyEncoding"), "RequestBodyEncoding %q is not supported; use NONE or URL_ENCODED", e.Str)
 		}
 		if o, ok := t.Get("RequestEncodingOptions"); ok && o.Kind == Object {
 			if f, ok := o.Get("ArrayFormat"); ok && f.Kind == String {
 				switch f.Str {
 				case "INDICES", "REPEAT", "COMMAS", "BRACKETS":
 				default:
-					v.errorf(CodeSchema, ptr(ptr(tp, "RequestEncodingOptions"), "ArrayFormat"), "ArrayFormat %q is not supported; use INDICES, REPEAT, COMMAS or BRACKETS", f.Str)
+					v.errorf(CodeSchema, ptrJoin(ptrJoin(tp, "RequestEncodingOptions"), "ArrayFormat"), "ArrayFormat %q is not supported; use INDICES, REPEAT, COMMAS or BRACKETS", f.Str)
 				}
 			}
 		}

@@ -67,9 +67,9 @@ func TestValidateGolden(t *testing.T) {
 	}
 }
 
-// machine builds a one-scope state machine from states; the first state
+// oneScopeMachine builds a one-scope state machine from states; the first state
 // is StartAt.
-func machine(states ...*State) *StateMachine {
+func oneScopeMachine(states ...*State) *StateMachine {
 	return &StateMachine{StartAt: states[0].Name, States: states}
 }
 
@@ -101,36 +101,36 @@ func TestValidateModel(t *testing.T) {
 		want string
 	}{
 		{"nil machine", nil, ValidateOptions{}, "MISSING_DESCRIPTION: The state machine definition is missing; give a document with StartAt and States at /\n"},
-		{"bad type option", machine(&State{Name: "A", Type: TypeSucceed}), ValidateOptions{Type: "express"},
+		{"bad type option", oneScopeMachine(&State{Name: "A", Type: TypeSucceed}), ValidateOptions{Type: "express"},
 			"SCHEMA_VALIDATION_FAILED: Unknown workflow type \"express\" (did you mean \"EXPRESS\"?); use \"STANDARD\" or \"EXPRESS\" at /\n"},
 		{"nil state", &StateMachine{StartAt: "A", States: States{{Name: "A", Type: TypeSucceed}, nil}}, ValidateOptions{},
 			"SCHEMA_VALIDATION_FAILED: State 1 of the state machine is missing (nil); remove it at /States/1\n"},
-		{"duplicate in one container", machine(&State{Name: "A", Type: TypePass, Next: "B"}, &State{Name: "B", Type: TypeSucceed}, &State{Name: "A", Type: TypeSucceed}), ValidateOptions{},
+		{"duplicate in one container", oneScopeMachine(&State{Name: "A", Type: TypePass, Next: "B"}, &State{Name: "B", Type: TypeSucceed}, &State{Name: "A", Type: TypeSucceed}), ValidateOptions{},
 			"DUPLICATE_STATE_NAME: State name \"A\" appears twice in the same States object; rename one of them at /States/A\n"},
 		{"empty state name", &StateMachine{StartAt: "", States: States{{Name: "", Type: TypeSucceed}}}, ValidateOptions{},
 			"SCHEMA_VALIDATION_FAILED: Field 'StartAt' is required: name the first state of the state machine at /StartAt\n" +
 				"INVALID_STATE_NAME: State name is empty: give the state a name of 1 to 80 characters at /States/\n"},
-		{"extra field", machine(&State{Name: "A", Type: TypeSucceed, Extra: []Member{{Key: "Foo/Bar", Value: IntValue(1)}}}), ValidateOptions{},
+		{"extra field", oneScopeMachine(&State{Name: "A", Type: TypeSucceed, Extra: []Member{{Key: "Foo/Bar", Value: IntValue(1)}}}), ValidateOptions{},
 			"warning: SCHEMA_VALIDATION_FAILED: Field 'Foo/Bar' is not modelled by goasl; passed through unchecked. Check it with validate-state-machine-definition at /States/A/Foo~1Bar\n"},
-		{"unknown operator", machine(&State{Name: "C", Type: TypeChoice, Default: "S", Choices: []*ChoiceRule{{Variable: "$.x", Next: "S", Comparisons: []Comparison{{Operator: "NumericEqual", Value: IntValue(1)}}}}}, &State{Name: "S", Type: TypeSucceed}), ValidateOptions{},
+		{"unknown operator", oneScopeMachine(&State{Name: "C", Type: TypeChoice, Default: "S", Choices: []*ChoiceRule{{Variable: "$.x", Next: "S", Comparisons: []Comparison{{Operator: "NumericEqual", Value: IntValue(1)}}}}}, &State{Name: "S", Type: TypeSucceed}), ValidateOptions{},
 			"SCHEMA_VALIDATION_FAILED: \"NumericEqual\" is not a Choice comparison operator (did you mean \"NumericEquals\"?) at /States/C/Choices/0/NumericEqual\n"},
-		{"nil rule, retrier, catcher, branch", machine(
+		{"nil rule, retrier, catcher, branch", oneScopeMachine(
 			&State{Name: "C", Type: TypeChoice, Default: "P", Choices: []*ChoiceRule{nil}},
 			&State{Name: "P", Type: TypeParallel, Branches: []*Scope{nil}, Retry: []*Retrier{nil}, Catch: []*Catcher{nil}, End: true}), ValidateOptions{},
 			"SCHEMA_VALIDATION_FAILED: The Choice rule is not an object; give a rule object at /States/C/Choices/0\n" +
 				"SCHEMA_VALIDATION_FAILED: Branch 0 is not an object: give {\"StartAt\": ..., \"States\": {...}} at /States/P/Branches/0\n" +
 				"SCHEMA_VALIDATION_FAILED: Retrier 0 is not an object; give {\"ErrorEquals\": [...]} at /States/P/Retry/0\n" +
 				"SCHEMA_VALIDATION_FAILED: Catcher 0 is not an object; give {\"ErrorEquals\": [...], \"Next\": ...} at /States/P/Catch/0\n"},
-		{"branch with ProcessorConfig", machine(&State{Name: "P", Type: TypeParallel, End: true, Branches: []*Scope{{StartAt: "S", States: States{{Name: "S", Type: TypeSucceed}}, ProcessorConfig: &ProcessorConfig{Mode: ModeInline}}}}), ValidateOptions{},
+		{"branch with ProcessorConfig", oneScopeMachine(&State{Name: "P", Type: TypeParallel, End: true, Branches: []*Scope{{StartAt: "S", States: States{{Name: "S", Type: TypeSucceed}}, ProcessorConfig: &ProcessorConfig{Mode: ModeInline}}}}), ValidateOptions{},
 			"SCHEMA_VALIDATION_FAILED: Field 'ProcessorConfig' is not supported in a Parallel branch; remove it at /States/P/Branches/0/ProcessorConfig\n"},
 		{"too deeply nested", deep(4), ValidateOptions{MaxDepth: 3},
 			"TOO_DEEPLY_NESTED: The states are too deeply nested: more than 3 nested state containers; flatten the workflow or move the inner part into its own state machine (states:startExecution) at /States/P0/Branches/0/States/P1/Branches/0/States/P2/Branches/0\n"},
 		{"nested within limit", deep(3), ValidateOptions{MaxDepth: 4}, ""},
-		{"literal too large", machine(&State{Name: "P", Type: TypePass, Result: StringValue(big), End: true}), ValidateOptions{},
+		{"literal too large", oneScopeMachine(&State{Name: "P", Type: TypePass, Result: StringValue(big), End: true}), ValidateOptions{},
 			"LIMIT_EXCEEDED: Field 'Result' is a 262146-byte literal, more than the 256 KiB (262144 bytes) payload quota; keep large data in S3 and pass a reference at /States/P/Result\n"},
-		{"assign too large", machine(&State{Name: "P", Type: TypePass, Assign: ObjectValue(Member{Key: "a", Value: StringValue(big[:200000])}, Member{Key: "b", Value: StringValue(big[:100000])}), End: true}), ValidateOptions{},
+		{"assign too large", oneScopeMachine(&State{Name: "P", Type: TypePass, Assign: ObjectValue(Member{Key: "a", Value: StringValue(big[:200000])}, Member{Key: "b", Value: StringValue(big[:100000])}), End: true}), ValidateOptions{},
 			"LIMIT_EXCEEDED: Field 'Assign' holds 300004 bytes of literals, more than the 256 KiB (262144 bytes) one Assign may set; split the assignments over several states or keep the data in the payload at /States/P/Assign\n"},
-		{"variable too large", machine(&State{Name: "P", Type: TypePass, Assign: ObjectValue(Member{Key: "a", Value: StringValue(big)}), End: true}), ValidateOptions{},
+		{"variable too large", oneScopeMachine(&State{Name: "P", Type: TypePass, Assign: ObjectValue(Member{Key: "a", Value: StringValue(big)}), End: true}), ValidateOptions{},
 			"LIMIT_EXCEEDED: Variable 'a' is assigned a 262146-byte literal, more than the 256 KiB (262144 bytes) a variable may hold; keep large data in the payload or in S3 at /States/P/Assign/a\n" +
 				"LIMIT_EXCEEDED: Field 'Assign' holds 262146 bytes of literals, more than the 256 KiB (262144 bytes) one Assign may set; split the assignments over several states or keep the data in the payload at /States/P/Assign\n"},
 		{"definition near the limit", many(320), ValidateOptions{},
@@ -158,23 +158,23 @@ type matrixRow struct {
 }
 
 const (
-	allTypes    = "Task Parallel Map Pass Wait Choice Succeed Fail"
-	notFail     = "Task Parallel Map Pass Wait Choice Succeed"
-	flowTypes   = "Task Parallel Map Pass Wait"
-	resultTypes = "Task Parallel Map"
+	matrixAllTypes    = "Task Parallel Map Pass Wait Choice Succeed Fail"
+	matrixNotFail     = "Task Parallel Map Pass Wait Choice Succeed"
+	matrixFlowTypes   = "Task Parallel Map Pass Wait"
+	matrixResultTypes = "Task Parallel Map"
 )
 
 var matrixRows = []matrixRow{
-	{"InputPath", notFail, "", func(s *State) { s.InputPath = PathValue("$") }},
-	{"OutputPath", notFail, "", func(s *State) { s.OutputPath = PathValue("$") }},
+	{"InputPath", matrixNotFail, "", func(s *State) { s.InputPath = PathValue("$") }},
+	{"OutputPath", matrixNotFail, "", func(s *State) { s.OutputPath = PathValue("$") }},
 	{"Parameters", "Task Parallel Map Pass", "", func(s *State) { s.Parameters = ObjectValue() }},
-	{"ResultSelector", resultTypes, "", func(s *State) { s.ResultSelector = ObjectValue() }},
+	{"ResultSelector", matrixResultTypes, "", func(s *State) { s.ResultSelector = ObjectValue() }},
 	{"ResultPath", "Task Parallel Map Pass", "", func(s *State) { s.ResultPath = PathValue("$.r") }},
 	{"Arguments", "", "Task Parallel", func(s *State) { s.Arguments = ObjectValue() }},
-	{"Output", "", notFail, func(s *State) { s.Output = ObjectValue() }},
+	{"Output", "", matrixNotFail, func(s *State) { s.Output = ObjectValue() }},
 	{"Assign", "Task Parallel Map Pass Wait Choice", "Task Parallel Map Pass Wait Choice", func(s *State) { s.Assign = ObjectValue() }},
-	{"Retry", resultTypes, resultTypes, func(s *State) { s.Retry = []*Retrier{{ErrorEquals: []string{"States.ALL"}}} }},
-	{"Catch", resultTypes, resultTypes, func(s *State) { s.Catch = []*Catcher{{ErrorEquals: []string{"States.ALL"}, Next: "Z"}} }},
+	{"Retry", matrixResultTypes, matrixResultTypes, func(s *State) { s.Retry = []*Retrier{{ErrorEquals: []string{"States.ALL"}}} }},
+	{"Catch", matrixResultTypes, matrixResultTypes, func(s *State) { s.Catch = []*Catcher{{ErrorEquals: []string{"States.ALL"}, Next: "Z"}} }},
 	{"TimeoutSeconds", "Task", "Task", func(s *State) { s.TimeoutSeconds = IntValue(10) }},
 	{"HeartbeatSeconds", "Task", "Task", func(s *State) { s.HeartbeatSeconds = IntValue(5) }},
 	{"TimeoutSecondsPath", "Task", "", func(s *State) { s.TimeoutSecondsPath = "$.t" }},
@@ -184,8 +184,8 @@ var matrixRows = []matrixRow{
 		s.Credentials = ObjectValue(Member{Key: "RoleArn", Value: StringValue("arn:aws:iam::123456789012:role/r")})
 	}},
 	{"Result", "Pass", "", func(s *State) { s.Result = IntValue(1) }},
-	{"Next", flowTypes, flowTypes, func(s *State) { s.Next = "Z"; s.End = false }},
-	{"End", flowTypes, flowTypes, func(s *State) { s.End = true; s.Next = "" }},
+	{"Next", matrixFlowTypes, matrixFlowTypes, func(s *State) { s.Next = "Z"; s.End = false }},
+	{"End", matrixFlowTypes, matrixFlowTypes, func(s *State) { s.End = true; s.Next = "" }},
 	{"Seconds", "Wait", "Wait", func(s *State) { s.Seconds = IntValue(1) }},
 	{"SecondsPath", "Wait", "", func(s *State) { s.SecondsPath = "$.s" }},
 	{"Timestamp", "Wait", "Wait", func(s *State) { s.Timestamp = "2016-03-14T01:59:00Z" }},
@@ -227,7 +227,7 @@ func minimalState(t StateType, lang QueryLanguage) *State {
 	case TypeMap:
 		s.ItemProcessor = &Scope{StartAt: "I", States: States{{Name: "I", Type: TypeSucceed}}}
 	}
-	if strings.Contains(flowTypes, string(t)) {
+	if strings.Contains(matrixFlowTypes, string(t)) {
 		s.Next = "Z"
 	}
 	return s
@@ -238,12 +238,12 @@ func minimalState(t StateType, lang QueryLanguage) *State {
 // the field added must be accepted when the matrix says ✓, and rejected at
 // the field's pointer with AWS's message when it says –.
 func TestValidateFieldMatrix(t *testing.T) {
-	types := strings.Fields(allTypes)
+	types := strings.Fields(matrixAllTypes)
 	cells := 0
 	for _, lang := range []QueryLanguage{JSONPath, JSONata} {
 		for _, typ := range types {
 			base := minimalState(StateType(typ), lang)
-			if ds := Validate(machine(base, &State{Name: "Z", Type: TypeSucceed}), ValidateOptions{}); HasErrors(ds) && ds[0].Pointer != "/States/Z" {
+			if ds := Validate(oneScopeMachine(base, &State{Name: "Z", Type: TypeSucceed}), ValidateOptions{}); HasErrors(ds) && ds[0].Pointer != "/States/Z" {
 				t.Fatalf("minimal %s %s state is not valid:\n%s", lang, typ, diagText(ds))
 			}
 			for _, row := range matrixRows {
@@ -254,7 +254,7 @@ func TestValidateFieldMatrix(t *testing.T) {
 				}
 				row.set(st)
 				var ds []Diagnostic // the diagnostics about state A
-				for _, d := range Validate(machine(st, &State{Name: "Z", Type: TypeSucceed}), ValidateOptions{}) {
+				for _, d := range Validate(oneScopeMachine(st, &State{Name: "Z", Type: TypeSucceed}), ValidateOptions{}) {
 					if strings.HasPrefix(d.Pointer, "/States/A") {
 						ds = append(ds, d)
 					}
@@ -334,9 +334,9 @@ var corpusExceptions = map[string]string{
 	"workflows-collection/yaml-converted/human-task-reminder.asl.json":                                     "a ${ReminderTimeout} substitution where Wait Seconds needs a number",
 }
 
-// placeholder matches LocalStack's test placeholders (__tbd__, _TBD_,
+// localstackPlaceholder matches LocalStack's test placeholders (__tbd__, _TBD_,
 // __tbc__, %NAME%), which its tests replace before AWS sees the file.
-var placeholder = regexp.MustCompile(`(?i)"_{1,2}tb[dc]_{1,2}"|"%[A-Z_]+%"`)
+var localstackPlaceholder = regexp.MustCompile(`(?i)"_{1,2}tb[dc]_{1,2}"|"%[A-Z_]+%"`)
 
 // TestValidateCorpus validates every corpus file that parses and requires
 // no errors, except the files listed in corpusExceptions and files whose
@@ -394,7 +394,7 @@ func TestValidateCorpus(t *testing.T) {
 		}
 		onlyPlaceholders := true
 		for _, d := range ds {
-			if d.Severity == SeverityError && !placeholder.MatchString(d.Message) {
+			if d.Severity == SeverityError && !localstackPlaceholder.MatchString(d.Message) {
 				onlyPlaceholders = false
 			}
 		}

@@ -133,7 +133,7 @@ func (v *validator) durationWarning(n int64, p, field string, express bool) {
 func (v *validator) pass(sc *stateCtx) {
 	st := sc.st
 	if sc.ok("Result") && st.Result.IsSet() {
-		p := ptr(sc.ptr, "Result")
+		p := ptrJoin(sc.at, "Result")
 		v.literalSize(st.Result, p, "Result")
 		if hasDynamic(st.Result, 0) {
 			v.warnf(CodePassResultIsStatic, p, "Field 'Result' is static: its '.$' keys and paths are not evaluated; use 'Parameters' to build the output from the input")
@@ -183,21 +183,21 @@ func (v *validator) wait(sc *stateCtx) {
 	}
 	switch {
 	case len(given) == 0 && !st.Seconds.IsSet() && st.SecondsPath == "" && st.Timestamp == "" && st.TimestampPath == "":
-		v.errorf(CodeSchema, sc.ptr, "A Wait state needs exactly one of %s; add one", choices)
+		v.errorf(CodeSchema, sc.at, "A Wait state needs exactly one of %s; add one", choices)
 	case len(given) > 1:
-		v.errorf(CodeSchema, ptr(sc.ptr, given[1]), "There should only be one of the following fields: [%s]; keep only one of them", strings.Join(given, ", "))
+		v.errorf(CodeSchema, ptrJoin(sc.at, given[1]), "There should only be one of the following fields: [%s]; keep only one of them", strings.Join(given, ", "))
 	}
 	if st.Seconds.IsSet() && sc.ok("Seconds") {
-		p := ptr(sc.ptr, "Seconds")
+		p := ptrJoin(sc.at, "Seconds")
 		if n, ok := v.intField(sc, st.Seconds, p, "Seconds", 0, maxSeconds); ok {
 			v.durationWarning(n, p, "Seconds", sc.scope.express)
 		}
 	}
 	if st.SecondsPath != "" && sc.ok("SecondsPath") {
-		v.path(sc, st.SecondsPath, ptr(sc.ptr, "SecondsPath"), "SecondsPath", pathRef)
+		v.path(sc, st.SecondsPath, ptrJoin(sc.at, "SecondsPath"), "SecondsPath", pathRef)
 	}
 	if st.Timestamp != "" && sc.ok("Timestamp") {
-		p := ptr(sc.ptr, "Timestamp")
+		p := ptrJoin(sc.at, "Timestamp")
 		if sc.lang == JSONata && isJSONata(st.Timestamp) {
 			v.expr(sc, st.Timestamp, p, jaCtx{field: "Timestamp"})
 		} else if msg := checkTimestamp(st.Timestamp); msg != "" {
@@ -209,7 +209,7 @@ func (v *validator) wait(sc *stateCtx) {
 		}
 	}
 	if st.TimestampPath != "" && sc.ok("TimestampPath") {
-		v.path(sc, st.TimestampPath, ptr(sc.ptr, "TimestampPath"), "TimestampPath", pathRef)
+		v.path(sc, st.TimestampPath, ptrJoin(sc.at, "TimestampPath"), "TimestampPath", pathRef)
 	}
 }
 
@@ -309,43 +309,43 @@ func isPredefinedError(name string) bool {
 func (v *validator) fail(sc *stateCtx) {
 	st := sc.st
 	if st.Error != "" && st.ErrorPath != "" && sc.ok("ErrorPath") {
-		v.errorf(CodeSchema, ptr(sc.ptr, "ErrorPath"), "There should only be one of the following fields: [Error, ErrorPath]; keep only one of them")
+		v.errorf(CodeSchema, ptrJoin(sc.at, "ErrorPath"), "There should only be one of the following fields: [Error, ErrorPath]; keep only one of them")
 	}
 	if st.Cause != "" && st.CausePath != "" && sc.ok("CausePath") {
-		v.errorf(CodeSchema, ptr(sc.ptr, "CausePath"), "There should only be one of the following fields: [Cause, CausePath]; keep only one of them")
+		v.errorf(CodeSchema, ptrJoin(sc.at, "CausePath"), "There should only be one of the following fields: [Cause, CausePath]; keep only one of them")
 	}
 	if st.Error != "" {
-		p := ptr(sc.ptr, "Error")
+		p := ptrJoin(sc.at, "Error")
 		switch {
 		case sc.lang == JSONata && isJSONata(st.Error):
 			v.expr(sc, st.Error, p, jaCtx{field: "Error"})
 		case sc.lang == JSONPath && strings.HasPrefix(st.Error, "$"):
 			v.warnf(CodeNoPath, p, "Field 'Error' is the literal string %q; to read the error name from a path, use 'ErrorPath'", st.Error)
 		case strings.HasPrefix(st.Error, "States.") && !isPredefinedError(st.Error):
-			v.errorf(CodeErrorName, p, "Error name %q starts with the reserved prefix 'States.' but is not a predefined error%s; use a name of your own without the prefix", st.Error, suggest(st.Error, predefinedErrorList))
+			v.errorf(CodeErrorName, p, "Error name %q starts with the reserved prefix 'States.' but is not a predefined error%s; use a name of your own without the prefix", st.Error, didYouMean(st.Error, predefinedErrorList))
 		}
 	}
 	switch {
 	case st.Cause != "" && sc.lang == JSONata && isJSONata(st.Cause):
-		v.expr(sc, st.Cause, ptr(sc.ptr, "Cause"), jaCtx{field: "Cause"})
+		v.expr(sc, st.Cause, ptrJoin(sc.at, "Cause"), jaCtx{field: "Cause"})
 	case sc.lang == JSONPath && strings.HasPrefix(st.Cause, "$"):
-		v.warnf(CodeNoPath, ptr(sc.ptr, "Cause"), "Field 'Cause' is the literal string %q; to read the cause from a path, use 'CausePath'", st.Cause)
+		v.warnf(CodeNoPath, ptrJoin(sc.at, "Cause"), "Field 'Cause' is the literal string %q; to read the cause from a path, use 'CausePath'", st.Cause)
 	}
 	if st.ErrorPath != "" && sc.ok("ErrorPath") {
-		v.path(sc, st.ErrorPath, ptr(sc.ptr, "ErrorPath"), "ErrorPath", pathRefOrFunc)
+		v.path(sc, st.ErrorPath, ptrJoin(sc.at, "ErrorPath"), "ErrorPath", pathRefOrFunc)
 	}
 	if st.CausePath != "" && sc.ok("CausePath") {
-		v.path(sc, st.CausePath, ptr(sc.ptr, "CausePath"), "CausePath", pathRefOrFunc)
+		v.path(sc, st.CausePath, ptrJoin(sc.at, "CausePath"), "CausePath", pathRefOrFunc)
 	}
 }
 
 // parallel checks a Parallel state's branches (checklist 3.7).
 func (v *validator) parallel(sc *stateCtx) {
 	st := sc.st
-	p := ptr(sc.ptr, "Branches")
+	p := ptrJoin(sc.at, "Branches")
 	switch {
 	case st.Branches == nil:
-		v.errorf(CodeSchema, sc.ptr, "Field 'Branches' is required: a Parallel state needs at least one branch {\"StartAt\": ..., \"States\": {...}}")
+		v.errorf(CodeSchema, sc.at, "Field 'Branches' is required: a Parallel state needs at least one branch {\"StartAt\": ..., \"States\": {...}}")
 		return
 	case len(st.Branches) == 0:
 		v.errorf(CodeSchema, p, "Field 'Branches' is empty: a Parallel state needs at least one branch; add one")
@@ -358,7 +358,7 @@ func (v *validator) parallel(sc *stateCtx) {
 			continue
 		}
 		if b.ProcessorConfig != nil {
-			v.errorf(CodeSchema, ptr(bp, "ProcessorConfig"), "Field 'ProcessorConfig' is not supported in a Parallel branch; remove it")
+			v.errorf(CodeSchema, ptrJoin(bp, "ProcessorConfig"), "Field 'ProcessorConfig' is not supported in a Parallel branch; remove it")
 		}
 		v.scope(v.child(sc, bp, "branch", sc.scope.express, sc.scope.distributed, false), b.StartAt, b.States)
 	}
@@ -373,6 +373,6 @@ func (v *validator) child(sc *stateCtx, p, kind string, express, distributed, ne
 			blocked[k] = true
 		}
 	}
-	return &scopeCtx{ptr: p, depth: sc.scope.depth + 1, express: express, distributed: distributed || newDistributed,
+	return &scopeCtx{at: p, depth: sc.scope.depth + 1, express: express, distributed: distributed || newDistributed,
 		outerVars: sc.vars, blockedVars: blocked, kind: kind}
 }
