@@ -138,11 +138,6 @@ func (r *reader) here() Position {
 	return Position{Offset: r.i, Line: r.line, Column: r.i - r.lineStart + 1}
 }
 
-// at returns the position of offset off on the current line.
-func (r *reader) at(off int) Position {
-	return Position{Offset: off, Line: r.line, Column: off - r.lineStart + 1}
-}
-
 // syntax records a syntax error; the reader stops at the first one.
 func (r *reader) syntax(p Position, msg string) {
 	if r.failed {
@@ -628,7 +623,7 @@ func (r *reader) hex4(i int) (rune, bool) {
 	return u, true
 }
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isJSONDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // number reads a number and keeps its text.
 func (r *reader) number(ptr string) (Value, bool) {
@@ -652,12 +647,12 @@ func (r *reader) number(ptr string) (Value, bool) {
 			r.syntaxAt(ptr, startPos, "hexadecimal numbers are not allowed in JSON (this looks like JSON5): write the number in decimal")
 			return Value{}, false
 		}
-		if i < len(d) && isDigit(d[i]) {
+		if i < len(d) && isJSONDigit(d[i]) {
 			r.syntaxAt(ptr, startPos, "a number must not have leading zeros: remove them (write 7, not 07)")
 			return Value{}, false
 		}
-	case i < len(d) && isDigit(d[i]):
-		for i < len(d) && isDigit(d[i]) {
+	case i < len(d) && isJSONDigit(d[i]):
+		for i < len(d) && isJSONDigit(d[i]) {
 			i++
 		}
 	default:
@@ -667,12 +662,12 @@ func (r *reader) number(ptr string) (Value, bool) {
 	}
 	if i < len(d) && d[i] == '.' {
 		i++
-		if i >= len(d) || !isDigit(d[i]) {
+		if i >= len(d) || !isJSONDigit(d[i]) {
 			r.i = i
 			r.syntaxAt(ptr, r.here(), "expected a digit after the decimal point (write 1.0 or 1, not 1.)")
 			return Value{}, false
 		}
-		for i < len(d) && isDigit(d[i]) {
+		for i < len(d) && isJSONDigit(d[i]) {
 			i++
 		}
 	}
@@ -681,12 +676,12 @@ func (r *reader) number(ptr string) (Value, bool) {
 		if i < len(d) && (d[i] == '+' || d[i] == '-') {
 			i++
 		}
-		if i >= len(d) || !isDigit(d[i]) {
+		if i >= len(d) || !isJSONDigit(d[i]) {
 			r.i = i
 			r.syntaxAt(ptr, r.here(), "expected a digit in the exponent of a number")
 			return Value{}, false
 		}
-		for i < len(d) && isDigit(d[i]) {
+		for i < len(d) && isJSONDigit(d[i]) {
 			i++
 		}
 	}

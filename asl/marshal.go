@@ -564,7 +564,7 @@ func (w *writer) string(s string) {
 		if c >= 0x80 {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
-				w.fail("string %s is not valid UTF-8 (byte 0x%02X at offset %d)", strconv.Quote(truncate(s)), c, i)
+				w.fail("string %s is not valid UTF-8 (byte 0x%02X at offset %d)", strconv.Quote(clipForMessage(s)), c, i)
 				return
 			}
 			i += size
@@ -598,8 +598,8 @@ func (w *writer) string(s string) {
 	w.buf = append(w.buf, '"')
 }
 
-// truncate shortens a string for an error message.
-func truncate(s string) string {
+// clipForMessage shortens a string for an error message.
+func clipForMessage(s string) string {
 	if len(s) > 40 {
 		return strings.ToValidUTF8(s[:40], "\uFFFD") + "..."
 	}
@@ -616,7 +616,7 @@ func validNumber(s string) bool {
 	case i < len(s) && s[i] == '0':
 		i++
 	case i < len(s) && s[i] >= '1' && s[i] <= '9':
-		for i < len(s) && isDigit(s[i]) {
+		for i < len(s) && isJSONDigit(s[i]) {
 			i++
 		}
 	default:
@@ -624,10 +624,10 @@ func validNumber(s string) bool {
 	}
 	if i < len(s) && s[i] == '.' {
 		i++
-		if i >= len(s) || !isDigit(s[i]) {
+		if i >= len(s) || !isJSONDigit(s[i]) {
 			return false
 		}
-		for i < len(s) && isDigit(s[i]) {
+		for i < len(s) && isJSONDigit(s[i]) {
 			i++
 		}
 	}
@@ -636,10 +636,10 @@ func validNumber(s string) bool {
 		if i < len(s) && (s[i] == '+' || s[i] == '-') {
 			i++
 		}
-		if i >= len(s) || !isDigit(s[i]) {
+		if i >= len(s) || !isJSONDigit(s[i]) {
 			return false
 		}
-		for i < len(s) && isDigit(s[i]) {
+		for i < len(s) && isJSONDigit(s[i]) {
 			i++
 		}
 	}

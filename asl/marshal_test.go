@@ -306,7 +306,7 @@ func TestMarshalRejects(t *testing.T) {
 		{"duplicate state name", &StateMachine{States: States{{Name: "A"}, {Name: "A"}}}, `asl: cannot marshal /States/A: key "A" is written twice in one object (JSON keys must be unique)`},
 		{"bad number", state(&State{Type: TypeWait, Seconds: NumberValue("1e")}), `asl: cannot marshal /States/A/Seconds: number "1e" is not a valid JSON number`},
 		{"empty number", state(&State{Type: TypeWait, Seconds: Value{Kind: Number}}), `asl: cannot marshal /States/A/Seconds: number "" is not a valid JSON number`},
-		{"NaN", state(&State{Type: TypePass, Result: FloatValue(nan())}), `asl: cannot marshal /States/A/Result: number "NaN" is not a valid JSON number`},
+		{"NaN", state(&State{Type: TypePass, Result: FloatValue(nanFloat())}), `asl: cannot marshal /States/A/Result: number "NaN" is not a valid JSON number`},
 		{"number with spaces", state(&State{Type: TypePass, Result: ArrayValue(NumberValue(" 1"))}), `asl: cannot marshal /States/A/Result/0: number " 1" is not a valid JSON number`},
 		{"invalid UTF-8", state(&State{Type: TypePass, Comment: "caf\xe9"}), `asl: cannot marshal /States/A/Comment: string "caf\xe9" is not valid UTF-8 (byte 0xE9 at offset 3)`},
 		{"invalid UTF-8 state name", &StateMachine{States: States{{Name: "\xff"}}}, `asl: cannot marshal /States/` + "\xff" + `: string "\xff" is not valid UTF-8 (byte 0xFF at offset 0)`},
@@ -353,7 +353,7 @@ func TestMarshalRejects(t *testing.T) {
 	}
 }
 
-func nan() float64 {
+func nanFloat() float64 {
 	zero := 0.0
 	return zero / zero
 }

@@ -141,8 +141,8 @@ func (d *decoder) isObject(ptr, key string, v Value, want string) bool {
 	return true
 }
 
-// child returns the pointer of member key under ptr.
-func child(ptr, key string) string { return ptr + "/" + PointerEscape(key) }
+// memberPointer returns the pointer of member key under ptr.
+func memberPointer(ptr, key string) string { return ptr + "/" + PointerEscape(key) }
 
 var topFields = []string{"Comment", "Version", "QueryLanguage", "TimeoutSeconds", "StartAt", "States"}
 
@@ -153,7 +153,7 @@ func (d *decoder) machine(root Value) *StateMachine {
 	}
 	sm := &StateMachine{}
 	for _, m := range root.Members {
-		p := child("", m.Key)
+		p := memberPointer("", m.Key)
 		switch m.Key {
 		case "Comment":
 			sm.Comment = d.str(p, m.Key, m.Value)
@@ -181,7 +181,7 @@ func (d *decoder) states(ptr string, v Value) States {
 	}
 	out := make(States, 0, len(v.Members))
 	for _, m := range v.Members {
-		p := child(ptr, m.Key)
+		p := memberPointer(ptr, m.Key)
 		if m.Value.Kind != Object {
 			d.report(p, false, fmt.Sprintf("state %s must be an object with a Type, not %s", strconv.Quote(m.Key), kindPhrase(m.Value.Kind)))
 			continue
@@ -213,7 +213,7 @@ func (d *decoder) state(ptr, name string, v Value) *State {
 		}
 	}
 	for _, m := range v.Members {
-		p := child(ptr, m.Key)
+		p := memberPointer(ptr, m.Key)
 		k, x := m.Key, m.Value
 		switch k {
 		case "Type":
@@ -330,7 +330,7 @@ func (d *decoder) scope(ptr, key string, v Value, what string) *Scope {
 	sc := &Scope{}
 	branch := what == "a Parallel branch"
 	for _, m := range v.Members {
-		p := child(ptr, m.Key)
+		p := memberPointer(ptr, m.Key)
 		k, x := m.Key, m.Value
 		switch k {
 		case "Comment":
@@ -387,7 +387,7 @@ func (d *decoder) processorConfig(ptr string, v Value) *ProcessorConfig {
 	}
 	pc := &ProcessorConfig{}
 	for _, m := range v.Members {
-		p := child(ptr, m.Key)
+		p := memberPointer(ptr, m.Key)
 		switch m.Key {
 		case "Mode":
 			pc.Mode = d.str(p, m.Key, m.Value)
@@ -408,7 +408,7 @@ func (d *decoder) itemReader(ptr string, v Value) *ItemReader {
 	}
 	ir := &ItemReader{}
 	for _, m := range v.Members {
-		p := child(ptr, m.Key)
+		p := memberPointer(ptr, m.Key)
 		switch m.Key {
 		case "Resource":
 			ir.Resource = d.str(p, m.Key, m.Value)
@@ -433,7 +433,7 @@ func (d *decoder) readerConfig(ptr string, v Value) *ReaderConfig {
 	}
 	rc := &ReaderConfig{}
 	for _, m := range v.Members {
-		p := child(ptr, m.Key)
+		p := memberPointer(ptr, m.Key)
 		k, x := m.Key, m.Value
 		switch k {
 		case "InputType":
@@ -469,7 +469,7 @@ func (d *decoder) itemBatcher(ptr string, v Value) *ItemBatcher {
 	}
 	ib := &ItemBatcher{}
 	for _, m := range v.Members {
-		p := child(ptr, m.Key)
+		p := memberPointer(ptr, m.Key)
 		k, x := m.Key, m.Value
 		switch k {
 		case "MaxItemsPerBatch":
@@ -497,7 +497,7 @@ func (d *decoder) resultWriter(ptr string, v Value) *ResultWriter {
 	}
 	rw := &ResultWriter{}
 	for _, m := range v.Members {
-		p := child(ptr, m.Key)
+		p := memberPointer(ptr, m.Key)
 		switch m.Key {
 		case "Resource":
 			rw.Resource = d.str(p, m.Key, m.Value)
@@ -522,7 +522,7 @@ func (d *decoder) writerConfig(ptr string, v Value) *WriterConfig {
 	}
 	wc := &WriterConfig{}
 	for _, m := range v.Members {
-		p := child(ptr, m.Key)
+		p := memberPointer(ptr, m.Key)
 		switch m.Key {
 		case "OutputType":
 			wc.OutputType = d.str(p, m.Key, m.Value)
@@ -551,7 +551,7 @@ func (d *decoder) retry(ptr string, v Value) []*Retrier {
 		}
 		r := &Retrier{}
 		for _, m := range it.Members {
-			p := child(ip, m.Key)
+			p := memberPointer(ip, m.Key)
 			k, x := m.Key, m.Value
 			switch k {
 			case "ErrorEquals":
@@ -593,7 +593,7 @@ func (d *decoder) catch(ptr string, v Value) []*Catcher {
 		}
 		c := &Catcher{}
 		for _, m := range it.Members {
-			p := child(ip, m.Key)
+			p := memberPointer(ip, m.Key)
 			k, x := m.Key, m.Value
 			switch k {
 			case "ErrorEquals":
@@ -652,7 +652,7 @@ func (d *decoder) rules(ptr, key string, v Value) []*ChoiceRule {
 func (d *decoder) rule(ptr string, v Value) *ChoiceRule {
 	r := &ChoiceRule{}
 	for _, m := range v.Members {
-		p := child(ptr, m.Key)
+		p := memberPointer(ptr, m.Key)
 		k, x := m.Key, m.Value
 		switch k {
 		case "Comment":

@@ -14,8 +14,8 @@ import (
 	"github.com/goasl/goasl/internal/golden"
 )
 
-// minimal wraps one state into a machine.
-func minimal(state string) string {
+// oneStateDoc wraps one state into a machine.
+func oneStateDoc(state string) string {
 	return `{"StartAt": "A", "States": {"A": ` + state + `}}`
 }
 
@@ -85,53 +85,53 @@ func TestParseRejects(t *testing.T) {
 		{"root is an array", `[]`, "1:1: SCHEMA_VALIDATION_FAILED: a state machine must be a JSON object with StartAt and States, not an array at /"},
 		{"root is a string", `"StartAt: A"`, "1:1: SCHEMA_VALIDATION_FAILED: a state machine must be a JSON object with StartAt and States, not a string at /"},
 		{"duplicate state name", "{\"StartAt\": \"A\", \"States\": {\n  \"A\": {\"Type\": \"Succeed\"},\n  \"A\": {\"Type\": \"Fail\"}\n}}", "3:3: SCHEMA_VALIDATION_FAILED: duplicate key \"A\": first at line 2, column 3, again at line 3, column 3; keys must be unique, so remove or rename one at /States/A"},
-		{"duplicate field", minimal(`{"Type": "Pass", "Next": "B", "Next": "C"}`), "1:64: SCHEMA_VALIDATION_FAILED: duplicate key \"Next\": first at line 1, column 51, again at line 1, column 64; keys must be unique, so remove or rename one at /States/A/Next"},
-		{"duplicate in payload", minimal(`{"Type": "Pass", "Parameters": {"x": 1, "x.$": "$", "x": 2}, "End": true}`), "1:86: SCHEMA_VALIDATION_FAILED: duplicate key \"x\": first at line 1, column 66, again at line 1, column 86; keys must be unique, so remove or rename one at /States/A/Parameters/x"},
+		{"duplicate field", oneStateDoc(`{"Type": "Pass", "Next": "B", "Next": "C"}`), "1:64: SCHEMA_VALIDATION_FAILED: duplicate key \"Next\": first at line 1, column 51, again at line 1, column 64; keys must be unique, so remove or rename one at /States/A/Next"},
+		{"duplicate in payload", oneStateDoc(`{"Type": "Pass", "Parameters": {"x": 1, "x.$": "$", "x": 2}, "End": true}`), "1:86: SCHEMA_VALIDATION_FAILED: duplicate key \"x\": first at line 1, column 66, again at line 1, column 86; keys must be unique, so remove or rename one at /States/A/Parameters/x"},
 		{"unknown top-level field", `{"StartAt": "A", "States": {}, "Name": "x"}`, "1:32: SCHEMA_VALIDATION_FAILED: field \"Name\" is not supported at the top level of a state machine; remove it at /Name"},
 		{"truncated top-level field", `{"StartAt": "A", "States": {}, "Timeout": 5}`, "1:32: SCHEMA_VALIDATION_FAILED: field \"Timeout\" is not supported at the top level of a state machine (did you mean \"TimeoutSeconds\"?) at /Timeout"},
 		{"top-level typo", `{"StartsAt": "A", "States": {}}`, "1:2: SCHEMA_VALIDATION_FAILED: field \"StartsAt\" is not supported at the top level of a state machine (did you mean \"StartAt\"?) at /StartsAt"},
-		{"unknown state field", minimal(`{"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:f", "Foo": 1, "End": true}`), "1:104: SCHEMA_VALIDATION_FAILED: field \"Foo\" is not supported in a Task state; remove it at /States/A/Foo"},
-		{"state field typo", minimal(`{"Type": "Pass", "Nxt": "B"}`), "1:51: SCHEMA_VALIDATION_FAILED: field \"Nxt\" is not supported in a Pass state (did you mean \"Next\"?) at /States/A/Nxt"},
-		{"state field case", minimal(`{"Type": "Pass", "resultPath": "$.x", "End": true}`), "1:51: SCHEMA_VALIDATION_FAILED: field \"resultPath\" is not supported in a Pass state (did you mean \"ResultPath\"?) at /States/A/resultPath"},
-		{"unknown field without Type", minimal(`{"Parameter": {}}`), "1:35: SCHEMA_VALIDATION_FAILED: field \"Parameter\" is not supported in a state (did you mean \"Parameters\"?) at /States/A/Parameter"},
-		{"unknown field with unknown Type", minimal(`{"Type": "Taks", "Foo": 1}`), "1:51: SCHEMA_VALIDATION_FAILED: field \"Foo\" is not supported in a state; remove it at /States/A/Foo"},
+		{"unknown state field", oneStateDoc(`{"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:f", "Foo": 1, "End": true}`), "1:104: SCHEMA_VALIDATION_FAILED: field \"Foo\" is not supported in a Task state; remove it at /States/A/Foo"},
+		{"state field typo", oneStateDoc(`{"Type": "Pass", "Nxt": "B"}`), "1:51: SCHEMA_VALIDATION_FAILED: field \"Nxt\" is not supported in a Pass state (did you mean \"Next\"?) at /States/A/Nxt"},
+		{"state field case", oneStateDoc(`{"Type": "Pass", "resultPath": "$.x", "End": true}`), "1:51: SCHEMA_VALIDATION_FAILED: field \"resultPath\" is not supported in a Pass state (did you mean \"ResultPath\"?) at /States/A/resultPath"},
+		{"unknown field without Type", oneStateDoc(`{"Parameter": {}}`), "1:35: SCHEMA_VALIDATION_FAILED: field \"Parameter\" is not supported in a state (did you mean \"Parameters\"?) at /States/A/Parameter"},
+		{"unknown field with unknown Type", oneStateDoc(`{"Type": "Taks", "Foo": 1}`), "1:51: SCHEMA_VALIDATION_FAILED: field \"Foo\" is not supported in a state; remove it at /States/A/Foo"},
 		{"States is an array", `{"StartAt": "A", "States": []}`, "1:28: SCHEMA_VALIDATION_FAILED: field \"States\" must be an object that maps state names to states, not an array at /States"},
 		{"state is a string", `{"StartAt": "A", "States": {"A": "Pass"}}`, "1:34: SCHEMA_VALIDATION_FAILED: state \"A\" must be an object with a Type, not a string at /States/A"},
 		{"StartAt is a number", `{"StartAt": 1, "States": {}}`, "1:13: SCHEMA_VALIDATION_FAILED: field \"StartAt\" must be a string, not a number at /StartAt"},
 		{"Comment is null", `{"Comment": null, "StartAt": "A", "States": {}}`, "1:13: SCHEMA_VALIDATION_FAILED: field \"Comment\" must be a string, not null at /Comment"},
-		{"Next is a number", minimal(`{"Type": "Pass", "Next": 2}`), "1:59: SCHEMA_VALIDATION_FAILED: field \"Next\" must be a string, not a number at /States/A/Next"},
-		{"End is a string", minimal(`{"Type": "Pass", "End": "true"}`), "1:58: SCHEMA_VALIDATION_FAILED: field \"End\" must be a boolean, not a string at /States/A/End"},
-		{"ResultPath is an object", minimal(`{"Type": "Pass", "ResultPath": {}, "End": true}`), "1:65: SCHEMA_VALIDATION_FAILED: field \"ResultPath\" must be a string (a path) or null, not an object at /States/A/ResultPath"},
-		{"Choices is an object", minimal(`{"Type": "Choice", "Choices": {}}`), "1:64: SCHEMA_VALIDATION_FAILED: field \"Choices\" must be an array of Choice rules, not an object at /States/A/Choices"},
-		{"Choice rule is a string", minimal(`{"Type": "Choice", "Choices": ["B"]}`), "1:65: SCHEMA_VALIDATION_FAILED: element 0 of \"Choices\" must be an object (a Choice rule), not a string at /States/A/Choices/0"},
-		{"Not is an array", minimal(`{"Type": "Choice", "Choices": [{"Not": [], "Next": "B"}]}`), "1:73: SCHEMA_VALIDATION_FAILED: field \"Not\" must be an object (one Choice rule), not an array at /States/A/Choices/0/Not"},
-		{"And element is a number", minimal(`{"Type": "Choice", "Choices": [{"And": [1], "Next": "B"}]}`), "1:74: SCHEMA_VALIDATION_FAILED: element 0 of \"And\" must be an object (a Choice rule), not a number at /States/A/Choices/0/And/0"},
-		{"operator typo", minimal(`{"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericEqual": 1, "Next": "B"}]}`), "1:85: SCHEMA_VALIDATION_FAILED: field \"NumericEqual\" is not supported in a Choice rule (did you mean \"NumericEquals\"?) at /States/A/Choices/0/NumericEqual"},
-		{"unknown rule field", minimal(`{"Type": "Choice", "Choices": [{"Condition": true, "Then": "B"}]}`), "1:85: SCHEMA_VALIDATION_FAILED: field \"Then\" is not supported in a Choice rule; remove it at /States/A/Choices/0/Then"},
-		{"Branches is an object", minimal(`{"Type": "Parallel", "Branches": {}, "End": true}`), "1:67: SCHEMA_VALIDATION_FAILED: field \"Branches\" must be an array of branches (objects with StartAt and States), not an object at /States/A/Branches"},
-		{"branch is null", minimal(`{"Type": "Parallel", "Branches": [null], "End": true}`), "1:68: SCHEMA_VALIDATION_FAILED: branch 0 must be an object with StartAt and States, not null at /States/A/Branches/0"},
-		{"QueryLanguage in a branch", minimal(`{"Type": "Parallel", "Branches": [{"QueryLanguage": "JSONata", "StartAt": "B", "States": {}}], "End": true}`), "1:69: SCHEMA_VALIDATION_FAILED: field \"QueryLanguage\" is not supported in a Parallel branch: it is only allowed at the top level or on a state at /States/A/Branches/0/QueryLanguage"},
-		{"TimeoutSeconds in a processor", minimal(`{"Type": "Map", "ItemProcessor": {"TimeoutSeconds": 5, "StartAt": "B", "States": {}}, "End": true}`), "1:68: SCHEMA_VALIDATION_FAILED: field \"TimeoutSeconds\" is not supported in a Map ItemProcessor: it is only allowed at the top level or on a Task state at /States/A/ItemProcessor/TimeoutSeconds"},
-		{"Version in an iterator", minimal(`{"Type": "Map", "Iterator": {"Version": "1.0", "StartAt": "B", "States": {}}, "End": true}`), "1:63: SCHEMA_VALIDATION_FAILED: field \"Version\" is not supported in a Map Iterator: it is only allowed at the top level of the state machine at /States/A/Iterator/Version"},
-		{"ProcessorConfig in a branch", minimal(`{"Type": "Parallel", "Branches": [{"ProcessorConfig": {}, "StartAt": "B", "States": {}}], "End": true}`), "1:69: SCHEMA_VALIDATION_FAILED: field \"ProcessorConfig\" is not supported in a Parallel branch: it is only allowed in a Map ItemProcessor or Iterator at /States/A/Branches/0/ProcessorConfig"},
-		{"unknown field in a processor", minimal(`{"Type": "Map", "ItemProcessor": {"StartsAt": "B", "States": {}}, "End": true}`), "1:68: SCHEMA_VALIDATION_FAILED: field \"StartsAt\" is not supported in a Map ItemProcessor (did you mean \"StartAt\"?) at /States/A/ItemProcessor/StartsAt"},
-		{"ItemProcessor is a string", minimal(`{"Type": "Map", "ItemProcessor": "B", "End": true}`), "1:67: SCHEMA_VALIDATION_FAILED: field \"ItemProcessor\" must be an object with StartAt and States, not a string at /States/A/ItemProcessor"},
-		{"unknown ProcessorConfig field", minimal(`{"Type": "Map", "ItemProcessor": {"ProcessorConfig": {"Mod": "INLINE"}, "StartAt": "B", "States": {}}, "End": true}`), "1:88: SCHEMA_VALIDATION_FAILED: field \"Mod\" is not supported in ProcessorConfig (did you mean \"Mode\"?) at /States/A/ItemProcessor/ProcessorConfig/Mod"},
-		{"unknown ItemReader field", minimal(`{"Type": "Map", "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Argument": {}}, "End": true}`), "1:110: SCHEMA_VALIDATION_FAILED: field \"Argument\" is not supported in ItemReader (did you mean \"Arguments\"?) at /States/A/ItemReader/Argument"},
-		{"unknown ReaderConfig field", minimal(`{"Type": "Map", "ItemReader": {"ReaderConfig": {"CSVHeader": []}}, "End": true}`), "1:82: SCHEMA_VALIDATION_FAILED: field \"CSVHeader\" is not supported in ReaderConfig (did you mean \"CSVHeaders\"?) at /States/A/ItemReader/ReaderConfig/CSVHeader"},
-		{"CSVHeaders element", minimal(`{"Type": "Map", "ItemReader": {"ReaderConfig": {"CSVHeaders": ["a", 1]}}, "End": true}`), "1:102: SCHEMA_VALIDATION_FAILED: element 1 of \"CSVHeaders\" must be a string, not a number at /States/A/ItemReader/ReaderConfig/CSVHeaders/1"},
-		{"unknown ItemBatcher field", minimal(`{"Type": "Map", "ItemBatcher": {"MaxItems": 5}, "End": true}`), "1:66: SCHEMA_VALIDATION_FAILED: field \"MaxItems\" is not supported in ItemBatcher (did you mean \"MaxItemsPerBatch\"?) at /States/A/ItemBatcher/MaxItems"},
-		{"ItemBatcher is an array", minimal(`{"Type": "Map", "ItemBatcher": [], "End": true}`), "1:65: SCHEMA_VALIDATION_FAILED: field \"ItemBatcher\" must be an object, not an array at /States/A/ItemBatcher"},
-		{"unknown ResultWriter field", minimal(`{"Type": "Map", "ResultWriter": {"Bucket": "b"}, "End": true}`), "1:67: SCHEMA_VALIDATION_FAILED: field \"Bucket\" is not supported in ResultWriter; remove it at /States/A/ResultWriter/Bucket"},
-		{"unknown WriterConfig field", minimal(`{"Type": "Map", "ResultWriter": {"WriterConfig": {"OutputTyp": "JSON"}}, "End": true}`), "1:84: SCHEMA_VALIDATION_FAILED: field \"OutputTyp\" is not supported in WriterConfig (did you mean \"OutputType\"?) at /States/A/ResultWriter/WriterConfig/OutputTyp"},
-		{"unknown Retrier field", minimal(`{"Type": "Task", "Resource": "r", "Retry": [{"ErrorEquals": ["States.ALL"], "MaxAttempt": 2}], "End": true}`), "1:110: SCHEMA_VALIDATION_FAILED: field \"MaxAttempt\" is not supported in a Retrier (did you mean \"MaxAttempts\"?) at /States/A/Retry/0/MaxAttempt"},
-		{"Retry is an object", minimal(`{"Type": "Task", "Resource": "r", "Retry": {}, "End": true}`), "1:77: SCHEMA_VALIDATION_FAILED: field \"Retry\" must be an array of retriers, not an object at /States/A/Retry"},
-		{"retrier is a string", minimal(`{"Type": "Task", "Resource": "r", "Retry": ["States.ALL"], "End": true}`), "1:78: SCHEMA_VALIDATION_FAILED: retrier 0 must be an object with ErrorEquals, not a string at /States/A/Retry/0"},
-		{"ErrorEquals is a string", minimal(`{"Type": "Task", "Resource": "r", "Retry": [{"ErrorEquals": "States.ALL"}], "End": true}`), "1:94: SCHEMA_VALIDATION_FAILED: field \"ErrorEquals\" must be an array of strings, not a string at /States/A/Retry/0/ErrorEquals"},
-		{"unknown Catcher field", minimal(`{"Type": "Task", "Resource": "r", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "B", "ResultsPath": "$.e"}], "End": true}`), "1:123: SCHEMA_VALIDATION_FAILED: field \"ResultsPath\" is not supported in a Catcher (did you mean \"ResultPath\"?) at /States/A/Catch/0/ResultsPath"},
-		{"Catch is a string", minimal(`{"Type": "Task", "Resource": "r", "Catch": "B", "End": true}`), "1:77: SCHEMA_VALIDATION_FAILED: field \"Catch\" must be an array of catchers, not a string at /States/A/Catch"},
-		{"catcher is an array", minimal(`{"Type": "Task", "Resource": "r", "Catch": [[]], "End": true}`), "1:78: SCHEMA_VALIDATION_FAILED: catcher 0 must be an object with ErrorEquals and Next, not an array at /States/A/Catch/0"},
-		{"Catcher ResultPath is a number", minimal(`{"Type": "Task", "Resource": "r", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "B", "ResultPath": 1}], "End": true}`), "1:137: SCHEMA_VALIDATION_FAILED: field \"ResultPath\" must be a string (a path) or null, not a number at /States/A/Catch/0/ResultPath"},
+		{"Next is a number", oneStateDoc(`{"Type": "Pass", "Next": 2}`), "1:59: SCHEMA_VALIDATION_FAILED: field \"Next\" must be a string, not a number at /States/A/Next"},
+		{"End is a string", oneStateDoc(`{"Type": "Pass", "End": "true"}`), "1:58: SCHEMA_VALIDATION_FAILED: field \"End\" must be a boolean, not a string at /States/A/End"},
+		{"ResultPath is an object", oneStateDoc(`{"Type": "Pass", "ResultPath": {}, "End": true}`), "1:65: SCHEMA_VALIDATION_FAILED: field \"ResultPath\" must be a string (a path) or null, not an object at /States/A/ResultPath"},
+		{"Choices is an object", oneStateDoc(`{"Type": "Choice", "Choices": {}}`), "1:64: SCHEMA_VALIDATION_FAILED: field \"Choices\" must be an array of Choice rules, not an object at /States/A/Choices"},
+		{"Choice rule is a string", oneStateDoc(`{"Type": "Choice", "Choices": ["B"]}`), "1:65: SCHEMA_VALIDATION_FAILED: element 0 of \"Choices\" must be an object (a Choice rule), not a string at /States/A/Choices/0"},
+		{"Not is an array", oneStateDoc(`{"Type": "Choice", "Choices": [{"Not": [], "Next": "B"}]}`), "1:73: SCHEMA_VALIDATION_FAILED: field \"Not\" must be an object (one Choice rule), not an array at /States/A/Choices/0/Not"},
+		{"And element is a number", oneStateDoc(`{"Type": "Choice", "Choices": [{"And": [1], "Next": "B"}]}`), "1:74: SCHEMA_VALIDATION_FAILED: element 0 of \"And\" must be an object (a Choice rule), not a number at /States/A/Choices/0/And/0"},
+		{"operator typo", oneStateDoc(`{"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericEqual": 1, "Next": "B"}]}`), "1:85: SCHEMA_VALIDATION_FAILED: field \"NumericEqual\" is not supported in a Choice rule (did you mean \"NumericEquals\"?) at /States/A/Choices/0/NumericEqual"},
+		{"unknown rule field", oneStateDoc(`{"Type": "Choice", "Choices": [{"Condition": true, "Then": "B"}]}`), "1:85: SCHEMA_VALIDATION_FAILED: field \"Then\" is not supported in a Choice rule; remove it at /States/A/Choices/0/Then"},
+		{"Branches is an object", oneStateDoc(`{"Type": "Parallel", "Branches": {}, "End": true}`), "1:67: SCHEMA_VALIDATION_FAILED: field \"Branches\" must be an array of branches (objects with StartAt and States), not an object at /States/A/Branches"},
+		{"branch is null", oneStateDoc(`{"Type": "Parallel", "Branches": [null], "End": true}`), "1:68: SCHEMA_VALIDATION_FAILED: branch 0 must be an object with StartAt and States, not null at /States/A/Branches/0"},
+		{"QueryLanguage in a branch", oneStateDoc(`{"Type": "Parallel", "Branches": [{"QueryLanguage": "JSONata", "StartAt": "B", "States": {}}], "End": true}`), "1:69: SCHEMA_VALIDATION_FAILED: field \"QueryLanguage\" is not supported in a Parallel branch: it is only allowed at the top level or on a state at /States/A/Branches/0/QueryLanguage"},
+		{"TimeoutSeconds in a processor", oneStateDoc(`{"Type": "Map", "ItemProcessor": {"TimeoutSeconds": 5, "StartAt": "B", "States": {}}, "End": true}`), "1:68: SCHEMA_VALIDATION_FAILED: field \"TimeoutSeconds\" is not supported in a Map ItemProcessor: it is only allowed at the top level or on a Task state at /States/A/ItemProcessor/TimeoutSeconds"},
+		{"Version in an iterator", oneStateDoc(`{"Type": "Map", "Iterator": {"Version": "1.0", "StartAt": "B", "States": {}}, "End": true}`), "1:63: SCHEMA_VALIDATION_FAILED: field \"Version\" is not supported in a Map Iterator: it is only allowed at the top level of the state machine at /States/A/Iterator/Version"},
+		{"ProcessorConfig in a branch", oneStateDoc(`{"Type": "Parallel", "Branches": [{"ProcessorConfig": {}, "StartAt": "B", "States": {}}], "End": true}`), "1:69: SCHEMA_VALIDATION_FAILED: field \"ProcessorConfig\" is not supported in a Parallel branch: it is only allowed in a Map ItemProcessor or Iterator at /States/A/Branches/0/ProcessorConfig"},
+		{"unknown field in a processor", oneStateDoc(`{"Type": "Map", "ItemProcessor": {"StartsAt": "B", "States": {}}, "End": true}`), "1:68: SCHEMA_VALIDATION_FAILED: field \"StartsAt\" is not supported in a Map ItemProcessor (did you mean \"StartAt\"?) at /States/A/ItemProcessor/StartsAt"},
+		{"ItemProcessor is a string", oneStateDoc(`{"Type": "Map", "ItemProcessor": "B", "End": true}`), "1:67: SCHEMA_VALIDATION_FAILED: field \"ItemProcessor\" must be an object with StartAt and States, not a string at /States/A/ItemProcessor"},
+		{"unknown ProcessorConfig field", oneStateDoc(`{"Type": "Map", "ItemProcessor": {"ProcessorConfig": {"Mod": "INLINE"}, "StartAt": "B", "States": {}}, "End": true}`), "1:88: SCHEMA_VALIDATION_FAILED: field \"Mod\" is not supported in ProcessorConfig (did you mean \"Mode\"?) at /States/A/ItemProcessor/ProcessorConfig/Mod"},
+		{"unknown ItemReader field", oneStateDoc(`{"Type": "Map", "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Argument": {}}, "End": true}`), "1:110: SCHEMA_VALIDATION_FAILED: field \"Argument\" is not supported in ItemReader (did you mean \"Arguments\"?) at /States/A/ItemReader/Argument"},
+		{"unknown ReaderConfig field", oneStateDoc(`{"Type": "Map", "ItemReader": {"ReaderConfig": {"CSVHeader": []}}, "End": true}`), "1:82: SCHEMA_VALIDATION_FAILED: field \"CSVHeader\" is not supported in ReaderConfig (did you mean \"CSVHeaders\"?) at /States/A/ItemReader/ReaderConfig/CSVHeader"},
+		{"CSVHeaders element", oneStateDoc(`{"Type": "Map", "ItemReader": {"ReaderConfig": {"CSVHeaders": ["a", 1]}}, "End": true}`), "1:102: SCHEMA_VALIDATION_FAILED: element 1 of \"CSVHeaders\" must be a string, not a number at /States/A/ItemReader/ReaderConfig/CSVHeaders/1"},
+		{"unknown ItemBatcher field", oneStateDoc(`{"Type": "Map", "ItemBatcher": {"MaxItems": 5}, "End": true}`), "1:66: SCHEMA_VALIDATION_FAILED: field \"MaxItems\" is not supported in ItemBatcher (did you mean \"MaxItemsPerBatch\"?) at /States/A/ItemBatcher/MaxItems"},
+		{"ItemBatcher is an array", oneStateDoc(`{"Type": "Map", "ItemBatcher": [], "End": true}`), "1:65: SCHEMA_VALIDATION_FAILED: field \"ItemBatcher\" must be an object, not an array at /States/A/ItemBatcher"},
+		{"unknown ResultWriter field", oneStateDoc(`{"Type": "Map", "ResultWriter": {"Bucket": "b"}, "End": true}`), "1:67: SCHEMA_VALIDATION_FAILED: field \"Bucket\" is not supported in ResultWriter; remove it at /States/A/ResultWriter/Bucket"},
+		{"unknown WriterConfig field", oneStateDoc(`{"Type": "Map", "ResultWriter": {"WriterConfig": {"OutputTyp": "JSON"}}, "End": true}`), "1:84: SCHEMA_VALIDATION_FAILED: field \"OutputTyp\" is not supported in WriterConfig (did you mean \"OutputType\"?) at /States/A/ResultWriter/WriterConfig/OutputTyp"},
+		{"unknown Retrier field", oneStateDoc(`{"Type": "Task", "Resource": "r", "Retry": [{"ErrorEquals": ["States.ALL"], "MaxAttempt": 2}], "End": true}`), "1:110: SCHEMA_VALIDATION_FAILED: field \"MaxAttempt\" is not supported in a Retrier (did you mean \"MaxAttempts\"?) at /States/A/Retry/0/MaxAttempt"},
+		{"Retry is an object", oneStateDoc(`{"Type": "Task", "Resource": "r", "Retry": {}, "End": true}`), "1:77: SCHEMA_VALIDATION_FAILED: field \"Retry\" must be an array of retriers, not an object at /States/A/Retry"},
+		{"retrier is a string", oneStateDoc(`{"Type": "Task", "Resource": "r", "Retry": ["States.ALL"], "End": true}`), "1:78: SCHEMA_VALIDATION_FAILED: retrier 0 must be an object with ErrorEquals, not a string at /States/A/Retry/0"},
+		{"ErrorEquals is a string", oneStateDoc(`{"Type": "Task", "Resource": "r", "Retry": [{"ErrorEquals": "States.ALL"}], "End": true}`), "1:94: SCHEMA_VALIDATION_FAILED: field \"ErrorEquals\" must be an array of strings, not a string at /States/A/Retry/0/ErrorEquals"},
+		{"unknown Catcher field", oneStateDoc(`{"Type": "Task", "Resource": "r", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "B", "ResultsPath": "$.e"}], "End": true}`), "1:123: SCHEMA_VALIDATION_FAILED: field \"ResultsPath\" is not supported in a Catcher (did you mean \"ResultPath\"?) at /States/A/Catch/0/ResultsPath"},
+		{"Catch is a string", oneStateDoc(`{"Type": "Task", "Resource": "r", "Catch": "B", "End": true}`), "1:77: SCHEMA_VALIDATION_FAILED: field \"Catch\" must be an array of catchers, not a string at /States/A/Catch"},
+		{"catcher is an array", oneStateDoc(`{"Type": "Task", "Resource": "r", "Catch": [[]], "End": true}`), "1:78: SCHEMA_VALIDATION_FAILED: catcher 0 must be an object with ErrorEquals and Next, not an array at /States/A/Catch/0"},
+		{"Catcher ResultPath is a number", oneStateDoc(`{"Type": "Task", "Resource": "r", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "B", "ResultPath": 1}], "End": true}`), "1:137: SCHEMA_VALIDATION_FAILED: field \"ResultPath\" must be a string (a path) or null, not a number at /States/A/Catch/0/ResultPath"},
 		{"escaped pointer", `{"StartAt": "a/b", "States": {"a/b": {"Type": "Pass", "End": 1}, "c~d": {"Type": "Pass", "Nex": "a/b"}}}`, "1:62: SCHEMA_VALIDATION_FAILED: field \"End\" must be a boolean, not a number at /States/a~1b/End\n1:90: SCHEMA_VALIDATION_FAILED: field \"Nex\" is not supported in a Pass state (did you mean \"Next\"?) at /States/c~0d/Nex"},
 	}
 	for _, tt := range tests {
@@ -353,7 +353,7 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		``, `{}`, `[]`, `null`, `{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}`,
 		`{"a": "\ud83d\ude00\u0000"}`, `{"a": 1, "a": 2}`, `{"a": [1, 2,]}`, "StartAt: A\n", `{"x": -0.0e+1}`,
-		minimal(`{"Type": "Choice", "Choices": [{"Not": {"Variable": "$", "IsNull": true}, "Next": "A"}]}`),
+		oneStateDoc(`{"Type": "Choice", "Choices": [{"Not": {"Variable": "$", "IsNull": true}, "Next": "A"}]}`),
 	} {
 		f.Add([]byte(s))
 	}
@@ -407,26 +407,26 @@ func FuzzParseValue(f *testing.F) {
 			t.Fatalf("MarshalValue: %v", err)
 		}
 		back, err := ParseValue(out)
-		if err != nil || !reflect.DeepEqual(normalize(back), normalize(v)) {
+		if err != nil || !reflect.DeepEqual(normalizeEmpty(back), normalizeEmpty(v)) {
 			t.Fatalf("ParseValue(MarshalValue(v)) = %#v, %v; want %#v", back, err, v)
 		}
 	})
 }
 
-// normalize makes empty arrays and objects compare equal however they
+// normalizeEmpty makes empty arrays and objects compare equal however they
 // were built.
-func normalize(v Value) Value {
+func normalizeEmpty(v Value) Value {
 	switch v.Kind {
 	case Array:
 		items := make([]Value, len(v.Items))
 		for i, it := range v.Items {
-			items[i] = normalize(it)
+			items[i] = normalizeEmpty(it)
 		}
 		return Value{Kind: Array, Items: items}
 	case Object:
 		ms := make([]Member, len(v.Members))
 		for i, m := range v.Members {
-			ms[i] = Member{m.Key, normalize(m.Value)}
+			ms[i] = Member{m.Key, normalizeEmpty(m.Value)}
 		}
 		return Value{Kind: Object, Members: ms}
 	}
