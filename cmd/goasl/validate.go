@@ -102,7 +102,7 @@ func validateFile(e *env, name, typ string, strict bool) bool {
 func parseASL(name string, data []byte) (*asl.Document, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".yaml", ".yml":
-		return parseYAML(data)
+		return asl.ParseYAML(data)
 	}
 	return asl.ParseDocument(data)
 }
