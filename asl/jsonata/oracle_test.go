@@ -63,6 +63,12 @@ func TestOracle(t *testing.T) {
 	} else {
 		t.Logf("corpus not available (%v): checking probes and generated expressions only", err)
 	}
+	for _, d := range []int{100, 1000, 1900} {
+		items = append(items,
+			item{strings.Repeat("(", d) + "1" + strings.Repeat(")", d), "nested parentheses", "ok"},
+			item{strings.Repeat("[", d) + "1" + strings.Repeat("]", d), "nested arrays", "ok"},
+			item{strings.Repeat("-", d) + "1", "nested negation", "ok"})
+	}
 	for i, e := range generateExpressions(3000) {
 		items = append(items, item{e, "generated #" + strconv.Itoa(i), ""})
 	}

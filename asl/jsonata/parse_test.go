@@ -98,7 +98,7 @@ func TestParseErrors(t *testing.T) {
 		{"(;)", 1, `unexpected ";": it cannot start an operand`},
 		{"$f(?x)", 4, `expected ")", got name "x"`},
 		{"|a|b", 4, `expected "|" before the end of the expression`},
-		{strings.Repeat("(", 600) + strings.Repeat(")", 600), 500, "expression nested too deeply (more than 500 levels)"},
+		{strings.Repeat("(", 2100) + strings.Repeat(")", 2100), 2000, "expression nested too deeply (more than 2000 levels)"},
 	}
 	for _, tt := range tests {
 		n, err := Parse(tt.expr)
