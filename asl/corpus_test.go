@@ -3,6 +3,7 @@ package asl
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -312,4 +313,43 @@ func TestCorpusStrictJSON(t *testing.T) {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
+}
+
+// TestCorpusJSON5Hint reads the LocalStack templates in their original
+// JSON5 form: every one that is not strict JSON must be rejected with a
+// syntax error that says it looks like JSON5 or JSONC.
+func TestCorpusJSON5Hint(t *testing.T) {
+	root := filepath.Join(corpusDir(t), "localstack", "templates")
+	hinted := 0
+	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".json5") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if json.Valid(data) {
+			return nil
+		}
+		_, perr := Parse(data)
+		var pe *Error
+		if !errors.As(perr, &pe) {
+			t.Errorf("%s: not strict JSON, but Parse gave %v", path, perr)
+			return nil
+		}
+		d := pe.Diagnostics[len(pe.Diagnostics)-1]
+		if d.Code != CodeInvalidJSON || !strings.Contains(d.Message, "JSON5") {
+			t.Errorf("%s: got %s, want a syntax error that mentions JSON5", path, d)
+		}
+		hinted++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hinted < 150 {
+		t.Errorf("only %d JSON5 templates checked", hinted)
+	}
+	t.Logf("JSON5 templates rejected with a JSON5 hint: %d", hinted)
 }
