@@ -15,6 +15,7 @@ type Error struct {
 	Msg string
 }
 
+// Error returns the message; the byte offset is in Pos.
 func (e *Error) Error() string { return e.Msg }
 
 func errorf(pos int, format string, args ...any) *Error {
