@@ -4,10 +4,11 @@ package dsl
 // strings (written as quoted ASL strings), numbers, bools, nil, Paths and
 // other intrinsics.
 
-// Format returns States.Format(template, args...): the template with each
-// {} replaced by the next argument.
-func Format(template string, args ...any) Intrinsic {
-	return intrinsic("Format", append([]any{template}, args...)...)
+// Format returns States.Format(tmpl, args...): the template with each {}
+// replaced by the next argument. Other braces in tmpl are literal (goasl
+// escapes them).
+func Format(tmpl string, args ...any) Intrinsic {
+	return intrinsic("Format", append([]any{template(tmpl)}, args...)...)
 }
 
 // StringToJSON returns States.StringToJson(s): s parsed as JSON.

@@ -59,6 +59,10 @@ func (Intrinsic) MarshalJSON() ([]byte, error) { return nil, errSpecialInStruct 
 
 var errSpecialInStruct = errors.New("dsl.Path, dsl.Expr and dsl.Intrinsic cannot be struct fields: use dsl.Obj for payloads that mix literals and paths")
 
+// template is the first argument of States.Format: its "{}" pairs are
+// placeholders, every other brace is literal.
+type template string
+
 // intrinsic builds a call of States.name from Go arguments.
 func intrinsic(name string, args ...any) Intrinsic {
 	var b strings.Builder
@@ -83,15 +87,9 @@ func writeIntrinsicArg(b *strings.Builder, a any) error {
 	case nil:
 		b.WriteString("null")
 	case string:
-		b.WriteByte('\'')
-		for _, r := range v {
-			switch r {
-			case '\'', '{', '}', '\\':
-				b.WriteByte('\\')
-			}
-			b.WriteRune(r)
-		}
-		b.WriteByte('\'')
+		writeIntrinsicString(b, v, false)
+	case template:
+		writeIntrinsicString(b, string(v), true)
 	case Path:
 		b.WriteString(string(v))
 	case Intrinsic:
@@ -112,4 +110,25 @@ func writeIntrinsicArg(b *strings.Builder, a any) error {
 		return errors.New("intrinsic argument of Go type " + typeName(a) + ": use a string, a number, a bool, nil, a dsl.Path or another intrinsic")
 	}
 	return nil
+}
+
+// writeIntrinsicString writes s as a quoted intrinsic string, escaping the
+// characters intrinsic strings reserve (' { } \). In a Format template the
+// "{}" placeholders stay as they are.
+func writeIntrinsicString(b *strings.Builder, s string, isTemplate bool) {
+	b.WriteByte('\'')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isTemplate && c == '{' && i+1 < len(s) && s[i+1] == '}' {
+			b.WriteString("{}")
+			i++
+			continue
+		}
+		switch c {
+		case '\'', '{', '}', '\\':
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	b.WriteByte('\'')
 }
