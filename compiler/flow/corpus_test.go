@@ -1,0 +1,112 @@
+package flow_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/compiler/flow"
+)
+
+// corpusFiles lists the strict-JSON state machines of the shared corpus,
+// or skips the test when the corpus is not next to the repository.
+func corpusFiles(t testing.TB) []string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "corpus")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("corpus not found at %s (it is kept outside the repository, next to it): %v", dir, err)
+	}
+	var files []string
+	for _, sub := range []string{"workflows-collection", "localstack/templates-json", "other"} {
+		root := filepath.Join(dir, filepath.FromSlash(sub))
+		err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !e.IsDir() && strings.HasSuffix(path, ".json") {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	sort.Strings(files)
+	return files
+}
+
+// corpusBugs are corpus machines with a real data-flow bug that AWS only
+// finds at run time (States.Runtime): the checker must keep reporting
+// exactly these problems, and nothing in any other file. The types involved
+// are not declared by anyone: they come from the document itself (a Catch's
+// {Error, Cause}, a literal Result) or from what lambda:invoke always
+// returns.
+var corpusBugs = map[string]struct{ why, want string }{
+	"localstack/templates-json/scenarios/statemachines/invalid_jsonpath_in_causepath.json": {
+		"a LocalStack test of the run-time error for a CausePath that selects nothing",
+		`NO_SUCH_FIELD: $.NoSuchCausePath selects nothing: $ has no field "NoSuchCausePath" (it has "Error") at /States/fail/CausePath`},
+	"localstack/templates-json/scenarios/statemachines/invalid_jsonpath_in_errorpath.json": {
+		"a LocalStack test of the run-time error for an ErrorPath that selects nothing",
+		`NO_SUCH_FIELD: $.ErrorX selects nothing: $ has no field "ErrorX" (did you mean "Error"?) at /States/fail/ErrorPath`},
+	"workflows-collection/app-control-concurrency-with-dynamodb-tf__statemachines__test-run-semaphore.asl.json": {
+		"the Map items are numbers (a literal array), and the catcher's ResultPath writes into such a number",
+		`TYPE_MISMATCH: $.stateoutput.RunChildStateMachine writes into $, which is an integer, not an object at /States/StartInParallel/Iterator/States/RunChildStateMachine/Catch/0/ResultPath`},
+	"workflows-collection/embedded/parallelized-embedding-pipeline__definition.asl.json": {
+		"lambda:invoke without ResultPath replaces the input with the invoke result ({Payload, StatusCode, ...}), yet the next states read the old input; and the ItemSelector reads $.Map.Item.Value instead of $$.Map.Item.Value",
+		`NO_SUCH_FIELD: $.Bucket selects nothing: $ has no field "Bucket" (it has "ExecutedVersion", "LogResult", "Payload", "SdkHttpMetadata", "SdkResponseMetadata", "StatusCode") at /States/GetObjectMetadata/Parameters/Bucket.$
+NO_SUCH_FIELD: $.SourceKey selects nothing: $ has no field "SourceKey" (it has "ExecutedVersion", "LogResult", "Payload", "SdkHttpMetadata", "SdkResponseMetadata", "StatusCode") at /States/GetObjectMetadata/Parameters/Key.$
+NO_SUCH_FIELD: $.byteRanges.byteRanges selects nothing: $.byteRanges has no field "byteRanges" (it has "ExecutedVersion", "LogResult", "Payload", "SdkHttpMetadata", "SdkResponseMetadata", "StatusCode") at /States/ParallelProcessing/ItemsPath
+NO_SUCH_FIELD: $.Bucket selects nothing: $ has no field "Bucket" (it has "ExecutedVersion", "LogResult", "Payload", "SdkHttpMetadata", "SdkResponseMetadata", "StatusCode", "objectMetadata", "byteRanges") at /States/ParallelProcessing/ItemSelector/Bucket.$
+NO_SUCH_FIELD: $.SourceKey selects nothing: $ has no field "SourceKey" (it has "ExecutedVersion", "LogResult", "Payload", "SdkHttpMetadata", "SdkResponseMetadata", "StatusCode", "objectMetadata", "byteRanges") at /States/ParallelProcessing/ItemSelector/Key.$
+NO_SUCH_FIELD: $.Map.Item.Value selects nothing: $ has no field "Map" (it has "ExecutedVersion", "LogResult", "Payload", "SdkHttpMetadata", "SdkResponseMetadata", "StatusCode", "objectMetadata", "byteRanges") at /States/ParallelProcessing/ItemSelector/ByteRange.$`},
+}
+
+// TestCorpusNoFalsePositives infers every corpus machine that asl.Validate
+// accepts with no declared types: unknown in, unknown out, so there must
+// be no type error, except the run-time bugs listed in corpusBugs.
+func TestCorpusNoFalsePositives(t *testing.T) {
+	checked := 0
+	root := filepath.Join("..", "..", "..", "shared", "corpus")
+	for _, file := range corpusFiles(t) {
+		rel, err := filepath.Rel(root, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel = filepath.ToSlash(rel)
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sm, err := asl.Parse(data)
+		if err != nil {
+			continue
+		}
+		if asl.HasErrors(asl.Validate(sm, asl.ValidateOptions{})) {
+			continue
+		}
+		checked++
+		res := flow.Infer(sm, nil)
+		var got []string
+		for _, d := range res.Diagnostics {
+			got = append(got, d.String())
+		}
+		if bug, ok := corpusBugs[rel]; ok {
+			if g := strings.Join(got, "\n"); g != bug.want {
+				t.Errorf("%s (%s):\n got: %s\nwant: %s", rel, bug.why, g, bug.want)
+			}
+			continue
+		}
+		for _, g := range got {
+			t.Errorf("%s: %s", rel, g)
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d corpus machines were checked; expected hundreds", checked)
+	}
+	t.Logf("%d corpus machines inferred without a type error", checked)
+}

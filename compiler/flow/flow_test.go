@@ -1,0 +1,247 @@
+package flow_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/compiler/flow"
+	"github.com/goasl/goasl/internal/golden"
+)
+
+type Receipt struct {
+	TxID string `json:"txId"`
+}
+
+type Order struct {
+	ID      string    `json:"id"`
+	Total   float64   `json:"total"`
+	Count   int       `json:"count"`
+	Placed  time.Time `json:"placed"`
+	Note    string    `json:"note,omitempty"`
+	Items   []Item    `json:"items"`
+	Express bool      `json:"express"`
+}
+
+type Item struct {
+	SKU string `json:"sku"`
+	Qty int    `json:"qty"`
+}
+
+type Charge struct {
+	ID    string  `json:"id"`
+	Total float64 `json:"total"`
+}
+
+func typeOf[T any]() *flow.Type { return flow.FromGo(reflect.TypeFor[T]()) }
+
+func machine(t *testing.T, doc string) *asl.StateMachine {
+	t.Helper()
+	sm, err := asl.Parse([]byte(doc))
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	if ds := asl.Validate(sm, asl.ValidateOptions{}); asl.HasErrors(ds) {
+		t.Fatalf("validate: %v", ds)
+	}
+	return sm
+}
+
+func diagnostics(res *flow.Result) string {
+	var b strings.Builder
+	for _, d := range res.Diagnostics {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+type embedded struct {
+	Shared string `json:"shared"`
+}
+
+type goShapes struct {
+	embedded
+	Renamed  string            `json:"renamed_field"`
+	Skipped  string            `json:"-"`
+	Ptr      *Item             `json:"ptr"`
+	Bytes    []byte            `json:"bytes"`
+	Map      map[string]int    `json:"map"`
+	Arr      [2]bool           `json:"arr"`
+	AsString int               `json:"asString,string"`
+	Any      any               `json:"any"`
+	When     time.Time         `json:"when"`
+	Zero     Receipt           `json:"zero,omitzero"`
+	Plain    string
+	private  string
+	Dur      time.Duration     `json:"dur"`
+	Nested   map[string][]Item `json:"nested"`
+}
+
+func TestFromGo(t *testing.T) {
+	_ = goShapes{}.private
+	got := typeOf[goShapes]().String()
+	want := "{shared string, renamed_field string, ptr {sku string, qty integer}|null, bytes string|null, map map[string]integer|null, arr []boolean, asString string, any any, when timestamp, zero? {txId string}, Plain string, dur integer, nested map[string]([]{sku string, qty integer}|null)|null}"
+	if got != want {
+		t.Errorf("FromGo:\n got %s\nwant %s", got, want)
+	}
+	if typeOf[*int]().String() != "integer|null" || typeOf[[]string]().String() != "[]string|null" {
+		t.Errorf("pointer or slice: %s, %s", typeOf[*int](), typeOf[[]string]())
+	}
+}
+
+func TestJoin(t *testing.T) {
+	a := flow.ObjectOf(flow.Field{Name: "a", Type: flow.IntegerType}, flow.Field{Name: "b", Type: flow.StringType})
+	b := flow.ObjectOf(flow.Field{Name: "a", Type: flow.NumberType}, flow.Field{Name: "c", Type: flow.BoolType})
+	if got, want := flow.Join(a, b).String(), "{a number, b? string, c? boolean}"; got != want {
+		t.Errorf("Join objects: got %s, want %s", got, want)
+	}
+	if got := flow.Join(flow.StringType, flow.NumberType).String(); got != "any" {
+		t.Errorf("Join string, number: got %s, want any", got)
+	}
+	if got := flow.Join(flow.NullType, flow.StringType).String(); got != "string|null" {
+		t.Errorf("Join null, string: got %s, want string|null", got)
+	}
+}
+
+// orderAnn declares the workflow input Order.
+func orderAnn() *flow.Annotations { return &flow.Annotations{Input: typeOf[Order]()} }
+
+// TestInferGolden dumps the types of a workflow that uses every JSONPath
+// data-flow field.
+func TestInferGolden(t *testing.T) {
+	sm := machine(t, `{
+  "StartAt": "Validate",
+  "States": {
+    "Validate": {"Type": "Pass", "Parameters": {"id.$": "$.id", "total.$": "$.total", "lines.$": "States.ArrayLength($.items)", "exec.$": "$$.Execution.Id", "tag": "new"}, "ResultPath": "$.checked", "Next": "Charge"},
+    "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+      "Parameters": {"FunctionName": "charge", "Payload": {"id.$": "$.id", "total.$": "$.total"}},
+      "ResultSelector": {"receipt.$": "$.Payload", "status.$": "$.StatusCode"}, "ResultPath": "$.charge",
+      "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Failed"}], "Next": "Big?"},
+    "Big?": {"Type": "Choice", "Choices": [{"Variable": "$.total", "NumericGreaterThan": 100, "Next": "Fan"}], "Default": "Each"},
+    "Fan": {"Type": "Parallel", "Branches": [
+      {"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": {"ok": true}, "End": true}}},
+      {"StartAt": "B", "States": {"B": {"Type": "Pass", "InputPath": "$.charge.receipt", "End": true}}}
+    ], "ResultPath": "$.fan", "Next": "Each"},
+    "Each": {"Type": "Map", "ItemsPath": "$.items", "ItemSelector": {"sku.$": "$$.Map.Item.Value.sku", "index.$": "$$.Map.Item.Index", "order.$": "$.id"},
+      "ItemProcessor": {"StartAt": "Ship", "States": {"Ship": {"Type": "Pass", "OutputPath": "$.sku", "End": true}}},
+      "ResultPath": "$.shipped", "OutputPath": "$.shipped", "Next": "Done"},
+    "Failed": {"Type": "Fail", "ErrorPath": "$.error.Error", "CausePath": "$.error.Cause"},
+    "Done": {"Type": "Succeed"}
+  }
+}`)
+	ann := orderAnn()
+	ann.States = map[string]flow.StateAnnotation{"/States/Charge": {TaskInput: typeOf[Charge](), TaskOutput: typeOf[Receipt]()}}
+	res := flow.Infer(sm, ann)
+	if len(res.Diagnostics) > 0 {
+		t.Errorf("unexpected diagnostics:\n%s", diagnostics(res))
+	}
+	golden.Check(t, "testdata/jsonpath.golden", []byte(res.Dump()))
+}
+
+type errorCase struct {
+	name string
+	doc  string
+	ann  func() *flow.Annotations
+	want string
+}
+
+var jsonPathErrors = []errorCase{
+	{"field typo", `{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"t.$": "$.totl"}, "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $.totl selects nothing: $ has no field "totl" (did you mean "total"?) at /States/P/Parameters/t.$`},
+	{"field of a string", `{"StartAt": "P", "States": {"P": {"Type": "Pass", "InputPath": "$.id.first", "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $.id.first selects nothing: $.id is a string, not an object at /States/P/InputPath`},
+	{"no close name", `{"StartAt": "P", "States": {"P": {"Type": "Pass", "OutputPath": "$.customer", "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $.customer selects nothing: $ has no field "customer" (it has "id", "total", "count", "placed", "note", "items", "express") at /States/P/OutputPath`},
+	{"index of an object", `{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"x.$": "$.items[0].sku", "y.$": "$.id[0]"}, "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $.id[0] selects nothing: $.id is a string, not an array at /States/P/Parameters/y.$`},
+	{"numeric on string", `{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.id", "NumericGreaterThan": 3, "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`, orderAnn,
+		`TYPE_MISMATCH: NumericGreaterThan compares numbers, but $.id is a string at /States/C/Choices/0/NumericGreaterThan`},
+	{"timestamp on string", `{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Not": {"Variable": "$.note", "TimestampLessThan": "2024-01-01T00:00:00Z"}, "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`, orderAnn,
+		`TYPE_MISMATCH: TimestampLessThan compares timestamps (RFC 3339 strings), but $.note is a string at /States/C/Choices/0/Not/TimestampLessThan`},
+	{"path comparison mismatch", `{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"And": [{"Variable": "$.total", "NumericEqualsPath": "$.id"}], "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`, orderAnn,
+		`TYPE_MISMATCH: NumericEqualsPath compares numbers, but $.id is a string ($.total is a number) at /States/C/Choices/0/And/0/NumericEqualsPath`},
+	{"is present never errs", `{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.coupon", "IsPresent": true, "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`, orderAnn,
+		``},
+	{"task input missing field", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f", "Payload": {"id.$": "$.id"}}, "End": true}}}`,
+		func() *flow.Annotations {
+			a := orderAnn()
+			a.States = map[string]flow.StateAnnotation{"/States/T": {TaskInput: typeOf[Charge]()}}
+			return a
+		},
+		`TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number), which the value given does not have at /States/T/Parameters/Payload`},
+	{"task input wrong field type", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f", "Payload.$": "$.items[0]"}, "End": true}}}`,
+		func() *flow.Annotations {
+			a := orderAnn()
+			a.States = map[string]flow.StateAnnotation{"/States/T": {TaskInput: typeOf[Charge]()}}
+			return a
+		},
+		`TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "id" (string), which the value given does not have at /States/T/Parameters/Payload.$
+TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number), which the value given does not have at /States/T/Parameters/Payload.$`},
+	{"task input field kind", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f", "Parameters": {"id.$": "$.count", "total.$": "$.total"}, "End": true}}}`,
+		func() *flow.Annotations {
+			a := orderAnn()
+			a.States = map[string]flow.StateAnnotation{"/States/T": {TaskInput: typeOf[Charge]()}}
+			return a
+		},
+		`TYPE_MISMATCH: the task takes flow_test.Charge: field id is an integer, but the task expects a string at /States/T/Parameters`},
+	{"result path into string", `{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 1, "ResultPath": "$.id.extra", "End": true}}}`, orderAnn,
+		`TYPE_MISMATCH: $.id.extra writes into $.id, which is a string, not an object at /States/P/ResultPath`},
+	{"items path not array", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.total", "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Succeed"}}}, "End": true}}}`, orderAnn,
+		`TYPE_MISMATCH: $.total selects a number, not an array: a Map needs an array of items at /States/M/ItemsPath`},
+	{"item selector typo", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "ItemSelector": {"s.$": "$$.Map.Item.Value.skuu"}, "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Pass", "InputPath": "$.s", "End": true}}}, "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $$.Map.Item.Value.skuu selects nothing: $$.Map.Item.Value has no field "skuu" (did you mean "sku"?) at /States/M/ItemSelector/s.$`},
+	{"processor input typo", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Pass", "InputPath": "$.qtty", "End": true}}}, "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $.qtty selects nothing: $ has no field "qtty" (did you mean "qty"?) at /States/M/ItemProcessor/States/X/InputPath`},
+	{"after result selector", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f", "Payload.$": "$"}, "ResultSelector": {"r.$": "$.Paylod"}, "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $.Paylod selects nothing: $ has no field "Paylod" (did you mean "Payload"?) at /States/T/ResultSelector/r.$`},
+	{"catch output", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "Parameters": {"QueueUrl": "q", "MessageBody.$": "$.id"}, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "F"}], "End": true}, "F": {"Type": "Fail", "CausePath": "$.Cuase"}}}`, orderAnn,
+		`NO_SUCH_FIELD: $.Cuase selects nothing: $ has no field "Cuase" (did you mean "Cause"?) at /States/F/CausePath`},
+	{"parallel tuple", `{"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": {"a": 1}, "End": true}}}], "Next": "Q"}, "Q": {"Type": "Pass", "Parameters": {"x.$": "$[0].b", "y.$": "$[1]"}, "End": true}}}`, nil,
+		`NO_SUCH_FIELD: $[0].b selects nothing: $[0] has no field "b" (it has "a") at /States/Q/Parameters/x.$
+NO_SUCH_FIELD: $[1] selects nothing: $ has 1 items at /States/Q/Parameters/y.$`},
+	{"intrinsic argument", `{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"n.$": "States.ArrayLength($.id)"}, "End": true}}}`, orderAnn,
+		`TYPE_MISMATCH: States.ArrayLength takes an array as its array, but $.id is a string at /States/P/Parameters/n.$`},
+	{"wait seconds path", `{"StartAt": "W", "States": {"W": {"Type": "Wait", "SecondsPath": "$.id", "End": true}}}`, orderAnn,
+		`TYPE_MISMATCH: $.id selects a string, but SecondsPath needs a number at /States/W/SecondsPath`},
+	{"input path null", `{"StartAt": "P", "States": {"P": {"Type": "Pass", "InputPath": null, "Parameters": {"x.$": "$.id"}, "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $.id selects nothing: $ has no field "id" (it is an empty object) at /States/P/Parameters/x.$`},
+	{"any never errs", `{"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"x.$": "$.a.b[3].c", "n.$": "States.ArrayLength($.q)"}, "ResultPath": "$.a.b", "Next": "C"}, "C": {"Type": "Choice", "Choices": [{"Variable": "$.zz", "NumericEquals": 1, "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`, nil,
+		``},
+	{"variable never assigned", `{"StartAt": "P", "States": {"P": {"Type": "Pass", "Assign": {"total.$": "$.total"}, "Next": "Q"}, "Q": {"Type": "Pass", "Parameters": {"x.$": "$totl"}, "End": true}}}`, orderAnn,
+		`UNASSIGNED_VARIABLE: variable $totl is never assigned: no Assign sets it (did you mean $total?) at /States/Q/Parameters/x.$`},
+	{"variable on one path only", `{"StartAt": "C", "States": {
+		"C": {"Type": "Choice", "Choices": [{"Variable": "$.express", "BooleanEquals": true, "Next": "Set"}], "Default": "Use"},
+		"Set": {"Type": "Pass", "Assign": {"fast": true}, "Next": "Use"},
+		"Use": {"Type": "Pass", "Parameters": {"x.$": "$fast"}, "End": true}}}`, orderAnn,
+		`UNASSIGNED_VARIABLE: variable $fast is read before it is assigned: not every path to this state goes through an Assign that sets it (an inner scope cannot see the variables it assigns after it ends, and a Distributed Map's processor sees none) at /States/Use/Parameters/x.$`},
+	{"variable field typo", `{"StartAt": "P", "States": {"P": {"Type": "Pass", "Assign": {"order.$": "$"}, "Next": "Q"}, "Q": {"Type": "Pass", "Parameters": {"x.$": "$order.totl"}, "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $order.totl selects nothing: $order has no field "totl" (did you mean "total"?) at /States/Q/Parameters/x.$`},
+	{"declared variable", `{"StartAt": "P", "States": {"P": {"Type": "Pass", "Assign": {"count.$": "$.id"}, "End": true}}}`,
+		func() *flow.Annotations {
+			a := orderAnn()
+			a.Variables = map[string]*flow.Type{"count": flow.IntegerType}
+			return a
+		},
+		`TYPE_MISMATCH: $count is declared as integer: the value given is a string, but the variable is declared as an integer at /States/P/Assign/count.$`},
+}
+
+func runErrorCases(t *testing.T, cases []errorCase) {
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var ann *flow.Annotations
+			if c.ann != nil {
+				ann = c.ann()
+			}
+			res := flow.Infer(machine(t, c.doc), ann)
+			got := strings.TrimSuffix(diagnostics(res), "\n")
+			if got != c.want {
+				t.Errorf("diagnostics:\n got: %s\nwant: %s", got, c.want)
+			}
+		})
+	}
+}
+
+func TestJSONPathErrors(t *testing.T) { runErrorCases(t, jsonPathErrors) }
