@@ -64,16 +64,16 @@ type embedded struct {
 
 type goShapes struct {
 	embedded
-	Renamed  string            `json:"renamed_field"`
-	Skipped  string            `json:"-"`
-	Ptr      *Item             `json:"ptr"`
-	Bytes    []byte            `json:"bytes"`
-	Map      map[string]int    `json:"map"`
-	Arr      [2]bool           `json:"arr"`
-	AsString int               `json:"asString,string"`
-	Any      any               `json:"any"`
-	When     time.Time         `json:"when"`
-	Zero     Receipt           `json:"zero,omitzero"`
+	Renamed  string         `json:"renamed_field"`
+	Skipped  string         `json:"-"`
+	Ptr      *Item          `json:"ptr"`
+	Bytes    []byte         `json:"bytes"`
+	Map      map[string]int `json:"map"`
+	Arr      [2]bool        `json:"arr"`
+	AsString int            `json:"asString,string"`
+	Any      any            `json:"any"`
+	When     time.Time      `json:"when"`
+	Zero     Receipt        `json:"zero,omitzero"`
 	Plain    string
 	private  string
 	Dur      time.Duration     `json:"dur"`
