@@ -73,6 +73,18 @@ type Workflow struct {
 	// States lists every state of every scope in creation order, for
 	// name uniqueness checks and did-you-mean suggestions.
 	States []*State
+	// Input is the Go type of the execution input, when declared.
+	Input    reflect.Type
+	InputPos Pos
+	// Variables are the declared types of variables.
+	Variables []TypedVar
+}
+
+// TypedVar is a variable whose Go type is declared.
+type TypedVar struct {
+	Name string // without "$"
+	Type reflect.Type
+	Pos  Pos
 }
 
 // ScopeKind is where a Scope sits.
@@ -191,6 +203,11 @@ type State struct {
 	End  bool
 
 	Extra []Extra
+
+	// ItemType is the Go type of a Map state's items, when declared.
+	ItemType reflect.Type
+	// ResultType is the Go type of a Task's whole result, when declared.
+	ResultType reflect.Type
 }
 
 // Resource is a Task's resource: its ARN and the parameters an integration
