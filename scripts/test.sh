@@ -48,5 +48,11 @@ fi
 step "go vet ./..."
 go vet ./...
 
+# The examples' committed outputs must be what goasl generates now (the same
+# check as `go generate ./examples/... && git diff --exit-code`, without
+# touching the tree).
+step "goasl generate -check ./examples/..."
+go run ./cmd/goasl generate -check ./examples/...
+
 step "go test ./...  (CI=${CI:-})"
 go test ./...

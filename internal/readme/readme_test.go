@@ -1,0 +1,130 @@
+// Package readme_test checks that the README tells the truth: its code
+// blocks are the example files (which CI builds), its error message is what
+// the compiler prints, and it documents every command and flag.
+package readme_test
+
+import (
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/goasl/goasl/compiler"
+	"github.com/goasl/goasl/dsl"
+	_ "github.com/goasl/goasl/internal/golden" // defines -update for go test ./... -update
+)
+
+func readme(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// block returns the fenced code block that follows the first line
+// containing marker.
+func block(t *testing.T, text, marker string) string {
+	t.Helper()
+	i := strings.Index(text, marker)
+	if i < 0 {
+		t.Fatalf("README has no %q", marker)
+	}
+	rest := text[i:]
+	start := strings.Index(rest, "```")
+	if start < 0 {
+		t.Fatalf("no code block after %q", marker)
+	}
+	rest = rest[start:]
+	rest = rest[strings.Index(rest, "\n")+1:]
+	end := strings.Index(rest, "```")
+	if end < 0 {
+		t.Fatalf("unterminated code block after %q", marker)
+	}
+	return rest[:end]
+}
+
+func TestREADMEShowsTheExample(t *testing.T) {
+	text := readme(t)
+	for marker, file := range map[string]string{
+		"`examples/hello/hello.go`:":                    "../../examples/hello/hello.go",
+		"`go run ./cmd/goasl compile ./examples/hello`": "../../examples/hello/greeting.asl.json",
+	} {
+		want, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := block(t, text, marker); got != string(want) {
+			t.Errorf("the README block after %s is not %s: update the README", marker, file)
+		}
+	}
+}
+
+// TestREADMEErrorMessage checks the error the README shows: the line it
+// names in hello.go holds pause.Next, and the message is the compiler's.
+func TestREADMEErrorMessage(t *testing.T) {
+	text := readme(t)
+	m := regexp.MustCompile(`(?m)^hello\.go:(\d+): (workflow .*)$`).FindStringSubmatch(text)
+	if m == nil {
+		t.Fatal("README shows no hello.go error")
+	}
+	src, err := os.ReadFile("../../examples/hello/hello.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(src), "\n")
+	var n int
+	for _, c := range m[1] {
+		n = n*10 + int(c-'0')
+	}
+	if n < 1 || n > len(lines) || !strings.Contains(lines[n-1], "pause.Next(") {
+		t.Errorf("hello.go:%s is not the pause.Next call", m[1])
+	}
+	// The same mistake, made here: only the file and line differ.
+	wf := dsl.NewWorkflow("Greeting")
+	pause := wf.Wait("Pause").For(0)
+	wf.Choice("Polite?").Otherwise(wf.Succeed("Done"))
+	pause.Next(dsl.Named("Polit?"))
+	_, err = compiler.Compile(wf)
+	if err == nil {
+		t.Fatal("compiled a dangling Next")
+	}
+	want := ""
+	for _, d := range err.(*compiler.Error).Diagnostics {
+		if d.Field == "Next" {
+			s := d.String()
+			want = s[strings.Index(s, " workflow ")+1:]
+		}
+	}
+	if m[2] != want {
+		t.Errorf("README error message:\n%s\ncompiler says:\n%s", m[2], want)
+	}
+}
+
+// TestREADMEDocumentsTheCLI checks that every command and every flag of
+// goasl is in the README.
+func TestREADMEDocumentsTheCLI(t *testing.T) {
+	text := readme(t)
+	out, err := exec.Command("go", "run", "../../cmd/goasl", "help").CombinedOutput()
+	if err != nil {
+		t.Fatalf("goasl help: %v\n%s", err, out)
+	}
+	cmds := regexp.MustCompile(`(?m)^\t(\w+) {2,}\S`).FindAllStringSubmatch(string(out), -1)
+	if len(cmds) < 5 {
+		t.Fatalf("goasl help lists too few commands:\n%s", out)
+	}
+	for _, c := range cmds {
+		name := c[1]
+		if !strings.Contains(text, "`goasl "+name) {
+			t.Errorf("README does not document goasl %s", name)
+		}
+		help, _ := exec.Command("go", "run", "../../cmd/goasl", "help", name).CombinedOutput()
+		for _, f := range regexp.MustCompile(`(?m)^  -(\w[\w-]*)`).FindAllStringSubmatch(string(help), -1) {
+			if !strings.Contains(text, "`-"+f[1]) {
+				t.Errorf("README does not document goasl %s -%s", name, f[1])
+			}
+		}
+	}
+}
