@@ -1,0 +1,176 @@
+package dslgen
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/goasl/goasl/asl"
+)
+
+// Definition is one state machine read from a file.
+type Definition struct {
+	// Name is the state machine's name: the file name without its
+	// extensions, or the logical ID of a template's resource.
+	Name string
+	// Data is the definition as strict JSON, the text Document was parsed
+	// from (positions in diagnostics refer to it).
+	Data []byte
+}
+
+// ReadDefinitions returns the state machines of a file: the file itself
+// when it is an ASL document in JSON or JSON5 (comments and trailing
+// commas), or, with fromTemplate, every AWS::StepFunctions::StateMachine
+// and AWS::Serverless::StateMachine of a CloudFormation or SAM template in
+// JSON. YAML is not read yet.
+func ReadDefinitions(file string, data []byte, fromTemplate bool) ([]Definition, error) {
+	base := filepath.Base(file)
+	ext := strings.ToLower(filepath.Ext(base))
+	if ext == ".yaml" || ext == ".yml" {
+		return nil, errors.New("YAML is not supported yet: convert the file to JSON first, e.g. with `yq -o=json " + base + "`")
+	}
+	clean, err := StripJSON5(data)
+	if err != nil {
+		return nil, err
+	}
+	if !fromTemplate {
+		return []Definition{{Name: stem(base), Data: clean}}, nil
+	}
+	return templateDefinitions(clean)
+}
+
+// stem returns a file name without its extensions: "order.asl.json" gives
+// "order".
+func stem(base string) string {
+	if i := strings.IndexByte(base, '.'); i > 0 {
+		return base[:i]
+	}
+	return base
+}
+
+// StripJSON5 turns the JSON5 that hand-written ASL files use into strict
+// JSON: comments (// and /* */) become spaces and trailing commas before }
+// or ] are removed, keeping every other byte where it was, so that lines
+// and columns of diagnostics still point into the original text. Strict
+// JSON comes back unchanged.
+func StripJSON5(data []byte) ([]byte, error) {
+	out := make([]byte, len(data))
+	copy(out, data)
+	inString := false
+	lastComma := -1 // offset of a comma that may be trailing
+	for i := 0; i < len(out); i++ {
+		ch := out[i]
+		if inString {
+			switch ch {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch {
+		case ch == '"':
+			inString = true
+			lastComma = -1
+		case ch == '/' && i+1 < len(out) && out[i+1] == '/':
+			for i < len(out) && out[i] != '\n' {
+				out[i] = ' '
+				i++
+			}
+		case ch == '/' && i+1 < len(out) && out[i+1] == '*':
+			start := i
+			end := strings.Index(string(out[i+2:]), "*/")
+			if end < 0 {
+				line := 1 + strings.Count(string(out[:start]), "\n")
+				return nil, fmt.Errorf("line %d: a /* comment is not closed", line)
+			}
+			for j := i; j < i+2+end+2; j++ {
+				if out[j] != '\n' {
+					out[j] = ' '
+				}
+			}
+			i += 2 + end + 1
+		case ch == ',':
+			lastComma = i
+		case ch == '}' || ch == ']':
+			if lastComma >= 0 {
+				out[lastComma] = ' '
+			}
+			lastComma = -1
+		case ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r':
+		default:
+			lastComma = -1
+		}
+	}
+	return out, nil
+}
+
+// templateDefinitions finds the state machines of a CloudFormation or SAM
+// template.
+func templateDefinitions(data []byte) ([]Definition, error) {
+	root, err := asl.ParseValue(data)
+	if err != nil {
+		return nil, err
+	}
+	resources, ok := root.Get("Resources")
+	if !ok || resources.Kind != asl.Object {
+		return nil, errors.New("not a CloudFormation template: no Resources object")
+	}
+	var defs []Definition
+	var problems []string
+	for _, r := range resources.Members {
+		typ, _ := r.Value.Get("Type")
+		if typ.Kind != asl.String || (typ.Str != "AWS::StepFunctions::StateMachine" && typ.Str != "AWS::Serverless::StateMachine") {
+			continue
+		}
+		props, _ := r.Value.Get("Properties")
+		def, err := templateDefinition(props)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("resource %s: %v", r.Key, err))
+			continue
+		}
+		defs = append(defs, Definition{Name: r.Key, Data: def})
+	}
+	if len(problems) > 0 {
+		sort.Strings(problems)
+		return nil, errors.New(strings.Join(problems, "\n"))
+	}
+	if len(defs) == 0 {
+		return nil, errors.New("the template has no AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine resource")
+	}
+	return defs, nil
+}
+
+// templateDefinition returns the ASL of one state machine resource:
+// Definition (an object), or DefinitionString (a string, or Fn::Sub of a
+// string, whose ${Name} placeholders stay as they are).
+func templateDefinition(props asl.Value) ([]byte, error) {
+	if d, ok := props.Get("Definition"); ok {
+		if d.Kind != asl.Object {
+			return nil, fmt.Errorf("Definition is %s, not an object", d.Kind)
+		}
+		return asl.MarshalValue(d)
+	}
+	d, ok := props.Get("DefinitionString")
+	if !ok {
+		if _, uri := props.Get("DefinitionUri"); uri {
+			return nil, errors.New("the definition is in another file (DefinitionUri): import that file")
+		}
+		return nil, errors.New("no Definition or DefinitionString")
+	}
+	if d.Kind == asl.Object {
+		if sub, ok := d.Get("Fn::Sub"); ok && len(d.Members) == 1 {
+			if sub.Kind == asl.Array && len(sub.Items) > 0 {
+				sub = sub.Items[0]
+			}
+			d = sub
+		}
+	}
+	if d.Kind != asl.String {
+		return nil, errors.New("DefinitionString is not a string or an Fn::Sub of a string")
+	}
+	return []byte(d.Str), nil
+}
