@@ -73,7 +73,7 @@ var localstackPlaceholder = regexp.MustCompile(`(?i)%[A-Za-z_]+%|"_+tb[dc]_+"`)
 // or an unlisted one does not.
 var knownFailures = map[string]string{
 	"workflows-collection/sfn-rekognition-video-catalog-workflow.asl.json": "DSL gap: an empty \"ReaderConfig\": {} cannot be built (the compiler writes ReaderConfig only when a field is set); import reports the field",
-	"workflows-collection/yaml-converted/human-task-reminder.asl.json":      "\"Seconds\": \"${ReminderTimeout}\" imports as ForRef, but asl.Validate (run by Compile) rejects a placeholder where a number goes",
+	"workflows-collection/yaml-converted/human-task-reminder.asl.json":     "\"Seconds\": \"${ReminderTimeout}\" imports as ForRef, but asl.Validate (run by Compile) rejects a placeholder where a number goes",
 }
 
 // acceptedWithPlaceholders lists definitions that asl.Validate rejects only
