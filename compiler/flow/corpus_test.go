@@ -64,7 +64,34 @@ NO_SUCH_FIELD: $.byteRanges.byteRanges selects nothing: $.byteRanges has no fiel
 NO_SUCH_FIELD: $.Bucket selects nothing: $ has no field "Bucket" (it has "ExecutedVersion", "LogResult", "Payload", "SdkHttpMetadata", "SdkResponseMetadata", "StatusCode", "objectMetadata", "byteRanges") at /States/ParallelProcessing/ItemSelector/Bucket.$
 NO_SUCH_FIELD: $.SourceKey selects nothing: $ has no field "SourceKey" (it has "ExecutedVersion", "LogResult", "Payload", "SdkHttpMetadata", "SdkResponseMetadata", "StatusCode", "objectMetadata", "byteRanges") at /States/ParallelProcessing/ItemSelector/Key.$
 NO_SUCH_FIELD: $.Map.Item.Value selects nothing: $ has no field "Map" (it has "ExecutedVersion", "LogResult", "Payload", "SdkHttpMetadata", "SdkResponseMetadata", "StatusCode", "objectMetadata", "byteRanges") at /States/ParallelProcessing/ItemSelector/ByteRange.$`},
+	"localstack/templates-json/assign/statemachines/base_undefined_arguments.json": {
+		undefinedVariable,
+		`UNASSIGNED_VARIABLE: variable $doesNotExist is never assigned: no Assign sets it at /States/State0/Arguments`},
+	"localstack/templates-json/assign/statemachines/base_undefined_arguments_field.json": {
+		undefinedVariable,
+		`UNASSIGNED_VARIABLE: variable $doesNotExist is never assigned: no Assign sets it at /States/State0/Arguments/FunctionName`},
+	"localstack/templates-json/assign/statemachines/base_undefined_assign.json": {
+		undefinedVariable,
+		`UNASSIGNED_VARIABLE: variable $doesNotExist is never assigned: no Assign sets it at /States/State0/Assign/result`},
+	"localstack/templates-json/assign/statemachines/base_undefined_output.json": {
+		undefinedVariable,
+		`UNASSIGNED_VARIABLE: variable $doesNotExist is never assigned: no Assign sets it at /States/State0/Output`},
+	"localstack/templates-json/assign/statemachines/base_undefined_output_field.json": {
+		undefinedVariable,
+		`UNASSIGNED_VARIABLE: variable $doesNotExist is never assigned: no Assign sets it at /States/State0/Output/result`},
+	"localstack/templates-json/assign/statemachines/base_undefined_output_multiple_states.json": {
+		undefinedVariable,
+		`UNASSIGNED_VARIABLE: variable $doesNotExist is never assigned: no Assign sets it at /States/State2/Output/result`},
+	"localstack/templates-json/scenarios/statemachines/map_state_items_variable.json": {
+		"LocalStack replaces the placeholder string \"_tbd_\" with an array before running the test",
+		`TYPE_MISMATCH: {% $ItemsVar %} selects a string, not an array: a Map needs an array of items at /States/MapIterateState/Items`},
+	"localstack/templates-json/statevariables/statemachines/map_catch_error_output_with_retry.json": {
+		"the item processor reads $stateError and $stateResult, which no state assigns (the previous states put them in their Output instead)",
+		`UNASSIGNED_VARIABLE: variable $stateError is never assigned: no Assign sets it at /States/ProcessItems/ItemProcessor/States/Fallback/Output/error
+UNASSIGNED_VARIABLE: variable $stateResult is never assigned: no Assign sets it at /States/ProcessItems/ItemProcessor/States/Finish/Output/result`},
 }
+
+const undefinedVariable = "a LocalStack test of the run-time error for a JSONata variable that no state assigns"
 
 // TestCorpusNoFalsePositives infers every corpus machine that asl.Validate
 // accepts with no declared types: unknown in, unknown out, so there must

@@ -245,3 +245,77 @@ func runErrorCases(t *testing.T, cases []errorCase) {
 }
 
 func TestJSONPathErrors(t *testing.T) { runErrorCases(t, jsonPathErrors) }
+
+func chargeTask() *flow.Annotations {
+	a := orderAnn()
+	a.States = map[string]flow.StateAnnotation{"/States/T": {TaskInput: typeOf[Charge](), TaskOutput: typeOf[Receipt]()}}
+	return a
+}
+
+var jsonataErrors = []errorCase{
+	{"field typo", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {"t": "{% $states.input.totl * 2 %}"}, "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $states.input.totl selects nothing: $states.input has no field "totl" (did you mean "total"?) at /States/P/Output/t`},
+	{"field of a string", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $states.input.id.first %}", "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $states.input.id.first selects nothing: $states.input.id is a string, not an object at /States/P/Output`},
+	{"through an array", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $states.input.items.skuu %}", "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $states.input.items.skuu selects nothing: $states.input.items[*] has no field "skuu" (did you mean "sku"?) at /States/P/Output`},
+	{"choice condition", `{"QueryLanguage": "JSONata", "StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.totl > 100 %}", "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`, orderAnn,
+		`NO_SUCH_FIELD: $states.input.totl selects nothing: $states.input has no field "totl" (did you mean "total"?) at /States/C/Choices/0/Condition`},
+	{"task input", `{"QueryLanguage": "JSONata", "StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "f", "Payload": {"id": "{% $states.input.count %}"}}, "End": true}}}`, chargeTask,
+		`TYPE_MISMATCH: the task takes flow_test.Charge: field id is an integer, but the task expects a string at /States/T/Arguments/Payload
+TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number), which the value given does not have at /States/T/Arguments/Payload`},
+	{"result typo", `{"QueryLanguage": "JSONata", "StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "f", "Payload": "{% $states.input %}"}, "Output": "{% $states.result.Payload.txid %}", "End": true}}}`, chargeTask,
+		`NO_SUCH_FIELD: $states.result.Payload.txid selects nothing: $states.result.Payload has no field "txid" (did you mean "txId"?) at /States/T/Output`},
+	{"error output typo", `{"QueryLanguage": "JSONata", "StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "Arguments": {"QueueUrl": "q", "MessageBody": "{% $states.input.id %}"}, "Catch": [{"ErrorEquals": ["States.ALL"], "Output": {"why": "{% $states.errorOutput.Cuase %}"}, "Next": "F"}], "End": true}, "F": {"Type": "Fail"}}}`, orderAnn,
+		`NO_SUCH_FIELD: $states.errorOutput.Cuase selects nothing: $states.errorOutput has no field "Cuase" (did you mean "Cause"?) at /States/T/Catch/0/Output/why`},
+	{"items not array", `{"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map", "Items": "{% $states.input.total %}", "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Succeed"}}}, "End": true}}}`, orderAnn,
+		`TYPE_MISMATCH: {% $states.input.total %} selects a number, not an array: a Map needs an array of items at /States/M/Items`},
+	{"item selector", `{"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map", "Items": "{% $states.input.items %}", "ItemSelector": {"s": "{% $states.context.Map.Item.Value.skuu %}"}, "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Succeed"}}}, "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $states.context.Map.Item.Value.skuu selects nothing: $states.context.Map.Item.Value has no field "skuu" (did you mean "sku"?) at /States/M/ItemSelector/s`},
+	{"processor input", `{"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map", "Items": "{% $states.input.items %}", "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Pass", "Output": "{% $states.input.qtty %}", "End": true}}}, "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $states.input.qtty selects nothing: $states.input has no field "qtty" (did you mean "qty"?) at /States/M/ItemProcessor/States/X/Output`},
+	{"variable on one path only", `{"QueryLanguage": "JSONata", "StartAt": "C", "States": {
+		"C": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.express %}", "Next": "Set"}], "Default": "Use"},
+		"Set": {"Type": "Pass", "Assign": {"fast": true}, "Next": "Use"},
+		"Use": {"Type": "Pass", "Output": "{% $fast %}", "End": true}}}`, orderAnn,
+		`UNASSIGNED_VARIABLE: variable $fast is read before it is assigned: not every path to this state goes through an Assign that sets it (an inner scope cannot see the variables it assigns after it ends, and a Distributed Map's processor sees none) at /States/Use/Output`},
+	{"variable field typo", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Assign": {"order": "{% $states.input %}"}, "Next": "Q"}, "Q": {"Type": "Pass", "Output": "{% $order.totl %}", "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $order.totl selects nothing: $order has no field "totl" (did you mean "total"?) at /States/Q/Output`},
+	{"inner scope assignment does not leak", `{"QueryLanguage": "JSONata", "StartAt": "Par", "States": {"Par": {"Type": "Parallel", "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"inner": 1}, "End": true}}}], "Next": "Q"}, "Q": {"Type": "Pass", "Output": "{% $inner %}", "End": true}}}`, nil,
+		`UNASSIGNED_VARIABLE: variable $inner is read before it is assigned: not every path to this state goes through an Assign that sets it (an inner scope cannot see the variables it assigns after it ends, and a Distributed Map's processor sees none) at /States/Q/Output`},
+	{"any never errs", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {"a": "{% $states.input.x.y[0].z %}", "b": "{% $sum($states.input.q.r) %}", "c": "{% ($v := $states.input.w; $v.nope) %}"}, "End": true}}}`, nil,
+		``},
+}
+
+func TestJSONataErrors(t *testing.T) { runErrorCases(t, jsonataErrors) }
+
+// TestInferJSONataGolden dumps the types of a JSONata workflow with
+// variables, a Map, a Parallel and a catcher.
+func TestInferJSONataGolden(t *testing.T) {
+	sm := machine(t, `{
+  "QueryLanguage": "JSONata",
+  "StartAt": "Start",
+  "States": {
+    "Start": {"Type": "Pass", "Assign": {"orderId": "{% $states.input.id %}", "lines": "{% $count($states.input.items) %}"}, "Next": "Charge"},
+    "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+      "Arguments": {"FunctionName": "charge", "Payload": {"id": "{% $orderId %}", "total": "{% $states.input.total %}"}},
+      "Output": {"order": "{% $states.input %}", "receipt": "{% $states.result.Payload %}"},
+      "Assign": {"txId": "{% $states.result.Payload.txId %}"},
+      "Catch": [{"ErrorEquals": ["States.ALL"], "Output": {"error": "{% $states.errorOutput.Error %}"}, "Next": "Failed"}], "Next": "Each"},
+    "Each": {"Type": "Map", "Items": "{% $states.input.order.items %}", "ItemSelector": {"sku": "{% $states.context.Map.Item.Value.sku %}", "n": "{% $states.context.Map.Item.Index %}", "tx": "{% $txId %}"},
+      "ItemProcessor": {"StartAt": "Ship", "States": {"Ship": {"Type": "Pass", "Output": "{% $states.input.sku & '/' & $orderId %}", "End": true}}},
+      "Next": "Both"},
+    "Both": {"Type": "Parallel", "Arguments": {"skus": "{% $states.input %}"}, "Branches": [
+      {"StartAt": "Count", "States": {"Count": {"Type": "Pass", "Output": {"n": "{% $count($states.input.skus) %}", "big": "{% $lines > 3 %}"}, "End": true}}}
+    ], "Output": "{% $states.result[0] %}", "End": true},
+    "Failed": {"Type": "Fail", "Cause": "{% $states.input.error %}"}
+  }
+}`)
+	ann := orderAnn()
+	ann.States = map[string]flow.StateAnnotation{"/States/Charge": {TaskInput: typeOf[Charge](), TaskOutput: typeOf[Receipt]()}}
+	res := flow.Infer(sm, ann)
+	if len(res.Diagnostics) > 0 {
+		t.Errorf("unexpected diagnostics:\n%s", diagnostics(res))
+	}
+	golden.Check(t, "testdata/jsonata.golden", []byte(res.Dump()))
+}
