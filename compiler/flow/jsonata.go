@@ -271,8 +271,8 @@ var jsonataReturns = map[string]*Type{
 	"sqrt": NumberType, "random": NumberType, "toMillis": IntegerType, "parseInteger": IntegerType,
 	"count": IntegerType, "length": IntegerType, "millis": IntegerType, "randomNumber": NumberType,
 	"boolean": BoolType, "not": BoolType, "exists": BoolType, "contains": BoolType,
-	"keys":  ArrayOf(StringType),
-	"split": ArrayOf(StringType),
+	"keys":      ArrayOf(StringType),
+	"split":     ArrayOf(StringType),
 	"partition": ArrayOf(AnyType), "range": ArrayOf(IntegerType),
 }
 
