@@ -1,0 +1,190 @@
+package compiler_test
+
+import (
+	"errors"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/goasl/goasl/compiler"
+	"github.com/goasl/goasl/dsl"
+	"github.com/goasl/goasl/internal/golden"
+)
+
+type flowOrder struct {
+	ID      string     `json:"id"`
+	Total   float64    `json:"total"`
+	Count   int        `json:"count"`
+	Placed  time.Time  `json:"placed"`
+	Items   []flowItem `json:"items"`
+	Express bool       `json:"express"`
+}
+
+type flowItem struct {
+	SKU string `json:"sku"`
+	Qty int    `json:"qty"`
+}
+
+type flowCharge struct {
+	ID    string  `json:"id"`
+	Total float64 `json:"total"`
+}
+
+type flowReceipt struct {
+	TxID string `json:"txId"`
+}
+
+func orderFlow(name string) *dsl.Workflow { return dsl.InputOf[flowOrder](dsl.NewWorkflow(name)) }
+
+// flowErrors are workflows whose data flow cannot work. The full error text
+// (Go position, workflow, state, field, message) is compared with
+// testdata/flow/<name>.golden.
+var flowErrors = map[string]func() *dsl.Workflow{
+	"jsonpath_field_typo": func() *dsl.Workflow {
+		wf := orderFlow("Typo")
+		wf.Pass("Shape").Parameters(dsl.Obj{"total": dsl.Path("$.totl")}).End()
+		return wf
+	},
+	"jsonpath_choice_operator": func() *dsl.Workflow {
+		wf := orderFlow("Branch")
+		c := wf.Choice("Big?")
+		done := wf.Succeed("Done")
+		c.When(dsl.NumericGreaterThan("$.id", 100), done)
+		c.When(dsl.TimestampEqualsPath("$.placed", "$.total"), done)
+		c.Otherwise(done)
+		return wf
+	},
+	"jsonpath_lambda_input": func() *dsl.Workflow {
+		wf := orderFlow("Charge")
+		wf.Task("Charge", dsl.LambdaInvoke[flowCharge, flowReceipt]("charge").Payload(dsl.Obj{"id": dsl.Path("$.count")})).End()
+		return wf
+	},
+	"jsonpath_lambda_output": func() *dsl.Workflow {
+		wf := orderFlow("Receipt")
+		charge := wf.Task("Charge", dsl.LambdaInvoke[flowOrder, flowReceipt]("charge")).ResultSelector(dsl.Obj{"tx": dsl.Path("$.Payload.txid")})
+		charge.End()
+		return wf
+	},
+	"jsonpath_result_path": func() *dsl.Workflow {
+		wf := orderFlow("Merge")
+		wf.Pass("Stamp").Result("now").ResultPath("$.id.when").End()
+		return wf
+	},
+	"jsonpath_items_path": func() *dsl.Workflow {
+		wf := orderFlow("Fan")
+		m := wf.Map("Each").ItemsPath("$.total")
+		m.Processor().Succeed("Ok")
+		m.End()
+		return wf
+	},
+	"jsonpath_output_path": func() *dsl.Workflow {
+		wf := orderFlow("Out")
+		wf.Pass("Keep").OutputPath("$.customer").End()
+		return wf
+	},
+	"jsonpath_variable": func() *dsl.Workflow {
+		wf := orderFlow("Vars")
+		c := wf.Choice("Fast?")
+		set := wf.Pass("Set").Assign(dsl.Obj{"fast": true})
+		use := wf.Pass("Use").Parameters(dsl.Obj{"fast": dsl.Path("$fast"), "lines": dsl.Path("$line")})
+		c.When(dsl.BooleanEquals("$.express", true), set)
+		c.Otherwise(use)
+		set.Next(use)
+		use.End()
+		return wf
+	},
+	"jsonata_field_typo": func() *dsl.Workflow {
+		wf := orderFlow("TypoJSONata").QueryLanguage(dsl.JSONata)
+		wf.Pass("Shape").Output(dsl.Obj{"total": dsl.Expr("$states.input.totl * 2")}).End()
+		return wf
+	},
+	"jsonata_lambda_input": func() *dsl.Workflow {
+		wf := orderFlow("ChargeJSONata").QueryLanguage(dsl.JSONata)
+		wf.Task("Charge", dsl.LambdaInvoke[flowCharge, flowReceipt]("charge").Payload(dsl.Obj{"id": dsl.Expr("$states.input.count")})).
+			Output(dsl.Expr("$states.result.Payload.txid")).End()
+		return wf
+	},
+	"jsonata_items": func() *dsl.Workflow {
+		wf := orderFlow("FanJSONata").QueryLanguage(dsl.JSONata)
+		m := wf.Map("Each").Items(dsl.Expr("$states.input.total"))
+		m.Processor().Succeed("Ok")
+		m.End()
+		return wf
+	},
+	"jsonata_variable": func() *dsl.Workflow {
+		wf := orderFlow("VarsJSONata").QueryLanguage(dsl.JSONata)
+		p := wf.Parallel("Both")
+		p.Branch().Pass("Inner").Assign(dsl.Obj{"inner": 1}).End()
+		p.Next(wf.Pass("After").Output(dsl.Expr("$inner + 1")).End())
+		return wf
+	},
+	"declared_variable": func() *dsl.Workflow {
+		wf := dsl.VarOf[int](orderFlow("Declared"), "count")
+		wf.Pass("Set").Assign(dsl.Obj{"count": dsl.Path("$.id")}).End()
+		return wf
+	},
+	"declared_item": func() *dsl.Workflow {
+		wf := orderFlow("Items")
+		m := dsl.ItemsOf[flowItem](wf.Map("Each").ItemsPath("$.items"))
+		m.Processor().Pass("Ship").InputPath("$.skuu").End()
+		m.End()
+		return wf
+	},
+	"declared_result": func() *dsl.Workflow {
+		type object struct {
+			ContentLength int64 `json:"ContentLength"`
+		}
+		wf := orderFlow("Result")
+		dsl.ResultOf[object](wf.Task("Head", dsl.SDK("s3", "headObject", dsl.Obj{"Bucket": "b", "Key": dsl.Path("$.id")}))).
+			ResultSelector(dsl.Obj{"size": dsl.Path("$.Contentlength")}).End()
+		return wf
+	},
+}
+
+func TestFlowErrors(t *testing.T) {
+	names := make([]string, 0, len(flowErrors))
+	for name := range flowErrors {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			sm, err := compiler.Compile(flowErrors[name]())
+			if err == nil {
+				t.Fatalf("compiled without error:\n%+v", sm)
+			}
+			var cerr *compiler.Error
+			if !errors.As(err, &cerr) || len(cerr.Diagnostics) == 0 {
+				t.Fatalf("error %T carries no diagnostics: %v", err, err)
+			}
+			for _, d := range cerr.Diagnostics {
+				if d.File == "" || d.Line == 0 || !strings.HasSuffix(d.File, "flow_test.go") {
+					t.Errorf("diagnostic without a Go position in this file: %s", d)
+				}
+			}
+			golden.Check(t, "testdata/flow/"+name+".golden", []byte(err.Error()+"\n"))
+		})
+	}
+}
+
+// TestFlowTypes compiles a typed workflow without errors and dumps the types
+// Types returns.
+func TestFlowTypes(t *testing.T) {
+	wf := orderFlow("Typed")
+	charge := wf.Task("Charge", dsl.LambdaInvoke[flowCharge, flowReceipt]("charge").Payload(dsl.Obj{"id": dsl.Path("$.id"), "total": dsl.Path("$.total")})).
+		ResultSelector(dsl.Obj{"receipt": dsl.Path("$.Payload")}).ResultPath("$.charge")
+	check := wf.Choice("Big?")
+	m := wf.Map("Each").ItemsPath("$.items").ItemSelector(dsl.Obj{"sku": dsl.Path("$$.Map.Item.Value.sku"), "tx": dsl.Path("$.charge.receipt.txId")})
+	m.Processor().Pass("Ship").End()
+	done := wf.Succeed("Done")
+	charge.Next(check)
+	check.When(dsl.NumericGreaterThan("$.total", 100), m)
+	check.Otherwise(done)
+	m.Next(done)
+	_, res, err := compiler.Types(wf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "testdata/flow/typed.golden", []byte(res.Dump()))
+}
