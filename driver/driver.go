@@ -150,6 +150,9 @@ func panicFrames() string {
 		if strings.HasPrefix(fn, "runtime") || strings.HasPrefix(fn, "panic(") || strings.Contains(fn, "goasl/goasl/driver.") || strings.HasPrefix(fn, "main.") {
 			continue
 		}
+		if i := strings.LastIndex(loc, " +0x"); i >= 0 {
+			loc = loc[:i] // the program counter offset changes from build to build
+		}
 		out = append(out, fn, loc)
 	}
 	return strings.Join(out, "\n")

@@ -126,7 +126,7 @@ func mayWrite(path string) error {
 		return nil
 	}
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot write %s: %v", displayPath(path), unwrapPathError(err))
 	}
 	if strings.HasSuffix(path, ".go") {
 		if !bytes.HasPrefix(data, []byte(gen.Header+"\n")) {
@@ -270,4 +270,13 @@ func displayPath(path string) string {
 		return path
 	}
 	return rel
+}
+
+// unwrapPathError drops the operation and path that an *os.PathError
+// repeats.
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
 }

@@ -42,9 +42,29 @@ func loadWorkflows(patterns []string, tags string) ([]*workflowPackage, error) {
 		return nil, fmt.Errorf("loading %s: %v", strings.Join(patterns, " "), err)
 	}
 	var problems []string
+	seen := map[string]bool{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			problems = append(problems, e.Error())
+		// Type errors say the same as the go command's build output, with
+		// better positions: show those when there are any.
+		errs := p.Errors
+		var typeErrs []packages.Error
+		for _, e := range errs {
+			if e.Kind == packages.TypeError {
+				typeErrs = append(typeErrs, e)
+			}
+		}
+		if len(typeErrs) > 0 {
+			errs = typeErrs
+		}
+		for _, e := range errs {
+			msg := e.Msg
+			if e.Pos != "" && e.Pos != "-" {
+				msg = displayPath(e.Pos) + ": " + msg
+			}
+			if !seen[msg] {
+				seen[msg] = true
+				problems = append(problems, msg)
+			}
 		}
 	})
 	if len(problems) > 0 {
@@ -128,7 +148,11 @@ func runDriver(e *env, moduleDir string, pkgs []*workflowPackage, req driver.Req
 	cmd.Stdout = e.stderr // workflow functions may print; keep it off our stdout
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("running the workflow functions failed: %v\n%s", err, strings.TrimSpace(stderr.String()))
+		msg := strings.TrimSpace(stderr.String())
+		if strings.Contains(msg, "go.mod") || strings.Contains(msg, "go.sum") {
+			msg += "\n(goasl's driver program needs goasl's own dependencies in your go.mod: run 'go get -tool github.com/goasl/goasl/cmd/goasl' in " + moduleDir + ")"
+		}
+		return nil, fmt.Errorf("running the workflow functions failed: %v\n%s", err, msg)
 	}
 	data, err := os.ReadFile(resFile)
 	if err != nil {
