@@ -197,6 +197,9 @@ func roundTripProblem(outdir string, c corpusCase) string {
 	got, err := os.ReadFile(filepath.Join(outdir, c.fn+".json"))
 	if err != nil {
 		msg, _ := os.ReadFile(filepath.Join(outdir, c.fn+".err"))
+		if flow, err := os.ReadFile(filepath.Join(outdir, c.fn+".flow")); err == nil {
+			msg = flow
+		}
 		return "compiling the imported workflow: " + string(msg)
 	}
 	gv, err := asl.ParseValue(got)

@@ -38,7 +38,7 @@ func (g *gen) mapFields(st *asl.State, m mode, ptr string) []call {
 		}
 	}
 	if st.ItemsPath != "" {
-		calls = append(calls, c("ItemsPath", dslID("Path").Call(jen.Lit(st.ItemsPath))))
+		calls = append(calls, c("ItemsPath", jen.Lit(st.ItemsPath)))
 	}
 	if st.Items.IsSet() {
 		calls = append(calls, c("Items", g.value(st.Items, m)))
@@ -103,7 +103,7 @@ func (g *gen) countAs(v asl.Value, path, ptr, field, method string, float bool) 
 		}
 	}
 	if path != "" {
-		calls = append(calls, c(method+"Path", dslID("Path").Call(jen.Lit(path))))
+		calls = append(calls, c(method+"Path", jen.Lit(path)))
 	}
 	return calls
 }

@@ -436,7 +436,7 @@ func pathCall(set, null string, p asl.NullablePath) call {
 	if p.Null {
 		return c(null)
 	}
-	return c(set, dslID("Path").Call(jen.Lit(p.Path)))
+	return c(set, jen.Lit(p.Path))
 }
 
 // obj writes a value that dsl types as dsl.Obj (Assign).

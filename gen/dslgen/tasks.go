@@ -238,7 +238,7 @@ func (g *gen) seconds(v asl.Value, path, ptr, field, method string) []call {
 		}
 	}
 	if path != "" {
-		calls = append(calls, c(method+"Path", dslID("Path").Call(jen.Lit(path))))
+		calls = append(calls, c(method+"Path", jen.Lit(path)))
 	}
 	return calls
 }
@@ -254,7 +254,7 @@ func (g *gen) wait(st *asl.State, ptr string) []call {
 		}
 	}
 	if st.TimestampPath != "" {
-		calls = append(calls, c("UntilPath", dslID("Path").Call(jen.Lit(st.TimestampPath))))
+		calls = append(calls, c("UntilPath", jen.Lit(st.TimestampPath)))
 	}
 	return calls
 }
@@ -274,7 +274,7 @@ func (g *gen) fail(st *asl.State) []call {
 			if strings.HasPrefix(path, "States.") {
 				calls = append(calls, c(name+"Intrinsic", dslID("RawIntrinsic").Call(jen.Lit(path))))
 			} else {
-				calls = append(calls, c(name+"Path", dslID("Path").Call(jen.Lit(path))))
+				calls = append(calls, c(name+"Path", jen.Lit(path)))
 			}
 		}
 	}

@@ -111,7 +111,7 @@ func multiline(v asl.Value) bool {
 // str writes a string: a Ref for a placeholder, an Expr in JSONata.
 func (g *gen) str(v asl.Value, m mode) jen.Code {
 	s := v.Str
-	if name, ok := refName(s); ok && m != literal {
+	if name, ok := refName(s); ok {
 		return dslID("Ref").Call(jen.Lit(name))
 	}
 	if m == jsonata && isExpr(s) {
@@ -185,7 +185,7 @@ func intCode(v asl.Value) (jen.Code, bool) {
 		return nil, false
 	}
 	n, ok := v.Int()
-	if !ok || n > math.MaxInt32*int64(1<<31) || n < -math.MaxInt32*int64(1<<31) {
+	if !ok {
 		return nil, false
 	}
 	return jen.Lit(int(n)), true
@@ -219,8 +219,13 @@ func durationCode(v asl.Value) (jen.Code, bool) {
 	if !ok || n < -maxDurationSeconds || n > maxDurationSeconds {
 		return nil, false
 	}
-	if n == 0 {
+	switch {
+	case n == 0:
 		return jen.Lit(0), true
+	case n%3600 == 0:
+		return jen.Lit(int(n/3600)).Op("*").Qual(timePath, "Hour"), true
+	case n%60 == 0:
+		return jen.Lit(int(n/60)).Op("*").Qual(timePath, "Minute"), true
 	}
 	return jen.Lit(int(n)).Op("*").Qual(timePath, "Second"), true
 }

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/gen/dslgen"
+)
+
+func init() { register(importCmd) }
+
+var importCmd = &command{
+	name:    "import",
+	summary: "turn ASL files into goasl Go code",
+	usage:   "[-o FILE] [-pkg NAME] [-func NAME] [-from-template] FILE...",
+	help: `Import reads existing state machine definitions and writes Go code that builds
+the same workflows with package dsl: one exported function per workflow,
+returning its *dsl.Workflow, with one variable per state. Compiling that
+workflow gives back the definition (JSON-equal), so a team can move its ASL to
+Go in one step and keep every behaviour.
+
+FILE may be strict JSON (.asl.json) or JSON5 (comments and trailing commas);
+with -from-template it is a CloudFormation or SAM template in JSON, and every
+AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine in it is
+imported (Definition, or DefinitionString as a string or Fn::Sub). "${Name}"
+placeholders become dsl.Ref("Name"). A FILE of "-" reads standard input.
+
+Each definition is checked first like 'goasl validate' does; a definition with
+errors is not imported, and its problems are printed as validate prints them.
+Anything package dsl cannot express is an error naming the field: nothing is
+dropped. The Go code is written only when every file imported.
+
+Examples:
+
+	goasl import -o workflows/order.go -pkg workflows order.asl.json
+	goasl import -func Checkout checkout.asl.json > checkout.go
+	goasl import -from-template -o sm.go template.json`,
+	setup: func(fs *flag.FlagSet) func(*env, []string) int {
+		out := fs.String("o", "", "write the Go file here instead of standard output")
+		pkg := fs.String("pkg", "workflows", "the package name of the Go file")
+		fn := fs.String("func", "", "the name of the function (only with a single workflow; default: from the file or resource name)")
+		fromTemplate := fs.Bool("from-template", false, "read the state machines of CloudFormation or SAM templates")
+		return func(e *env, files []string) int {
+			if len(files) == 0 {
+				e.errorf("import needs at least one file: goasl import FILE...")
+				return 2
+			}
+			if !token.IsIdentifier(*pkg) {
+				e.errorf("-pkg %q: give a Go package name", *pkg)
+				return 2
+			}
+			if *fn != "" && (!token.IsIdentifier(*fn) || !token.IsExported(*fn)) {
+				e.errorf("-func %q: give an exported Go identifier, such as %s", *fn, dslgen.FuncName(*fn))
+				return 2
+			}
+			var wfs []dslgen.Workflow
+			sources := map[string]string{} // workflow name → file
+			status := 0
+			for _, f := range files {
+				w, ok := importFile(e, f, *fromTemplate)
+				if !ok {
+					status = 1
+					continue
+				}
+				for _, x := range w {
+					sources[x.Name] = f
+				}
+				wfs = append(wfs, w...)
+			}
+			if status != 0 {
+				return status
+			}
+			if *fn != "" {
+				if len(wfs) != 1 {
+					e.errorf("-func names one function, but there are %d workflows", len(wfs))
+					return 2
+				}
+				wfs[0].Func = *fn
+			}
+			src, err := dslgen.Generate(*pkg, wfs...)
+			if err != nil {
+				var gerr *dslgen.Error
+				if !errors.As(err, &gerr) {
+					e.errorf("%v", err)
+					return 1
+				}
+				for _, p := range gerr.Problems {
+					ptr := p.Pointer
+					if ptr == "" {
+						ptr = "/"
+					}
+					e.errorf("%s: workflow %q: %s: %s", sources[p.Workflow], p.Workflow, ptr, p.Message)
+				}
+				return 1
+			}
+			if *out == "" {
+				if _, err := e.stdout.Write(src); err != nil {
+					e.errorf("%v", err)
+					return 1
+				}
+				return 0
+			}
+			if err := writeFileAtomic(*out, src); err != nil {
+				e.errorf("%v", err)
+				return 1
+			}
+			return 0
+		}
+	},
+}
+
+// importFile reads, checks and names the workflows of one file. It prints
+// every problem and reports whether there was none.
+func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool) {
+	var data []byte
+	var err error
+	display := name
+	if name == "-" {
+		data, err = io.ReadAll(e.stdin)
+		display = "<stdin>"
+		name = "stdin.json"
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		e.errorf("%v", err)
+		return nil, false
+	}
+	defs, err := dslgen.ReadDefinitions(name, data, fromTemplate)
+	if err != nil {
+		e.errorf("%s: %v", display, err)
+		return nil, false
+	}
+	var wfs []dslgen.Workflow
+	ok := true
+	for _, d := range defs {
+		where := display
+		if fromTemplate {
+			where = display + ": " + d.Name
+		}
+		doc, err := asl.ParseDocument(d.Data)
+		if err != nil {
+			var aerr *asl.Error
+			if !errors.As(err, &aerr) {
+				e.errorf("%s: %v", where, err)
+			} else {
+				for _, diag := range aerr.Diagnostics {
+					printDiagnostic(e.stderr, where, diag)
+				}
+			}
+			ok = false
+			continue
+		}
+		valid := true
+		for _, diag := range asl.Validate(doc.Machine, asl.ValidateOptions{}) {
+			diag.Pos = doc.Position(diag.Pointer)
+			printDiagnostic(e.stderr, where, diag)
+			if diag.Severity == asl.SeverityError {
+				valid = false
+			}
+		}
+		if !valid {
+			ok = false
+			continue
+		}
+		wfs = append(wfs, dslgen.Workflow{
+			Func:    dslgen.FuncName(d.Name),
+			Name:    d.Name,
+			Source:  filepath.Base(display),
+			Machine: doc.Machine,
+		})
+	}
+	return wfs, ok
+}
+
+// writeFileAtomic writes data to a temporary file next to path and renames
+// it into place, so a reader never sees half a file.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), path)
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+		return werr
+	}
+	return nil
+}
