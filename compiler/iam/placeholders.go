@@ -1,0 +1,147 @@
+package iam
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/goasl/goasl/asl"
+)
+
+// Kind is what a placeholder stands for, judged from where the definition
+// uses it.
+type Kind string
+
+// Placeholder kinds. KindValue is any string (the placeholder is used in
+// more than one way, or where goasl knows no resource type).
+const (
+	KindValue          Kind = "value"
+	KindLambdaFunction Kind = "Lambda function ARN"
+	KindActivity       Kind = "activity ARN"
+	KindSNSTopic       Kind = "SNS topic ARN"
+	KindSQSQueueURL    Kind = "SQS queue URL"
+	KindDynamoDBTable  Kind = "DynamoDB table ARN"
+	KindStateMachine   Kind = "state machine ARN"
+)
+
+// Placeholder is one "${Name}" of a definition.
+type Placeholder struct {
+	Name string
+	Kind Kind
+	// NeedsARN is true when the value is not an ARN (a queue URL) but the
+	// policy names the resource: the deployer must give its ARN too.
+	NeedsARN bool
+}
+
+var placeholderRE = regexp.MustCompile(`\$\{([^{}]*)\}`)
+
+// Names returns the names of every "${Name}" in a definition, sorted and
+// without repeats.
+func Names(definition string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range placeholderRE.FindAllStringSubmatch(definition, -1) {
+		if !seen[m[1]] {
+			seen[m[1]] = true
+			out = append(out, m[1])
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Placeholders returns every placeholder of sm, sorted by name, each with
+// the kind of value the definition expects.
+func Placeholders(sm *asl.StateMachine) ([]Placeholder, error) {
+	if sm == nil {
+		return nil, fmt.Errorf("iam: the state machine is nil")
+	}
+	def, err := asl.Marshal(sm)
+	if err != nil {
+		return nil, err
+	}
+	kinds := map[string]Kind{}
+	note := func(v string, k Kind) {
+		name, ok := whole(v)
+		if !ok {
+			return
+		}
+		if old, seen := kinds[name]; seen && old != k {
+			k = KindValue
+		}
+		kinds[name] = k
+	}
+	var walk func(ss asl.States)
+	walk = func(ss asl.States) {
+		for _, st := range ss {
+			if st.Type == asl.TypeTask {
+				placeholderKinds(st, note)
+			}
+			for _, b := range st.Branches {
+				walk(b.States)
+			}
+			if st.ItemProcessor != nil {
+				walk(st.ItemProcessor.States)
+			}
+			if st.Iterator != nil {
+				walk(st.Iterator.States)
+			}
+		}
+	}
+	walk(sm.States)
+	var out []Placeholder
+	for _, n := range Names(string(def)) {
+		k, ok := kinds[n]
+		if !ok {
+			k = KindValue
+		}
+		out = append(out, Placeholder{Name: n, Kind: k, NeedsARN: k == KindSQSQueueURL})
+	}
+	return out, nil
+}
+
+// whole reports whether v is exactly one placeholder, and its name.
+func whole(v string) (string, bool) {
+	m := placeholderRE.FindStringSubmatchIndex(v)
+	if m == nil || m[0] != 0 || m[1] != len(v) {
+		return "", false
+	}
+	return v[m[2]:m[3]], true
+}
+
+func placeholderKinds(st *asl.State, note func(string, Kind)) {
+	res := st.Resource
+	if _, ok := whole(res); ok {
+		if strings.Contains(strings.ToLower(res), "activity") {
+			note(res, KindActivity)
+		} else {
+			note(res, KindLambdaFunction)
+		}
+		return
+	}
+	p := params(st)
+	str := func(key string) string {
+		if a := field(p, key); a.static() {
+			return a.str
+		}
+		return ""
+	}
+	base := strings.TrimPrefix(res, statesPrefix)
+	for _, pat := range []string{".waitForTaskToken", ".sync:2", ".sync"} {
+		base = strings.TrimSuffix(base, pat)
+	}
+	switch base {
+	case "lambda:invoke":
+		note(str("FunctionName"), KindLambdaFunction)
+	case "sns:publish":
+		note(str("TopicArn"), KindSNSTopic)
+		note(str("TargetArn"), KindSNSTopic)
+	case "sqs:sendMessage":
+		note(str("QueueUrl"), KindSQSQueueURL)
+	case "dynamodb:getItem", "dynamodb:putItem", "dynamodb:updateItem", "dynamodb:deleteItem":
+		note(str("TableName"), KindDynamoDBTable)
+	case "states:startExecution":
+		note(str("StateMachineArn"), KindStateMachine)
+	}
+}

@@ -1,0 +1,284 @@
+package iam
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/internal/golden"
+)
+
+var testOpts = Options{Partition: "aws", Region: "us-east-1", Account: "123456789012"}
+
+// Cases is one per integration kind: a state (JSON, without End) and the
+// exact statements, written "actions -> resources".
+var cases = []struct {
+	name  string
+	state string
+	want  []string
+}{
+	{"lambda by name", `"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"charge","Payload.$":"$"}`,
+		[]string{"lambda:InvokeFunction -> arn:aws:lambda:us-east-1:123456789012:function:charge arn:aws:lambda:us-east-1:123456789012:function:charge:*"}},
+	{"lambda by qualified ARN", `"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"arn:aws:lambda:eu-west-1:111122223333:function:f:live"}`,
+		[]string{"lambda:InvokeFunction -> arn:aws:lambda:eu-west-1:111122223333:function:f arn:aws:lambda:eu-west-1:111122223333:function:f:*"}},
+	{"lambda placeholder", `"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"${ChargeFn}"}`,
+		[]string{"lambda:InvokeFunction -> ${ChargeFn} ${ChargeFn}:*"}},
+	{"lambda chosen at run time", `"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName.$":"$.fn"}`,
+		[]string{"lambda:InvokeFunction -> arn:aws:lambda:us-east-1:123456789012:function:*"}},
+	{"lambda legacy resource", `"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:f"`,
+		[]string{"lambda:InvokeFunction -> arn:aws:lambda:us-east-1:123456789012:function:f arn:aws:lambda:us-east-1:123456789012:function:f:*"}},
+	{"lambda waitForTaskToken", `"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken","Parameters":{"FunctionName":"${Fn}","Payload":{"token.$":"$$.Task.Token"}}`,
+		[]string{"lambda:InvokeFunction -> ${Fn} ${Fn}:*"}},
+	{"sns topic", `"Type":"Task","Resource":"arn:aws:states:::sns:publish","Parameters":{"TopicArn":"arn:aws:sns:us-east-1:123456789012:t","Message":"hi"}`,
+		[]string{"sns:Publish -> arn:aws:sns:us-east-1:123456789012:t"}},
+	{"sns phone", `"Type":"Task","Resource":"arn:aws:states:::sns:publish","Parameters":{"PhoneNumber":"+15555550100","Message":"hi"}`,
+		[]string{"sns:Publish -> *"}},
+	{"sqs url", `"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","Parameters":{"QueueUrl":"https://sqs.eu-west-1.amazonaws.com/111122223333/q","MessageBody":"x"}`,
+		[]string{"sqs:SendMessage -> arn:aws:sqs:eu-west-1:111122223333:q"}},
+	{"sqs waitForTaskToken placeholder", `"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","Parameters":{"QueueUrl":"${Q}","MessageBody":{"t.$":"$$.Task.Token"}}`,
+		[]string{"sqs:SendMessage -> ${Q}"}},
+	{"dynamodb getItem", `"Type":"Task","Resource":"arn:aws:states:::dynamodb:getItem","Parameters":{"TableName":"orders","Key":{"id":{"S":"1"}}}`,
+		[]string{"dynamodb:GetItem -> arn:aws:dynamodb:us-east-1:123456789012:table/orders"}},
+	{"dynamodb putItem", `"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem","Parameters":{"TableName":"${Table}","Item":{}}`,
+		[]string{"dynamodb:PutItem -> ${Table}"}},
+	{"dynamodb updateItem", `"Type":"Task","Resource":"arn:aws:states:::dynamodb:updateItem","Parameters":{"TableName":"orders","Key":{}}`,
+		[]string{"dynamodb:UpdateItem -> arn:aws:dynamodb:us-east-1:123456789012:table/orders"}},
+	{"dynamodb deleteItem", `"Type":"Task","Resource":"arn:aws:states:::dynamodb:deleteItem","Parameters":{"TableName":"orders","Key":{}}`,
+		[]string{"dynamodb:DeleteItem -> arn:aws:dynamodb:us-east-1:123456789012:table/orders"}},
+	{"ecs runTask", `"Type":"Task","Resource":"arn:aws:states:::ecs:runTask","Parameters":{"Cluster":"c","TaskDefinition":"app:3"}`,
+		[]string{"ecs:RunTask -> arn:aws:ecs:us-east-1:123456789012:task-definition/app:3",
+			"iam:PassRole -> arn:aws:iam::123456789012:role/*"}},
+	{"ecs runTask.sync", `"Type":"Task","Resource":"arn:aws:states:::ecs:runTask.sync","Parameters":{"Cluster":"c","TaskDefinition":"app"}`,
+		[]string{"ecs:RunTask -> arn:aws:ecs:us-east-1:123456789012:task-definition/app:*",
+			"iam:PassRole -> arn:aws:iam::123456789012:role/*",
+			"ecs:DescribeTasks,ecs:StopTask -> arn:aws:ecs:us-east-1:123456789012:task/*",
+			"events:DescribeRule,events:PutRule,events:PutTargets -> arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForECSTaskRule"}},
+	{"batch submitJob.sync", `"Type":"Task","Resource":"arn:aws:states:::batch:submitJob.sync","Parameters":{"JobName":"j","JobQueue":"q","JobDefinition":"d"}`,
+		[]string{"batch:SubmitJob -> arn:aws:batch:us-east-1:123456789012:job-definition/d:* arn:aws:batch:us-east-1:123456789012:job-queue/q",
+			"batch:DescribeJobs,batch:TerminateJob -> *",
+			"events:DescribeRule,events:PutRule,events:PutTargets -> arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForBatchJobsRule"}},
+	{"glue startJobRun.sync", `"Type":"Task","Resource":"arn:aws:states:::glue:startJobRun.sync","Parameters":{"JobName":"etl"}`,
+		[]string{"glue:BatchStopJobRun,glue:GetJobRun,glue:GetJobRuns,glue:StartJobRun -> arn:aws:glue:us-east-1:123456789012:job/etl"}},
+	{"states startExecution", `"Type":"Task","Resource":"arn:aws:states:::states:startExecution","Parameters":{"StateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:child"}`,
+		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:child"}},
+	{"states startExecution.sync", `"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync","Parameters":{"StateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:child"}`,
+		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:child",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:child:*",
+			"events:DescribeRule,events:PutRule,events:PutTargets -> arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForStepFunctionsExecutionRule"}},
+	{"states startExecution.sync:2", `"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync:2","Parameters":{"StateMachineArn":"${Child}"}`,
+		[]string{"states:StartExecution -> ${Child}",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*",
+			"events:DescribeRule,events:PutRule,events:PutTargets -> arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForStepFunctionsExecutionRule"}},
+	{"eventbridge putEvents", `"Type":"Task","Resource":"arn:aws:states:::events:putEvents","Parameters":{"Entries":[{"Source":"s","DetailType":"d","Detail":{}},{"Source":"s","DetailType":"d","Detail":{},"EventBusName":"orders"}]}`,
+		[]string{"events:PutEvents -> arn:aws:events:us-east-1:123456789012:event-bus/default arn:aws:events:us-east-1:123456789012:event-bus/orders"}},
+	{"api gateway IAM", `"Type":"Task","Resource":"arn:aws:states:::apigateway:invoke","Parameters":{"ApiEndpoint":"abc123.execute-api.us-east-1.amazonaws.com","Method":"GET","Stage":"prod","Path":"/orders","AuthType":"IAM_ROLE"}`,
+		[]string{"execute-api:Invoke -> arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/orders"}},
+	{"api gateway no auth", `"Type":"Task","Resource":"arn:aws:states:::apigateway:invoke","Parameters":{"ApiEndpoint":"abc123.execute-api.us-east-1.amazonaws.com","Method":"GET"}`,
+		nil},
+	{"http invoke", `"Type":"Task","Resource":"arn:aws:states:::http:invoke","Parameters":{"ApiEndpoint":"https://example.com","Method":"GET","Authentication":{"ConnectionArn":"arn:aws:events:us-east-1:123456789012:connection/api/0f1e"}}`,
+		[]string{"states:InvokeHTTPEndpoint -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
+			"events:RetrieveConnectionCredentials -> arn:aws:events:us-east-1:123456789012:connection/api/0f1e",
+			"secretsmanager:DescribeSecret,secretsmanager:GetSecretValue -> arn:aws:secretsmanager:us-east-1:123456789012:secret:events!connection/api/*"}},
+	{"athena startQueryExecution.sync", `"Type":"Task","Resource":"arn:aws:states:::athena:startQueryExecution.sync","Parameters":{"QueryString":"select 1","WorkGroup":"wg"}`,
+		[]string{"athena:GetQueryExecution,athena:StartQueryExecution,athena:StopQueryExecution -> arn:aws:athena:us-east-1:123456789012:workgroup/wg"}},
+	{"athena getQueryResults", `"Type":"Task","Resource":"arn:aws:states:::athena:getQueryResults","Parameters":{"QueryExecutionId.$":"$.id"}`,
+		[]string{"athena:GetQueryResults -> arn:aws:athena:us-east-1:123456789012:workgroup/*"}},
+	{"codebuild startBuild.sync", `"Type":"Task","Resource":"arn:aws:states:::codebuild:startBuild.sync","Parameters":{"ProjectName":"build"}`,
+		[]string{"codebuild:BatchGetBuilds,codebuild:BatchGetReports,codebuild:StartBuild,codebuild:StopBuild -> arn:aws:codebuild:us-east-1:123456789012:project/build",
+			"events:DescribeRule,events:PutRule,events:PutTargets -> arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForCodeBuildStartBuildRule"}},
+	{"sagemaker createTrainingJob.sync", `"Type":"Task","Resource":"arn:aws:states:::sagemaker:createTrainingJob.sync","Parameters":{"TrainingJobName":"t1","RoleArn":"arn:aws:iam::123456789012:role/sm","AlgorithmSpecification":{},"OutputDataConfig":{},"ResourceConfig":{},"StoppingCondition":{}}`,
+		[]string{"sagemaker:AddTags,sagemaker:CreateTrainingJob,sagemaker:DescribeTrainingJob,sagemaker:StopTrainingJob -> arn:aws:sagemaker:us-east-1:123456789012:training-job/t1",
+			"iam:PassRole -> arn:aws:iam::123456789012:role/sm",
+			"events:DescribeRule,events:PutRule,events:PutTargets -> arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule"}},
+	{"bedrock invokeModel", `"Type":"Task","Resource":"arn:aws:states:::bedrock:invokeModel","Parameters":{"ModelId":"amazon.titan-text-express-v1","Body":{},"Output":{"S3Uri":"s3://out/results/"}}`,
+		[]string{"bedrock:InvokeModel -> arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1",
+			"s3:PutObject -> arn:aws:s3:::out/results/*"}},
+	{"bedrock createModelCustomizationJob", `"Type":"Task","Resource":"arn:aws:states:::bedrock:createModelCustomizationJob","Parameters":{"JobName":"j","CustomModelName":"m","RoleArn":"arn:aws:iam::123456789012:role/b","BaseModelIdentifier":"amazon.titan-text-express-v1","TrainingDataConfig":{},"OutputDataConfig":{}}`,
+		[]string{"bedrock:CreateModelCustomizationJob -> arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1 arn:aws:bedrock:us-east-1:123456789012:custom-model/* arn:aws:bedrock:us-east-1:123456789012:model-customization-job/*",
+			"iam:PassRole -> arn:aws:iam::123456789012:role/b"}},
+	{"aws-sdk s3 getObject", `"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:getObject","Parameters":{"Bucket":"b","Key":"k.json"}`,
+		[]string{"s3:GetObject -> arn:aws:s3:::b/k.json"}},
+	{"aws-sdk s3 listObjectsV2", `"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:listObjectsV2","Parameters":{"Bucket":"b"}`,
+		[]string{"s3:ListBucket -> arn:aws:s3:::b"}},
+	{"aws-sdk sfn (prefix states)", `"Type":"Task","Resource":"arn:aws:states:::aws-sdk:sfn:describeExecution","Parameters":{"ExecutionArn.$":"$.arn"}`,
+		[]string{"states:DescribeExecution -> arn:aws:states:us-east-1:123456789012:*"}},
+	{"aws-sdk cloudwatchlogs (prefix logs)", `"Type":"Task","Resource":"arn:aws:states:::aws-sdk:cloudwatchlogs:putLogEvents","Parameters":{"LogGroupName":"g","LogStreamName":"s","LogEvents":[]}`,
+		[]string{"logs:PutLogEvents -> *"}},
+	{"aws-sdk waitForTaskToken", `"Type":"Task","Resource":"arn:aws:states:::aws-sdk:dynamodb:getItem.waitForTaskToken","Parameters":{"TableName":"t","Key":{}}`,
+		[]string{"dynamodb:GetItem -> arn:aws:dynamodb:us-east-1:123456789012:table/t"}},
+	{"activity", `"Type":"Task","Resource":"arn:aws:states:us-east-1:123456789012:activity:approve"`,
+		nil},
+	{"credentials", `"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Credentials":{"RoleArn":"arn:aws:iam::111122223333:role/x"},"Parameters":{"FunctionName":"arn:aws:lambda:us-east-1:111122223333:function:f"}`,
+		[]string{"sts:AssumeRole -> arn:aws:iam::111122223333:role/x",
+			"lambda:InvokeFunction -> arn:aws:lambda:us-east-1:111122223333:function:f arn:aws:lambda:us-east-1:111122223333:function:f:*"}},
+	{"distributed map", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
+		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON"},"Parameters":{"Bucket":"in","Key":"items.json"}},` +
+		`"ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"out","Prefix":"runs"}}`,
+		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*",
+			"s3:GetObject -> arn:aws:s3:::in/items.json",
+			"s3:AbortMultipartUpload,s3:ListMultipartUploadParts,s3:PutObject -> arn:aws:s3:::out/runs/*"}},
+	{"distributed map listing objects", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
+		`"ItemReader":{"Resource":"arn:aws:states:::s3:listObjectsV2","Parameters":{"Bucket":"in","Prefix":"p/"}}`,
+		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*",
+			"s3:ListBucket -> arn:aws:s3:::in"}},
+	{"jsonata arguments", `"Type":"Task","QueryLanguage":"JSONata","Resource":"arn:aws:states:::lambda:invoke","Arguments":{"FunctionName":"f","Payload":"{% $states.input %}"}`,
+		[]string{"lambda:InvokeFunction -> arn:aws:lambda:us-east-1:123456789012:function:f arn:aws:lambda:us-east-1:123456789012:function:f:*"}},
+	{"jsonata expression argument", `"Type":"Task","QueryLanguage":"JSONata","Resource":"arn:aws:states:::sns:publish","Arguments":{"TopicArn":"{% $states.input.topic %}","Message":"x"}`,
+		[]string{"sns:Publish -> arn:aws:sns:us-east-1:123456789012:*"}},
+}
+
+func parseState(t *testing.T, state string) *asl.StateMachine {
+	t.Helper()
+	sm, err := asl.Parse([]byte(`{"StartAt":"T","States":{"T":{` + state + `,"End":true}}}`))
+	if err != nil {
+		t.Fatalf("parsing the test document: %v", err)
+	}
+	return sm
+}
+
+func show(ss []Statement) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, strings.Join(s.Actions, ",")+" -> "+strings.Join(s.Resources, " "))
+	}
+	return out
+}
+
+func TestPolicy(t *testing.T) {
+	var reasons strings.Builder
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := Policy(parseState(t, c.state), testOpts)
+			if err != nil {
+				t.Fatalf("Policy: %v", err)
+			}
+			for _, s := range got {
+				if s.Effect != "Allow" {
+					t.Errorf("effect %q, want Allow", s.Effect)
+				}
+				if s.Reason == "" {
+					t.Errorf("statement %v has no reason", s.Actions)
+				}
+			}
+			if g, w := strings.Join(show(got), "\n"), strings.Join(c.want, "\n"); g != w {
+				t.Errorf("statements:\n%s\nwant:\n%s", g, w)
+			}
+			fmt.Fprintf(&reasons, "%s\n", c.name)
+			for _, s := range got {
+				fmt.Fprintf(&reasons, "  %s\n", s.Reason)
+			}
+		})
+	}
+	golden.Check(t, "testdata/reasons.golden", []byte(reasons.String()))
+}
+
+func TestPolicyMergesAndDefaults(t *testing.T) {
+	sm, err := asl.Parse([]byte(`{"StartAt":"A","States":{
+		"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"${F}"},"Next":"B"},
+		"B":{"Type":"Parallel","Branches":[{"StartAt":"C","States":{"C":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:getItem","Parameters":{"TableName":"t","Key":{}},"End":true}}}],"Next":"D"},
+		"D":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:getItem","Parameters":{"TableName":"u","Key":{}},"End":true}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Policy(sm, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"lambda:InvokeFunction -> ${F} ${F}:*",
+		"dynamodb:GetItem -> arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/t",
+		"dynamodb:GetItem -> arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/u",
+	}
+	if g, w := strings.Join(show(got), "\n"), strings.Join(want, "\n"); g != w {
+		t.Errorf("statements:\n%s\nwant:\n%s", g, w)
+	}
+}
+
+func TestPolicyOptions(t *testing.T) {
+	o := testOpts
+	o.StateMachineName = "orders"
+	o.PassRoles = []string{"arn:aws:iam::123456789012:role/task", "arn:aws:iam::123456789012:role/exec"}
+	sm := parseState(t, `"Type":"Task","Resource":"arn:aws:states:::ecs:runTask","Parameters":{"Cluster":"c","TaskDefinition":"arn:aws:ecs:us-east-1:123456789012:task-definition/app:1"}`)
+	got, err := Policy(sm, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "ecs:RunTask -> arn:aws:ecs:us-east-1:123456789012:task-definition/app:1\n" +
+		"iam:PassRole -> arn:aws:iam::123456789012:role/task arn:aws:iam::123456789012:role/exec"
+	if g := strings.Join(show(got), "\n"); g != want {
+		t.Errorf("statements:\n%s\nwant:\n%s", g, want)
+	}
+	sm = parseState(t, `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}`)
+	got, err = Policy(sm, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = "states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:orders\n" +
+		"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:orders/*"
+	if g := strings.Join(show(got), "\n"); g != want {
+		t.Errorf("statements:\n%s\nwant:\n%s", g, want)
+	}
+}
+
+func TestPolicyErrors(t *testing.T) {
+	for _, c := range []struct{ state, want string }{
+		{`"Type":"Task","Resource":"arn:aws:states:::foo:bar"`,
+			`state "T": goasl does not know the permissions of the integration foo:bar: use the SDK integration (dsl.SDK) or add the statements yourself`},
+		{`"Type":"Task","Resource":"arn:aws:states:::dynamodb:scan","Parameters":{"TableName":"t"}`,
+			`state "T": goasl does not know the permissions of the integration dynamodb:scan`},
+		{`"Type":"Task","Resource":"arn:aws:s3:::bucket"`,
+			`state "T": the Resource "arn:aws:s3:::bucket" is neither a service integration, an activity nor a Lambda function`},
+	} {
+		_, err := Policy(parseState(t, c.state), testOpts)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s: error %v, want %s", c.state, err, c.want)
+		}
+	}
+	if _, err := Policy(nil, testOpts); err == nil || err.Error() != "iam: the state machine is nil" {
+		t.Errorf("nil: error %v", err)
+	}
+}
+
+func TestPlaceholders(t *testing.T) {
+	sm, err := asl.Parse([]byte(`{"StartAt":"A","States":{
+		"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"${Fn}","Payload":{"env":"${Stage}-x"}},"Next":"B"},
+		"B":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","Parameters":{"QueueUrl":"${Queue}","MessageBody":"${Fn}"},"Next":"C"},
+		"C":{"Type":"Task","Resource":"arn:aws:states:::sns:publish","Parameters":{"TopicArn":"${Topic}","Message":"m"},"Next":"D"},
+		"D":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem","Parameters":{"TableName":"${Table}","Item":{}},"Next":"E"},
+		"E":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync:2","Parameters":{"StateMachineArn":"${Child}"},"Next":"F"},
+		"F":{"Type":"Task","Resource":"${ApproveActivity}","Next":"G"},
+		"G":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","Parameters":{"QueueUrl":"${Table}","MessageBody":"m"},"End":true}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Placeholders(sm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, p := range got {
+		lines = append(lines, fmt.Sprintf("%s %s %v", p.Name, p.Kind, p.NeedsARN))
+	}
+	want := "ApproveActivity activity ARN false\nChild state machine ARN false\nFn Lambda function ARN false\n" +
+		"Queue SQS queue URL true\nStage value false\nTable value false\nTopic SNS topic ARN false"
+	if g := strings.Join(lines, "\n"); g != want {
+		t.Errorf("placeholders:\n%s\nwant:\n%s", g, want)
+	}
+	if _, err := Placeholders(nil); err == nil {
+		t.Error("Placeholders(nil): no error")
+	}
+}
+
+func TestIAMService(t *testing.T) {
+	for in, want := range map[string]string{"sfn": "states", "cloudwatchlogs": "logs", "efs": "elasticfilesystem", "s3": "s3", "sesv2": "ses"} {
+		if got := IAMService(in); got != want {
+			t.Errorf("IAMService(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := strings.Join(SDKActions("s3", "copyObject"), ","); got != "s3:GetObject,s3:PutObject" {
+		t.Errorf("SDKActions(s3, copyObject) = %s", got)
+	}
+}
