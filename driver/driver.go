@@ -34,6 +34,10 @@ type Request struct {
 	// GoFiles asks for the generated Go files too (generate); compile needs
 	// only the ASL.
 	GoFiles bool
+	// Dir is where the files go, relative to each package's directory
+	// ("" for the package directory itself). The Go file of a
+	// subdirectory belongs to a package named after it.
+	Dir string
 }
 
 // Result is what the driver hands back.
@@ -115,7 +119,11 @@ func runOne(req Request, f Func) (w Workflow) {
 	}
 	w.ASL = string(data)
 	if req.GoFiles {
-		src, err := gen.GoSource(gen.Workflow{PackageName: f.PackageName, PackagePath: f.PackagePath, Func: f.Name, Name: w.Name, Base: w.Base})
+		pkgPath, pkgName := f.PackagePath, f.PackageName
+		if req.Dir != "" {
+			pkgPath, pkgName = pkgPath+"/"+req.Dir, gen.PackageName(req.Dir)
+		}
+		src, err := gen.GoSource(gen.Workflow{PackageName: pkgName, PackagePath: pkgPath, Func: f.Name, Name: w.Name, Base: w.Base})
 		if err != nil {
 			w.Failure = err.Error()
 			return w

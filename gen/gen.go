@@ -71,6 +71,24 @@ func FileBase(workflow string, n Naming) string {
 	return out
 }
 
+// PackageName returns the Go package name for generated files in the
+// directory dir (a slash-separated path): its last element, lowercased,
+// with characters Go does not allow dropped.
+func PackageName(dir string) string {
+	base := dir[strings.LastIndex(dir, "/")+1:]
+	var b strings.Builder
+	for _, r := range strings.ToLower(base) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+			b.WriteRune(r)
+		}
+	}
+	name := b.String()
+	if name == "" || unicode.IsDigit([]rune(name)[0]) {
+		name = "sfn" + name
+	}
+	return name
+}
+
 // ASLFile returns the name of a workflow's definition file.
 func ASLFile(base string) string { return base + ".asl.json" }
 

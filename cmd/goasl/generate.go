@@ -19,7 +19,7 @@ func init() { register(generateCmd) }
 var generateCmd = &command{
 	name:    "generate",
 	summary: "compile the workflows of Go packages and write their ASL and Go files",
-	usage:   "[-check] [-v] [-names snake|lower|exact] [-tags TAGS] [packages]",
+	usage:   "[-check] [-v] [-dir DIR] [-names snake|lower|exact] [-tags TAGS] [packages]",
 	help: `Generate loads the packages (default ".") and finds, by type, every exported
 function of type func() *dsl.Workflow. It builds a temporary program inside
 your module that calls each function and compiles its workflow, then writes,
@@ -28,7 +28,9 @@ next to the package's sources, for each workflow:
 	<name>.asl.json   the Amazon States Language definition
 	<name>_sfn.go     the definition embedded in Go, with a function that returns it
 
-<name> comes from the workflow's name (-names). Files are written only when
+<name> comes from the workflow's name (-names). With -dir, the files go to
+that subdirectory of each package instead, and the Go file belongs to a
+package named after the directory. Files are written only when
 every workflow compiled, each atomically, and only over files goasl generated:
 a Go file must start with "` + gen.Header + `",
 and an .asl.json file must be named by the //go:embed line of such a Go file.
@@ -51,13 +53,19 @@ Examples:
 		verbose := fs.Bool("v", false, "list the files written (or, with -check, the files that are up to date)")
 		names := fs.String("names", "snake", "how file names are made from workflow names: snake (OrderFlow → order_flow), lower (orderflow) or exact (OrderFlow)")
 		tags := fs.String("tags", "", "comma-separated build tags for loading and running the packages")
+		dir := fs.String("dir", "", "write the files to this subdirectory of each package (a relative path inside it) instead of next to its sources")
 		return func(e *env, patterns []string) int {
 			naming, err := gen.ParseNaming(*names)
 			if err != nil {
 				e.errorf("-names: %v", err)
 				return 2
 			}
-			return generate(e, patterns, naming, *tags, *check, *verbose)
+			d, err := cleanDir(*dir)
+			if err != nil {
+				e.errorf("-dir: %v", err)
+				return 2
+			}
+			return generate(e, patterns, driver.Request{Naming: naming, GoFiles: true, Dir: d}, *tags, *check, *verbose)
 		}
 	},
 }
@@ -68,8 +76,24 @@ type output struct {
 	data []byte
 }
 
-func generate(e *env, patterns []string, naming gen.Naming, tags string, check, verbose bool) int {
-	ws, pkgs, err := compileAll(e, patterns, driver.Request{Naming: naming, GoFiles: true}, tags)
+// cleanDir checks a -dir value: a relative path inside the package
+// directory, returned slash-separated ("" for the package directory).
+func cleanDir(dir string) (string, error) {
+	if dir == "" {
+		return "", nil
+	}
+	clean := filepath.ToSlash(filepath.Clean(dir))
+	if filepath.IsAbs(dir) || clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", fmt.Errorf("%q is not inside the package directory: give a relative path such as sfn", dir)
+	}
+	if clean == "." {
+		return "", nil
+	}
+	return clean, nil
+}
+
+func generate(e *env, patterns []string, req driver.Request, tags string, check, verbose bool) int {
+	ws, pkgs, err := compileAll(e, patterns, req, tags)
 	if err != nil {
 		e.errorf("%v", err)
 		return 1
@@ -77,7 +101,7 @@ func generate(e *env, patterns []string, naming gen.Naming, tags string, check, 
 	if !reportWorkflows(e, ws) {
 		return 1
 	}
-	outs, err := plan(ws, pkgs)
+	outs, err := plan(ws, pkgs, req.Dir)
 	if err != nil {
 		e.errorf("%v", err)
 		return 1
@@ -93,12 +117,12 @@ func generate(e *env, patterns []string, naming gen.Naming, tags string, check, 
 }
 
 // plan lists the files to write and checks that goasl may write each.
-func plan(ws []driver.Workflow, pkgs map[string]*workflowPackage) ([]output, error) {
+func plan(ws []driver.Workflow, pkgs map[string]*workflowPackage, sub string) ([]output, error) {
 	var outs []output
 	seen := map[string]string{}
 	var problems []string
 	for _, w := range ws {
-		dir := pkgs[w.PackagePath].Dir
+		dir := filepath.Join(pkgs[w.PackagePath].Dir, filepath.FromSlash(sub))
 		aslPath := filepath.Join(dir, gen.ASLFile(w.Base))
 		goPath := filepath.Join(dir, gen.GoFile(w.Base))
 		if prev, ok := seen[goPath]; ok {
@@ -208,9 +232,28 @@ func checkOutputs(e *env, outs []output, verbose bool) int {
 func writeAll(e *env, outs []output, verbose bool) error {
 	type pending struct{ tmp, path string }
 	var todo []pending
+	var created []string // directories made here, removed again on failure
 	cleanup := func() {
 		for _, p := range todo {
 			os.Remove(p.tmp)
+		}
+		for i := len(created) - 1; i >= 0; i-- {
+			os.Remove(created[i])
+		}
+	}
+	for _, o := range outs {
+		dir := filepath.Dir(o.path)
+		if _, err := os.Stat(dir); os.IsNotExist(err) {
+			for d := dir; ; d = filepath.Dir(d) {
+				if _, err := os.Stat(d); err == nil {
+					break
+				}
+				created = append([]string{d}, created...)
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				cleanup()
+				return fmt.Errorf("cannot write %s: %v", displayPath(o.path), err)
+			}
 		}
 	}
 	for _, o := range outs {

@@ -291,3 +291,28 @@ func TestCompileAndGraph(t *testing.T) {
 		t.Errorf("graph -format svg: %d %s", status, errOut)
 	}
 }
+
+// TestGenerateDir writes the files to a subdirectory, as a package of
+// their own, and checks that they build.
+func TestGenerateDir(t *testing.T) {
+	dir := newModule(t)
+	status, out, errOut := runCase(t, "", "generate", "-v", "-dir", "sfn", "-names", "lower", "./good")
+	if status != 0 {
+		t.Fatalf("generate -dir: %s", errOut)
+	}
+	if out != "wrote good/sfn/orderflow.asl.json\nwrote good/sfn/orderflow_sfn.go\n" {
+		t.Errorf("generate -dir -v printed:\n%s", out)
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "good", "sfn", "orderflow_sfn.go"))
+	if err != nil || !bytes.Contains(src, []byte("\npackage sfn\n")) || !bytes.Contains(src, []byte("//go:embed orderflow.asl.json\n")) {
+		t.Errorf("the Go file is not in package sfn or does not embed its definition:\n%s", src)
+	}
+	build := exec.Command("go", "vet", "./...")
+	build.Dir = dir
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("the generated code does not build: %v\n%s", err, out)
+	}
+	if status, _, errOut := runCase(t, "", "generate", "-dir", "../elsewhere", "./good"); status != 2 || errOut != "goasl: -dir: \"../elsewhere\" is not inside the package directory: give a relative path such as sfn\n" {
+		t.Errorf("generate -dir ../elsewhere: %d %s", status, errOut)
+	}
+}
