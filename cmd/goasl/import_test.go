@@ -1,0 +1,123 @@
+package main
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/internal/golden"
+)
+
+func TestImport(t *testing.T) {
+	const dir = "testdata/import/"
+	tests := []struct {
+		name   string
+		stdin  string
+		args   []string
+		status int
+	}{
+		{"import_good", "", []string{"import", "-pkg", "flows", "-func", "Order", dir + "order.asl.json"}, 0},
+		{"import_json5", "", []string{"import", dir + "commented.asl.json5"}, 0},
+		{"import_several", "", []string{"import", dir + "order.asl.json", dir + "commented.asl.json5"}, 0},
+		{"import_template", "", []string{"import", "-from-template", dir + "template.json"}, 0},
+		{"import_stdin", `{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}`, []string{"import", "-"}, 0},
+		{"import_invalid", "", []string{"import", dir + "invalid.asl.json"}, 1},
+		{"import_unexpressible", "", []string{"import", dir + "unexpressible.asl.json"}, 1},
+		{"import_yaml", "", []string{"import", dir + "machine.asl.yaml"}, 1},
+		{"import_not_template", "", []string{"import", "-from-template", dir + "order.asl.json"}, 1},
+		{"import_missing_file", "", []string{"import", dir + "missing.asl.json"}, 1},
+		{"import_no_files", "", []string{"import"}, 2},
+		{"import_bad_pkg", "", []string{"import", "-pkg", "my-pkg", dir + "order.asl.json"}, 2},
+		{"import_bad_func", "", []string{"import", "-func", "order", dir + "order.asl.json"}, 2},
+		{"import_func_several", "", []string{"import", "-func", "Order", dir + "order.asl.json", dir + "commented.asl.json5"}, 2},
+		{"help_import", "", []string{"help", "import"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, out, errOut := runCase(t, tt.stdin, tt.args...)
+			if status != tt.status {
+				t.Errorf("exit status %d, want %d\nstdout:\n%s\nstderr:\n%s", status, tt.status, out, errOut)
+			}
+			golden.Check(t, dir+tt.name+".golden", []byte("-- stdout --\n"+out+"-- stderr --\n"+errOut))
+		})
+	}
+}
+
+// TestImportOutputFile checks that -o writes what standard output would
+// show, and leaves no temporary file behind.
+func TestImportOutputFile(t *testing.T) {
+	tmp := t.TempDir()
+	out := filepath.Join(tmp, "order.go")
+	status, stdout, stderr := runCase(t, "", "import", "-o", out, "-pkg", "flows", "-func", "Order", "testdata/import/order.asl.json")
+	if status != 0 || stdout != "" || stderr != "" {
+		t.Fatalf("status %d, stdout %q, stderr %q", status, stdout, stderr)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, want, _ := runCase(t, "", "import", "-pkg", "flows", "-func", "Order", "testdata/import/order.asl.json")
+	if string(got) != want {
+		t.Errorf("-o wrote\n%s\nstandard output shows\n%s", got, want)
+	}
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		t.Errorf("the output folder holds %d files, want only order.go", len(entries))
+	}
+	// A failed import writes nothing.
+	bad := filepath.Join(tmp, "bad.go")
+	if status, _, _ := runCase(t, "", "import", "-o", bad, "testdata/import/invalid.asl.json"); status != 1 {
+		t.Errorf("invalid input: status %d, want 1", status)
+	}
+	if _, err := os.Stat(bad); !os.IsNotExist(err) {
+		t.Errorf("a failed import wrote %s (%v)", bad, err)
+	}
+}
+
+// TestImportCorpusDiagnostics checks that every corpus definition that
+// goasl validate rejects gets the same diagnostics from goasl import.
+func TestImportCorpusDiagnostics(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "corpus")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("corpus not found at %s (it is kept outside the repository, next to it): %v", dir, err)
+	}
+	n := 0
+	for _, sub := range []string{"workflows-collection", "localstack/templates-json", "other"} {
+		err := filepath.WalkDir(filepath.Join(dir, filepath.FromSlash(sub)), func(path string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() || !strings.HasSuffix(path, ".json") {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			if !json.Valid(data) {
+				return nil // import reads JSON5, so broken JSON may import
+			}
+			if sm, err := asl.Parse(data); err == nil && !asl.HasErrors(asl.Validate(sm, asl.ValidateOptions{})) {
+				return nil
+			}
+			n++
+			vstatus, vout, _ := runCase(t, "", "validate", path)
+			istatus, iout, ierr := runCase(t, "", "import", path)
+			if vstatus != 1 || istatus != 1 || iout != "" || ierr != vout {
+				t.Errorf("%s: validate (status %d) printed\n%s\nimport (status %d) printed\n%s%s", path, vstatus, vout, istatus, iout, ierr)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d rejected corpus definitions found", n)
+	}
+	t.Logf("%d rejected corpus definitions: same diagnostics through import and validate", n)
+}
