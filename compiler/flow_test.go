@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/goasl/goasl/compiler"
+	"github.com/goasl/goasl/compiler/flow"
 	"github.com/goasl/goasl/dsl"
 	"github.com/goasl/goasl/internal/golden"
 )
@@ -187,4 +188,19 @@ func TestFlowTypes(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.Check(t, "testdata/flow/typed.golden", []byte(res.Dump()))
+}
+
+// BenchmarkInfer10000 measures the data-flow inference alone on the
+// 10,000-state workflow of BenchmarkCompile10000 (which includes it).
+func BenchmarkInfer10000(b *testing.B) {
+	sm, err := compiler.Compile(largeWorkflow(10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if res := flow.Infer(sm, nil); len(res.Diagnostics) > 0 {
+			b.Fatal(res.Diagnostics)
+		}
+	}
 }
