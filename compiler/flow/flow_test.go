@@ -187,6 +187,15 @@ TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number),
 			return a
 		},
 		`TYPE_MISMATCH: the task takes flow_test.Charge: field id is an integer, but the task expects a string at /States/T/Parameters`},
+	{"callback task input", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken", "Parameters": {"FunctionName": "f", "Payload": {"id.$": "$.id", "token.$": "$$.Task.Token"}}, "ResultSelector": {"any.$": "$.whatever"}, "End": true}}}`,
+		func() *flow.Annotations {
+			a := orderAnn()
+			a.States = map[string]flow.StateAnnotation{"/States/T": {TaskInput: typeOf[Charge]()}}
+			return a
+		},
+		`TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number), which the value given does not have at /States/T/Parameters/Payload`},
+	{"service result is open", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish", "Parameters": {"TopicArn": "t", "Message.$": "$.id"}, "ResultSelector": {"id.$": "$.MessageId", "x.$": "$.Other", "n.$": "States.ArrayLength($.MessageId)"}, "End": true}}}`, orderAnn,
+		`TYPE_MISMATCH: States.ArrayLength takes an array as its array, but $.MessageId is a string at /States/T/ResultSelector/n.$`},
 	{"result path into string", `{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 1, "ResultPath": "$.id.extra", "End": true}}}`, orderAnn,
 		`TYPE_MISMATCH: $.id.extra writes into $.id, which is a string, not an object at /States/P/ResultPath`},
 	{"items path not array", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.total", "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Succeed"}}}, "End": true}}}`, orderAnn,
@@ -318,4 +327,43 @@ func TestInferJSONataGolden(t *testing.T) {
 		t.Errorf("unexpected diagnostics:\n%s", diagnostics(res))
 	}
 	golden.Check(t, "testdata/jsonata.golden", []byte(res.Dump()))
+}
+
+// FuzzInfer runs the inference on any document asl.Parse accepts: it must
+// never panic, with or without declared types.
+func FuzzInfer(f *testing.F) {
+	for _, c := range jsonPathErrors {
+		f.Add([]byte(c.doc))
+	}
+	for _, c := range jsonataErrors {
+		f.Add([]byte(c.doc))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sm, err := asl.Parse(data)
+		if err != nil {
+			return
+		}
+		flow.Infer(sm, nil)
+		res := flow.Infer(sm, orderAnn())
+		_ = res.Dump()
+	})
+}
+
+// TestLoopWidens runs a loop that adds a field on every turn: the
+// inference must end, and the loop's values become Any.
+func TestLoopWidens(t *testing.T) {
+	sm := machine(t, `{"StartAt": "Grow", "States": {
+		"Grow": {"Type": "Pass", "Parameters": {"inner.$": "$", "n": 1}, "Assign": {"last.$": "$.n"}, "Next": "Again?"},
+		"Again?": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericLessThan": 10, "Next": "Grow"}], "Default": "Done"},
+		"Done": {"Type": "Pass", "Parameters": {"x.$": "$last"}, "End": true}}}`)
+	res := flow.Infer(sm, orderAnn())
+	if len(res.Diagnostics) > 0 {
+		t.Errorf("unexpected diagnostics:\n%s", diagnostics(res))
+	}
+	want := "Grow: in any → effective {inner any, n integer} → result {inner any, n integer} → out {inner any, n integer}\n" +
+		"Again?: in any → out any | vars $last any\n" +
+		"Done: in any → effective {x any} → result {x any} → out {x any} | vars $last any\n"
+	if got := res.Dump(); got != want {
+		t.Errorf("dump:\n%s\nwant:\n%s", got, want)
+	}
 }

@@ -136,9 +136,11 @@ func (in *inferrer) scope(start string, states asl.States, ptr string, input *Ty
 			e.visits++
 			if e.visits > maxVisits {
 				e.input = AnyType
+				widened := make(vars, len(e.vars))
 				for k := range e.vars {
-					e.vars[k] = AnyType
+					widened[k] = AnyType
 				}
+				e.vars = widened
 			}
 			if !queued[i] {
 				queued[i] = true
@@ -278,7 +280,7 @@ const (
 
 func kindOf(resource string) taskKind {
 	switch {
-	case resource == "arn:aws:states:::lambda:invoke":
+	case resource == "arn:aws:states:::lambda:invoke" || resource == "arn:aws:states:::lambda:invoke.waitForTaskToken":
 		return taskLambdaInvoke
 	case strings.HasPrefix(resource, "arn:aws:lambda:") || strings.HasPrefix(resource, "arn:aws-cn:lambda:") || strings.HasPrefix(resource, "arn:aws-us-gov:lambda:"):
 		return taskLambdaARN
@@ -290,6 +292,12 @@ func kindOf(resource string) taskKind {
 func (in *inferrer) taskResult(st *asl.State, info *StateInfo) *Type {
 	if a, ok := in.ann.States[info.Pointer]; ok && a.Result != nil {
 		return a.Result
+	}
+	if strings.HasSuffix(st.Resource, ".waitForTaskToken") {
+		return AnyType // whatever SendTaskSuccess sends
+	}
+	if t, ok := serviceResults[st.Resource]; ok {
+		return t
 	}
 	switch kindOf(st.Resource) {
 	case taskLambdaInvoke:
@@ -410,4 +418,41 @@ func fieldPath(where, name string) string {
 		return name
 	}
 	return where + "." + name
+}
+
+// Mismatches lists why values of type got may not be accepted where type
+// want is expected (a typed task's input, a declared variable): missing
+// required fields and fields of another kind. It is empty when they fit or
+// either type is unknown.
+func Mismatches(want, got *Type) []string { return assignable(want, got, "", 0) }
+
+func open(fields ...Field) *Type {
+	t := ObjectOf(fields...)
+	t.Open = true
+	return t
+}
+
+// serviceResults are the result shapes of optimized integrations whose
+// response AWS documents. They are open objects: a field goasl does not
+// list reads as Any, never as an error.
+var serviceResults = map[string]*Type{
+	"arn:aws:states:::sns:publish": open(
+		Field{Name: "MessageId", Type: StringType},
+		Field{Name: "SequenceNumber", Type: StringType, Optional: true}),
+	"arn:aws:states:::sqs:sendMessage": open(
+		Field{Name: "MD5OfMessageBody", Type: StringType},
+		Field{Name: "MessageId", Type: StringType},
+		Field{Name: "SequenceNumber", Type: StringType, Optional: true}),
+	"arn:aws:states:::events:putEvents": open(
+		Field{Name: "Entries", Type: ArrayOf(open(Field{Name: "EventId", Type: StringType, Optional: true}))},
+		Field{Name: "FailedEntryCount", Type: IntegerType}),
+	"arn:aws:states:::states:startExecution": open(
+		Field{Name: "ExecutionArn", Type: StringType},
+		Field{Name: "StartDate", Type: AnyType}),
+	"arn:aws:states:::states:startExecution.sync:2": open(
+		Field{Name: "ExecutionArn", Type: StringType},
+		Field{Name: "Output", Type: AnyType},
+		Field{Name: "Status", Type: StringType}),
+	"arn:aws:states:::dynamodb:getItem": open(
+		Field{Name: "Item", Type: MapOf(AnyType), Optional: true}),
 }

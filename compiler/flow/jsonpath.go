@@ -728,3 +728,7 @@ func familyPhrase(family string) string {
 	}
 	return "values"
 }
+
+// Literal returns the type of a JSON value: integers are integers, RFC 3339
+// strings timestamps, objects closed.
+func Literal(v asl.Value) *Type { return literal(v) }
