@@ -87,3 +87,56 @@ func TestSplitPointerFields(t *testing.T) {
 		t.Errorf("no diagnostic on state Inner, field Catch[0].Next: %v", err)
 	}
 }
+
+// TestThirdPartyDisagreements compiles forms that AWS accepts but one of
+// the npm validators rejects (so they are kept out of the golden files,
+// which both validators check) and asserts exactly what goasl writes.
+func TestThirdPartyDisagreements(t *testing.T) {
+	tests := []struct {
+		name  string
+		build func(wf *dsl.Workflow)
+		want  string
+	}{
+		{"boolean Condition (asl-validator wants a string; checklist 7.1.1)", func(wf *dsl.Workflow) {
+			wf.QueryLanguage(dsl.JSONata)
+			c := wf.Choice("C")
+			c.When(dsl.CondValue(true), wf.Succeed("Done"))
+		}, `"Condition": true`},
+		{"decimal ToleratedFailurePercentage (both want an integer; checklist D7)", func(wf *dsl.Workflow) {
+			m := wf.Map("M").Distributed(dsl.ExecutionStandard).ToleratedFailurePercentage(2.5).ItemsPath("$.items")
+			m.Processor().Pass("P").End()
+			m.End()
+		}, `"ToleratedFailurePercentage": 2.5`},
+		{"ResultWriter with only a WriterConfig (asl-validator wants a Resource; checklist 3.8.18)", func(wf *dsl.Workflow) {
+			m := wf.Map("M").Distributed(dsl.ExecutionStandard).ItemsPath("$.items").
+				ResultWriter(dsl.ResultsConfig().OutputType("JSONL").Transformation("FLATTEN"))
+			m.Processor().Pass("P").End()
+			m.End()
+		}, `"ResultWriter": {
+        "WriterConfig": {
+          "OutputType": "JSONL",
+          "Transformation": "FLATTEN"
+        }
+      }`},
+		{"an escaped backslash in an intrinsic string (asl-validator rejects \\\\)", func(wf *dsl.Workflow) {
+			wf.Pass("P").Parameters(dsl.Obj{"s": dsl.Format(`a \ b {}`, dsl.Path("$.x"))}).End()
+		}, `"s.$": "States.Format('a \\\\ b {}', $.x)"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wf := dsl.NewWorkflow("W")
+			tt.build(wf)
+			sm, err := compiler.Compile(wf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := asl.Marshal(sm)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(out), tt.want) {
+				t.Errorf("output does not contain %s:\n%s", tt.want, out)
+			}
+		})
+	}
+}

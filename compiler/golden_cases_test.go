@@ -67,12 +67,13 @@ var goldenCases = map[string]func() *dsl.Workflow{
 	"pass": func() *dsl.Workflow {
 		wf := dsl.NewWorkflow("PassStates")
 		fixed := wf.Pass("Fixed").Result(dsl.Obj{"greeting": "hello", "count": 3, "tags": dsl.Arr{"a", "b"}, "nothing": nil}).ResultPath("$.fixed")
-		shape := wf.Pass("Shape").Parameters(dsl.Obj{"id": dsl.Path("$.order.id"), "execution": dsl.Path("$$.Execution.Id"), "nested": dsl.Obj{"total": dsl.Path("$.order.total")}}).
-			NoInput().NoOutput()
-		ja := wf.Pass("JSONata").QueryLanguage(dsl.JSONata).Output(dsl.Obj{"upper": dsl.Expr("$uppercase($states.input.name)")})
+		shape := wf.Pass("Shape").Parameters(dsl.Obj{"id": dsl.Path("$.order.id"), "execution": dsl.Path("$$.Execution.Id"), "nested": dsl.Obj{"total": dsl.Path("$.order.total")}})
+		ja := wf.Pass("JSONata").QueryLanguage(dsl.JSONata).Output(dsl.Obj{"upper": dsl.Expr("$uppercase($states.input.id)")})
+		discard := wf.Pass("Discard").NoInput().NoOutput()
 		fixed.Next(shape)
 		shape.Next(ja)
-		ja.End()
+		ja.Next(discard)
+		discard.End()
 		return wf
 	},
 	"choice_jsonpath": func() *dsl.Workflow {
@@ -132,7 +133,7 @@ var goldenCases = map[string]func() *dsl.Workflow{
 		big := wf.Succeed("Big")
 		small := wf.Succeed("Small")
 		route.When(dsl.Cond("$states.input.total > 100"), big).Assign(dsl.Obj{"route": "big"}).Output(dsl.Obj{"size": "big"}).Comment("large orders")
-		route.When(dsl.CondValue(false), small)
+		route.When(dsl.Cond("false"), small)
 		route.Otherwise(small)
 		return wf
 	},
@@ -194,7 +195,7 @@ var goldenCases = map[string]func() *dsl.Workflow{
 			ItemSelector(dsl.Obj{"item": dsl.Path("$$.Map.Item.Value"), "index": dsl.Path("$$.Map.Item.Index"), "orderId": dsl.Path("$.id")}).
 			MaxConcurrency(5).ResultPath("$.results").ResultSelector(dsl.Obj{"count": dsl.ArrayLength(dsl.Path("$"))})
 		m.Processor().Task("Process", dsl.Lambda("process")).End()
-		legacy := wf.Map("Legacy").ItemsPath("$.items").Parameters(dsl.Obj{"value": dsl.Path("$$.Map.Item.Value")}).MaxConcurrencyPath("$.limit")
+		legacy := wf.Map("Legacy").ItemsPath("$.items").ResultPath("$.legacy").Parameters(dsl.Obj{"value": dsl.Path("$$.Map.Item.Value")}).MaxConcurrencyPath("$.limit")
 		legacy.Iterator().Pass("Echo").End()
 		ja := wf.Map("JSONataMap").QueryLanguage(dsl.JSONata).Items(dsl.Expr("$states.input.items")).
 			ItemSelector(dsl.Obj{"value": dsl.Expr("$states.context.Map.Item.Value")}).MaxConcurrencyExpr("$states.input.limit").
@@ -212,13 +213,14 @@ var goldenCases = map[string]func() *dsl.Workflow{
 				CSVHeaders("id", "amount").CSVDelimiter(dsl.DelimiterSemicolon).MaxItems(1000)).
 			ItemBatcher(dsl.Batch().MaxItems(100).MaxBytes(65536).BatchInput(dsl.Obj{"run": dsl.Path("$$.Execution.Name")})).
 			ResultWriter(dsl.WriteResultsToS3("results-bucket", "runs/").OutputType("JSONL").Transformation("COMPACT")).
-			ToleratedFailurePercentage(5.5).ToleratedFailureCount(10).MaxConcurrency(1000)
+			ToleratedFailurePercentage(5).ToleratedFailureCount(10).MaxConcurrency(1000).ResultPath("$.rows")
 		m.Processor().Task("ProcessBatch", dsl.Lambda(dsl.Ref("BatchFn")).NoDefaultRetry()).End()
 		ja := wf.Map("ListObjects").QueryLanguage(dsl.JSONata).Distributed(dsl.ExecutionStandard).
 			ItemReader(dsl.ListS3Objects(dsl.Ref("Bucket"), dsl.Expr("$states.input.prefix")).InputType(dsl.InputJSONL).LoadAndFlatten().MaxItemsExpr("$states.input.max")).
 			ItemBatcher(dsl.Batch().MaxItemsExpr("$states.input.batch")).
 			ToleratedFailurePercentageExpr("$states.input.pct").ToleratedFailureCountExpr("$states.input.count").
-			ResultWriter(dsl.ResultsConfig().OutputType("JSON").Transformation("FLATTEN"))
+			ResultWriter(dsl.WriteResultsToS3(dsl.Ref("Bucket"), "listing/").OutputType("JSON").Transformation("FLATTEN")).
+			Output(dsl.Expr("$merge([$states.input, {'listed': $states.result}])"))
 		ja.Processor().Pass("Echo").End()
 		paths := wf.Map("FromPaths").Distributed(dsl.ExecutionStandard).
 			ItemReader(dsl.ReadS3Object("b", "data.json").InputType(dsl.InputJSON).ItemsPointer("/items").MaxItemsPath("$.max")).
@@ -247,9 +249,9 @@ var goldenCases = map[string]func() *dsl.Workflow{
 		wf := dsl.NewWorkflow("Intrinsics")
 		wf.Pass("All").Parameters(dsl.Obj{
 			"format":         dsl.Format("Hello, {} {}!", dsl.Path("$.first"), dsl.Path("$.last")),
-			"escaped":        dsl.Format("it's {} \\o/ {x}", dsl.Path("$.v")),
+			"escaped":        dsl.Format("it's {} {x}", dsl.Path("$.v")),
 			"toJSON":         dsl.StringToJSON(dsl.Path("$.text")),
-			"toString":       dsl.JSONToString(dsl.Path("$.obj")),
+			"asString":       dsl.JSONToString(dsl.Path("$.obj")),
 			"array":          dsl.Array(1, "two", true, nil, dsl.Path("$.x")),
 			"partition":      dsl.ArrayPartition(dsl.Path("$.list"), 2),
 			"contains":       dsl.ArrayContains(dsl.Path("$.list"), 3),
@@ -290,7 +292,7 @@ var goldenCases = map[string]func() *dsl.Workflow{
 		cb := wf.Task("Callback", dsl.Lambda("approve").WaitForTaskToken().Payload(dsl.Obj{"token": dsl.TaskToken(), "input": dsl.StateInput()})).Heartbeat(time.Hour)
 		act := wf.Task("Activity", dsl.Activity("arn:aws:states:us-east-1:123456789012:activity:review")).Timeout(24 * time.Hour)
 		legacy := wf.Task("LegacyLambda", dsl.ResourceARN("arn:aws:lambda:us-east-1:123456789012:function:old")).Parameters(dsl.Obj{"x": 1})
-		sdk := wf.Task("GetObject", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": "b", "Key": dsl.Path("$.key")})).ResultSelector(dsl.Obj{"body": dsl.Path("$.Body")})
+		sdk := wf.Task("GetObject", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": "b", "Key": dsl.Path("$.key")})).ResultSelector(dsl.Obj{"body": dsl.Path("$.Body")}).ResultPath("$.object")
 		qual := wf.Task("Qualified", dsl.Lambda(dsl.Path("$.fn")).Qualifier("live").InvocationType("Event").DefaultRetry(dsl.Retry(dsl.ErrTaskFailed).MaxAttempts(2)))
 		cb.Next(act)
 		act.Next(legacy)

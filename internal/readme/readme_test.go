@@ -6,11 +6,14 @@ package readme_test
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/compiler"
+	"github.com/goasl/goasl/diagram"
 	"github.com/goasl/goasl/dsl"
 	_ "github.com/goasl/goasl/internal/golden" // defines -update for go test ./... -update
 )
@@ -125,6 +128,34 @@ func TestREADMEDocumentsTheCLI(t *testing.T) {
 			if !strings.Contains(text, "`-"+f[1]) {
 				t.Errorf("README does not document goasl %s -%s", name, f[1])
 			}
+		}
+	}
+}
+
+// TestExampleDiagrams checks that each example's README shows the Mermaid
+// diagram of the example's current definition.
+func TestExampleDiagrams(t *testing.T) {
+	readmes, err := filepath.Glob("../../examples/*/README.md")
+	if err != nil || len(readmes) < 5 {
+		t.Fatalf("expected at least five example READMEs, found %d (%v)", len(readmes), err)
+	}
+	for _, r := range readmes {
+		dir := filepath.Dir(r)
+		defs, _ := filepath.Glob(filepath.Join(dir, "*.asl.json"))
+		if len(defs) != 1 {
+			continue // the CDK app deploys other examples' workflows
+		}
+		data, err := os.ReadFile(defs[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		sm, err := asl.Parse(data)
+		if err != nil {
+			t.Fatalf("%s: %v", defs[0], err)
+		}
+		text, _ := os.ReadFile(r)
+		if got := block(t, string(text), "```mermaid"); got != diagram.Mermaid(sm) {
+			t.Errorf("%s does not show the diagram of %s: regenerate it with goasl graph", r, filepath.Base(defs[0]))
 		}
 	}
 }

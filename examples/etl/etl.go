@@ -1,0 +1,45 @@
+// Package etl is a nightly ETL pipeline: two Glue jobs run in parallel
+// and are awaited (.sync), Athena then rebuilds the report table, and any
+// failure is published to an SNS topic before the execution fails.
+package etl
+
+//go:generate go run github.com/goasl/goasl/cmd/goasl generate
+
+import (
+	"time"
+
+	"github.com/goasl/goasl/dsl"
+)
+
+// Pipeline builds the workflow.
+func Pipeline() *dsl.Workflow {
+	wf := dsl.NewWorkflow("NightlyETL").Comment("Extract orders and customers with Glue, then rebuild the Athena report.")
+
+	extract := wf.Parallel("Extract").ResultPath(dsl.Path("$.extract"))
+	extract.Branch().Task("ExtractOrders", dsl.GlueStartJobRun("extract-orders").
+		Arguments(dsl.Obj{"--date": dsl.Path("$.date")}).Sync()).
+		Timeout(2 * time.Hour).
+		Retry(dsl.Retry("Glue.AWSGlueException").Interval(time.Minute).MaxAttempts(2)).
+		End()
+	extract.Branch().Task("ExtractCustomers", dsl.GlueStartJobRun("extract-customers").Sync()).
+		Timeout(2 * time.Hour).
+		End()
+
+	report := wf.Task("BuildReport", dsl.AthenaStartQueryExecution(dsl.Format("INSERT INTO report SELECT * FROM staging WHERE day = '{}'", dsl.Path("$.date"))).
+		WorkGroup("etl").
+		ResultConfiguration(dsl.Obj{"OutputLocation": "s3://etl-results/athena/"}).
+		Sync()).
+		ResultSelector(dsl.Obj{"queryId": dsl.Path("$.QueryExecution.QueryExecutionId")}).
+		ResultPath("$.report")
+
+	notify := wf.Task("NotifyFailure", dsl.SNSPublish(dsl.Ref("AlertsTopic"), dsl.Format("ETL failed for {}: {}", dsl.Path("$.date"), dsl.Path("$.error.Cause"))).
+		Subject("Nightly ETL failed")).
+		ResultPath(dsl.Path("$.notified"))
+	failed := wf.Fail("Failed").Error("ETLFailed").CausePath("$.error.Cause")
+	done := wf.Succeed("Done")
+
+	extract.Next(report).Catch(dsl.Catch(notify, dsl.ErrAll).ResultPath("$.error"))
+	report.Next(done).Catch(dsl.Catch(notify, dsl.ErrAll).ResultPath("$.error"))
+	notify.Next(failed)
+	return wf
+}

@@ -1,0 +1,44 @@
+// Package jsonatavars is a JSONata workflow with variables: it prices a
+// cart, keeps the running total in a variable (Assign), passes Arguments to
+// a Lambda function, chooses a discount with a Condition and shapes its
+// result with Output.
+package jsonatavars
+
+//go:generate go run github.com/goasl/goasl/cmd/goasl generate
+
+import (
+	"github.com/goasl/goasl/dsl"
+)
+
+// Checkout builds the workflow.
+func Checkout() *dsl.Workflow {
+	wf := dsl.NewWorkflow("Checkout").QueryLanguage(dsl.JSONata).Comment("Price a cart with JSONata and variables.")
+
+	total := wf.Pass("Total").
+		Assign(dsl.Obj{
+			"customer": dsl.Expr("$states.input.customer"),
+			"subtotal": dsl.Expr("$sum($states.input.items.(price * quantity))"),
+		})
+
+	discount := wf.Choice("Discount?")
+	vip := wf.Pass("VIPDiscount").Assign(dsl.Obj{"rate": 0.1})
+	none := wf.Pass("NoDiscount").Assign(dsl.Obj{"rate": 0})
+
+	charge := wf.Task("Charge", dsl.Lambda(dsl.Ref("ChargeFn")).Payload(dsl.Obj{
+		"customer": dsl.Expr("$customer"),
+		"amount":   dsl.Expr("$round($subtotal * (1 - $rate), 2)"),
+	})).
+		Output(dsl.Obj{
+			"customer": dsl.Expr("$customer"),
+			"charged":  dsl.Expr("$states.result.Payload.amount"),
+			"receipt":  dsl.Expr("$states.result.Payload.receiptId"),
+		})
+
+	total.Next(discount)
+	discount.When(dsl.Cond("$subtotal > 100 and $customer.tier = 'vip'"), vip)
+	discount.Otherwise(none)
+	vip.Next(charge)
+	none.Next(charge)
+	charge.End()
+	return wf
+}
