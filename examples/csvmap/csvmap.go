@@ -20,7 +20,7 @@ func ImportCSV() *dsl.Workflow {
 		ItemReader(dsl.ReadS3Object(dsl.Path("$.bucket"), dsl.Path("$.key")).
 			InputType(dsl.InputCSV).
 			CSVHeaderLocation(dsl.HeaderFirstRow)).
-		ItemBatcher(dsl.Batch().MaxItems(500).MaxBytes(256*1024).
+		ItemBatcher(dsl.Batch().MaxItems(500).MaxBytes(256 * 1024).
 			BatchInput(dsl.Obj{"source": dsl.Path("$.key")})).
 		MaxConcurrency(100).
 		ToleratedFailurePercentage(1).
