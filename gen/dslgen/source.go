@@ -1,6 +1,7 @@
 package dslgen
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -51,21 +52,26 @@ func stem(base string) string {
 }
 
 // StripJSON5 turns the JSON5 that hand-written ASL files use into strict
-// JSON: comments (// and /* */) become spaces and trailing commas before }
-// or ] are removed, keeping every other byte where it was, so that lines
-// and columns of diagnostics still point into the original text. Strict
-// JSON comes back unchanged.
+// JSON: comments (// and /* */) become spaces, trailing commas before } or
+// ] are removed and unquoted object keys are quoted. Every line stays where
+// it was, so that diagnostics still point at the right line of the
+// original text. Strict JSON comes back unchanged.
 func StripJSON5(data []byte) ([]byte, error) {
-	out := make([]byte, len(data))
-	copy(out, data)
+	out := make([]byte, 0, len(data)+16)
 	inString := false
-	lastComma := -1 // offset of a comma that may be trailing
-	for i := 0; i < len(out); i++ {
-		ch := out[i]
+	lastComma := -1     // offset in out of a comma that may be trailing
+	var stack []byte    // open containers: '{' or '['
+	var prev byte = ' ' // the last significant byte outside strings
+	for i := 0; i < len(data); i++ {
+		ch := data[i]
 		if inString {
+			out = append(out, ch)
 			switch ch {
 			case '\\':
-				i++
+				if i+1 < len(data) {
+					i++
+					out = append(out, data[i])
+				}
 			case '"':
 				inString = false
 			}
@@ -75,37 +81,74 @@ func StripJSON5(data []byte) ([]byte, error) {
 		case ch == '"':
 			inString = true
 			lastComma = -1
-		case ch == '/' && i+1 < len(out) && out[i+1] == '/':
-			for i < len(out) && out[i] != '\n' {
-				out[i] = ' '
+			prev = ch
+			out = append(out, ch)
+		case ch == '/' && i+1 < len(data) && data[i+1] == '/':
+			for i < len(data) && data[i] != '\n' {
+				out = append(out, ' ')
 				i++
 			}
-		case ch == '/' && i+1 < len(out) && out[i+1] == '*':
-			start := i
-			end := strings.Index(string(out[i+2:]), "*/")
+			if i < len(data) {
+				out = append(out, '\n')
+			}
+		case ch == '/' && i+1 < len(data) && data[i+1] == '*':
+			end := bytes.Index(data[i+2:], []byte("*/"))
 			if end < 0 {
-				line := 1 + strings.Count(string(out[:start]), "\n")
+				line := 1 + bytes.Count(data[:i], []byte("\n"))
 				return nil, fmt.Errorf("line %d: a /* comment is not closed", line)
 			}
-			for j := i; j < i+2+end+2; j++ {
-				if out[j] != '\n' {
-					out[j] = ' '
+			for _, b := range data[i : i+2+end+2] {
+				if b == '\n' {
+					out = append(out, '\n')
+				} else {
+					out = append(out, ' ')
 				}
 			}
 			i += 2 + end + 1
 		case ch == ',':
-			lastComma = i
+			lastComma = len(out)
+			prev = ch
+			out = append(out, ch)
+		case ch == '{' || ch == '[':
+			stack = append(stack, ch)
+			lastComma = -1
+			prev = ch
+			out = append(out, ch)
 		case ch == '}' || ch == ']':
 			if lastComma >= 0 {
 				out[lastComma] = ' '
 			}
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
 			lastComma = -1
+			prev = ch
+			out = append(out, ch)
 		case ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r':
+			out = append(out, ch)
+		case isKeyStart(ch) && (prev == '{' || prev == ',') && len(stack) > 0 && stack[len(stack)-1] == '{':
+			j := i
+			for j < len(data) && (isKeyStart(data[j]) || (data[j] >= '0' && data[j] <= '9')) {
+				j++
+			}
+			out = append(out, '"')
+			out = append(out, data[i:j]...)
+			out = append(out, '"')
+			i = j - 1
+			lastComma = -1
+			prev = '"'
 		default:
 			lastComma = -1
+			prev = ch
+			out = append(out, ch)
 		}
 	}
 	return out, nil
+}
+
+// isKeyStart reports whether b may start an unquoted JSON5 key.
+func isKeyStart(b byte) bool {
+	return b == '_' || b == '$' || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')
 }
 
 // templateDefinitions finds the state machines of a CloudFormation or SAM
