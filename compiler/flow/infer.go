@@ -36,6 +36,8 @@ type inferrer struct {
 	seen       map[string]bool // reported diagnostics, by pointer and message
 	// assigned lists every variable some Assign sets, anywhere.
 	assigned map[string]bool
+	// ctx is the context object outside Map item selectors.
+	ctx *Type
 }
 
 func (in *inferrer) add(code asl.Code, ptr, format string, args ...any) {
@@ -228,6 +230,17 @@ func (in *inferrer) state(st *asl.State, ptr string, input *Type, v vars, mc *ma
 
 // contextType is the type of the context object ($$).
 func (in *inferrer) contextType(mc *mapCtx) *Type {
+	if mc == nil && in.ctx != nil {
+		return in.ctx
+	}
+	t := in.buildContext(mc)
+	if mc == nil {
+		in.ctx = t
+	}
+	return t
+}
+
+func (in *inferrer) buildContext(mc *mapCtx) *Type {
 	open := func(fields ...Field) *Type {
 		t := ObjectOf(fields...)
 		t.Open = true
