@@ -334,18 +334,19 @@ func (d *deriver) lambda(st *asl.State, p asl.Value) {
 		return
 	}
 	name := fn.str
-	switch {
-	case strings.HasPrefix(name, "arn:") || strings.HasPrefix(name, "${"):
-	case strings.Contains(name, ":function:"): // 123456789012:function:name
-		i := strings.Index(name, ":function:")
-		name = "arn:" + d.o.Partition + ":lambda:" + d.o.Region + ":" + name[:i] + name[i:]
-	default: // name or name:qualifier
-		if i := strings.IndexByte(name, ':'); i >= 0 {
-			name = name[:i]
-		}
-		name = d.arn("lambda", "function:"+name)
+	if strings.HasPrefix(name, "arn:") || strings.HasPrefix(name, "${") {
+		d.allow(lambdaReason(st), []string{"lambda:InvokeFunction"}, lambdaResources(name)...)
+		return
 	}
-	d.allow(lambdaReason(st), []string{"lambda:InvokeFunction"}, lambdaResources(name)...)
+	var base string
+	if i := strings.Index(name, ":function:"); i >= 0 { // 123456789012:function:name[:qualifier]
+		fnName, _, _ := strings.Cut(name[i+len(":function:"):], ":")
+		base = "arn:" + d.o.Partition + ":lambda:" + d.o.Region + ":" + name[:i] + ":function:" + fnName
+	} else { // name or name:qualifier
+		fnName, _, _ := strings.Cut(name, ":")
+		base = d.arn("lambda", "function:"+fnName)
+	}
+	d.allow(lambdaReason(st), []string{"lambda:InvokeFunction"}, base, base+":*")
 }
 
 func (d *deriver) sns(who string, p asl.Value) {

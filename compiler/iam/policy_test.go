@@ -22,6 +22,10 @@ var cases = []struct {
 		[]string{"lambda:InvokeFunction -> arn:aws:lambda:us-east-1:123456789012:function:charge arn:aws:lambda:us-east-1:123456789012:function:charge:*"}},
 	{"lambda by qualified ARN", `"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"arn:aws:lambda:eu-west-1:111122223333:function:f:live"}`,
 		[]string{"lambda:InvokeFunction -> arn:aws:lambda:eu-west-1:111122223333:function:f arn:aws:lambda:eu-west-1:111122223333:function:f:*"}},
+	{"lambda by partial ARN", `"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"111122223333:function:f:live"}`,
+		[]string{"lambda:InvokeFunction -> arn:aws:lambda:us-east-1:111122223333:function:f arn:aws:lambda:us-east-1:111122223333:function:f:*"}},
+	{"lambda by name and alias", `"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f:live"}`,
+		[]string{"lambda:InvokeFunction -> arn:aws:lambda:us-east-1:123456789012:function:f arn:aws:lambda:us-east-1:123456789012:function:f:*"}},
 	{"lambda placeholder", `"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"${ChargeFn}"}`,
 		[]string{"lambda:InvokeFunction -> ${ChargeFn} ${ChargeFn}:*"}},
 	{"lambda chosen at run time", `"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName.$":"$.fn"}`,
@@ -179,7 +183,8 @@ func TestPolicyMergesAndDefaults(t *testing.T) {
 	sm, err := asl.Parse([]byte(`{"StartAt":"A","States":{
 		"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"${F}"},"Next":"B"},
 		"B":{"Type":"Parallel","Branches":[{"StartAt":"C","States":{"C":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:getItem","Parameters":{"TableName":"t","Key":{}},"End":true}}}],"Next":"D"},
-		"D":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:getItem","Parameters":{"TableName":"u","Key":{}},"End":true}}}`))
+		"D":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:getItem","Parameters":{"TableName":"u","Key":{}},"Next":"E"},
+		"E":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"g:1"},"End":true}}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,6 +196,7 @@ func TestPolicyMergesAndDefaults(t *testing.T) {
 		"lambda:InvokeFunction -> ${F} ${F}:*",
 		"dynamodb:GetItem -> arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/t",
 		"dynamodb:GetItem -> arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/u",
+		"lambda:InvokeFunction -> arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:g arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:g:*",
 	}
 	if g, w := strings.Join(show(got), "\n"), strings.Join(want, "\n"); g != w {
 		t.Errorf("statements:\n%s\nwant:\n%s", g, w)

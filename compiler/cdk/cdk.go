@@ -1,0 +1,296 @@
+package cdk
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awslogs"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/compiler"
+	"github.com/goasl/goasl/compiler/iam"
+	"github.com/goasl/goasl/dsl"
+	"github.com/goasl/goasl/internal/ir"
+)
+
+// MaxDefinitionBytes is the largest definition Step Functions accepts
+// (1 MiB). Neither the CDK nor CloudFormation's validation checks it, so
+// NewStateMachine does.
+const MaxDefinitionBytes = 1 << 20
+
+// Props configures NewStateMachine. The zero value (or nil) deploys a
+// workflow without placeholders, with a new role, no logging and no
+// tracing.
+type Props struct {
+	// Substitutions gives the deploy-time value of every placeholder of the
+	// workflow (dsl.Ref("ChargeFn") → "ChargeFn": fn.FunctionArn()). Each
+	// value fills DefinitionSubstitutions and, where the placeholder names
+	// a resource, scopes the role's statement to it.
+	Substitutions map[string]*string
+	// ARNs gives the ARN of a placeholder whose value is not one (an SQS
+	// queue URL: "ReviewQueueURL": queue.QueueArn()), to scope the role.
+	ARNs map[string]*string
+	// StateMachineName is the deployed name; nil lets CloudFormation choose.
+	// A fixed name also narrows the permissions a Distributed Map or an
+	// HTTP Task needs on the state machine itself.
+	StateMachineName *string
+	// Role is the execution role to use instead of a new one. The derived
+	// statements are added to it (an imported immutable role is left as
+	// is).
+	Role awsiam.IRole
+	// Statements are added to the role after the derived ones.
+	Statements []awsiam.PolicyStatement
+	// PassRoles are the task and execution roles of the ECS task
+	// definitions the workflow runs; without them iam:PassRole is allowed
+	// on every role of the account.
+	PassRoles []*string
+	// Logs turns on execution logging.
+	Logs *Logs
+	// Tracing turns on AWS X-Ray tracing.
+	Tracing bool
+	// Comment is the state machine's description in the CDK.
+	Comment *string
+	// RemovalPolicy applies to the state machine; nil keeps the CDK default.
+	RemovalPolicy awscdk.RemovalPolicy
+}
+
+// Logs configures execution logging.
+type Logs struct {
+	// Group receives the logs; nil creates a log group next to the state
+	// machine.
+	Group awslogs.ILogGroup
+	// Level is the log level; "" means ERROR.
+	Level awsstepfunctions.LogLevel
+	// IncludeExecutionData logs the input and output of each state.
+	IncludeExecutionData bool
+}
+
+// StateMachine is what NewStateMachine creates.
+type StateMachine struct {
+	awsstepfunctions.StateMachine
+	// Role is the execution role (the one created or Props.Role).
+	Role awsiam.IRole
+	// Definition is the compiled definition, placeholders included.
+	Definition string
+	// Statements are the statements derived from the workflow, as added to
+	// the role (after substitution).
+	Statements []awsiam.PolicyStatement
+}
+
+// NewStateMachine compiles wf and creates a state machine for it in scope,
+// with the workflow's type (STANDARD or EXPRESS) and a least-privilege
+// execution role. It returns an error, never panics, for a workflow that
+// does not compile, a definition over 1 MiB, a missing or unused
+// substitution, or a construct the CDK refuses (such as a duplicate id).
+func NewStateMachine(scope constructs.Construct, id string, wf *dsl.Workflow, props *Props) (sm *StateMachine, err error) {
+	w, ok := ir.Of(wf)
+	if !ok {
+		return nil, errors.New("cdk: the workflow is nil: build it with dsl.NewWorkflow")
+	}
+	def, err := compiler.Compile(wf)
+	if err != nil {
+		return nil, fmt.Errorf("cdk: workflow %q does not compile:\n%w", w.Name, err)
+	}
+	return FromDefinition(scope, id, w.Name, def, Type(w.Type), props)
+}
+
+// Type is a state machine type.
+type Type string
+
+// The state machine types; "" means Standard.
+const (
+	Standard Type = "STANDARD"
+	Express  Type = "EXPRESS"
+)
+
+// FromDefinition is NewStateMachine for a definition already compiled (or
+// parsed with asl.Parse); name is used in error messages.
+func FromDefinition(scope constructs.Construct, id, name string, def *asl.StateMachine, typ Type, props *Props) (sm *StateMachine, err error) {
+	if props == nil {
+		props = &Props{}
+	}
+	if scope == nil {
+		return nil, fmt.Errorf("cdk: workflow %q: the scope is nil", name)
+	}
+	data, err := asl.Marshal(def)
+	if err != nil {
+		return nil, fmt.Errorf("cdk: workflow %q: %w", name, err)
+	}
+	if len(data) > MaxDefinitionBytes {
+		return nil, fmt.Errorf("cdk: workflow %q: the definition is %d bytes, over the 1 MiB (%d bytes) Step Functions accepts: split it (a nested workflow with states:startExecution, or a Distributed Map)", name, len(data), MaxDefinitionBytes)
+	}
+	places, err := iam.Placeholders(def)
+	if err != nil {
+		return nil, fmt.Errorf("cdk: workflow %q: %w", name, err)
+	}
+	if err := checkSubstitutions(name, places, props); err != nil {
+		return nil, err
+	}
+	opts := iam.Options{}
+	vars := map[string]*string{}
+	for k, v := range props.Substitutions {
+		vars[k] = v
+	}
+	for k, v := range props.ARNs {
+		vars[k] = v // the role is scoped to the ARN, not the value
+	}
+	if n := props.StateMachineName; n != nil && !tokenString(*n) {
+		opts.StateMachineName = *n
+	}
+	for i, r := range props.PassRoles {
+		if r == nil {
+			return nil, fmt.Errorf("cdk: workflow %q: Props.PassRoles[%d] is nil", name, i)
+		}
+		key := "goasl:PassRole:" + strconv.Itoa(i)
+		opts.PassRoles = append(opts.PassRoles, "${"+key+"}")
+		vars[key] = r
+	}
+	stmts, err := iam.Policy(def, opts)
+	if err != nil {
+		return nil, fmt.Errorf("cdk: workflow %q: %w", name, err)
+	}
+	defer func() {
+		// A jsii call panics on errors the CDK raises (a duplicate id, a
+		// bad scope): report them as errors.
+		if r := recover(); r != nil {
+			sm, err = nil, fmt.Errorf("cdk: workflow %q: the CDK refused the state machine %q: %v", name, id, r)
+		}
+	}()
+	stack := awscdk.Stack_Of(scope)
+	vars["AWS::Partition"] = stack.Partition()
+	vars["AWS::Region"] = stack.Region()
+	vars["AWS::AccountId"] = stack.Account()
+
+	role := props.Role
+	if role == nil {
+		role = awsiam.NewRole(scope, jsii.String(id+"Role"), &awsiam.RoleProps{
+			AssumedBy:   awsiam.NewServicePrincipal(jsii.String("states.amazonaws.com"), nil),
+			Description: jsii.String(fmt.Sprintf("Execution role of workflow %s, derived by goasl from the integrations it uses", name)),
+		})
+	}
+	out := &StateMachine{Role: role, Definition: string(data)}
+	for _, s := range stmts {
+		var res []*string
+		for _, r := range s.Resources {
+			res = append(res, substitute(r, vars))
+		}
+		var acts []*string
+		for _, a := range s.Actions {
+			acts = append(acts, jsii.String(a))
+		}
+		ps := awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+			Effect:    awsiam.Effect_ALLOW,
+			Actions:   &acts,
+			Resources: &res,
+		})
+		role.AddToPrincipalPolicy(ps)
+		out.Statements = append(out.Statements, ps)
+	}
+	for _, ps := range props.Statements {
+		role.AddToPrincipalPolicy(ps)
+	}
+
+	smType := awsstepfunctions.StateMachineType_STANDARD
+	if typ == Express {
+		smType = awsstepfunctions.StateMachineType_EXPRESS
+	}
+	smProps := &awsstepfunctions.StateMachineProps{
+		DefinitionBody:   awsstepfunctions.DefinitionBody_FromString(jsii.String(string(data))),
+		StateMachineType: smType,
+		Role:             role,
+		StateMachineName: props.StateMachineName,
+		Comment:          props.Comment,
+		RemovalPolicy:    props.RemovalPolicy,
+	}
+	if len(props.Substitutions) > 0 {
+		subs := map[string]*string{}
+		for k, v := range props.Substitutions {
+			subs[k] = v
+		}
+		smProps.DefinitionSubstitutions = &subs
+	}
+	if props.Tracing {
+		smProps.TracingEnabled = jsii.Bool(true)
+	}
+	if l := props.Logs; l != nil {
+		group := l.Group
+		if group == nil {
+			group = awslogs.NewLogGroup(scope, jsii.String(id+"Logs"), &awslogs.LogGroupProps{})
+		}
+		level := l.Level
+		if level == "" {
+			level = awsstepfunctions.LogLevel_ERROR
+		}
+		smProps.Logs = &awsstepfunctions.LogOptions{
+			Destination:          group,
+			Level:                level,
+			IncludeExecutionData: jsii.Bool(l.IncludeExecutionData),
+		}
+	}
+	out.StateMachine = awsstepfunctions.NewStateMachine(scope, jsii.String(id), smProps)
+	return out, nil
+}
+
+// checkSubstitutions reports every placeholder without a value and every
+// substitution the definition does not use, each by name.
+func checkSubstitutions(name string, places []iam.Placeholder, props *Props) error {
+	used := map[string]bool{}
+	var errs []error
+	for _, p := range places {
+		used[p.Name] = true
+		v, ok := props.Substitutions[p.Name]
+		switch {
+		case !ok:
+			errs = append(errs, fmt.Errorf("cdk: workflow %q: placeholder ${%s} (%s) has no substitution: set Props.Substitutions[%q]", name, p.Name, p.Kind, p.Name))
+		case v == nil:
+			errs = append(errs, fmt.Errorf("cdk: workflow %q: the substitution of placeholder ${%s} is nil", name, p.Name))
+		case p.NeedsARN && props.ARNs[p.Name] == nil:
+			errs = append(errs, fmt.Errorf("cdk: workflow %q: placeholder ${%s} is an %s, not an ARN: set Props.ARNs[%q] (e.g. queue.QueueArn()) so the role can name the queue", name, p.Name, p.Kind, p.Name))
+		}
+	}
+	for _, m := range []struct {
+		field string
+		keys  map[string]*string
+	}{{"Substitutions", props.Substitutions}, {"ARNs", props.ARNs}} {
+		var unused []string
+		for k := range m.keys {
+			if !used[k] {
+				unused = append(unused, k)
+			}
+		}
+		sort.Strings(unused)
+		for _, k := range unused {
+			errs = append(errs, fmt.Errorf("cdk: workflow %q: Props.%s[%q] is not used: the definition has no placeholder ${%s}", name, m.field, k, k))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+var varRE = regexp.MustCompile(`\$\{([^{}]*)\}`)
+
+// substitute replaces the ${Name} placeholders of an IAM resource with
+// their values (CDK tokens are strings, so a token inside a longer
+// resource becomes an Fn::Join).
+func substitute(s string, vars map[string]*string) *string {
+	out := varRE.ReplaceAllStringFunc(s, func(m string) string {
+		if v, ok := vars[m[2:len(m)-1]]; ok && v != nil {
+			return *v
+		}
+		return m
+	})
+	return jsii.String(out)
+}
+
+// tokenString reports whether s holds an unresolved CDK token.
+func tokenString(s string) bool {
+	return strings.Contains(s, "${Token[")
+}
