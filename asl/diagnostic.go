@@ -47,7 +47,6 @@ const (
 
 	// Codes of goasl's own, for rules AWS reports under a generic code or
 	// not at all before run time.
-	CodeUnreachableState   Code = "UNREACHABLE_STATE"
 	CodeInvalidPath        Code = "INVALID_JSON_PATH"
 	CodeInvalidIntrinsic   Code = "INVALID_INTRINSIC_FUNCTION"
 	CodeInvalidVariable    Code = "INVALID_VARIABLE_NAME"

@@ -48,7 +48,10 @@ func (v *validator) jsonataValue(sc *stateCtx, val Value, p string, jc jaCtx, de
 		for _, m := range val.Members {
 			mp := ptrJoin(p, m.Key)
 			if strings.HasSuffix(m.Key, ".$") {
-				v.errorf(CodeSchema, mp, "The QueryLanguage is set to 'JSONata', but the key %q uses the JSONPath '.$' suffix; name the key %q and give a JSONata expression \"{%% ... %%}\" as its value", m.Key, strings.TrimSuffix(m.Key, ".$"))
+				// A warning, not an error: AWS runs such a key as a literal
+				// key (LocalStack's snapshot of outputdecl/base_literals,
+				// recorded against AWS), though the spec forbids it.
+				v.warnf(CodeSchema, mp, "The QueryLanguage is set to 'JSONata', but the key %q uses the JSONPath '.$' suffix, which JSONata states keep as part of a literal key; name the key %q and give a JSONata expression \"{%% ... %%}\" as its value", m.Key, strings.TrimSuffix(m.Key, ".$"))
 				continue
 			}
 			v.jsonataValue(sc, m.Value, mp, jc, depth+1)
@@ -210,7 +213,9 @@ func (v *validator) variableName(sc *stateCtx, name, p string) {
 		}
 	}
 	if first, ok := sc.scope.outerVars[name]; ok {
-		v.errorf(CodeInvalidVariable, p, "Variable '%s' is already assigned in an outer scope (%s): states in a branch or item processor must not reuse an outer variable's name; rename it", name, first)
+		// A warning, not an error: the spec forbids it, but AWS ran
+		// LocalStack's parallel_catch_error_variable_sampling, which does it.
+		v.warnf(CodeInvalidVariable, p, "Variable '%s' is already assigned in an outer scope (%s): the spec says states in a branch or item processor must not reuse an outer variable's name; rename it", name, first)
 	}
 }
 

@@ -314,8 +314,6 @@ var corpusExceptions = map[string]string{
 	"localstack/templates-json/credentials/statemachines/invalid_credentials_field.json":                   "deliberately invalid LocalStack test (test_invalid_credentials_field): unknown Credentials field",
 	"localstack/templates-json/scenarios/statemachines/map_state_label_invalid_char_fail.json":             "deliberately invalid LocalStack test: Label with '{'",
 	"localstack/templates-json/scenarios/statemachines/map_state_label_too_long_fail.json":                 "deliberately invalid LocalStack test: 41-character Label",
-	"localstack/templates-json/outputdecl/statemachines/base_literals.json":                                "a '.$' key in a JSONata Output: AWS ran it (snapshot BASE_LITERALS) keeping the key literally, goasl rejects it per checklist 4.10",
-	"localstack/templates-json/statevariables/statemachines/parallel_catch_error_variable_sampling.json":   "a Parallel catcher assigns inputVar, which its branch also assigns: AWS ran it (snapshot), goasl rejects the shadowing per spec/checklist 6.8",
 	"localstack/templates-json/errorhandling/statemachines/task_lambda_invoke_catch_tbd.json":              "LocalStack placeholder: the test fills the empty ErrorEquals (and Resource _tbd_) before AWS sees it",
 	"localstack/templates-json/errorhandling/statemachines/task_service_lambda_invoke_catch_tbd.json":      "LocalStack placeholder: the test fills the empty ErrorEquals before AWS sees it",
 	"localstack/templates-json/scenarios/statemachines/escape_sequences_illegal_intrinsic_function.json":   "deliberately invalid: AWS rejects the \\\" escape in an intrinsic string (snapshot: SCHEMA_VALIDATION_FAILED)",
@@ -329,8 +327,6 @@ var corpusExceptions = map[string]string{
 	"other/coinbase-step/examples__deployer.json":                                                          "coinbase/step dialect: go:// resources",
 	"other/coinbase-step/examples__step_deployer.json":                                                     "coinbase/step dialect: empty Resource filled at deploy time, Type \"Success\"",
 	"other/coinbase-step/examples__taskfn.json":                                                            "coinbase/step dialect: Type \"TaskFn\"",
-	"workflows-collection/either-or-parallel-pattern.asl.json":                                             "custom Fail errors under the reserved States. prefix (States.FauxFailure1, States.RanOutOfTime), which the spec forbids",
-	"workflows-collection/quorum-with-parallel-pattern.asl.json":                                           "custom Fail errors under the reserved States. prefix (States.QuorumMet, States.RanOutOfTime), which the spec forbids",
 	"workflows-collection/yaml-converted/human-task-reminder.asl.json":                                     "a ${ReminderTimeout} substitution where Wait Seconds needs a number",
 }
 

@@ -322,7 +322,10 @@ func (v *validator) fail(sc *stateCtx) {
 		case sc.lang == JSONPath && strings.HasPrefix(st.Error, "$"):
 			v.warnf(CodeNoPath, p, "Field 'Error' is the literal string %q; to read the error name from a path, use 'ErrorPath'", st.Error)
 		case strings.HasPrefix(st.Error, "States.") && !isPredefinedError(st.Error):
-			v.errorf(CodeErrorName, p, "Error name %q starts with the reserved prefix 'States.' but is not a predefined error%s; use a name of your own without the prefix", st.Error, didYouMean(st.Error, predefinedErrorList))
+			// A warning, not an error: the spec reserves the prefix, but AWS
+			// accepts such Fail states (aws-samples either-or-parallel-pattern
+			// and quorum-with-parallel-pattern raise them).
+			v.warnf(CodeErrorName, p, "Error name %q starts with the reserved prefix 'States.' but is not a predefined error%s; use a name of your own without the prefix", st.Error, didYouMean(st.Error, predefinedErrorList))
 		}
 	}
 	switch {
