@@ -9,11 +9,20 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/compiler"
 	"github.com/goasl/goasl/compiler/flow"
+	"github.com/goasl/goasl/dsl"
+	"github.com/goasl/goasl/examples/approval"
+	"github.com/goasl/goasl/examples/csvmap"
+	"github.com/goasl/goasl/examples/etl"
+	"github.com/goasl/goasl/examples/hello"
+	"github.com/goasl/goasl/examples/jsonatavars"
+	"github.com/goasl/goasl/examples/orderflow"
 	"github.com/goasl/goasl/gen/typegen"
 )
 
@@ -81,9 +90,18 @@ func show[T any](name string) {
 func main() {
 `
 
-// TestRoundTrip builds the generated file in a temporary module with a
-// program that marshals a filled value of each state's input struct, and
-// checks that the JSON fits the type inferred for that state's input.
+// roundTripCase is one workflow whose generated input structs are
+// round-tripped.
+type roundTripCase struct {
+	workflow string
+	sm       *asl.StateMachine
+	res      *flow.Result
+}
+
+// TestRoundTrip builds the generated files of the test workflow and of
+// every example workflow in a temporary module, with a program that
+// marshals a filled value of each state's input struct, and checks that
+// the JSON fits the type inferred for that state's input.
 func TestRoundTrip(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a temporary module with the go command (seconds); skipped with -short")
@@ -97,46 +115,13 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	sm, res := orderTypes(t)
-	src, err := typegen.GeneratePackage("roundtrip/out", "out", "OrderFlow", sm, res)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The state of each generated input type, from the doc comments'
-	// order: names are <Workflow><State>Input.
-	inputs := map[string]*flow.StateInfo{}
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "out.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range res.States {
-		if !s.Reached {
-			continue
+	cases := []roundTripCase{{"OrderFlow", sm, res}}
+	for _, wf := range []*dsl.Workflow{approval.Expense(), csvmap.ImportCSV(), etl.Pipeline(), hello.Greeting(), jsonatavars.Checkout(), orderflow.OrderFlow()} {
+		sm, res, err := compiler.Types(wf)
+		if err != nil {
+			t.Fatalf("example %s: %v", wf.Name(), err)
 		}
-		inputs["OrderFlow"+typegen.Ident(s.Name)+"Input"] = s
-	}
-	var main strings.Builder
-	main.WriteString(roundTripMain)
-	found := 0
-	for _, d := range f.Decls {
-		g, ok := d.(*ast.GenDecl)
-		if !ok {
-			continue
-		}
-		for _, sp := range g.Specs {
-			ts, ok := sp.(*ast.TypeSpec)
-			if !ok {
-				continue
-			}
-			if _, ok := inputs[ts.Name.Name]; ok {
-				main.WriteString("\tshow[out." + ts.Name.Name + "](\"" + ts.Name.Name + "\")\n")
-				found++
-			}
-		}
-	}
-	main.WriteString("}\n")
-	if found != len(inputs) {
-		t.Fatalf("found %d of the %d input types in the generated file", found, len(inputs))
+		cases = append(cases, roundTripCase{wf.Name(), sm, res})
 	}
 
 	dir := t.TempDir()
@@ -145,11 +130,56 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := map[string]string{
-		"go.mod":     "module roundtrip\n\ngo 1.26\n\nrequire github.com/goasl/goasl v0.0.0\n\nreplace github.com/goasl/goasl => " + root + "\n",
-		"go.sum":     string(gosum),
-		"out/out.go": string(src),
-		"main.go":    main.String(),
+		"go.mod": "module roundtrip\n\ngo 1.26\n\nrequire github.com/goasl/goasl v0.0.0\n\nreplace github.com/goasl/goasl => " + root + "\n",
+		"go.sum": string(gosum),
 	}
+	var main strings.Builder
+	main.WriteString(strings.Replace(roundTripMain, "\tout \"roundtrip/out\"\n", "", 1))
+	var imports strings.Builder
+	inputs := map[string]*flow.StateInfo{}
+	for i, c := range cases {
+		pkg := "gen" + strconv.Itoa(i)
+		src, err := typegen.GeneratePackage("roundtrip/"+pkg, pkg, c.workflow, c.sm, c.res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[pkg+"/types.go"] = string(src)
+		imports.WriteString("\t\"roundtrip/" + pkg + "\"\n")
+		want := map[string]*flow.StateInfo{}
+		for _, s := range c.res.States {
+			if s.Reached {
+				want[typegen.Ident(c.workflow+" "+s.Name)+"Input"] = s
+			}
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), pkg+".go", src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := 0
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			for _, sp := range g.Specs {
+				ts, ok := sp.(*ast.TypeSpec)
+				if !ok {
+					continue
+				}
+				if st, ok := want[ts.Name.Name]; ok {
+					name := pkg + "." + ts.Name.Name
+					inputs[name] = st
+					main.WriteString("\tshow[" + name + "](\"" + name + "\")\n")
+					found++
+				}
+			}
+		}
+		if found != len(want) {
+			t.Fatalf("%s: found %d of the %d input types in the generated file:\n%s", c.workflow, found, len(want), src)
+		}
+	}
+	main.WriteString("}\n")
+	files["main.go"] = strings.Replace(main.String(), "import (\n", "import (\n"+imports.String(), 1)
 	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -166,7 +196,7 @@ func TestRoundTrip(t *testing.T) {
 	cmd.Stderr = &stderr
 	outBytes, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("go run: %v\n%s", err, stderr.String())
+		t.Fatalf("go run: %v\n%s\n%s", err, stderr.String(), files["main.go"])
 	}
 	lines := 0
 	sc := bufio.NewScanner(bytes.NewReader(outBytes))
@@ -185,8 +215,26 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("%s: the JSON %s does not fit the input type %s of state %q: %v", name, js, st.Input, st.Name, problems)
 		}
 	}
-	t.Logf("%d input structs round-tripped", lines)
+	t.Logf("%d input structs of %d workflows round-tripped", lines, len(cases))
 	if lines != len(inputs) {
 		t.Errorf("the program printed %d values, want %d", lines, len(inputs))
+	}
+}
+
+// TestGenerateExamples generates the types of every example workflow and
+// type-checks them.
+func TestGenerateExamples(t *testing.T) {
+	for _, wf := range []*dsl.Workflow{approval.Expense(), csvmap.ImportCSV(), etl.Pipeline(), hello.Greeting(), jsonatavars.Checkout(), orderflow.OrderFlow()} {
+		t.Run(wf.Name(), func(t *testing.T) {
+			sm, res, err := compiler.Types(wf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src, err := typegen.Generate(pkgPath, wf.Name(), sm, res)
+			if err != nil {
+				t.Fatal(err)
+			}
+			typeCheck(t, wf.Name()+".go", src)
+		})
 	}
 }
