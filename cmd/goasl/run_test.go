@@ -41,6 +41,8 @@ func TestCommands(t *testing.T) {
 		{"validate_missing_file", "", []string{"validate", "testdata/missing.asl.json"}, 1},
 		{"validate_stdin", `{"StartAt":"A","States":{"A":{"Type":"Pass","Nxt":"B","End":true}}}`, []string{"validate", "-"}, 1},
 		{"validate_bad_flag", "", []string{"validate", "-frob", "x"}, 2},
+		{"validate_yaml", "", []string{"validate", "testdata/good.asl.yaml"}, 0},
+		{"validate_bad_yaml", "", []string{"validate", "testdata/bad.asl.yaml"}, 1},
 		{"version_args", "", []string{"version", "extra"}, 2},
 	}
 	for _, tt := range tests {
