@@ -9,18 +9,24 @@ import (
 
 // Ident turns any text (a workflow, state or JSON field name) into an
 // exported Go identifier: words split at anything that is not a letter or
-// digit, each word capitalized and joined ("order total" → OrderTotal,
-// "charge-card" → ChargeCard). A result that would start with a digit or a
+// digit and at camelCase boundaries, each word capitalized and joined
+// ("order total" → OrderTotal, "charge-card" → ChargeCard), common
+// initialisms in capitals ("orderId" → OrderID). A result that would start with a digit or a
 // letter with no upper case gets an "X" in front; an empty result is "X".
 func Ident(s string) string {
 	var b strings.Builder
 	var words []string
 	upper := true
+	prevLower := false
 	for _, r := range s {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			upper = true
+			upper, prevLower = true, false
 			continue
 		}
+		if prevLower && unicode.IsUpper(r) {
+			upper = true // a camelCase boundary: chargeId is charge Id
+		}
+		prevLower = unicode.IsLower(r)
 		if upper {
 			words = append(words, "")
 			upper = false
@@ -29,7 +35,7 @@ func Ident(s string) string {
 		words[len(words)-1] += string(r)
 	}
 	for _, w := range words {
-		if initialisms[strings.ToUpper(w)] {
+		if initialisms[strings.ToUpper(w)] && restLower(w) {
 			w = strings.ToUpper(w)
 		}
 		b.WriteString(w)
@@ -77,4 +83,16 @@ func (n *namer) name(base string) string {
 			return c
 		}
 	}
+}
+
+// restLower reports whether every rune of w after the first is lower case
+// ("Id", not "IDx"), so that a word made of several joined words ("A" and
+// "Pi" in "APi") is never read as an initialism on a second pass.
+func restLower(w string) bool {
+	for i, r := range w {
+		if i > 0 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }

@@ -124,6 +124,7 @@ func TestIdent(t *testing.T) {
 	for in, want := range map[string]string{
 		"Charge card": "ChargeCard", "charge-card": "ChargeCard", "9 lives": "X9Lives", "日本": "X日本",
 		"": "X", "!!!": "X", "ünï": "Ünï", "already_Go": "AlreadyGo", "a.b.c": "ABC",
+		"orderId": "OrderID", "QueueUrl": "QueueURL", "SdkHttpMetadata": "SdkHTTPMetadata", "HTTPServer": "HTTPServer", "id": "ID",
 	} {
 		if got := typegen.Ident(in); got != want {
 			t.Errorf("Ident(%q) = %q, want %q", in, got, want)
