@@ -3,6 +3,7 @@ package dslgen
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -120,7 +121,7 @@ func TestCorpusRoundTrip(t *testing.T) {
 		default:
 			sm, err = asl.Parse(data)
 			if err != nil {
-				reason = "asl.Parse rejects it: " + firstLine(err.Error())
+				reason = "asl.Parse rejects it: " + parseProblem(err)
 			} else if ds := asl.Validate(sm, asl.ValidateOptions{}); asl.HasErrors(ds) && !acceptedWithPlaceholders[f] {
 				reason = "invalid: " + firstError(ds)
 			}
@@ -278,13 +279,33 @@ func firstLine(s string) string {
 	return s
 }
 
+// firstError names the first error of a validation by its code and
+// pointer (messages change more often than rules).
 func firstError(ds []asl.Diagnostic) string {
 	for _, d := range ds {
 		if d.Severity == asl.SeverityError {
-			return d.Pointer + ": " + d.Message
+			return string(d.Code) + " at " + pointerText(d.Pointer)
 		}
 	}
 	return ""
+}
+
+// parseProblem names the first problem of a parse error by its code and
+// pointer.
+func parseProblem(err error) string {
+	var aerr *asl.Error
+	if errors.As(err, &aerr) && len(aerr.Diagnostics) > 0 {
+		d := aerr.Diagnostics[0]
+		return string(d.Code) + " at " + pointerText(d.Pointer)
+	}
+	return firstLine(err.Error())
+}
+
+func pointerText(p string) string {
+	if p == "" {
+		return "/"
+	}
+	return p
 }
 
 func truncate(b []byte) string {

@@ -16,13 +16,15 @@ import (
 // JSONPath with Lambda, SDK, SNS, Choice, Retry and Catch (orders);
 // JSONata with Distributed Map, Parallel and Choice (batch); JSON5 with
 // legacy Iterator, an activity and placeholders (legacy); a CloudFormation
-// template with two state machines (template).
+// template with two state machines (template); the typed helpers of
+// DynamoDB, Step Functions, Athena, API Gateway and EventBridge (services).
 var goldenInputs = []struct {
 	file         string
 	fromTemplate bool
 }{
 	{"orders.asl.json", false},
 	{"batch.asl.json", false},
+	{"services.asl.json", false},
 	{"legacy.asl.json5", false},
 	{"template.json", true},
 }

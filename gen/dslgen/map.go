@@ -155,7 +155,7 @@ func (g *gen) itemReader(r *asl.ItemReader, m mode, ptr string) (jen.Code, bool)
 		ps = nil
 		base = dslID("NewItemReader").Call(jen.Lit(r.Resource), obj)
 	}
-	calls := withCalls(ps)
+	calls := withCalls("", ps)
 	if rc := r.ReaderConfig; rc != nil {
 		cp := ptr + "/ReaderConfig"
 		n := len(calls)
@@ -233,7 +233,7 @@ func (g *gen) resultWriter(w *asl.ResultWriter, m mode, ptr string) (jen.Code, b
 		g.errf(ptr+"/Resource", "dsl writes a ResultWriter with s3:putObject and Bucket and Prefix (dsl.WriteResultsToS3), or with no Resource (dsl.ResultsConfig)")
 		return nil, false
 	}
-	calls := withCalls(ps)
+	calls := withCalls("", ps)
 	if wc := w.WriterConfig; wc != nil {
 		if wc.OutputType == "" && wc.Transformation == "" {
 			g.errf(ptr+"/WriterConfig", "an empty WriterConfig: dsl writes WriterConfig only when a field is set; remove it")

@@ -41,27 +41,122 @@ func hasKey(v asl.Value, key string) bool {
 	return a || b
 }
 
-// withCalls writes the remaining parameters as .With(key, value).
-func withCalls(ps []param) []call {
+// withCalls writes the remaining parameters of helper fn with its
+// setter for the key when it has one, else as .With(key, value).
+func withCalls(fn string, ps []param) []call {
 	var calls []call
 	for _, p := range ps {
+		if m, ok := setters[fn][p.key]; ok {
+			calls = append(calls, c(m, p.code))
+			continue
+		}
 		calls = append(calls, c("With", jen.Lit(p.key), p.code))
 	}
 	return calls
 }
 
-// optimized are the optimized integrations written with a typed helper
-// whose arguments are required parameters.
-var optimized = map[string][]struct {
-	fn   string
-	keys []string
-}{
+// setterSet builds a key → method table from keys whose setter has the
+// key's name, and renamed ones given as "Key=Method".
+func setterSet(keys ...string) map[string]string {
+	m := map[string]string{}
+	for _, k := range keys {
+		key, method, ok := strings.Cut(k, "=")
+		if !ok {
+			method = key
+		}
+		m[key] = method
+	}
+	return m
+}
+
+var (
+	snsSetters = setterSet("Subject", "MessageAttributes", "MessageStructure", "MessageGroupId=MessageGroupID", "MessageDeduplicationId=MessageDeduplicationID")
+	ddbRead    = []string{"ExpressionAttributeNames", "ReturnConsumedCapacity"}
+	ddbWrite   = append([]string{"ConditionExpression", "ExpressionAttributeValues", "ReturnItemCollectionMetrics"}, ddbRead...)
+)
+
+// setters lists, per helper, the parameters it has a setter for (the
+// setters that take any value; enum-typed ones are written with With).
+var setters = map[string]map[string]string{
+	"Lambda":                      setterSet("Qualifier", "InvocationType"),
+	"SNSPublish":                  snsSetters,
+	"SNSPublishToTarget":          snsSetters,
+	"SNSPublishToPhone":           snsSetters,
+	"SQSSendMessage":              setterSet("DelaySeconds", "MessageAttributes", "MessageGroupId=MessageGroupID", "MessageDeduplicationId=MessageDeduplicationID"),
+	"DynamoDBGetItem":             setterSet(append([]string{"ConsistentRead", "ProjectionExpression"}, ddbRead...)...),
+	"DynamoDBPutItem":             setterSet(ddbWrite...),
+	"DynamoDBUpdateItem":          setterSet(append([]string{"UpdateExpression"}, ddbWrite...)...),
+	"DynamoDBDeleteItem":          setterSet(ddbWrite...),
+	"StepFunctionsStartExecution": setterSet("Input", "Name"),
+	"AthenaStartQueryExecution":   setterSet("ClientRequestToken", "QueryExecutionContext", "ResultConfiguration", "WorkGroup"),
+	"AthenaGetQueryResults":       setterSet("MaxResults", "NextToken"),
+	"APIGatewayInvoke":            setterSet("Headers", "Path", "QueryParameters", "RequestBody", "Stage"),
+	"BatchSubmitJob":              setterSet("ArrayProperties", "ContainerOverrides", "DependsOn", "Parameters", "RetryStrategy", "Timeout"),
+	"ECSRunTask":                  setterSet("CapacityProviderStrategy", "EnableExecuteCommand", "Group", "NetworkConfiguration", "Overrides", "PlacementConstraints", "PlacementStrategy", "PlatformVersion", "PropagateTags"),
+	"GlueStartJobRun":             setterSet("AllocatedCapacity", "Arguments", "JobRunId=JobRunID", "NotificationProperty", "SecurityConfiguration", "Timeout"),
+	"CodeBuildStartBuild":         setterSet("BuildspecOverride", "EnvironmentVariablesOverride", "IdempotencyToken", "SourceVersion", "TimeoutInMinutesOverride"),
+	"BedrockInvokeModel":          setterSet("Accept", "ContentType"),
+}
+
+// helper is a typed integration helper of package dsl: its function, the
+// required parameters it takes as arguments, and the integration patterns
+// it has methods for.
+type helper struct {
+	fn                    string
+	keys                  []string
+	sync, sync2, callback bool
+}
+
+// helpers maps an optimized integration's ARN (without the pattern) to the
+// helpers that build it, tried in order.
+var helpers = map[string][]helper{
 	"arn:aws:states:::sns:publish": {
-		{"SNSPublish", []string{"TopicArn", "Message"}},
-		{"SNSPublishToTarget", []string{"TargetArn", "Message"}},
-		{"SNSPublishToPhone", []string{"PhoneNumber", "Message"}},
+		{fn: "SNSPublish", keys: []string{"TopicArn", "Message"}, callback: true},
+		{fn: "SNSPublishToTarget", keys: []string{"TargetArn", "Message"}, callback: true},
+		{fn: "SNSPublishToPhone", keys: []string{"PhoneNumber", "Message"}, callback: true},
 	},
-	"arn:aws:states:::sqs:sendMessage": {{"SQSSendMessage", []string{"QueueUrl", "MessageBody"}}},
+	"arn:aws:states:::sqs:sendMessage":            {{fn: "SQSSendMessage", keys: []string{"QueueUrl", "MessageBody"}, callback: true}},
+	"arn:aws:states:::dynamodb:getItem":           {{fn: "DynamoDBGetItem", keys: []string{"TableName", "Key"}}},
+	"arn:aws:states:::dynamodb:putItem":           {{fn: "DynamoDBPutItem", keys: []string{"TableName", "Item"}}},
+	"arn:aws:states:::dynamodb:updateItem":        {{fn: "DynamoDBUpdateItem", keys: []string{"TableName", "Key"}}},
+	"arn:aws:states:::dynamodb:deleteItem":        {{fn: "DynamoDBDeleteItem", keys: []string{"TableName", "Key"}}},
+	"arn:aws:states:::states:startExecution":      {{fn: "StepFunctionsStartExecution", keys: []string{"StateMachineArn"}, sync: true, sync2: true, callback: true}},
+	"arn:aws:states:::athena:startQueryExecution": {{fn: "AthenaStartQueryExecution", keys: []string{"QueryString"}, sync: true}},
+	"arn:aws:states:::athena:getQueryResults":     {{fn: "AthenaGetQueryResults", keys: []string{"QueryExecutionId"}}},
+	"arn:aws:states:::athena:getQueryExecution":   {{fn: "AthenaGetQueryExecution", keys: []string{"QueryExecutionId"}}},
+	"arn:aws:states:::athena:stopQueryExecution":  {{fn: "AthenaStopQueryExecution", keys: []string{"QueryExecutionId"}}},
+	"arn:aws:states:::apigateway:invoke":          {{fn: "APIGatewayInvoke", keys: []string{"ApiEndpoint", "Method"}, callback: true}},
+	"arn:aws:states:::ecs:runTask":                {{fn: "ECSRunTask", keys: []string{"Cluster", "TaskDefinition"}, sync: true, callback: true}},
+	"arn:aws:states:::batch:submitJob":            {{fn: "BatchSubmitJob", keys: []string{"JobName", "JobQueue", "JobDefinition"}, sync: true}},
+	"arn:aws:states:::glue:startJobRun":           {{fn: "GlueStartJobRun", keys: []string{"JobName"}, sync: true}},
+	"arn:aws:states:::codebuild:startBuild":       {{fn: "CodeBuildStartBuild", keys: []string{"ProjectName"}, sync: true}},
+	"arn:aws:states:::bedrock:invokeModel":        {{fn: "BedrockInvokeModel", keys: []string{"ModelId", "Body"}, callback: true}},
+}
+
+// patternCall returns the helper method for an integration pattern, and
+// whether the helper has it.
+func (h helper) patternCall(pattern string) ([]call, bool) {
+	switch {
+	case pattern == "":
+		return nil, true
+	case pattern == ".sync" && h.sync:
+		return []call{c("Sync")}, true
+	case pattern == ".sync:2" && h.sync2:
+		return []call{c("Sync2")}, true
+	case pattern == waitForTaskToken && h.callback:
+		return []call{c("WaitForTaskToken")}, true
+	}
+	return nil, false
+}
+
+// splitPattern splits an optimized integration's ARN from its pattern.
+func splitPattern(res string) (string, string) {
+	for _, p := range []string{waitForTaskToken, ".sync:2", ".sync"} {
+		if strings.HasSuffix(res, p) {
+			return strings.TrimSuffix(res, p), p
+		}
+	}
+	return res, ""
 }
 
 const waitForTaskToken = ".waitForTaskToken"
@@ -78,11 +173,12 @@ func (g *gen) resource(st *asl.State, ptr string) (code jen.Code, rest []*asl.Re
 	if m == jsonata {
 		payload, other = st.Arguments, st.Parameters
 	}
-	base, pattern := res, ""
-	if strings.HasSuffix(res, waitForTaskToken) {
-		base, pattern = strings.TrimSuffix(res, waitForTaskToken), waitForTaskToken
-	}
+	base, pattern := splitPattern(res)
 	var tail []call
+	if pattern != "" && pattern != waitForTaskToken {
+		// Only the helpers below that take .sync have it.
+		base, pattern = res, ""
+	}
 	if pattern != "" {
 		tail = append(tail, c("WaitForTaskToken"))
 	}
@@ -104,7 +200,7 @@ func (g *gen) resource(st *asl.State, ptr string) (code jen.Code, rest []*asl.Re
 		default:
 			calls = append(calls, c("Payload", pl))
 		}
-		calls = append(calls, withCalls(ps)...)
+		calls = append(calls, withCalls("Lambda", ps)...)
 		calls = append(calls, tail...)
 		rest = st.Retry
 		if len(st.Retry) > 0 && isLambdaDefault(st.Retry[0]) {
@@ -123,9 +219,43 @@ func (g *gen) resource(st *asl.State, ptr string) (code jen.Code, rest []*asl.Re
 			obj = g.object(payload, m)
 		}
 		return chain(dslID("SDK").Call(jen.Lit(svc), jen.Lit(action), obj), tail), st.Retry, payload.IsSet()
-	case optimized[base] != nil && objOK:
-		for _, o := range optimized[base] {
-			if !hasKey(payload, o.keys[0]) || !hasKey(payload, o.keys[1]) {
+	case base == "arn:aws:states:::events:putEvents" && objOK && hasKey(payload, "Entries"):
+		ps := g.params(payload, m)
+		entries, ps, _ := take(ps, "Entries")
+		var args []jen.Code
+		var calls []call
+		if ev, ok := payload.Get("Entries"); ok && ev.Kind == asl.Array && len(ev.Items) > 0 {
+			for _, e := range ev.Items {
+				a, ok := g.eventEntry(e, m)
+				if !ok {
+					args = nil
+					break
+				}
+				args = append(args, a)
+			}
+		}
+		if args == nil {
+			calls = append(calls, c("Entries", entries))
+		}
+		calls = append(calls, withCalls("EventBridgePutEvents", ps)...)
+		calls = append(calls, tail...)
+		if len(args) > 1 {
+			return chain(dslID("EventBridgePutEvents").Custom(jen.Options{Open: "(", Close: ")", Separator: ",", Multi: true}, args...), calls), st.Retry, true
+		}
+		return chain(dslID("EventBridgePutEvents").Call(args...), calls), st.Retry, true
+	}
+	base, pattern = splitPattern(res)
+	if hs := helpers[base]; hs != nil && objOK {
+		for _, o := range hs {
+			tail, ok := o.patternCall(pattern)
+			if !ok {
+				continue
+			}
+			found := true
+			for _, k := range o.keys {
+				found = found && hasKey(payload, k)
+			}
+			if !found {
 				continue
 			}
 			ps := g.params(payload, m)
@@ -139,11 +269,43 @@ func (g *gen) resource(st *asl.State, ptr string) (code jen.Code, rest []*asl.Re
 				}
 				args = append(args, a)
 			}
-			calls := append(withCalls(ps), tail...)
+			calls := append(withCalls(o.fn, ps), tail...)
 			return chain(dslID(o.fn).Call(args...), calls), st.Retry, true
 		}
 	}
 	return g.rawResource(res), st.Retry, false
+}
+
+// eventEntry writes one EventBridge entry with dsl.EventBridgeEvent, when
+// it is an object with Source, DetailType and Detail.
+func (g *gen) eventEntry(e asl.Value, m mode) (jen.Code, bool) {
+	if e.Kind != asl.Object {
+		return nil, false
+	}
+	for _, k := range []string{"Source", "DetailType", "Detail"} {
+		if !hasKey(e, k) {
+			return nil, false
+		}
+	}
+	ps := g.params(e, m)
+	var args []jen.Code
+	for _, k := range []string{"Source", "DetailType", "Detail"} {
+		a, rest, ok := take(ps, k)
+		if !ok {
+			return nil, false
+		}
+		ps = rest
+		args = append(args, a)
+	}
+	var calls []call
+	for _, p := range ps {
+		if p.key == "EventBusName" {
+			calls = append(calls, c("EventBusName", p.code))
+		} else {
+			calls = append(calls, c("With", jen.Lit(p.key), p.code))
+		}
+	}
+	return chain(dslID("EventBridgeEvent").Call(args...), calls), true
 }
 
 // rawResource writes an ARN the helpers do not cover: an activity, a
