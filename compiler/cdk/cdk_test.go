@@ -45,7 +45,7 @@ func newStack(t *testing.T) awscdk.Stack {
 
 func function(stack awscdk.Stack, id string) awslambda.Function {
 	return awslambda.NewFunction(stack, jsii.String(id), &awslambda.FunctionProps{
-		Runtime: awslambda.Runtime_NODEJS_20_X(),
+		Runtime: awslambda.Runtime_NODEJS_22_X(),
 		Handler: jsii.String("index.handler"),
 		Code:    awslambda.Code_FromInline(jsii.String("exports.handler = async (e) => e;")),
 	})
