@@ -407,16 +407,36 @@ func WriteResultsToS3(bucket, prefix any) *ResultWriter {
 // OutputType and Transformation.
 func ResultsConfig() *ResultWriter { return &ResultWriter{&ir.ResultWriter{Pos: ir.Caller(0)}} }
 
-// OutputType sets the WriterConfig OutputType (JSON or JSONL).
-func (w *ResultWriter) OutputType(t string) *ResultWriter {
-	w.w.OutputType = t
+// WriterOutputType is the format of a ResultWriter's output.
+type WriterOutputType string
+
+// Result writer output types.
+const (
+	OutputJSON  WriterOutputType = "JSON"
+	OutputJSONL WriterOutputType = "JSONL"
+)
+
+// WriterTransformation says how a ResultWriter reshapes the results.
+type WriterTransformation string
+
+// Result writer transformations: NONE keeps the execution metadata of each
+// child, COMPACT keeps only the outputs, FLATTEN also flattens output
+// arrays.
+const (
+	TransformNone    WriterTransformation = "NONE"
+	TransformCompact WriterTransformation = "COMPACT"
+	TransformFlatten WriterTransformation = "FLATTEN"
+)
+
+// OutputType sets the WriterConfig OutputType.
+func (w *ResultWriter) OutputType(t WriterOutputType) *ResultWriter {
+	w.w.OutputType = string(t)
 	return w
 }
 
-// Transformation sets the WriterConfig Transformation (NONE, COMPACT or
-// FLATTEN).
-func (w *ResultWriter) Transformation(t string) *ResultWriter {
-	w.w.Transformation = t
+// Transformation sets the WriterConfig Transformation.
+func (w *ResultWriter) Transformation(t WriterTransformation) *ResultWriter {
+	w.w.Transformation = string(t)
 	return w
 }
 

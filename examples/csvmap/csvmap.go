@@ -25,7 +25,7 @@ func ImportCSV() *dsl.Workflow {
 		MaxConcurrency(100).
 		ToleratedFailurePercentage(1).
 		ResultWriter(dsl.WriteResultsToS3(dsl.Ref("ResultsBucket"), "imports/").
-			OutputType("JSON").Transformation("COMPACT")).
+			OutputType(dsl.OutputJSON).Transformation(dsl.TransformCompact)).
 		ResultPath("$.import")
 
 	rows.Processor().Task("ImportBatch", dsl.Lambda(dsl.Ref("ImportFn")).
