@@ -65,6 +65,9 @@ func annotateScope(a *flow.Annotations, s *ir.Scope, ptr string) {
 		if st.ResultType != nil {
 			sa.Result = flow.FromGo(st.ResultType)
 		}
+		if st.OutputType != nil {
+			sa.Output = flow.FromGo(st.OutputType)
+		}
 		if st.ItemType != nil {
 			sa.Item = flow.FromGo(st.ItemType)
 		}

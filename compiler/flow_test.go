@@ -132,6 +132,14 @@ var flowErrors = map[string]func() *dsl.Workflow{
 		m.End()
 		return wf
 	},
+	"declared_output": func() *dsl.Workflow {
+		wf := orderFlow("Declared output").QueryLanguage(dsl.JSONata)
+		merged := dsl.OutputOf[flowCharge](wf.Pass("Merge").Output(dsl.Expr("$merge([$states.input, {'extra': 1}])")))
+		wrong := dsl.OutputOf[flowCharge](wf.Pass("Wrong").Output(dsl.Obj{"id": 1, "total": dsl.Expr("$states.input.totl")}))
+		merged.Next(wrong)
+		wrong.End()
+		return wf
+	},
 	"declared_result": func() *dsl.Workflow {
 		type object struct {
 			ContentLength int64 `json:"ContentLength"`

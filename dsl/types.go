@@ -79,3 +79,26 @@ func TakesOf[T any](t *TaskState) *TaskState {
 	t.base.st.Resource.In = reflect.TypeFor[T]()
 	return t
 }
+
+// OutputOf declares T as the type of a state's output. The output goasl
+// infers is checked against T, and the states after it see T: use it where
+// goasl cannot infer a type, such as a JSONata Output expression that calls
+// functions, or an untyped service result. It returns s.
+func OutputOf[T any, S State](s S) S {
+	if st := stateNode(s); st != nil {
+		st.OutputType = reflect.TypeFor[T]()
+	}
+	return s
+}
+
+// stateNode returns the data of a state built in Go, or nil (for Named,
+// or a nil builder).
+func stateNode(s State) *ir.State {
+	if s == nil {
+		return nil
+	}
+	if v := reflect.ValueOf(s); v.Kind() == reflect.Pointer && v.IsNil() {
+		return nil
+	}
+	return s.node()
+}

@@ -469,3 +469,26 @@ var serviceResults = map[string]*Type{
 	"arn:aws:states:::dynamodb:getItem": open(
 		Field{Name: "Item", Type: MapOf(AnyType), Optional: true}),
 }
+
+// declaredOutput checks an inferred output against the state's declared
+// output type and returns the type the next states see.
+func (in *inferrer) declaredOutput(info *StateInfo, st *asl.State, out *Type) *Type {
+	a, ok := in.ann.States[info.Pointer]
+	if !ok || a.Output == nil {
+		return out
+	}
+	at := info.Pointer
+	switch {
+	case st.Output.IsSet():
+		at += "/Output"
+	case st.OutputPath.Set:
+		at += "/OutputPath"
+	case st.ResultSelector.IsSet():
+		at += "/ResultSelector"
+	}
+	for _, p := range assignable(a.Output, out, "", 0) {
+		p = strings.Replace(p, "the task expects", "the declared output has", 1)
+		in.add(CodeTypeMismatch, at, "the output is declared as %s: %s", typeLabel(a.Output), p)
+	}
+	return a.Output
+}

@@ -74,12 +74,14 @@ func (in *inferrer) stateJSONata(st *asl.State, ptr string, info *StateInfo, v v
 			if r.Output.IsSet() {
 				out = in.value(r.Output, e, rp+"/Output")
 			}
+			out = in.declaredOutput(info, st, out)
 			edges = append(edges, edge{r.Next, out, v.with(in.assign(r.Assign, e, rp+"/Assign", true))})
 		}
 		out := raw
 		if st.Output.IsSet() {
 			out = in.value(st.Output, e, ptr+"/Output")
 		}
+		out = in.declaredOutput(info, st, out)
 		info.Output = out
 		if st.Default != "" {
 			edges = append(edges, edge{st.Default, out, v.with(in.assign(st.Assign, e, ptr+"/Assign", true))})
@@ -96,6 +98,7 @@ func (in *inferrer) stateJSONata(st *asl.State, ptr string, info *StateInfo, v v
 	if st.Output.IsSet() {
 		out = in.value(st.Output, oe, ptr+"/Output")
 	}
+	out = in.declaredOutput(info, st, out)
 	info.Output = out
 	nv := v.with(in.assign(st.Assign, oe, ptr+"/Assign", true))
 	if st.Next != "" {

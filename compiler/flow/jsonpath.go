@@ -72,11 +72,11 @@ func (in *inferrer) stateJSONPath(st *asl.State, ptr string, info *StateInfo, v 
 		for i, r := range st.Choices {
 			rp := ptr + "/Choices/" + strconv.Itoa(i)
 			in.rule(r, pe, rp)
-			out := in.nullablePath(st.OutputPath, eff, pe, ptr+"/OutputPath")
+			out := in.declaredOutput(info, st, in.nullablePath(st.OutputPath, eff, pe, ptr+"/OutputPath"))
 			nv := v.with(in.assign(r.Assign, pe, rp+"/Assign", false))
 			edges = append(edges, edge{r.Next, out, nv})
 		}
-		out := in.nullablePath(st.OutputPath, eff, pe, ptr+"/OutputPath")
+		out := in.declaredOutput(info, st, in.nullablePath(st.OutputPath, eff, pe, ptr+"/OutputPath"))
 		info.Output = out
 		if st.Default != "" {
 			// The Choice state's own Assign applies when no rule matches.
@@ -102,6 +102,7 @@ func (in *inferrer) stateJSONPath(st *asl.State, ptr string, info *StateInfo, v 
 		out = in.resultPath(st.ResultPath, raw, result, ptr+"/ResultPath")
 	}
 	out = in.nullablePath(st.OutputPath, out, &env{input: out, vars: v, context: ctx}, ptr+"/OutputPath")
+	out = in.declaredOutput(info, st, out)
 	info.Output = out
 	nv := v.with(in.assign(st.Assign, assignEnv, ptr+"/Assign", false))
 	if st.Next != "" {

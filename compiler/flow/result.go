@@ -49,6 +49,9 @@ type StateAnnotation struct {
 	Result *Type
 	// Item is the type of a Map state's items.
 	Item *Type
+	// Output is the declared type of the state's output: the inferred
+	// output is checked against it, and the next states see it.
+	Output *Type
 }
 
 // Result is what Infer found.

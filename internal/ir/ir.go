@@ -208,6 +208,8 @@ type State struct {
 	ItemType reflect.Type
 	// ResultType is the Go type of a Task's whole result, when declared.
 	ResultType reflect.Type
+	// OutputType is the Go type of the state's output, when declared.
+	OutputType reflect.Type
 }
 
 // Resource is a Task's resource: its ARN and the parameters an integration
