@@ -89,6 +89,9 @@ NO_SUCH_FIELD: $.Map.Item.Value selects nothing: $ has no field "Map" (it has "E
 		"the item processor reads $stateError and $stateResult, which no state assigns (the previous states put them in their Output instead)",
 		`UNASSIGNED_VARIABLE: variable $stateError is never assigned: no Assign sets it at /States/ProcessItems/ItemProcessor/States/Fallback/Output/error
 UNASSIGNED_VARIABLE: variable $stateResult is never assigned: no Assign sets it at /States/ProcessItems/ItemProcessor/States/Finish/Output/result`},
+	"localstack/templates-json/statevariables/statemachines/parallel_catch_error_variable_sampling.json": {
+		"a LocalStack test that reads $resultVar after the Parallel whose branch assigns it: a branch's variables end with the branch",
+		`UNASSIGNED_VARIABLE: variable $resultVar is read before it is assigned: not every path to this state goes through an Assign that sets it (an inner scope cannot see the variables it assigns after it ends, and a Distributed Map's processor sees none) at /States/Finish/Output/result`},
 }
 
 const undefinedVariable = "a LocalStack test of the run-time error for a JSONata variable that no state assigns"
