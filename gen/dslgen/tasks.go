@@ -434,7 +434,7 @@ func (g *gen) fail(st *asl.State) []call {
 		}
 		if path != "" {
 			if strings.HasPrefix(path, "States.") {
-				calls = append(calls, c(name+"Intrinsic", dslID("RawIntrinsic").Call(jen.Lit(path))))
+				calls = append(calls, c(name+"Intrinsic", intrinsicCode(path)))
 			} else {
 				calls = append(calls, c(name+"Path", jen.Lit(path)))
 			}

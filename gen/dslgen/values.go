@@ -150,7 +150,7 @@ func (g *gen) member(obj asl.Value, mem asl.Member, m mode) (string, jen.Code) {
 // call or a path.
 func pathCode(s string) jen.Code {
 	if strings.HasPrefix(s, "States.") {
-		return dslID("RawIntrinsic").Call(jen.Lit(s))
+		return intrinsicCode(s)
 	}
 	return dslID("Path").Call(jen.Lit(s))
 }
