@@ -100,6 +100,14 @@ var flowErrors = map[string]func() *dsl.Workflow{
 		wf.Pass("Shape").Output(dsl.Obj{"total": dsl.Expr("$states.input.totl * 2")}).End()
 		return wf
 	},
+	"jsonata_choice_operator": func() *dsl.Workflow {
+		wf := orderFlow("BranchJSONata").QueryLanguage(dsl.JSONata)
+		c := wf.Choice("Big?")
+		done := wf.Succeed("Done")
+		c.When(dsl.Cond("$states.input.id > 100"), done)
+		c.Otherwise(done)
+		return wf
+	},
 	"jsonata_lambda_input": func() *dsl.Workflow {
 		wf := orderFlow("ChargeJSONata").QueryLanguage(dsl.JSONata)
 		wf.Task("Charge", dsl.LambdaInvoke[flowCharge, flowReceipt]("charge").Payload(dsl.Obj{"id": dsl.Expr("$states.input.count")})).

@@ -270,6 +270,11 @@ var jsonataErrors = []errorCase{
 		`NO_SUCH_FIELD: $states.input.items.skuu selects nothing: $states.input.items[*] has no field "skuu" (did you mean "sku"?) at /States/P/Output`},
 	{"choice condition", `{"QueryLanguage": "JSONata", "StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.totl > 100 %}", "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`, orderAnn,
 		`NO_SUCH_FIELD: $states.input.totl selects nothing: $states.input has no field "totl" (did you mean "total"?) at /States/C/Choices/0/Condition`},
+	{"condition compares a string with a number", `{"QueryLanguage": "JSONata", "StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.id > 100 %}", "Next": "D"}, {"Condition": "{% $states.input.express < 1 %}", "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`, orderAnn,
+		`TYPE_MISMATCH: ">" compares $states.input.id (a string) with 100 (an integer): both sides must be numbers or both strings at /States/C/Choices/0/Condition
+TYPE_MISMATCH: $states.input.express is a boolean, but "<" compares numbers or strings at /States/C/Choices/1/Condition`},
+	{"arithmetic on a string", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $states.input.id * 2 %}", "End": true}}}`, orderAnn,
+		`TYPE_MISMATCH: $states.input.id is a string, but "*" needs numbers at /States/P/Output`},
 	{"task input", `{"QueryLanguage": "JSONata", "StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "f", "Payload": {"id": "{% $states.input.count %}"}}, "End": true}}}`, chargeTask,
 		`TYPE_MISMATCH: the task takes flow_test.Charge: field id is an integer, but the task expects a string at /States/T/Arguments/Payload
 TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number), which the value given does not have at /States/T/Arguments/Payload`},

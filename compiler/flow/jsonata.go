@@ -302,14 +302,37 @@ func (x *exprTyper) node(n jsonata.Node) *Type {
 	case *jsonata.Path:
 		return x.path(n)
 	case *jsonata.Binary:
-		x.node(n.LHS)
-		x.node(n.RHS)
+		lt := x.node(n.LHS)
+		rt := x.node(n.RHS)
 		switch n.Op {
 		case "+", "-", "*", "/", "%":
+			for _, o := range []struct {
+				t *Type
+				n jsonata.Node
+			}{{lt, n.LHS}, {rt, n.RHS}} {
+				if k := o.t.Kind; k == String || k == Bool || k == Object {
+					x.in.add(CodeTypeMismatch, x.ptr, "%s is %s, but %q needs numbers", operandText(o.n), o.t.Describe(), n.Op)
+				}
+			}
 			return NumberType
+		case "<", "<=", ">", ">=":
+			bad := false
+			for _, o := range []struct {
+				t *Type
+				n jsonata.Node
+			}{{lt, n.LHS}, {rt, n.RHS}} {
+				if k := o.t.Kind; k == Bool || k == Object {
+					x.in.add(CodeTypeMismatch, x.ptr, "%s is %s, but %q compares numbers or strings", operandText(o.n), o.t.Describe(), n.Op)
+					bad = true
+				}
+			}
+			if !bad && (lt.Kind == Number || lt.Kind == String) && (rt.Kind == Number || rt.Kind == String) && lt.Kind != rt.Kind {
+				x.in.add(CodeTypeMismatch, x.ptr, "%q compares %s (%s) with %s (%s): both sides must be numbers or both strings", n.Op, operandText(n.LHS), lt.Describe(), operandText(n.RHS), rt.Describe())
+			}
+			return BoolType
 		case "&":
 			return StringType
-		case "=", "!=", "<", "<=", ">", ">=", "and", "or", "in":
+		case "=", "!=", "and", "or", "in":
 			return BoolType
 		}
 		return AnyType
@@ -520,4 +543,23 @@ func children(n jsonata.Node) []jsonata.Node {
 		add(n.Pattern, n.Update, n.Delete)
 	}
 	return out
+}
+
+// operandText names an operand in messages: a path as written, otherwise
+// "the left operand"-like wording is avoided by describing its kind of
+// expression.
+func operandText(n jsonata.Node) string {
+	switch n := n.(type) {
+	case *jsonata.Path:
+		return pathText(n)
+	case *jsonata.Variable:
+		return "$" + n.Name
+	case *jsonata.StringLit:
+		return strconv.Quote(n.Value)
+	case *jsonata.NumberLit:
+		return n.Text
+	case *jsonata.BoolLit:
+		return strconv.FormatBool(n.Value)
+	}
+	return "an operand"
 }
