@@ -146,3 +146,45 @@ func FuzzIdent(f *testing.F) {
 		}
 	})
 }
+
+// FuzzGenerate generates the types of a two-state workflow whose state and
+// field names are arbitrary: the file must parse, and its type names must
+// be unique.
+func FuzzGenerate(f *testing.F) {
+	for _, s := range [][2]string{{"a b", "a-b"}, {"9 lives", "日本"}, {"Input", "!!!"}, {"x", "X"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if a == b || a == "" || b == "" || len(a) > 80 || len(b) > 80 {
+			return
+		}
+		obj := asl.ObjectValue(asl.Member{Key: a, Value: asl.IntValue(1)}, asl.Member{Key: b, Value: asl.StringValue("s")})
+		sm := &asl.StateMachine{QueryLanguage: asl.JSONata, StartAt: a, States: asl.States{
+			{Name: a, Type: asl.TypePass, Output: obj, Next: b},
+			{Name: b, Type: asl.TypePass, Output: asl.ObjectValue(asl.Member{Key: "n", Value: obj}), End: true},
+		}}
+		src, err := typegen.Generate(pkgPath, a+b, sm, flow.Infer(sm, nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		file, err := parser.ParseFile(token.NewFileSet(), "x.go", src, 0)
+		if err != nil {
+			t.Fatalf("generated code does not parse: %v\n%s", err, src)
+		}
+		seen := map[string]bool{}
+		for _, d := range file.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			for _, sp := range g.Specs {
+				if ts, ok := sp.(*ast.TypeSpec); ok {
+					if seen[ts.Name.Name] {
+						t.Fatalf("type %s declared twice:\n%s", ts.Name.Name, src)
+					}
+					seen[ts.Name.Name] = true
+				}
+			}
+		}
+	})
+}
