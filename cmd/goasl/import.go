@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"go/token"
 	"io"
 	"os"
@@ -60,6 +61,7 @@ Examples:
 			}
 			var wfs []dslgen.Workflow
 			sources := map[string]string{} // workflow name → file
+			funcs := map[string]bool{}
 			status := 0
 			for _, f := range files {
 				w, ok := importFile(e, f, *fromTemplate)
@@ -67,8 +69,15 @@ Examples:
 					status = 1
 					continue
 				}
-				for _, x := range w {
-					sources[x.Name] = f
+				for i := range w {
+					sources[w[i].Name] = f
+					// Files with the same name in different folders get
+					// numbered functions.
+					base := w[i].Func
+					for n := 2; funcs[w[i].Func]; n++ {
+						w[i].Func = fmt.Sprintf("%s%d", base, n)
+					}
+					funcs[w[i].Func] = true
 				}
 				wfs = append(wfs, w...)
 			}

@@ -23,6 +23,7 @@ func TestImport(t *testing.T) {
 		{"import_good", "", []string{"import", "-pkg", "flows", "-func", "Order", dir + "order.asl.json"}, 0},
 		{"import_json5", "", []string{"import", dir + "commented.asl.json5"}, 0},
 		{"import_several", "", []string{"import", dir + "order.asl.json", dir + "commented.asl.json5"}, 0},
+		{"import_same_name", "", []string{"import", dir + "order.asl.json", dir + "order.asl.json"}, 0},
 		{"import_template", "", []string{"import", "-from-template", dir + "template.json"}, 0},
 		{"import_stdin", `{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}`, []string{"import", "-"}, 0},
 		{"import_invalid", "", []string{"import", dir + "invalid.asl.json"}, 1},

@@ -3,6 +3,7 @@ package dslgen
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"go/token"
 	"strings"
 	"unicode"
@@ -105,7 +106,47 @@ func Generate(pkg string, workflows ...Workflow) ([]byte, error) {
 	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("formatting the generated code: %v", err)
 	}
-	return buf.Bytes(), nil
+	return groupImports(buf.Bytes())
+}
+
+// groupImports puts the standard library imports first, in a group of
+// their own, as goimports does.
+func groupImports(src []byte) ([]byte, error) {
+	const open, end = "\nimport (\n", "\n)\n"
+	i := bytes.Index(src, []byte(open))
+	if i < 0 {
+		return src, nil
+	}
+	j := bytes.Index(src[i+len(open):], []byte(end))
+	if j < 0 {
+		return src, nil
+	}
+	block := src[i+len(open) : i+len(open)+j]
+	var std, other []string
+	for _, line := range strings.Split(string(block), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		path := strings.Trim(line[strings.IndexByte(line, '"'):], `"`)
+		if first, _, _ := strings.Cut(path, "/"); strings.Contains(first, ".") {
+			other = append(other, line)
+		} else {
+			std = append(std, line)
+		}
+	}
+	if len(std) == 0 || len(other) == 0 {
+		return src, nil
+	}
+	var b bytes.Buffer
+	b.Write(src[:i+len(open)])
+	b.WriteString("\t" + strings.Join(std, "\n\t") + "\n\n\t" + strings.Join(other, "\n\t"))
+	b.Write(src[i+len(open)+j:])
+	out, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("formatting the generated code: %v", err)
+	}
+	return out, nil
 }
 
 // FuncName turns any text (a file or resource name) into an exported Go

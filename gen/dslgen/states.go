@@ -78,7 +78,7 @@ func (g *gen) workflow() []jen.Code {
 			g.errf("/TimeoutSeconds", "%s: dsl.Workflow.Timeout takes a whole number of seconds", describe(sm.TimeoutSeconds))
 		}
 	}
-	g.names.take("wf")
+	g.names["wf"] = true
 	out := []jen.Code{jen.Id("wf").Op(":=").Add(chain(dslID("NewWorkflow").Call(jen.Lit(g.w.Name)), calls))}
 	out = append(out, g.scope("wf", sm.StartAt, sm.States, "")...)
 	out = append(out, jen.Line(), jen.Return(jen.Id("wf")))
