@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/compiler/flow"
@@ -12,11 +13,37 @@ import (
 // typeCheck infers the JSON type at every state of sm from the Go types the
 // workflow declares and reports what cannot work (see package
 // compiler/flow). It runs after asl.Validate found no errors.
+//
+// A workflow that declares no Go types at all (an imported one, say) gets
+// the problems as warnings: it still compiles, as AWS would accept it, and
+// the warnings show what would fail at run time. Declaring types (with
+// dsl.InputOf, dsl.LambdaInvoke[In, Out], ...) makes them errors.
 func (c *compiler) typeCheck(sm *asl.StateMachine) {
-	res := flow.Infer(sm, annotations(c.w))
+	a := annotations(c.w)
+	untyped := a.Input == nil && len(a.Variables) == 0 && len(a.States) == 0
+	res := flow.Infer(sm, a)
+	unassigned := map[string]bool{}
 	for _, d := range res.Diagnostics {
-		c.add(d.Severity, d.Code, d.Pointer, c.at(d.Pointer), d.Message)
+		msg := d.Message
+		if untyped && d.Severity == asl.SeverityError {
+			d.Severity = asl.SeverityWarning
+			msg += " (a warning because the workflow declares no Go types: declare them, e.g. with dsl.InputOf, to make it an error)"
+		}
+		if d.Code == flow.CodeUnassignedVariable {
+			unassigned[d.Pointer] = true
+		}
+		c.add(d.Severity, d.Code, d.Pointer, c.at(d.Pointer), msg)
 	}
+	// The validator's cheaper unassigned-variable warning says less than
+	// the data-flow check at the same place: keep only the latter.
+	kept := c.diags[:0]
+	for _, d := range c.diags {
+		if d.Severity == asl.SeverityWarning && d.Code == asl.CodeSchema && unassigned[d.Pointer] && strings.HasPrefix(d.Message, "Variable '$") {
+			continue
+		}
+		kept = append(kept, d)
+	}
+	c.diags = kept
 }
 
 // Types compiles a workflow like Compile and also returns the JSON types
