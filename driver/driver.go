@@ -14,10 +14,13 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/dave/jennifer/jen"
+
 	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/compiler"
 	"github.com/goasl/goasl/dsl"
 	"github.com/goasl/goasl/gen"
+	"github.com/goasl/goasl/gen/typegen"
 )
 
 // Func is one workflow function of a user package.
@@ -123,7 +126,19 @@ func runOne(req Request, f Func) (w Workflow) {
 		if req.Dir != "" {
 			pkgPath, pkgName = pkgPath+"/"+req.Dir, gen.PackageName(req.Dir)
 		}
-		src, err := gen.GoSource(gen.Workflow{PackageName: pkgName, PackagePath: pkgPath, Func: f.Name, Name: w.Name, Base: w.Base})
+		_, types, err := compiler.Types(wf)
+		if err != nil {
+			w.Failure = fmt.Sprintf("inferring the types of workflow %q: %v", w.Name, err)
+			return w
+		}
+		var declErr error
+		src, err := gen.GoSource(gen.Workflow{PackageName: pkgName, PackagePath: pkgPath, Func: f.Name, Name: w.Name, Base: w.Base,
+			Extra: func(file *jen.File) {
+				declErr = typegen.Declare(file, pkgPath, w.Name, types, gen.DefinitionFunc(w.Name))
+			}})
+		if err == nil {
+			err = declErr
+		}
 		if err != nil {
 			w.Failure = err.Error()
 			return w

@@ -120,11 +120,12 @@ func GoSource(w Workflow) ([]byte, error) {
 	f.Anon("embed")
 	ident := exportedIdent(w.Name)
 	v := unexport(ident) + "Definition"
+	fn := DefinitionFunc(w.Name)
 	f.Comment(fmt.Sprintf("//go:embed %s", ASLFile(w.Base)))
 	f.Var().Id(v).String()
 	f.Line()
-	f.Commentf("%sDefinition returns the Amazon States Language definition of workflow %q, as compiled by goasl from %s.", ident, w.Name, w.Func)
-	f.Func().Id(ident + "Definition").Params().String().Block(jen.Return(jen.Id(v)))
+	f.Commentf("%s returns the Amazon States Language definition of workflow %q, as compiled by goasl from %s.", fn, w.Name, w.Func)
+	f.Func().Id(fn).Params().String().Block(jen.Return(jen.Id(v)))
 	if w.Extra != nil {
 		w.Extra(f)
 	}
@@ -134,6 +135,10 @@ func GoSource(w Workflow) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// DefinitionFunc returns the name of the function that returns a
+// workflow's definition, e.g. OrderFlowDefinition.
+func DefinitionFunc(workflow string) string { return exportedIdent(workflow) + "Definition" }
 
 // exportedIdent turns a workflow name into an exported Go identifier.
 func exportedIdent(name string) string {

@@ -188,7 +188,7 @@ func TestGenerateEndToEnd(t *testing.T) {
 	os.WriteFile(src, bytes.Replace(data, []byte(`"Done"`), []byte(`"Finished"`), 1), 0o644)
 	before := snapshot(t, dir)
 	status, out, errOut = runCase(t, "", "generate", "-check", "./good")
-	if status != 1 || errOut != "stale: good/order_flow.asl.json\nrun 'goasl generate' (or go generate) to update them\n" {
+	if status != 1 || errOut != "stale: good/order_flow.asl.json\nstale: good/order_flow_sfn.go\nrun 'goasl generate' (or go generate) to update them\n" {
 		t.Errorf("-check after a change: status %d\nstdout:\n%s\nstderr:\n%s", status, out, errOut)
 	}
 	sameFiles(t, before, snapshot(t, dir))

@@ -12,3 +12,78 @@ var expenseApprovalDefinition string
 func ExpenseApprovalDefinition() string {
 	return expenseApprovalDefinition
 }
+
+// ExpenseApprovalAskManagerInput is the input of state "AskManager" of workflow "ExpenseApproval".
+type ExpenseApprovalAskManagerInput = any
+
+// ExpenseApprovalAskManagerParams is the effective input (after InputPath and Parameters or Arguments) of state "AskManager" of workflow "ExpenseApproval".
+type ExpenseApprovalAskManagerParams struct {
+	QueueURL    string                                     `json:"QueueUrl"`
+	MessageBody ExpenseApprovalAskManagerParamsMessageBody `json:"MessageBody"`
+}
+
+// ExpenseApprovalAskManagerParamsMessageBody is an object inside the data of workflow "ExpenseApproval".
+type ExpenseApprovalAskManagerParamsMessageBody struct {
+	Amount    any    `json:"amount"`
+	ExpenseID any    `json:"expenseId"`
+	TaskToken string `json:"taskToken"`
+}
+
+// ExpenseApprovalAskManagerResult is the result (after ResultSelector) of state "AskManager" of workflow "ExpenseApproval".
+type ExpenseApprovalAskManagerResult = any
+
+// ExpenseApprovalAskManagerOutput is the output of state "AskManager" of workflow "ExpenseApproval".
+type ExpenseApprovalAskManagerOutput struct {
+	Decision any `json:"decision"`
+}
+
+// ExpenseApprovalApprovedInput is the input of state "Approved?" of workflow "ExpenseApproval".
+type ExpenseApprovalApprovedInput = ExpenseApprovalAskManagerOutput
+
+// ExpenseApprovalApprovedOutput is the output of state "Approved?" of workflow "ExpenseApproval": its input, passed on.
+type ExpenseApprovalApprovedOutput = ExpenseApprovalApprovedInput
+
+// ExpenseApprovalPayInput is the input of state "Pay" of workflow "ExpenseApproval".
+type ExpenseApprovalPayInput = ExpenseApprovalAskManagerOutput
+
+// ExpenseApprovalPayParams is the effective input (after InputPath and Parameters or Arguments) of state "Pay" of workflow "ExpenseApproval".
+type ExpenseApprovalPayParams struct {
+	FunctionName string                          `json:"FunctionName"`
+	Payload      ExpenseApprovalAskManagerOutput `json:"Payload"`
+}
+
+// ExpenseApprovalPayResult is the result (after ResultSelector) of state "Pay" of workflow "ExpenseApproval".
+type ExpenseApprovalPayResult struct {
+	ExecutedVersion     string `json:"ExecutedVersion"`
+	LogResult           string `json:"LogResult,omitempty"`
+	Payload             any    `json:"Payload"`
+	SdkHTTPMetadata     any    `json:"SdkHttpMetadata"`
+	SdkResponseMetadata any    `json:"SdkResponseMetadata"`
+	StatusCode          int64  `json:"StatusCode"`
+}
+
+// ExpenseApprovalPayOutput is the output of state "Pay" of workflow "ExpenseApproval".
+type ExpenseApprovalPayOutput struct {
+	Decision any                      `json:"decision"`
+	Payment  ExpenseApprovalPayResult `json:"payment"`
+}
+
+// ExpenseApprovalRejectedInput is the input of state "Rejected" of workflow "ExpenseApproval".
+type ExpenseApprovalRejectedInput = ExpenseApprovalAskManagerOutput
+
+// ExpenseApprovalTimedOutInput is the input of state "TimedOut" of workflow "ExpenseApproval".
+type ExpenseApprovalTimedOutInput struct {
+	Error ExpenseApprovalTimedOutInputError `json:"error"`
+}
+
+// ExpenseApprovalTimedOutInputError is an object inside the data of workflow "ExpenseApproval".
+type ExpenseApprovalTimedOutInputError struct {
+	Error string `json:"Error"`
+	Cause string `json:"Cause"`
+}
+
+// ExpenseApprovalPaidInput is the input of state "Paid" of workflow "ExpenseApproval".
+type ExpenseApprovalPaidInput = ExpenseApprovalPayOutput
+
+// ExpenseApprovalPaidOutput is the output of state "Paid" of workflow "ExpenseApproval": its input, passed on.
+type ExpenseApprovalPaidOutput = ExpenseApprovalPaidInput

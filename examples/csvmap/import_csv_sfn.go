@@ -12,3 +12,46 @@ var importCSVDefinition string
 func ImportCSVDefinition() string {
 	return importCSVDefinition
 }
+
+// ImportCSVImportRowsInput is the input of state "ImportRows" of workflow "ImportCSV".
+type ImportCSVImportRowsInput = any
+
+// ImportCSVImportRowsResult is the result (after ResultSelector) of state "ImportRows" of workflow "ImportCSV".
+type ImportCSVImportRowsResult struct {
+	MapRunARN           string `json:"MapRunArn"`
+	ResultWriterDetails any    `json:"ResultWriterDetails"`
+}
+
+// ImportCSVImportRowsOutput is the output of state "ImportRows" of workflow "ImportCSV".
+type ImportCSVImportRowsOutput struct {
+	Import ImportCSVImportRowsResult `json:"import"`
+}
+
+// ImportCSVImportBatchInput is the input of state "ImportBatch" of workflow "ImportCSV".
+type ImportCSVImportBatchInput struct {
+	Items      []any `json:"Items"`
+	BatchInput any   `json:"BatchInput,omitempty"`
+}
+
+// ImportCSVImportBatchParams is the effective input (after InputPath and Parameters or Arguments) of state "ImportBatch" of workflow "ImportCSV".
+type ImportCSVImportBatchParams struct {
+	FunctionName string                            `json:"FunctionName"`
+	Payload      ImportCSVImportBatchParamsPayload `json:"Payload"`
+}
+
+// ImportCSVImportBatchParamsPayload is an object inside the data of workflow "ImportCSV".
+type ImportCSVImportBatchParamsPayload struct {
+	Rows   []any `json:"rows"`
+	Source any   `json:"source"`
+}
+
+// ImportCSVImportBatchOutput is the output of state "ImportBatch" of workflow "ImportCSV".
+type ImportCSVImportBatchOutput struct {
+	Imported any `json:"imported"`
+}
+
+// ImportCSVImportedInput is the input of state "Imported" of workflow "ImportCSV".
+type ImportCSVImportedInput = ImportCSVImportRowsOutput
+
+// ImportCSVImportedOutput is the output of state "Imported" of workflow "ImportCSV": its input, passed on.
+type ImportCSVImportedOutput = ImportCSVImportedInput

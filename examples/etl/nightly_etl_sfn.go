@@ -12,3 +12,109 @@ var nightlyETLDefinition string
 func NightlyETLDefinition() string {
 	return nightlyETLDefinition
 }
+
+// NightlyETLExtractInput is the input of state "Extract" of workflow "NightlyETL".
+type NightlyETLExtractInput = any
+
+// NightlyETLExtractResult is the result (after ResultSelector) of state "Extract" of workflow "NightlyETL".
+type NightlyETLExtractResult = []any
+
+// NightlyETLExtractOutput is the output of state "Extract" of workflow "NightlyETL".
+type NightlyETLExtractOutput struct {
+	Extract []any `json:"extract"`
+}
+
+// NightlyETLExtractOrdersInput is the input of state "ExtractOrders" of workflow "NightlyETL".
+type NightlyETLExtractOrdersInput = any
+
+// NightlyETLExtractOrdersParams is the effective input (after InputPath and Parameters or Arguments) of state "ExtractOrders" of workflow "NightlyETL".
+type NightlyETLExtractOrdersParams struct {
+	JobName   string                                 `json:"JobName"`
+	Arguments NightlyETLExtractOrdersParamsArguments `json:"Arguments"`
+}
+
+// NightlyETLExtractOrdersParamsArguments is an object inside the data of workflow "NightlyETL".
+type NightlyETLExtractOrdersParamsArguments struct {
+	Date any `json:"--date"`
+}
+
+// NightlyETLExtractOrdersOutput is the output of state "ExtractOrders" of workflow "NightlyETL": its input, passed on.
+type NightlyETLExtractOrdersOutput = NightlyETLExtractOrdersInput
+
+// NightlyETLExtractCustomersInput is the input of state "ExtractCustomers" of workflow "NightlyETL".
+type NightlyETLExtractCustomersInput = any
+
+// NightlyETLExtractCustomersParams is the effective input (after InputPath and Parameters or Arguments) of state "ExtractCustomers" of workflow "NightlyETL".
+type NightlyETLExtractCustomersParams struct {
+	JobName string `json:"JobName"`
+}
+
+// NightlyETLExtractCustomersOutput is the output of state "ExtractCustomers" of workflow "NightlyETL": its input, passed on.
+type NightlyETLExtractCustomersOutput = NightlyETLExtractCustomersInput
+
+// NightlyETLBuildReportInput is the input of state "BuildReport" of workflow "NightlyETL".
+type NightlyETLBuildReportInput = NightlyETLExtractOutput
+
+// NightlyETLBuildReportParams is the effective input (after InputPath and Parameters or Arguments) of state "BuildReport" of workflow "NightlyETL".
+type NightlyETLBuildReportParams struct {
+	QueryString         string                                         `json:"QueryString"`
+	WorkGroup           string                                         `json:"WorkGroup"`
+	ResultConfiguration NightlyETLBuildReportParamsResultConfiguration `json:"ResultConfiguration"`
+}
+
+// NightlyETLBuildReportParamsResultConfiguration is an object inside the data of workflow "NightlyETL".
+type NightlyETLBuildReportParamsResultConfiguration struct {
+	OutputLocation string `json:"OutputLocation"`
+}
+
+// NightlyETLBuildReportResult is the result (after ResultSelector) of state "BuildReport" of workflow "NightlyETL".
+type NightlyETLBuildReportResult struct {
+	QueryID any `json:"queryId"`
+}
+
+// NightlyETLBuildReportOutput is the output of state "BuildReport" of workflow "NightlyETL".
+type NightlyETLBuildReportOutput struct {
+	Extract []any                       `json:"extract"`
+	Report  NightlyETLBuildReportResult `json:"report"`
+}
+
+// NightlyETLNotifyFailureInput is the input of state "NotifyFailure" of workflow "NightlyETL".
+type NightlyETLNotifyFailureInput struct {
+	Error   NightlyETLNotifyFailureInputError `json:"error"`
+	Extract []any                             `json:"extract,omitempty"`
+}
+
+// NightlyETLNotifyFailureInputError is an object inside the data of workflow "NightlyETL".
+type NightlyETLNotifyFailureInputError struct {
+	Error string `json:"Error"`
+	Cause string `json:"Cause"`
+}
+
+// NightlyETLNotifyFailureParams is the effective input (after InputPath and Parameters or Arguments) of state "NotifyFailure" of workflow "NightlyETL".
+type NightlyETLNotifyFailureParams struct {
+	TopicARN string `json:"TopicArn"`
+	Message  string `json:"Message"`
+	Subject  string `json:"Subject"`
+}
+
+// NightlyETLNotifyFailureResult is the result (after ResultSelector) of state "NotifyFailure" of workflow "NightlyETL".
+type NightlyETLNotifyFailureResult struct {
+	MessageID      string `json:"MessageId"`
+	SequenceNumber string `json:"SequenceNumber,omitempty"`
+}
+
+// NightlyETLNotifyFailureOutput is the output of state "NotifyFailure" of workflow "NightlyETL".
+type NightlyETLNotifyFailureOutput struct {
+	Error    NightlyETLNotifyFailureInputError `json:"error"`
+	Extract  []any                             `json:"extract,omitempty"`
+	Notified NightlyETLNotifyFailureResult     `json:"notified"`
+}
+
+// NightlyETLFailedInput is the input of state "Failed" of workflow "NightlyETL".
+type NightlyETLFailedInput = NightlyETLNotifyFailureOutput
+
+// NightlyETLDoneInput is the input of state "Done" of workflow "NightlyETL".
+type NightlyETLDoneInput = NightlyETLBuildReportOutput
+
+// NightlyETLDoneOutput is the output of state "Done" of workflow "NightlyETL": its input, passed on.
+type NightlyETLDoneOutput = NightlyETLDoneInput

@@ -12,3 +12,65 @@ var greetingDefinition string
 func GreetingDefinition() string {
 	return greetingDefinition
 }
+
+// GreetingSayHelloInput is the input of state "SayHello" of workflow "Greeting".
+type GreetingSayHelloInput = any
+
+// GreetingSayHelloParams is the effective input (after InputPath and Parameters or Arguments) of state "SayHello" of workflow "Greeting".
+type GreetingSayHelloParams struct {
+	FunctionName string                        `json:"FunctionName"`
+	Payload      GreetingSayHelloParamsPayload `json:"Payload"`
+}
+
+// GreetingSayHelloParamsPayload is an object inside the data of workflow "Greeting".
+type GreetingSayHelloParamsPayload struct {
+	Message string `json:"message"`
+}
+
+// GreetingSayHelloResult is the result (after ResultSelector) of state "SayHello" of workflow "Greeting".
+type GreetingSayHelloResult struct {
+	ExecutedVersion     string `json:"ExecutedVersion"`
+	LogResult           string `json:"LogResult,omitempty"`
+	Payload             any    `json:"Payload"`
+	SdkHTTPMetadata     any    `json:"SdkHttpMetadata"`
+	SdkResponseMetadata any    `json:"SdkResponseMetadata"`
+	StatusCode          int64  `json:"StatusCode"`
+}
+
+// GreetingSayHelloOutput is the output of state "SayHello" of workflow "Greeting".
+type GreetingSayHelloOutput struct {
+	Greeting GreetingSayHelloResult `json:"greeting"`
+}
+
+// GreetingPauseInput is the input of state "Pause" of workflow "Greeting".
+type GreetingPauseInput = GreetingSayHelloOutput
+
+// GreetingPauseOutput is the output of state "Pause" of workflow "Greeting": its input, passed on.
+type GreetingPauseOutput = GreetingPauseInput
+
+// GreetingPoliteInput is the input of state "Polite?" of workflow "Greeting".
+type GreetingPoliteInput = GreetingSayHelloOutput
+
+// GreetingPoliteOutput is the output of state "Polite?" of workflow "Greeting": its input, passed on.
+type GreetingPoliteOutput = GreetingPoliteInput
+
+// GreetingSayGoodbyeInput is the input of state "SayGoodbye" of workflow "Greeting".
+type GreetingSayGoodbyeInput = GreetingSayHelloOutput
+
+// GreetingSayGoodbyeResult is the result (after ResultSelector) of state "SayGoodbye" of workflow "Greeting".
+type GreetingSayGoodbyeResult = string
+
+// GreetingSayGoodbyeOutput is the output of state "SayGoodbye" of workflow "Greeting".
+type GreetingSayGoodbyeOutput struct {
+	Greeting GreetingSayHelloResult `json:"greeting"`
+	Farewell string                 `json:"farewell"`
+}
+
+// GreetingDoneInput is the input of state "Done" of workflow "Greeting".
+type GreetingDoneInput struct {
+	Greeting GreetingSayHelloResult `json:"greeting"`
+	Farewell string                 `json:"farewell,omitempty"`
+}
+
+// GreetingDoneOutput is the output of state "Done" of workflow "Greeting": its input, passed on.
+type GreetingDoneOutput = GreetingDoneInput

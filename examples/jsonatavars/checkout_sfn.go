@@ -12,3 +12,59 @@ var checkoutDefinition string
 func CheckoutDefinition() string {
 	return checkoutDefinition
 }
+
+// CheckoutTotalInput is the input of state "Total" of workflow "Checkout".
+type CheckoutTotalInput = any
+
+// CheckoutTotalOutput is the output of state "Total" of workflow "Checkout": its input, passed on.
+type CheckoutTotalOutput = CheckoutTotalInput
+
+// CheckoutDiscountInput is the input of state "Discount?" of workflow "Checkout".
+type CheckoutDiscountInput = any
+
+// CheckoutDiscountOutput is the output of state "Discount?" of workflow "Checkout": its input, passed on.
+type CheckoutDiscountOutput = CheckoutDiscountInput
+
+// CheckoutVIPDiscountInput is the input of state "VIPDiscount" of workflow "Checkout".
+type CheckoutVIPDiscountInput = any
+
+// CheckoutVIPDiscountOutput is the output of state "VIPDiscount" of workflow "Checkout": its input, passed on.
+type CheckoutVIPDiscountOutput = CheckoutVIPDiscountInput
+
+// CheckoutNoDiscountInput is the input of state "NoDiscount" of workflow "Checkout".
+type CheckoutNoDiscountInput = any
+
+// CheckoutNoDiscountOutput is the output of state "NoDiscount" of workflow "Checkout": its input, passed on.
+type CheckoutNoDiscountOutput = CheckoutNoDiscountInput
+
+// CheckoutChargeInput is the input of state "Charge" of workflow "Checkout".
+type CheckoutChargeInput = any
+
+// CheckoutChargeParams is the effective input (after InputPath and Parameters or Arguments) of state "Charge" of workflow "Checkout".
+type CheckoutChargeParams struct {
+	FunctionName string                      `json:"FunctionName"`
+	Payload      CheckoutChargeParamsPayload `json:"Payload"`
+}
+
+// CheckoutChargeParamsPayload is an object inside the data of workflow "Checkout".
+type CheckoutChargeParamsPayload struct {
+	Amount   float64 `json:"amount"`
+	Customer any     `json:"customer"`
+}
+
+// CheckoutChargeResult is the result (after ResultSelector) of state "Charge" of workflow "Checkout".
+type CheckoutChargeResult struct {
+	ExecutedVersion     string `json:"ExecutedVersion"`
+	LogResult           string `json:"LogResult,omitempty"`
+	Payload             any    `json:"Payload"`
+	SdkHTTPMetadata     any    `json:"SdkHttpMetadata"`
+	SdkResponseMetadata any    `json:"SdkResponseMetadata"`
+	StatusCode          int64  `json:"StatusCode"`
+}
+
+// CheckoutChargeOutput is the output of state "Charge" of workflow "Checkout".
+type CheckoutChargeOutput struct {
+	Charged  any `json:"charged"`
+	Customer any `json:"customer"`
+	Receipt  any `json:"receipt"`
+}

@@ -3,7 +3,10 @@
 
 package orderflow
 
-import _ "embed"
+import (
+	"context"
+	_ "embed"
+)
 
 //go:embed order_flow.asl.json
 var orderFlowDefinition string
@@ -12,3 +15,166 @@ var orderFlowDefinition string
 func OrderFlowDefinition() string {
 	return orderFlowDefinition
 }
+
+// OrderFlowValidateInput is the input of state "Validate" of workflow "OrderFlow".
+type OrderFlowValidateInput = Order
+
+// OrderFlowValidateParams is the effective input (after InputPath and Parameters or Arguments) of state "Validate" of workflow "OrderFlow".
+type OrderFlowValidateParams struct {
+	FunctionName string `json:"FunctionName"`
+	Payload      Order  `json:"Payload"`
+}
+
+// OrderFlowValidateResult is the result (after ResultSelector) of state "Validate" of workflow "OrderFlow".
+type OrderFlowValidateResult struct {
+	Order Order `json:"order"`
+}
+
+// OrderFlowValidateOutput is the output of state "Validate" of workflow "OrderFlow": its input, passed on.
+type OrderFlowValidateOutput = OrderFlowValidateInput
+
+// OrderFlowValidateHandler is the Go handler of the typed task of state "Validate" of workflow "OrderFlow".
+type OrderFlowValidateHandler func(context.Context, Order) (Order, error)
+
+// OrderFlowChargeInput is the input of state "Charge" of workflow "OrderFlow".
+type OrderFlowChargeInput = Order
+
+// OrderFlowChargeParams is the effective input (after InputPath and Parameters or Arguments) of state "Charge" of workflow "OrderFlow".
+type OrderFlowChargeParams = OrderFlowValidateParams
+
+// OrderFlowChargeResult is the result (after ResultSelector) of state "Charge" of workflow "OrderFlow".
+type OrderFlowChargeResult struct {
+	ChargeID string `json:"chargeId"`
+}
+
+// OrderFlowChargeOutput is the output of state "Charge" of workflow "OrderFlow".
+type OrderFlowChargeOutput struct {
+	ID       string                `json:"id"`
+	Customer string                `json:"customer"`
+	Total    float64               `json:"total"`
+	Charge   OrderFlowChargeResult `json:"charge"`
+}
+
+// OrderFlowChargeHandler is the Go handler of the typed task of state "Charge" of workflow "OrderFlow".
+type OrderFlowChargeHandler func(context.Context, Order) (Charge, error)
+
+// OrderFlowNeedsReviewInput is the input of state "NeedsReview?" of workflow "OrderFlow".
+type OrderFlowNeedsReviewInput = OrderFlowChargeOutput
+
+// OrderFlowNeedsReviewOutput is the output of state "NeedsReview?" of workflow "OrderFlow": its input, passed on.
+type OrderFlowNeedsReviewOutput = OrderFlowNeedsReviewInput
+
+// OrderFlowAwaitApprovalInput is the input of state "AwaitApproval" of workflow "OrderFlow".
+type OrderFlowAwaitApprovalInput = OrderFlowChargeOutput
+
+// OrderFlowAwaitApprovalParams is the effective input (after InputPath and Parameters or Arguments) of state "AwaitApproval" of workflow "OrderFlow".
+type OrderFlowAwaitApprovalParams struct {
+	QueueURL    string                                  `json:"QueueUrl"`
+	MessageBody OrderFlowAwaitApprovalParamsMessageBody `json:"MessageBody"`
+}
+
+// OrderFlowAwaitApprovalParamsMessageBody is an object inside the data of workflow "OrderFlow".
+type OrderFlowAwaitApprovalParamsMessageBody struct {
+	OrderID string `json:"orderId"`
+	Token   string `json:"token"`
+}
+
+// OrderFlowAwaitApprovalResult is the result (after ResultSelector) of state "AwaitApproval" of workflow "OrderFlow".
+type OrderFlowAwaitApprovalResult = any
+
+// OrderFlowAwaitApprovalOutput is the output of state "AwaitApproval" of workflow "OrderFlow".
+type OrderFlowAwaitApprovalOutput struct {
+	ID       string                `json:"id"`
+	Customer string                `json:"customer"`
+	Total    float64               `json:"total"`
+	Charge   OrderFlowChargeResult `json:"charge"`
+	Approval any                   `json:"approval"`
+}
+
+// OrderFlowShipInput is the input of state "Ship" of workflow "OrderFlow".
+type OrderFlowShipInput struct {
+	ID       string                `json:"id"`
+	Customer string                `json:"customer"`
+	Total    float64               `json:"total"`
+	Charge   OrderFlowChargeResult `json:"charge"`
+	Approval any                   `json:"approval,omitempty"`
+}
+
+// OrderFlowShipParams is the effective input (after InputPath and Parameters or Arguments) of state "Ship" of workflow "OrderFlow".
+type OrderFlowShipParams struct {
+	FunctionName string             `json:"FunctionName"`
+	Payload      OrderFlowShipInput `json:"Payload"`
+}
+
+// OrderFlowShipResult is the result (after ResultSelector) of state "Ship" of workflow "OrderFlow".
+type OrderFlowShipResult struct {
+	ExecutedVersion     string `json:"ExecutedVersion"`
+	LogResult           string `json:"LogResult,omitempty"`
+	Payload             any    `json:"Payload"`
+	SdkHTTPMetadata     any    `json:"SdkHttpMetadata"`
+	SdkResponseMetadata any    `json:"SdkResponseMetadata"`
+	StatusCode          int64  `json:"StatusCode"`
+}
+
+// OrderFlowShipOutput is the output of state "Ship" of workflow "OrderFlow".
+type OrderFlowShipOutput struct {
+	ID       string                `json:"id"`
+	Customer string                `json:"customer"`
+	Total    float64               `json:"total"`
+	Charge   OrderFlowChargeResult `json:"charge"`
+	Approval any                   `json:"approval,omitempty"`
+	Shipment OrderFlowShipResult   `json:"shipment"`
+}
+
+// OrderFlowRefundInput is the input of state "Refund" of workflow "OrderFlow".
+type OrderFlowRefundInput struct {
+	ID       string                    `json:"id"`
+	Customer string                    `json:"customer"`
+	Total    float64                   `json:"total"`
+	Charge   OrderFlowChargeResult     `json:"charge"`
+	Approval any                       `json:"approval,omitempty"`
+	Error    OrderFlowRefundInputError `json:"error"`
+}
+
+// OrderFlowRefundInputError is an object inside the data of workflow "OrderFlow".
+type OrderFlowRefundInputError struct {
+	Error string `json:"Error"`
+	Cause string `json:"Cause"`
+}
+
+// OrderFlowRefundParams is the effective input (after InputPath and Parameters or Arguments) of state "Refund" of workflow "OrderFlow".
+type OrderFlowRefundParams struct {
+	FunctionName string                `json:"FunctionName"`
+	Payload      OrderFlowChargeResult `json:"Payload"`
+}
+
+// OrderFlowRefundResult is the result (after ResultSelector) of state "Refund" of workflow "OrderFlow".
+type OrderFlowRefundResult = OrderFlowShipResult
+
+// OrderFlowRefundOutput is the output of state "Refund" of workflow "OrderFlow".
+type OrderFlowRefundOutput struct {
+	ID       string                    `json:"id"`
+	Customer string                    `json:"customer"`
+	Total    float64                   `json:"total"`
+	Charge   OrderFlowChargeResult     `json:"charge"`
+	Approval any                       `json:"approval,omitempty"`
+	Error    OrderFlowRefundInputError `json:"error"`
+	Refund   OrderFlowShipResult       `json:"refund"`
+}
+
+// OrderFlowOrderFailedInput is the input of state "OrderFailed" of workflow "OrderFlow".
+type OrderFlowOrderFailedInput struct {
+	ID       string                    `json:"id"`
+	Customer string                    `json:"customer"`
+	Total    float64                   `json:"total"`
+	Error    OrderFlowRefundInputError `json:"error"`
+	Charge   OrderFlowChargeResult     `json:"charge,omitempty"`
+	Approval any                       `json:"approval,omitempty"`
+	Refund   OrderFlowShipResult       `json:"refund,omitempty"`
+}
+
+// OrderFlowDoneInput is the input of state "Done" of workflow "OrderFlow".
+type OrderFlowDoneInput = OrderFlowShipOutput
+
+// OrderFlowDoneOutput is the output of state "Done" of workflow "OrderFlow": its input, passed on.
+type OrderFlowDoneOutput = OrderFlowDoneInput

@@ -34,23 +34,38 @@ func GeneratePackage(pkgPath, pkgName, workflow string, sm *asl.StateMachine, ty
 	if pkgName == "" || pkgName == "." || pkgName == "/" {
 		return nil, fmt.Errorf("typegen: no package name for %q", pkgPath)
 	}
+	f := jen.NewFilePathName(pkgPath, pkgName)
+	f.HeaderComment(Header)
+	f.PackageComment(fmt.Sprintf("Types of the data at each state of workflow %s.", strconv.Quote(workflow)))
+	if err := Declare(f, pkgPath, workflow, types); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return nil, fmt.Errorf("typegen: workflow %q: %v", workflow, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Declare adds the typed structs of one workflow to f, a file of the
+// package with import path pkgPath (goasl generate puts them in the file
+// that embeds the definition). Names in reserved are never used for the
+// declarations.
+func Declare(f *jen.File, pkgPath, workflow string, types *flow.Result, reserved ...string) error {
+	if types == nil {
+		return fmt.Errorf("typegen: no types for workflow %q: run flow.Infer first", workflow)
+	}
 	g := &generator{
 		pkgPath:      pkgPath,
-		f:            jen.NewFilePathName(pkgPath, pkgName),
-		names:        newNamer(),
+		f:            f,
+		names:        newNamer(reserved...),
 		wf:           Ident(workflow),
 		structs:      map[string]string{},
 		workflowName: workflow,
 		bases:        newNamer(),
 	}
-	g.f.HeaderComment(Header)
-	g.f.PackageComment(fmt.Sprintf("Types of the data at each state of workflow %s.", strconv.Quote(workflow)))
 	g.workflow(workflow, types)
-	var buf bytes.Buffer
-	if err := g.f.Render(&buf); err != nil {
-		return nil, fmt.Errorf("typegen: workflow %q: %v", workflow, err)
-	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 type generator struct {
