@@ -13,6 +13,9 @@ type Statement struct {
 	Effect    string   // always "Allow"
 	Actions   []string // sorted
 	Resources []string // in the order first found
+	// States names the states that need the statement, in document order
+	// (a Map or Parallel state's inner states by their own names).
+	States []string
 	// Reason says which integration needs the statement and, for a
 	// wildcard resource, why the resource cannot be named.
 	Reason string
@@ -67,6 +70,7 @@ func Policy(sm *asl.StateMachine, opts Options) ([]Statement, error) {
 
 type deriver struct {
 	o    Options
+	cur  string // the state being read
 	out  []Statement
 	errs []string
 }
@@ -75,8 +79,9 @@ func (d *deriver) errorf(st *asl.State, format string, args ...any) {
 	d.errs = append(d.errs, fmt.Sprintf("state %q: ", st.Name)+fmt.Sprintf(format, args...))
 }
 
-// allow adds a statement, merging it into an earlier one with the same
-// actions and reason.
+// allow adds a statement for the current state, merging it into an
+// earlier one with the same actions and reason (so all the Lambda functions
+// a workflow invokes share one statement).
 func (d *deriver) allow(reason string, actions []string, resources ...string) {
 	acts := append([]string(nil), actions...)
 	sort.Strings(acts)
@@ -89,10 +94,13 @@ func (d *deriver) allow(reason string, actions []string, resources ...string) {
 					s.Resources = append(s.Resources, r)
 				}
 			}
+			if !contains(s.States, d.cur) {
+				s.States = append(s.States, d.cur)
+			}
 			return
 		}
 	}
-	d.out = append(d.out, Statement{Effect: "Allow", Actions: acts, Resources: uniq(append([]string(nil), resources...)), Reason: reason})
+	d.out = append(d.out, Statement{Effect: "Allow", Actions: acts, Resources: uniq(append([]string(nil), resources...)), States: []string{d.cur}, Reason: reason})
 }
 
 func uniq(ss []string) []string {
@@ -135,6 +143,7 @@ func (d *deriver) states(ss asl.States) {
 }
 
 func (d *deriver) state(st *asl.State) {
+	d.cur = st.Name
 	if st.Credentials.IsSet() {
 		d.credentials(st)
 	}
@@ -149,7 +158,7 @@ func (d *deriver) state(st *asl.State) {
 // credentials: a Task that runs with another role assumes it.
 func (d *deriver) credentials(st *asl.State) {
 	a := field(st.Credentials, "RoleArn")
-	reason := fmt.Sprintf("state %q runs with the role in its Credentials", st.Name)
+	reason := "Credentials: the task runs with another role"
 	if a.static() {
 		d.allow(reason, []string{"sts:AssumeRole"}, a.str)
 		return
@@ -231,8 +240,8 @@ func (d *deriver) task(st *asl.State) {
 	}
 }
 
-func lambdaReason(st *asl.State) string {
-	return fmt.Sprintf("state %q invokes a Lambda function (the function and its versions and aliases)", st.Name)
+func lambdaReason(*asl.State) string {
+	return "lambda:invoke: the function and its versions and aliases"
 }
 
 // legacy handles a Resource that is a placeholder: by convention an
@@ -289,7 +298,7 @@ func (d *deriver) integration(st *asl.State, rest string) {
 	}
 	service, action := rest[:i], rest[i+1:]
 	p := params(st)
-	who := fmt.Sprintf("state %q (%s:%s%s)", st.Name, service, action, pattern)
+	who := fmt.Sprintf("%s:%s%s", service, action, pattern)
 	switch service {
 	case "lambda":
 		d.lambda(st, p)
@@ -726,7 +735,7 @@ func (d *deriver) s3Object(a arg) string {
 func (d *deriver) mapState(st *asl.State) {
 	proc := st.ItemProcessor
 	distributed := proc != nil && proc.ProcessorConfig != nil && proc.ProcessorConfig.Mode == asl.ModeDistributed
-	who := fmt.Sprintf("state %q (Distributed Map)", st.Name)
+	who := "Distributed Map"
 	if distributed {
 		// The child executions run the state machine itself: naming its ARN
 		// would make the role depend on the machine, so the name is used

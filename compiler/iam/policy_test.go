@@ -172,7 +172,7 @@ func TestPolicy(t *testing.T) {
 			}
 			fmt.Fprintf(&reasons, "%s\n", c.name)
 			for _, s := range got {
-				fmt.Fprintf(&reasons, "  %s\n", s.Reason)
+				fmt.Fprintf(&reasons, "  %v %s\n", s.States, s.Reason)
 			}
 		})
 	}
@@ -192,13 +192,15 @@ func TestPolicyMergesAndDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{
-		"lambda:InvokeFunction -> ${F} ${F}:*",
-		"dynamodb:GetItem -> arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/t",
-		"dynamodb:GetItem -> arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/u",
-		"lambda:InvokeFunction -> arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:g arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:g:*",
+	var shown []string
+	for i, line := range show(got) {
+		shown = append(shown, fmt.Sprintf("%s %v", line, got[i].States))
 	}
-	if g, w := strings.Join(show(got), "\n"), strings.Join(want, "\n"); g != w {
+	want := []string{
+		"lambda:InvokeFunction -> ${F} ${F}:* arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:g arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:g:* [A E]",
+		"dynamodb:GetItem -> arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/t arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/u [C D]",
+	}
+	if g, w := strings.Join(shown, "\n"), strings.Join(want, "\n"); g != w {
 		t.Errorf("statements:\n%s\nwant:\n%s", g, w)
 	}
 }

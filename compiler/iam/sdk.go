@@ -89,7 +89,7 @@ func SDKActions(service, action string) []string {
 
 func (d *deriver) sdk(st *asl.State, service, action string) {
 	acts := SDKActions(service, action)
-	who := fmt.Sprintf("state %q (aws-sdk:%s:%s)", st.Name, service, action)
+	who := fmt.Sprintf("aws-sdk:%s:%s", service, action)
 	p := params(st)
 	switch service {
 	case "s3":
