@@ -39,8 +39,10 @@ func run() error {
 	if err := newStack(app, "GoaslExample"); err != nil {
 		return err
 	}
-	app.Synth(nil)
-	return nil
+	asm := app.Synth(nil)
+	// Neither the CDK nor CloudFormation's validation checks the 1 MB
+	// template limit before deploying.
+	return cdk.CheckTemplates(*asm.Directory())
 }
 
 // newStack defines the functions, the review queue and both state
