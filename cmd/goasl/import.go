@@ -178,10 +178,11 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 			continue
 		}
 		wfs = append(wfs, dslgen.Workflow{
-			Func:    dslgen.FuncName(d.Name),
-			Name:    d.Name,
-			Source:  filepath.Base(display),
-			Machine: doc.Machine,
+			Func:     dslgen.FuncName(d.Name),
+			Name:     d.Name,
+			Source:   filepath.Base(display),
+			Machine:  doc.Machine,
+			Comments: dslgen.AttachComments(doc, d.Comments),
 		})
 	}
 	return wfs, ok

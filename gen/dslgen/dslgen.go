@@ -31,6 +31,10 @@ type Workflow struct {
 	Source string
 	// Machine is the definition.
 	Machine *asl.StateMachine
+	// Comments are written as Go comments: those of the pointer "" in the
+	// function's doc comment, those of a state's JSON pointer (e.g.
+	// /States/Charge) above its declaration. See AttachComments.
+	Comments map[string][]string
 }
 
 // Problem is one thing the builders cannot express.
@@ -96,6 +100,12 @@ func Generate(pkg string, workflows ...Workflow) ([]byte, error) {
 			doc = fmt.Sprintf("%s returns the workflow imported from %s.", w.Func, w.Source)
 		}
 		f.Comment(doc)
+		if cs := w.Comments[""]; len(cs) > 0 {
+			f.Comment("")
+			for _, line := range cs {
+				f.Comment(line)
+			}
+		}
 		f.Func().Id(w.Func).Params().Op("*").Qual(dslPath, "Workflow").Block(body...)
 		f.Line()
 	}

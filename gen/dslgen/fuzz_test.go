@@ -16,20 +16,22 @@ import (
 	"github.com/goasl/goasl/asl"
 )
 
-// FuzzImport imports any document asl.Parse accepts. The import either
-// fails with an *Error whose every problem names a field, or gives
-// gofmt-clean Go that type-checks against the real dsl package.
+// FuzzImport imports any document asl.Parse accepts, read as JSON5 so that
+// comments are carried into the Go code. The import either fails with an
+// *Error whose every problem names a field, or gives gofmt-clean Go that
+// type-checks against the real dsl package.
 func FuzzImport(f *testing.F) {
 	for _, in := range goldenInputs {
 		data, err := os.ReadFile(filepath.Join("testdata", "golden", in.file))
 		if err != nil {
 			f.Fatal(err)
 		}
-		if clean, err := StripJSON5(data); err == nil && !in.fromTemplate {
-			f.Add(clean)
+		if !in.fromTemplate {
+			f.Add(data)
 		}
 	}
 	f.Add([]byte(`{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}`))
+	f.Add([]byte("// top\n{\"StartAt\":\"A\",\"States\":{/* a */\"A\":{\"Type\":\"Pass\",\"End\":true}}} // end"))
 	f.Add([]byte(`{"StartAt":"A","States":{"A":{"Type":"Wait","Seconds":"${X}","Next":"B"},"B":{"Type":"Choice","Choices":[{"Not":{"Variable":"$.x","StringEquals":"y"},"Next":"A"}]}}}`))
 	f.Add([]byte(`{"StartAt":"if","States":{"if":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName.$":"$.f"},"TimeoutSeconds":1.5,"End":true}}}`))
 	f.Add([]byte(`{"QueryLanguage":"JSONata","StartAt":"1","States":{"1":{"Type":"Map","Items":[1,2],"ItemProcessor":{"StartAt":"x","States":{"x":{"Type":"Succeed"}}},"End":true}}}`))
@@ -37,11 +39,15 @@ func FuzzImport(f *testing.F) {
 	fset := token.NewFileSet()
 	imp := importer.ForCompiler(fset, "source", nil)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sm, err := asl.Parse(data)
+		defs, err := ReadDefinitions("fuzz.asl.json5", data, false)
 		if err != nil {
 			return
 		}
-		src, err := Generate("fuzz", Workflow{Func: "Imported", Name: "fuzz", Machine: sm})
+		doc, err := asl.ParseDocument(defs[0].Data)
+		if err != nil {
+			return
+		}
+		src, err := Generate("fuzz", Workflow{Func: "Imported", Name: "fuzz", Machine: doc.Machine, Comments: AttachComments(doc, defs[0].Comments)})
 		if err != nil {
 			var gerr *Error
 			if !errors.As(err, &gerr) || len(gerr.Problems) == 0 {

@@ -42,14 +42,15 @@ func goldenCase(t *testing.T, file string, fromTemplate bool) []Workflow {
 	}
 	var wfs []Workflow
 	for _, d := range defs {
-		sm, err := asl.Parse(d.Data)
+		doc, err := asl.ParseDocument(d.Data)
 		if err != nil {
 			t.Fatalf("%s: %s: %v", file, d.Name, err)
 		}
+		sm := doc.Machine
 		if ds := asl.Validate(sm, asl.ValidateOptions{}); asl.HasErrors(ds) && d.Name != "legacy" {
 			t.Fatalf("%s: %s: %v", file, d.Name, ds)
 		}
-		wfs = append(wfs, Workflow{Func: FuncName(d.Name), Name: d.Name, Source: file, Machine: sm})
+		wfs = append(wfs, Workflow{Func: FuncName(d.Name), Name: d.Name, Source: file, Machine: sm, Comments: AttachComments(doc, d.Comments)})
 	}
 	return wfs
 }

@@ -19,6 +19,15 @@ type Definition struct {
 	// Data is the definition as strict JSON, the text Document was parsed
 	// from (positions in diagnostics refer to it).
 	Data []byte
+	// Comments are the JSON5 comments of the file, in order.
+	Comments []Comment
+}
+
+// Comment is a JSON5 comment: its text without the markers, one entry per
+// line, and the line it starts on.
+type Comment struct {
+	Line int
+	Text []string
 }
 
 // ReadDefinitions returns the state machines of a file: the file itself
@@ -32,12 +41,12 @@ func ReadDefinitions(file string, data []byte, fromTemplate bool) ([]Definition,
 	if ext == ".yaml" || ext == ".yml" {
 		return nil, errors.New("YAML is not supported yet: convert the file to JSON first, e.g. with `yq -o=json " + base + "`")
 	}
-	clean, err := StripJSON5(data)
+	clean, comments, err := stripJSON5(data)
 	if err != nil {
 		return nil, err
 	}
 	if !fromTemplate {
-		return []Definition{{Name: stem(base), Data: clean}}, nil
+		return []Definition{{Name: stem(base), Data: clean, Comments: comments}}, nil
 	}
 	return templateDefinitions(clean)
 }
@@ -57,6 +66,14 @@ func stem(base string) string {
 // it was, so that diagnostics still point at the right line of the
 // original text. Strict JSON comes back unchanged.
 func StripJSON5(data []byte) ([]byte, error) {
+	out, _, err := stripJSON5(data)
+	return out, err
+}
+
+// stripJSON5 is StripJSON5 that also returns the comments.
+func stripJSON5(data []byte) ([]byte, []Comment, error) {
+	var comments []Comment
+	line := 1
 	out := make([]byte, 0, len(data)+16)
 	inString := false
 	lastComma := -1     // offset in out of a comma that may be trailing
@@ -66,6 +83,9 @@ func StripJSON5(data []byte) ([]byte, error) {
 		ch := data[i]
 		if inString {
 			out = append(out, ch)
+			if ch == '\n' {
+				line++
+			}
 			switch ch {
 			case '\\':
 				if i+1 < len(data) {
@@ -84,22 +104,26 @@ func StripJSON5(data []byte) ([]byte, error) {
 			prev = ch
 			out = append(out, ch)
 		case ch == '/' && i+1 < len(data) && data[i+1] == '/':
+			start := i + 2
 			for i < len(data) && data[i] != '\n' {
 				out = append(out, ' ')
 				i++
 			}
+			comments = addComment(comments, line, string(data[start:i]))
 			if i < len(data) {
 				out = append(out, '\n')
+				line++
 			}
 		case ch == '/' && i+1 < len(data) && data[i+1] == '*':
 			end := bytes.Index(data[i+2:], []byte("*/"))
 			if end < 0 {
-				line := 1 + bytes.Count(data[:i], []byte("\n"))
-				return nil, fmt.Errorf("line %d: a /* comment is not closed", line)
+				return nil, nil, fmt.Errorf("line %d: a /* comment is not closed", line)
 			}
+			comments = addComment(comments, line, string(data[i+2:i+2+end]))
 			for _, b := range data[i : i+2+end+2] {
 				if b == '\n' {
 					out = append(out, '\n')
+					line++
 				} else {
 					out = append(out, ' ')
 				}
@@ -125,6 +149,9 @@ func StripJSON5(data []byte) ([]byte, error) {
 			prev = ch
 			out = append(out, ch)
 		case ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r':
+			if ch == '\n' {
+				line++
+			}
 			out = append(out, ch)
 		case isKeyStart(ch) && (prev == '{' || prev == ',') && len(stack) > 0 && stack[len(stack)-1] == '{':
 			j := i
@@ -143,7 +170,82 @@ func StripJSON5(data []byte) ([]byte, error) {
 			out = append(out, ch)
 		}
 	}
-	return out, nil
+	return out, comments, nil
+}
+
+// addComment adds a comment's text, trimmed line by line; a // comment on
+// the line after another joins it.
+func addComment(cs []Comment, line int, text string) []Comment {
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "*"))
+		if l != "" || len(lines) > 0 {
+			lines = append(lines, l)
+		}
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) == 0 {
+		return cs
+	}
+	if n := len(cs); n > 0 && cs[n-1].Line+len(cs[n-1].Text) == line {
+		cs[n-1].Text = append(cs[n-1].Text, lines...)
+		return cs
+	}
+	return append(cs, Comment{Line: line, Text: lines})
+}
+
+// AttachComments places JSON5 comments on the workflow: each goes to the
+// first state whose name is on or after the comment's line (the last state
+// for comments after every state); comments before the States object
+// describe the workflow and get the pointer "". The result maps JSON
+// pointers of states to their comment lines, for Workflow.Comments.
+func AttachComments(doc *asl.Document, comments []Comment) map[string][]string {
+	if doc == nil || doc.Machine == nil || len(comments) == 0 {
+		return nil
+	}
+	type statePos struct {
+		ptr  string
+		line int
+	}
+	var states []statePos
+	var walk func(ptr string, ss asl.States)
+	walk = func(ptr string, ss asl.States) {
+		for _, st := range ss {
+			sp := ptr + "/States/" + asl.PointerEscape(st.Name)
+			states = append(states, statePos{sp, doc.Position(sp).Line})
+			for i, b := range st.Branches {
+				if b != nil {
+					walk(fmt.Sprintf("%s/Branches/%d", sp, i), b.States)
+				}
+			}
+			if st.ItemProcessor != nil {
+				walk(sp+"/ItemProcessor", st.ItemProcessor.States)
+			}
+			if st.Iterator != nil {
+				walk(sp+"/Iterator", st.Iterator.States)
+			}
+		}
+	}
+	walk("", doc.Machine.States)
+	sort.SliceStable(states, func(i, j int) bool { return states[i].line < states[j].line })
+	statesLine := doc.Position("/States").Line
+	out := map[string][]string{}
+	for _, c := range comments {
+		ptr := ""
+		if c.Line >= statesLine && len(states) > 0 {
+			ptr = states[len(states)-1].ptr
+			for _, s := range states {
+				if s.line >= c.Line {
+					ptr = s.ptr
+					break
+				}
+			}
+		}
+		out[ptr] = append(out[ptr], c.Text...)
+	}
+	return out
 }
 
 // isKeyStart reports whether b may start an unquoted JSON5 key.

@@ -383,6 +383,9 @@ func (g *gen) state(sv string, vars scopeVars, st *asl.State, ptr string) []jen.
 	decl := chain(jen.Id(sv).Dot(method).Call(args...), calls)
 	v, named := vars[st.Name]
 	var out []jen.Code
+	for _, line := range g.w.Comments[ptr] {
+		out = append(out, jen.Comment(line))
+	}
 	if named {
 		out = append(out, jen.Id(v).Op(":=").Add(decl))
 	} else {
