@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os/exec"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -114,8 +115,14 @@ func show(v any) string {
 func statements(t *testing.T, tpl assertions.Template) []string {
 	t.Helper()
 	var out []string
-	for _, p := range resources(t, tpl, "AWS::IAM::Policy") {
-		doc := p["Properties"].(map[string]any)["PolicyDocument"].(map[string]any)
+	policies := resources(t, tpl, "AWS::IAM::Policy")
+	var ids []string
+	for id := range policies {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids) // one policy per role; sorted for a stable order
+	for _, id := range ids {
+		doc := policies[id]["Properties"].(map[string]any)["PolicyDocument"].(map[string]any)
 		for _, s := range doc["Statement"].([]any) {
 			st := s.(map[string]any)
 			if st["Effect"] != "Allow" {
@@ -353,6 +360,12 @@ func TestOtherErrors(t *testing.T) {
 	}
 	ok := dsl.NewWorkflow("Ok")
 	ok.Pass("P").End()
+	if _, err := cdk.NewStateMachine(stack, "NilRole", ok, &cdk.Props{PassRoles: []*string{nil}}); err == nil || err.Error() != `cdk: workflow "Ok": Props.PassRoles[0] is nil` {
+		t.Errorf("nil pass role: error %v", err)
+	}
+	if _, err := cdk.NewStateMachine(nil, "NilScope", ok, nil); err == nil || err.Error() != `cdk: workflow "Ok": the scope is nil` {
+		t.Errorf("nil scope: error %v", err)
+	}
 	if _, err := cdk.NewStateMachine(stack, "Dup", ok, nil); err != nil {
 		t.Fatal(err)
 	}
