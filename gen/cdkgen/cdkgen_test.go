@@ -46,6 +46,22 @@ func TestExamples(t *testing.T) {
 	}
 }
 
+// TestCompilerCDKTest writes the OrderFlow constructor into the tests of
+// compiler/cdk, which synthesize it (TestGeneratedConstructor): the
+// generated code is compiled and run there, in the one package that runs
+// jsii.
+func TestCompilerCDKTest(t *testing.T) {
+	src, err := CdkGenerate(Workflow{
+		PackagePath: "github.com/goasl/goasl/examples/orderflow", PackageName: "orderflow", Func: "OrderFlow", Name: "OrderFlow",
+		OutPackagePath: "github.com/goasl/goasl/compiler/cdk_test", OutPackageName: "cdk_test",
+		Definition: compile(t, orderflow.OrderFlow()),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "../../compiler/cdk/order_flow_cdk_test.go", src)
+}
+
 // TestEveryKind covers each placeholder type, a name that is not a Go
 // identifier, a clash with Options, and a file in the workflow's own
 // package.
