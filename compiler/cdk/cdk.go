@@ -57,8 +57,6 @@ type Props struct {
 	Logs *Logs
 	// Tracing turns on AWS X-Ray tracing.
 	Tracing bool
-	// Comment is the state machine's description in the CDK.
-	Comment *string
 	// RemovalPolicy applies to the state machine; nil keeps the CDK default.
 	RemovalPolicy awscdk.RemovalPolicy
 }
@@ -208,7 +206,6 @@ func FromDefinition(scope constructs.Construct, id, name string, def *asl.StateM
 		StateMachineType: smType,
 		Role:             role,
 		StateMachineName: props.StateMachineName,
-		Comment:          props.Comment,
 		RemovalPolicy:    props.RemovalPolicy,
 	}
 	if len(props.Substitutions) > 0 {
