@@ -12,48 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/goasl/goasl/internal/testcorpus"
 )
-
-// corpusDir returns the shared corpus of real-world ASL files, which lives
-// next to the repository, or skips the test when it is not there.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not found at %s (it is kept outside the repository, next to it): %v", dir, err)
-	}
-	return dir
-}
-
-// corpusFiles lists the strict-JSON ASL files of the corpus, relative to
-// its root: workflows-collection (with embedded/ and yaml-converted/),
-// localstack/templates-json and other. Snapshots and the index are not
-// state machines.
-func corpusFiles(t testing.TB, dir string) []string {
-	t.Helper()
-	var files []string
-	for _, sub := range []string{"workflows-collection", "localstack/templates-json", "other"} {
-		root := filepath.Join(dir, filepath.FromSlash(sub))
-		err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !e.IsDir() && strings.HasSuffix(path, ".json") {
-				rel, err := filepath.Rel(dir, path)
-				if err != nil {
-					return err
-				}
-				files = append(files, filepath.ToSlash(rel))
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	sort.Strings(files)
-	return files
-}
 
 // corpusFailures lists every corpus file that is valid JSON but does not
 // parse, or does not come back JSON-equal from Marshal: why, and a part of
@@ -127,8 +88,8 @@ var (
 )
 
 func TestCorpusRoundTrip(t *testing.T) {
-	dir := corpusDir(t)
-	files := corpusFiles(t, dir)
+	dir := testcorpus.Dir(t)
+	files := testcorpus.StateMachines(t, dir)
 	if len(files) < 500 {
 		t.Fatalf("found only %d corpus files under %s", len(files), dir)
 	}
@@ -294,8 +255,8 @@ var corpusInvalidJSON = map[string]string{
 // corpus files that encoding/json accepts (none of them has invalid UTF-8
 // or a lone surrogate, where the two differ).
 func TestCorpusStrictJSON(t *testing.T) {
-	dir := corpusDir(t)
-	for _, f := range corpusFiles(t, dir) {
+	dir := testcorpus.Dir(t)
+	for _, f := range testcorpus.StateMachines(t, dir) {
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
 		if err != nil {
 			t.Fatal(err)
@@ -319,7 +280,7 @@ func TestCorpusStrictJSON(t *testing.T) {
 // JSON5 form: every one that is not strict JSON must be rejected with a
 // syntax error that says it looks like JSON5 or JSONC.
 func TestCorpusJSON5Hint(t *testing.T) {
-	root := filepath.Join(corpusDir(t), "localstack", "templates")
+	root := filepath.Join(testcorpus.Dir(t), "localstack", "templates")
 	hinted := 0
 	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".json5") {

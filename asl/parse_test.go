@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/goasl/goasl/internal/golden"
+	"github.com/goasl/goasl/internal/testcorpus"
 )
 
 // oneStateDoc wraps one state into a machine.
@@ -435,7 +436,7 @@ func normalizeEmpty(v Value) Value {
 
 // largestCorpusFile returns the biggest state machine of the corpus.
 func largestCorpusFile(b *testing.B) []byte {
-	dir := corpusDir(b)
+	dir := testcorpus.Dir(b)
 	data, err := os.ReadFile(filepath.Join(dir, "workflows-collection", "quorum-with-parallel-pattern.asl.json"))
 	if err != nil {
 		b.Fatal(err)

@@ -1,16 +1,15 @@
 package asl
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/goasl/goasl/internal/golden"
+	"github.com/goasl/goasl/internal/testcorpus"
 )
 
 // diagText renders diagnostics one a line, as the golden files hold them.
@@ -338,30 +337,8 @@ var localstackPlaceholder = regexp.MustCompile(`(?i)"_{1,2}tb[dc]_{1,2}"|"%[A-Z_
 // no errors, except the files listed in corpusExceptions and files whose
 // every error is about a LocalStack placeholder value.
 func TestValidateCorpus(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not found at %s (it lives next to the repository, not in it): %v", dir, err)
-	}
-	var files []string
-	for _, sub := range []string{"workflows-collection", "localstack/templates-json", "other"} {
-		err := filepath.WalkDir(filepath.Join(dir, filepath.FromSlash(sub)), func(path string, e fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !e.IsDir() && strings.HasSuffix(path, ".json") {
-				rel, err := filepath.Rel(dir, path)
-				if err != nil {
-					return err
-				}
-				files = append(files, filepath.ToSlash(rel))
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	sort.Strings(files)
+	dir := testcorpus.Dir(t)
+	files := testcorpus.StateMachines(t, dir)
 	parsed, clean, excused := 0, 0, 0
 	listed := map[string]bool{} // exceptions found among the parsed files
 	for _, f := range files {

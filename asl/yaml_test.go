@@ -7,12 +7,14 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/goasl/goasl/internal/testcorpus"
 )
 
 // TestParseYAMLCorpus reads every .asl.yaml file of the corpus and checks
 // that it gives the same JSON as its converted twin in yaml-converted/.
 func TestParseYAMLCorpus(t *testing.T) {
-	dir := filepath.Join(corpusDir(t), "workflows-collection")
+	dir := filepath.Join(testcorpus.Dir(t), "workflows-collection")
 	files, err := filepath.Glob(filepath.Join(dir, "*.asl.yaml"))
 	if err != nil {
 		t.Fatal(err)

@@ -8,32 +8,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
-)
 
-// corpusDir finds ../shared/corpus next to the repository root (the
-// directory holding go.mod).
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	corpus := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skipf("the real-world corpus is not there (%v); it lives in ../shared/corpus next to the repository", err)
-	}
-	return corpus
-}
+	"github.com/goasl/goasl/internal/testcorpus"
+)
 
 // pathKeys are the ASL fields whose string value is a path. Every other key
 // ending in "Path" counts too, except the API parameters below.
@@ -107,7 +84,7 @@ var corpusExceptions = map[string]string{
 }
 
 func TestCorpus(t *testing.T) {
-	corpus := corpusDir(t)
+	corpus := testcorpus.Dir(t)
 	paths, occurrences, broken := corpusPaths(t, corpus)
 	if len(paths) < 500 {
 		t.Fatalf("found only %d unique paths in %s; the corpus layout changed", len(paths), corpus)

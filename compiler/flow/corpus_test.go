@@ -1,44 +1,15 @@
 package flow_test
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/compiler/flow"
+	"github.com/goasl/goasl/internal/testcorpus"
 )
-
-// corpusFiles lists the strict-JSON state machines of the shared corpus,
-// or skips the test when the corpus is not next to the repository.
-func corpusFiles(t testing.TB) []string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not found at %s (it is kept outside the repository, next to it): %v", dir, err)
-	}
-	var files []string
-	for _, sub := range []string{"workflows-collection", "localstack/templates-json", "other"} {
-		root := filepath.Join(dir, filepath.FromSlash(sub))
-		err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !e.IsDir() && strings.HasSuffix(path, ".json") {
-				files = append(files, path)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	sort.Strings(files)
-	return files
-}
 
 // corpusBugs are corpus machines with a real data-flow bug that AWS only
 // finds at run time (States.Runtime): the checker must keep reporting
@@ -101,14 +72,9 @@ const undefinedVariable = "a LocalStack test of the run-time error for a JSONata
 // be no type error, except the run-time bugs listed in corpusBugs.
 func TestCorpusNoFalsePositives(t *testing.T) {
 	checked := 0
-	root := filepath.Join("..", "..", "..", "shared", "corpus")
-	for _, file := range corpusFiles(t) {
-		rel, err := filepath.Rel(root, file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rel = filepath.ToSlash(rel)
-		data, err := os.ReadFile(file)
+	root := testcorpus.Dir(t)
+	for _, rel := range testcorpus.StateMachines(t, root) {
+		data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,70 @@
+// Package testcorpus finds the shared corpus of real-world ASL definitions
+// for tests. The corpus is kept outside the repository, in ../shared/corpus
+// next to it; a test that needs it skips, saying why, when it is not there.
+package testcorpus
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// Dir returns the corpus directory, found next to the root of the
+// repository (the directory holding go.mod above the working directory),
+// or skips the test when it is not there.
+func Dir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's directory")
+		}
+		dir = parent
+	}
+	corpus := filepath.Join(dir, "..", "shared", "corpus")
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("the real-world corpus is not there (%v): it is kept outside the repository, in ../shared/corpus next to it", err)
+	}
+	return corpus
+}
+
+// StateMachines lists the strict-JSON state machine files of the corpus
+// at dir, relative to it and slash-separated, in sorted order:
+// workflows-collection (with embedded/ and yaml-converted/),
+// localstack/templates-json and other. Snapshots and the index are not
+// state machines.
+func StateMachines(t testing.TB, dir string) []string {
+	t.Helper()
+	var files []string
+	for _, sub := range []string{"workflows-collection", "localstack/templates-json", "other"} {
+		root := filepath.Join(dir, filepath.FromSlash(sub))
+		err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !e.IsDir() && strings.HasSuffix(path, ".json") {
+				rel, err := filepath.Rel(dir, path)
+				if err != nil {
+					return err
+				}
+				files = append(files, filepath.ToSlash(rel))
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	sort.Strings(files)
+	return files
+}
