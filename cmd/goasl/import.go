@@ -25,7 +25,8 @@ returning its *dsl.Workflow, with one variable per state. Compiling that
 workflow gives back the definition (JSON-equal), so a team can move its ASL to
 Go in one step and keep every behaviour.
 
-FILE may be strict JSON (.asl.json) or JSON5 (comments and trailing commas);
+FILE may be strict JSON (.asl.json), JSON5 (comments, trailing commas and
+unquoted keys; comments are kept as Go comments) or YAML (.asl.yaml, .yml);
 with -from-template it is a CloudFormation or SAM template in JSON, and every
 AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine in it is
 imported (Definition, or DefinitionString as a string or Fn::Sub). "${Name}"
@@ -152,7 +153,7 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 		if fromTemplate {
 			where = display + ": " + d.Name
 		}
-		doc, err := asl.ParseDocument(d.Data)
+		doc, err := d.Parse()
 		if err != nil {
 			var aerr *asl.Error
 			if !errors.As(err, &aerr) {

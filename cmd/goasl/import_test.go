@@ -28,7 +28,8 @@ func TestImport(t *testing.T) {
 		{"import_stdin", `{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}`, []string{"import", "-"}, 0},
 		{"import_invalid", "", []string{"import", dir + "invalid.asl.json"}, 1},
 		{"import_unexpressible", "", []string{"import", dir + "unexpressible.asl.json"}, 1},
-		{"import_yaml", "", []string{"import", dir + "machine.asl.yaml"}, 1},
+		{"import_yaml", "", []string{"import", dir + "machine.asl.yaml"}, 0},
+		{"import_yaml_template", "", []string{"import", "-from-template", dir + "machine.asl.yaml"}, 1},
 		{"import_not_template", "", []string{"import", "-from-template", dir + "order.asl.json"}, 1},
 		{"import_missing_file", "", []string{"import", dir + "missing.asl.json"}, 1},
 		{"import_no_files", "", []string{"import"}, 2},
@@ -92,17 +93,18 @@ func TestImportCorpusDiagnostics(t *testing.T) {
 	n := 0
 	for _, sub := range []string{"workflows-collection", "localstack/templates-json", "other"} {
 		err := filepath.WalkDir(filepath.Join(dir, filepath.FromSlash(sub)), func(path string, e fs.DirEntry, err error) error {
-			if err != nil || e.IsDir() || !strings.HasSuffix(path, ".json") {
+			yaml := strings.HasSuffix(path, ".asl.yaml")
+			if err != nil || e.IsDir() || !(strings.HasSuffix(path, ".json") || yaml) {
 				return err
 			}
 			data, err := os.ReadFile(path)
 			if err != nil {
 				return err
 			}
-			if !json.Valid(data) {
+			if !yaml && !json.Valid(data) {
 				return nil // import reads JSON5, so broken JSON may import
 			}
-			if sm, err := asl.Parse(data); err == nil && !asl.HasErrors(asl.Validate(sm, asl.ValidateOptions{})) {
+			if doc, err := parseASL(path, data); err == nil && !asl.HasErrors(asl.Validate(doc.Machine, asl.ValidateOptions{})) {
 				return nil
 			}
 			n++

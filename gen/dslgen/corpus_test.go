@@ -75,6 +75,7 @@ var localstackPlaceholder = regexp.MustCompile(`(?i)%[A-Za-z_]+%|"_+tb[dc]_+"`)
 var knownFailures = map[string]string{
 	"workflows-collection/sfn-rekognition-video-catalog-workflow.asl.json": "DSL gap: an empty \"ReaderConfig\": {} cannot be built (the compiler writes ReaderConfig only when a field is set); import reports the field",
 	"workflows-collection/yaml-converted/human-task-reminder.asl.json":     "\"Seconds\": \"${ReminderTimeout}\" imports as ForRef, but asl.Validate (run by Compile) rejects a placeholder where a number goes",
+	"workflows-collection/human-task-reminder.asl.yaml":                    "the same definition in YAML (Seconds: ${ReminderTimeout})",
 }
 
 // acceptedWithPlaceholders lists definitions that asl.Validate rejects only
@@ -82,6 +83,7 @@ var knownFailures = map[string]string{
 // substitution: they are in the round trip.
 var acceptedWithPlaceholders = map[string]bool{
 	"workflows-collection/yaml-converted/human-task-reminder.asl.json": true,
+	"workflows-collection/human-task-reminder.asl.yaml":                true,
 }
 
 // corpusCase is one corpus definition on its way through the round trip.
@@ -99,6 +101,7 @@ type corpusCase struct {
 func TestCorpusRoundTrip(t *testing.T) {
 	dir := corpusDir(t)
 	files := corpusFiles(t, dir, []string{"workflows-collection", "localstack/templates-json", "other"}, ".json")
+	files = append(files, corpusFiles(t, dir, []string{"workflows-collection"}, ".asl.yaml")...)
 	if len(files) < 500 {
 		t.Fatalf("found only %d corpus files under %s", len(files), dir)
 	}
@@ -113,13 +116,18 @@ func TestCorpusRoundTrip(t *testing.T) {
 		}
 		reason := ""
 		var sm *asl.StateMachine
+		yaml := strings.HasSuffix(f, ".yaml")
 		switch {
-		case !json.Valid(data):
+		case !yaml && !json.Valid(data):
 			reason = "not JSON"
 		case localstackPlaceholder.Match(data):
 			reason = "LocalStack test placeholder (" + localstackPlaceholder.FindString(string(data)) + ")"
 		default:
-			sm, err = asl.Parse(data)
+			var doc *asl.Document
+			doc, err = Definition{Data: data, YAML: yaml}.Parse()
+			if doc != nil {
+				sm = doc.Machine
+			}
 			if err != nil {
 				reason = "asl.Parse rejects it: " + parseProblem(err)
 			} else if ds := asl.Validate(sm, asl.ValidateOptions{}); asl.HasErrors(ds) && !acceptedWithPlaceholders[f] {

@@ -21,6 +21,17 @@ type Definition struct {
 	Data []byte
 	// Comments are the JSON5 comments of the file, in order.
 	Comments []Comment
+	// YAML says that Data is YAML (read with asl.ParseYAML), not JSON.
+	YAML bool
+}
+
+// Parse reads the definition: asl.ParseYAML for YAML, else
+// asl.ParseDocument.
+func (d Definition) Parse() (*asl.Document, error) {
+	if d.YAML {
+		return asl.ParseYAML(d.Data)
+	}
+	return asl.ParseDocument(d.Data)
 }
 
 // Comment is a JSON5 comment: its text without the markers, one entry per
@@ -31,15 +42,18 @@ type Comment struct {
 }
 
 // ReadDefinitions returns the state machines of a file: the file itself
-// when it is an ASL document in JSON or JSON5 (comments and trailing
-// commas), or, with fromTemplate, every AWS::StepFunctions::StateMachine
-// and AWS::Serverless::StateMachine of a CloudFormation or SAM template in
-// JSON. YAML is not read yet.
+// when it is an ASL document in JSON, JSON5 (comments, trailing commas and
+// unquoted keys) or YAML (.yaml, .yml), or, with fromTemplate, every
+// AWS::StepFunctions::StateMachine and AWS::Serverless::StateMachine of a
+// CloudFormation or SAM template in JSON. YAML templates are not read yet.
 func ReadDefinitions(file string, data []byte, fromTemplate bool) ([]Definition, error) {
 	base := filepath.Base(file)
 	ext := strings.ToLower(filepath.Ext(base))
 	if ext == ".yaml" || ext == ".yml" {
-		return nil, errors.New("YAML is not supported yet: convert the file to JSON first, e.g. with `yq -o=json " + base + "`")
+		if fromTemplate {
+			return nil, errors.New("templates in YAML are not read yet: convert the template to JSON first, e.g. with `cfn-flip " + base + "`")
+		}
+		return []Definition{{Name: stem(base), Data: data, YAML: true}}, nil
 	}
 	clean, comments, err := stripJSON5(data)
 	if err != nil {

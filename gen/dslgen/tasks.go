@@ -367,7 +367,10 @@ func (g *gen) credentials(v asl.Value, m mode, ptr string) []call {
 		case mem.Key == "RoleArn":
 			return []call{c("Credentials", g.value(mem.Value, m))}
 		case mem.Key == "RoleArn.$" && mem.Value.Kind == asl.String && m == template:
-			return []call{c("Credentials", pathCode(mem.Value.Str))}
+			if strings.HasPrefix(mem.Value.Str, "States.") {
+				return []call{c("Credentials", intrinsicCode(mem.Value.Str))}
+			}
+			return []call{c("Credentials", dslID("Path").Call(jen.Lit(mem.Value.Str)))}
 		}
 	}
 	g.errf(ptr, "dsl's Credentials writes {\"RoleArn\": ...} or {\"RoleArn.$\": ...} only")

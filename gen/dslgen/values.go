@@ -115,6 +115,12 @@ func (g *gen) str(v asl.Value, m mode) jen.Code {
 		return dslID("Ref").Call(jen.Lit(name))
 	}
 	if m == jsonata && isExpr(s) {
+		switch s {
+		case "{% $states.input %}":
+			return dslID("StateInput").Call()
+		case "{% $states.context.Task.Token %}":
+			return dslID("TaskToken").Call()
+		}
 		if e, ok := exprText(s); ok {
 			return dslID("Expr").Call(jen.Lit(e))
 		}
@@ -151,6 +157,12 @@ func (g *gen) member(obj asl.Value, mem asl.Member, m mode) (string, jen.Code) {
 func pathCode(s string) jen.Code {
 	if strings.HasPrefix(s, "States.") {
 		return intrinsicCode(s)
+	}
+	switch s {
+	case "$":
+		return dslID("StateInput").Call()
+	case "$$.Task.Token":
+		return dslID("TaskToken").Call()
 	}
 	return dslID("Path").Call(jen.Lit(s))
 }
