@@ -20,6 +20,7 @@ import (
 	"github.com/goasl/goasl/compiler"
 	"github.com/goasl/goasl/dsl"
 	"github.com/goasl/goasl/gen"
+	"github.com/goasl/goasl/gen/cdkgen"
 	"github.com/goasl/goasl/gen/typegen"
 )
 
@@ -37,6 +38,9 @@ type Request struct {
 	// GoFiles asks for the generated Go files too (generate); compile needs
 	// only the ASL.
 	GoFiles bool
+	// CDK asks for a <name>_cdk.go file with a typed CDK constructor per
+	// workflow (gen/cdkgen).
+	CDK bool
 	// Dir is where the files go, relative to each package's directory
 	// ("" for the package directory itself). The Go file of a
 	// subdirectory belongs to a package named after it.
@@ -56,6 +60,7 @@ type Workflow struct {
 	Base        string // the base of the output file names
 	ASL         string // the canonical definition; "" on errors
 	GoSource    string // the Go file; "" on errors or when not asked
+	CDKSource   string // the CDK constructor file; "" unless asked
 	Diagnostics []compiler.Diagnostic
 	// Failure explains a function that panicked or returned nil.
 	Failure string
@@ -138,6 +143,12 @@ func runOne(req Request, f Func) (w Workflow) {
 			}})
 		if err == nil {
 			err = declErr
+		}
+		if err == nil && req.CDK {
+			var cdkSrc []byte
+			cdkSrc, err = cdkgen.CdkGenerate(cdkgen.Workflow{PackagePath: f.PackagePath, PackageName: f.PackageName, Func: f.Name, Name: w.Name,
+				OutPackagePath: pkgPath, OutPackageName: pkgName, Definition: sm})
+			w.CDKSource = string(cdkSrc)
 		}
 		if err != nil {
 			w.Failure = err.Error()

@@ -12,6 +12,7 @@ import (
 
 	"github.com/goasl/goasl/driver"
 	"github.com/goasl/goasl/gen"
+	"github.com/goasl/goasl/gen/cdkgen"
 )
 
 func init() { register(generateCmd) }
@@ -19,7 +20,7 @@ func init() { register(generateCmd) }
 var generateCmd = &command{
 	name:    "generate",
 	summary: "compile the workflows of Go packages and write their ASL and Go files",
-	usage:   "[-check] [-v] [-dir DIR] [-names snake|lower|exact] [-tags TAGS] [packages]",
+	usage:   "[-check] [-v] [-cdk] [-dir DIR] [-names snake|lower|exact] [-tags TAGS] [packages]",
 	help: `Generate loads the packages (default ".") and finds, by type, every exported
 function of type func() *dsl.Workflow. It builds a temporary program inside
 your module that calls each function and compiles its workflow, then writes,
@@ -27,6 +28,11 @@ next to the package's sources, for each workflow:
 
 	<name>.asl.json   the Amazon States Language definition
 	<name>_sfn.go     the definition embedded in Go, with a function that returns it
+
+With -cdk it also writes <name>_cdk.go: a typed constructor that deploys the
+workflow with the AWS CDK (package compiler/cdk), with one props field per
+dsl.Ref placeholder. It is a file of its own so that packages that do not
+deploy never import the CDK.
 
 <name> comes from the workflow's name (-names). With -dir, the files go to
 that subdirectory of each package instead, and the Go file belongs to a
@@ -53,6 +59,7 @@ Examples:
 		verbose := fs.Bool("v", false, "list the files written (or, with -check, the files that are up to date)")
 		names := fs.String("names", "snake", "how file names are made from workflow names: snake (OrderFlow → order_flow), lower (orderflow) or exact (OrderFlow)")
 		tags := fs.String("tags", "", "comma-separated build tags for loading and running the packages")
+		withCDK := fs.Bool("cdk", false, "also write <name>_cdk.go, a typed AWS CDK constructor for each workflow")
 		dir := fs.String("dir", "", "write the files to this subdirectory of each package (a relative path inside it) instead of next to its sources")
 		return func(e *env, patterns []string) int {
 			naming, err := gen.ParseNaming(*names)
@@ -65,7 +72,7 @@ Examples:
 				e.errorf("-dir: %v", err)
 				return 2
 			}
-			return generate(e, patterns, driver.Request{Naming: naming, GoFiles: true, Dir: d}, *tags, *check, *verbose)
+			return generate(e, patterns, driver.Request{Naming: naming, GoFiles: true, Dir: d, CDK: *withCDK}, *tags, *check, *verbose)
 		}
 	},
 }
@@ -131,6 +138,9 @@ func plan(ws []driver.Workflow, pkgs map[string]*workflowPackage, sub string) ([
 		}
 		seen[goPath] = w.Func
 		outs = append(outs, output{aslPath, []byte(w.ASL)}, output{goPath, []byte(w.GoSource)})
+		if w.CDKSource != "" {
+			outs = append(outs, output{filepath.Join(dir, cdkgen.GoFile(w.Base)), []byte(w.CDKSource)})
+		}
 	}
 	for _, o := range outs {
 		if err := mayWrite(o.path); err != nil {
