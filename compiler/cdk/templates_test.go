@@ -11,6 +11,7 @@ import (
 
 	"github.com/goasl/goasl/compiler/cdk"
 	"github.com/goasl/goasl/dsl"
+	_ "github.com/goasl/goasl/internal/golden" // defines -update for go test ./... -update
 )
 
 func TestCheckTemplates(t *testing.T) {
