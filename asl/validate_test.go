@@ -326,7 +326,6 @@ var corpusExceptions = map[string]string{
 	"other/coinbase-step/examples__deployer.json":                                                          "coinbase/step dialect: go:// resources",
 	"other/coinbase-step/examples__step_deployer.json":                                                     "coinbase/step dialect: empty Resource filled at deploy time, Type \"Success\"",
 	"other/coinbase-step/examples__taskfn.json":                                                            "coinbase/step dialect: Type \"TaskFn\"",
-	"workflows-collection/yaml-converted/human-task-reminder.asl.json":                                     "a ${ReminderTimeout} substitution where Wait Seconds needs a number",
 }
 
 // localstackPlaceholder matches LocalStack's test placeholders (__tbd__, _TBD_,

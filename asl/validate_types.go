@@ -78,6 +78,9 @@ func fmtFloatMin(f float64) string {
 // intField checks a numeric field that JSONata states may give as an
 // expression. It returns the literal and whether it is a valid literal.
 func (v *validator) intField(sc *stateCtx, val Value, p, field string, lo, hi int64) (int64, bool) {
+	if val.Kind == String && isPlaceholder(val.Str) {
+		return 0, false // filled in at deploy time (DefinitionSubstitutions)
+	}
 	if val.Kind == String && sc.lang == JSONata {
 		if isJSONata(val.Str) {
 			v.expr(sc, val.Str, p, jaCtx{field: field})
@@ -88,6 +91,13 @@ func (v *validator) intField(sc *stateCtx, val Value, p, field string, lo, hi in
 	}
 	hint := literalHint(val, field)
 	return v.intLiteral(val, p, field, lo, hi, hint)
+}
+
+// isPlaceholder reports whether s is a single CloudFormation
+// DefinitionSubstitutions placeholder such as "${ReminderTimeout}", which
+// deploy tools replace with the value (a number, where a number goes).
+func isPlaceholder(s string) bool {
+	return len(s) > 3 && strings.HasPrefix(s, "${") && strings.HasSuffix(s, "}") && !strings.ContainsAny(s[2:len(s)-1], "${} ")
 }
 
 // literalHint explains the alternatives to a string in a numeric field of
@@ -107,6 +117,9 @@ func literalHint(val Value, field string) string {
 
 // numberField is intField for decimal fields.
 func (v *validator) numberField(sc *stateCtx, val Value, p, field string, lo, hi float64) (float64, bool) {
+	if val.Kind == String && isPlaceholder(val.Str) {
+		return 0, false // filled in at deploy time (DefinitionSubstitutions)
+	}
 	if val.Kind == String && sc.lang == JSONata {
 		if isJSONata(val.Str) {
 			v.expr(sc, val.Str, p, jaCtx{field: field})

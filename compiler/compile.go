@@ -620,7 +620,7 @@ func (c *compiler) mapFields(st *ir.State, out *asl.State, ja bool, ptr string) 
 		cfg := &asl.ReaderConfig{InputType: r.InputType, Transformation: r.Transformation, ManifestType: r.ManifestType,
 			CSVHeaderLocation: r.CSVHeaderLocation, CSVHeaders: r.CSVHeaders, CSVDelimiter: r.CSVDelimiter, ItemsPointer: r.ItemsPointer}
 		cfg.MaxItems, cfg.MaxItemsPath = c.number(r.MaxItems, ja, rp+"/ReaderConfig", "MaxItems")
-		if cfg.InputType != "" || cfg.Transformation != "" || cfg.ManifestType != "" || cfg.CSVHeaderLocation != "" ||
+		if r.KeepConfig || cfg.InputType != "" || cfg.Transformation != "" || cfg.ManifestType != "" || cfg.CSVHeaderLocation != "" ||
 			cfg.CSVHeaders != nil || cfg.CSVDelimiter != "" || cfg.ItemsPointer != "" || cfg.MaxItems.IsSet() || cfg.MaxItemsPath != "" {
 			o.ReaderConfig = cfg
 		}

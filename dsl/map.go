@@ -323,6 +323,14 @@ func (r *ItemReader) ItemsPointer(pointer string) *ItemReader {
 	return r
 }
 
+// KeepEmptyConfig writes "ReaderConfig": {} even when no reader setting is
+// given, for definitions that have one (goasl import keeps them as they
+// are).
+func (r *ItemReader) KeepEmptyConfig() *ItemReader {
+	r.r.KeepConfig = true
+	return r
+}
+
 // MaxItems reads at most n items.
 func (r *ItemReader) MaxItems(n int) *ItemReader {
 	r.r.MaxItems = ir.Val{Set: true, V: int64(n), Pos: ir.Caller(0)}

@@ -72,19 +72,7 @@ var localstackPlaceholder = regexp.MustCompile(`(?i)%[A-Za-z_]+%|"_+tb[dc]_+"`)
 // knownFailures lists the accepted definitions that do not round-trip,
 // and why. The test fails when a listed file round-trips (remove it here)
 // or an unlisted one does not.
-var knownFailures = map[string]string{
-	"workflows-collection/sfn-rekognition-video-catalog-workflow.asl.json": "DSL gap: an empty \"ReaderConfig\": {} cannot be built (the compiler writes ReaderConfig only when a field is set); import reports the field",
-	"workflows-collection/yaml-converted/human-task-reminder.asl.json":     "\"Seconds\": \"${ReminderTimeout}\" imports as ForRef, but asl.Validate (run by Compile) rejects a placeholder where a number goes",
-	"workflows-collection/human-task-reminder.asl.yaml":                    "the same definition in YAML (Seconds: ${ReminderTimeout})",
-}
-
-// acceptedWithPlaceholders lists definitions that asl.Validate rejects only
-// because a ${Name} placeholder stands where AWS gets a number after
-// substitution: they are in the round trip.
-var acceptedWithPlaceholders = map[string]bool{
-	"workflows-collection/yaml-converted/human-task-reminder.asl.json": true,
-	"workflows-collection/human-task-reminder.asl.yaml":                true,
-}
+var knownFailures = map[string]string{}
 
 // corpusCase is one corpus definition on its way through the round trip.
 type corpusCase struct {
@@ -130,7 +118,7 @@ func TestCorpusRoundTrip(t *testing.T) {
 			}
 			if err != nil {
 				reason = "asl.Parse rejects it: " + parseProblem(err)
-			} else if ds := asl.Validate(sm, asl.ValidateOptions{}); asl.HasErrors(ds) && !acceptedWithPlaceholders[f] {
+			} else if ds := asl.Validate(sm, asl.ValidateOptions{}); asl.HasErrors(ds) {
 				reason = "invalid: " + firstError(ds)
 			}
 		}

@@ -90,8 +90,6 @@ func TestGenerateProblems(t *testing.T) {
 			`workflow "w": /States/A/ItemProcessor/ProcessorConfig/Mode: Mode "FAST": dsl writes a ProcessorConfig with Mode INLINE or DISTRIBUTED only`},
 		{"inline execution type", `{"StartAt":"A","States":{"A":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE","ExecutionType":"EXPRESS"},"StartAt":"B","States":{"B":{"Type":"Succeed"}}},"End":true}}}`,
 			`workflow "w": /States/A/ItemProcessor/ProcessorConfig/ExecutionType: an INLINE Map with an ExecutionType: dsl's Inline writes none`},
-		{"reader config", `{"StartAt":"A","States":{"A":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","Parameters":{"Bucket":"b","Key":"k"},"ReaderConfig":{}},"ItemProcessor":{"StartAt":"B","States":{"B":{"Type":"Succeed"}}},"End":true}}}`,
-			`workflow "w": /States/A/ItemReader/ReaderConfig: an empty ReaderConfig: dsl writes ReaderConfig only when a field is set; remove it`},
 		{"reader payload", `{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","Parameters":{"Bucket":"b"}},"ItemProcessor":{"StartAt":"B","States":{"B":{"Type":"Succeed"}}},"End":true}}}`,
 			`workflow "w": /States/A/ItemReader/Parameters: dsl writes Arguments here, from the state's query language`},
 		{"empty reader parameters", `{"StartAt":"A","States":{"A":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject","Parameters":{}},"ItemProcessor":{"StartAt":"B","States":{"B":{"Type":"Succeed"}}},"End":true}}}`,

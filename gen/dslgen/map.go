@@ -190,7 +190,7 @@ func (g *gen) itemReader(r *asl.ItemReader, m mode, ptr string) (jen.Code, bool)
 		}
 		calls = append(calls, g.countAs(rc.MaxItems, rc.MaxItemsPath, cp, "MaxItems", "MaxItems", false)...)
 		if len(calls) == n {
-			g.errf(cp, "an empty ReaderConfig: dsl writes ReaderConfig only when a field is set; remove it")
+			calls = append(calls, c("KeepEmptyConfig"))
 		}
 	}
 	return chain(base, calls), true

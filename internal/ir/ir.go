@@ -307,7 +307,9 @@ type ItemReader struct {
 	CSVDelimiter      string
 	ItemsPointer      string
 	MaxItems          Val
-	Pos               Pos
+	// KeepConfig writes ReaderConfig even when none of its fields is set.
+	KeepConfig bool
+	Pos        Pos
 }
 
 // ItemBatcher is a Distributed Map's ItemBatcher.
