@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/compiler/flow"
 	"github.com/goasl/goasl/dsl"
 	"github.com/goasl/goasl/internal/ir"
 )
@@ -29,9 +30,28 @@ func Compile(wf *dsl.Workflow) (*asl.StateMachine, error) {
 // diagnostic, warnings included. The state machine is nil when any
 // diagnostic is an error.
 func Diagnose(wf *dsl.Workflow) (*asl.StateMachine, []Diagnostic) {
+	r := Check(wf)
+	return r.Machine, r.Diagnostics
+}
+
+// Result is everything the compiler works out about a workflow.
+type Result struct {
+	// Machine is the compiled state machine, nil when any diagnostic is
+	// an error.
+	Machine *asl.StateMachine
+	// Types are the JSON types inferred at every state (package
+	// compiler/flow), nil when the workflow has errors.
+	Types *flow.Result
+	// Diagnostics are the errors and warnings, in Go source order.
+	Diagnostics []Diagnostic
+}
+
+// Check lowers and checks a workflow once and returns the state machine,
+// the inferred types and every diagnostic.
+func Check(wf *dsl.Workflow) Result {
 	w, ok := ir.Of(wf)
 	if !ok {
-		return nil, []Diagnostic{{Severity: asl.SeverityError, Code: asl.CodeSchema, Message: "the workflow is nil: build it with dsl.NewWorkflow"}}
+		return Result{Diagnostics: []Diagnostic{{Severity: asl.SeverityError, Code: asl.CodeSchema, Message: "the workflow is nil: build it with dsl.NewWorkflow"}}}
 	}
 	c := &compiler{w: w, pos: map[string]ir.Pos{"": w.Pos}}
 	sm := c.lower()
@@ -43,8 +63,9 @@ func Diagnose(wf *dsl.Workflow) (*asl.StateMachine, []Diagnostic) {
 		}
 		c.add(d.Severity, d.Code, d.Pointer, c.at(d.Pointer), d.Message)
 	}
+	var types *flow.Result
 	if !hasError(c.diags) {
-		c.typeCheck(sm)
+		types = c.typeCheck(sm)
 	}
 	sort.SliceStable(c.diags, func(i, j int) bool {
 		a, b := c.diags[i], c.diags[j]
@@ -57,9 +78,9 @@ func Diagnose(wf *dsl.Workflow) (*asl.StateMachine, []Diagnostic) {
 		return a.Pointer < b.Pointer
 	})
 	if hasError(c.diags) {
-		return nil, c.diags
+		return Result{Diagnostics: c.diags}
 	}
-	return sm, c.diags
+	return Result{Machine: sm, Types: types, Diagnostics: c.diags}
 }
 
 func hasError(ds []Diagnostic) bool {

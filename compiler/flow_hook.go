@@ -18,7 +18,7 @@ import (
 // the problems as warnings: it still compiles, as AWS would accept it, and
 // the warnings show what would fail at run time. Declaring types (with
 // dsl.InputOf, dsl.LambdaInvoke[In, Out], ...) makes them errors.
-func (c *compiler) typeCheck(sm *asl.StateMachine) {
+func (c *compiler) typeCheck(sm *asl.StateMachine) *flow.Result {
 	a := annotations(c.w)
 	untyped := a.Input == nil && len(a.Variables) == 0 && len(a.States) == 0
 	res := flow.Infer(sm, a)
@@ -44,17 +44,17 @@ func (c *compiler) typeCheck(sm *asl.StateMachine) {
 		kept = append(kept, d)
 	}
 	c.diags = kept
+	return res
 }
 
 // Types compiles a workflow like Compile and also returns the JSON types
 // inferred at each of its states, for code generation.
 func Types(wf *dsl.Workflow) (*asl.StateMachine, *flow.Result, error) {
-	sm, err := Compile(wf)
-	if err != nil {
-		return nil, nil, err
+	r := Check(wf)
+	if hasError(r.Diagnostics) {
+		return nil, nil, &Error{Diagnostics: r.Diagnostics}
 	}
-	w, _ := ir.Of(wf)
-	return sm, flow.Infer(sm, annotations(w)), nil
+	return r.Machine, r.Types, nil
 }
 
 // annotations collects the Go types a workflow declares, keyed by the JSON

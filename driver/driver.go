@@ -115,8 +115,9 @@ func runOne(req Request, f Func) (w Workflow) {
 	}
 	w.Name = wf.Name()
 	w.Base = gen.FileBase(w.Name, req.Naming)
-	sm, diags := compiler.Diagnose(wf)
-	w.Diagnostics = diags
+	r := compiler.Check(wf)
+	sm, types := r.Machine, r.Types
+	w.Diagnostics = r.Diagnostics
 	if sm == nil {
 		return w
 	}
@@ -130,11 +131,6 @@ func runOne(req Request, f Func) (w Workflow) {
 		pkgPath, pkgName := f.PackagePath, f.PackageName
 		if req.Dir != "" {
 			pkgPath, pkgName = pkgPath+"/"+req.Dir, gen.PackageName(req.Dir)
-		}
-		_, types, err := compiler.Types(wf)
-		if err != nil {
-			w.Failure = fmt.Sprintf("inferring the types of workflow %q: %v", w.Name, err)
-			return w
 		}
 		var declErr error
 		src, err := gen.GoSource(gen.Workflow{PackageName: pkgName, PackagePath: pkgPath, Func: f.Name, Name: w.Name, Base: w.Base,
