@@ -60,7 +60,21 @@ func NewWorkflow(name string) *Workflow {
 }
 
 // Name returns the workflow's name.
-func (w *Workflow) Name() string { return w.w.Name }
+func (w *Workflow) Name() string {
+	if w == nil || w.w == nil {
+		return ""
+	}
+	return w.w.Name
+}
+
+// WorkflowType returns the workflow's type: Standard unless Type said
+// Express.
+func (w *Workflow) WorkflowType() WorkflowType {
+	if w == nil || w.w == nil || w.w.Type == "" {
+		return Standard
+	}
+	return WorkflowType(w.w.Type)
+}
 
 // Comment sets the workflow's Comment.
 func (w *Workflow) Comment(text string) *Workflow {

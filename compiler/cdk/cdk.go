@@ -19,7 +19,6 @@ import (
 	"github.com/goasl/goasl/compiler"
 	"github.com/goasl/goasl/compiler/iam"
 	"github.com/goasl/goasl/dsl"
-	"github.com/goasl/goasl/internal/ir"
 )
 
 // MaxDefinitionBytes is the largest definition Step Functions accepts
@@ -90,15 +89,14 @@ type StateMachine struct {
 // does not compile, a definition over 1 MiB, a missing or unused
 // substitution, or a construct the CDK refuses (such as a duplicate id).
 func NewStateMachine(scope constructs.Construct, id string, wf *dsl.Workflow, props *Props) (sm *StateMachine, err error) {
-	w, ok := ir.Of(wf)
-	if !ok {
+	if wf == nil {
 		return nil, errors.New("cdk: the workflow is nil: build it with dsl.NewWorkflow")
 	}
 	def, err := compiler.Compile(wf)
 	if err != nil {
-		return nil, fmt.Errorf("cdk: workflow %q does not compile:\n%w", w.Name, err)
+		return nil, fmt.Errorf("cdk: workflow %q does not compile:\n%w", wf.Name(), err)
 	}
-	return FromDefinition(scope, id, w.Name, def, Type(w.Type), props)
+	return FromDefinition(scope, id, wf.Name(), def, Type(wf.WorkflowType()), props)
 }
 
 // Type is a state machine type.
