@@ -1,6 +1,8 @@
 package asl
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,7 +73,14 @@ func (v *validator) expr(sc *stateCtx, s, p string, jc jaCtx) *jsonata.Info {
 	body := s[2 : len(s)-2]
 	info, err := jsonata.Analyze(body)
 	if err != nil {
-		v.errorf(CodeInvalidJSONata, p, "Field '%s' has an invalid JSONata expression %q: %v; fix the expression's syntax", jc.field, s, err)
+		where := ""
+		var jerr *jsonata.Error
+		if errors.As(err, &jerr) {
+			// Count from the start of the string, "{%" included, as an
+			// editor shows it.
+			where = fmt.Sprintf(" at character %d", utf8.RuneCountInString(s[:min(len(s), 2+jerr.Pos)])+1)
+		}
+		v.errorf(CodeInvalidJSONata, p, "Field '%s' has an invalid JSONata expression %q: %v%s; fix the expression's syntax", jc.field, s, err, where)
 		return nil
 	}
 	if info == nil {
