@@ -248,7 +248,7 @@ func stdDiff(ptr string, a, b any) string {
 // syntax error the strict reader must report.
 var corpusInvalidJSON = map[string]string{
 	// Broken upstream: a ':' where a ',' should be.
-	"workflows-collection/sfn-iot-data-analytics-dataset.asl.json": "10:33: INVALID_JSON_DESCRIPTION: line 10, column 33: expected ',' or '}' after object member at /States/BatchPutMessage/Parameters",
+	"workflows-collection/sfn-iot-data-analytics-dataset.asl.json": "10:33: INVALID_JSON_DESCRIPTION: expected ',' or '}' after object member at /States/BatchPutMessage/Parameters",
 }
 
 // TestCorpusStrictJSON checks that the strict reader accepts exactly the

@@ -146,7 +146,7 @@ func (r *reader) syntax(p Position, msg string) {
 	r.failed = true
 	r.diags = append(r.diags, Diagnostic{
 		Code:    CodeInvalidJSON,
-		Message: fmt.Sprintf("line %d, column %d: %s", p.Line, p.Column, msg),
+		Message: msg,
 		Pos:     p,
 	})
 }

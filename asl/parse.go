@@ -30,7 +30,7 @@ func ParseDocument(data []byte) (*Document, error) {
 			return nil, &Error{Diagnostics: []Diagnostic{{
 				Code:    CodeInvalidJSON,
 				Pos:     p,
-				Message: "line 1, column 1: this looks like YAML; goasl reads JSON only here: convert it, e.g. with `yq -o=json file.asl.yaml`, or read it with asl.ParseYAML",
+				Message: "this looks like YAML; goasl reads JSON only here: convert it, e.g. with `yq -o=json file.asl.yaml`, or read it with asl.ParseYAML",
 			}}}
 		}
 		return nil, newError(diags)

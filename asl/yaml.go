@@ -29,14 +29,14 @@ func ParseYAML(data []byte) (*Document, error) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, newError([]Diagnostic{{Code: CodeInvalidJSON, Pos: Position{Line: 1, Column: 1}, Message: "line 1, column 1: the document is empty: expected a YAML mapping with StartAt and States"}})
+			return nil, newError([]Diagnostic{{Code: CodeInvalidJSON, Pos: Position{Line: 1, Column: 1}, Message: "the document is empty: expected a YAML mapping with StartAt and States"}})
 		}
 		return nil, newError([]Diagnostic{yamlSyntax(err)})
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		p := Position{Line: extra.Line, Column: extra.Column}
-		return nil, newError([]Diagnostic{{Code: CodeInvalidJSON, Pos: p, Message: fmt.Sprintf("line %d, column %d: a second YAML document starts here: a file holds exactly one state machine", p.Line, p.Column)}})
+		return nil, newError([]Diagnostic{{Code: CodeInvalidJSON, Pos: p, Message: "a second YAML document starts here: a file holds exactly one state machine"}})
 	} else if !errors.Is(err, io.EOF) {
 		return nil, newError([]Diagnostic{yamlSyntax(err)})
 	}
@@ -92,7 +92,7 @@ func yamlSyntax(err error) Diagnostic {
 	return Diagnostic{
 		Code:    CodeInvalidJSON,
 		Pos:     Position{Line: line, Column: 1},
-		Message: fmt.Sprintf("line %d: invalid YAML: %s", line, msg),
+		Message: "invalid YAML: " + msg,
 	}
 }
 

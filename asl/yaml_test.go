@@ -219,13 +219,13 @@ States:
 
 func TestParseYAMLRejects(t *testing.T) {
 	tests := []struct{ name, in, want string }{
-		{"empty", "", "1:1: INVALID_JSON_DESCRIPTION: line 1, column 1: the document is empty: expected a YAML mapping with StartAt and States at /"},
-		{"syntax", "StartAt: A\nStates:\n  A: [Pass\n", "3:1: INVALID_JSON_DESCRIPTION: line 3: invalid YAML: did not find expected ',' or ']' (a [ ... ] sequence that starts here is not closed, or lacks a comma) at /"},
-		{"indentation of a key", "StartAt: A\nStates:\n  A:\n    Type: Pass\n   End: true\n", "3:1: INVALID_JSON_DESCRIPTION: line 3: invalid YAML: did not find expected key (check the indentation of the keys of the mapping that starts here) at /"},
-		{"mapping value in a scalar", "StartAt: A\n States: {}\n", "2:1: INVALID_JSON_DESCRIPTION: line 2: invalid YAML: mapping values are not allowed in this context at /"},
-		{"tab indentation", "StartAt: A\nStates:\n\tA: {}\n", "3:1: INVALID_JSON_DESCRIPTION: line 3: invalid YAML: found character that cannot start any token at /"},
+		{"empty", "", "1:1: INVALID_JSON_DESCRIPTION: the document is empty: expected a YAML mapping with StartAt and States at /"},
+		{"syntax", "StartAt: A\nStates:\n  A: [Pass\n", "3:1: INVALID_JSON_DESCRIPTION: invalid YAML: did not find expected ',' or ']' (a [ ... ] sequence that starts here is not closed, or lacks a comma) at /"},
+		{"indentation of a key", "StartAt: A\nStates:\n  A:\n    Type: Pass\n   End: true\n", "3:1: INVALID_JSON_DESCRIPTION: invalid YAML: did not find expected key (check the indentation of the keys of the mapping that starts here) at /"},
+		{"mapping value in a scalar", "StartAt: A\n States: {}\n", "2:1: INVALID_JSON_DESCRIPTION: invalid YAML: mapping values are not allowed in this context at /"},
+		{"tab indentation", "StartAt: A\nStates:\n\tA: {}\n", "3:1: INVALID_JSON_DESCRIPTION: invalid YAML: found character that cannot start any token at /"},
 		{"unknown anchor", "StartAt: *start\n", "INVALID_JSON_DESCRIPTION: invalid YAML: unknown anchor 'start' referenced at /"},
-		{"two documents", "StartAt: A\n---\nStartAt: B\n", "2:1: INVALID_JSON_DESCRIPTION: line 2, column 1: a second YAML document starts here: a file holds exactly one state machine at /"},
+		{"two documents", "StartAt: A\n---\nStartAt: B\n", "2:1: INVALID_JSON_DESCRIPTION: a second YAML document starts here: a file holds exactly one state machine at /"},
 		{"duplicate key", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n  A:\n    Type: Succeed\n", "6:3: SCHEMA_VALIDATION_FAILED: duplicate key \"A\": first at line 3, column 3, again at line 6, column 3; keys must be unique, so remove or rename one at /States/A"},
 		{"unknown field", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Nxt: B\n", "5:5: SCHEMA_VALIDATION_FAILED: field \"Nxt\" is not supported in a Pass state (did you mean \"Next\"?) at /States/A/Nxt"},
 		{"YAML 1.1 boolean", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: yes\n", "5:10: SCHEMA_VALIDATION_FAILED: field \"End\" must be a boolean, not a string at /States/A/End"},
