@@ -3,7 +3,8 @@ package asl
 import (
 	"fmt"
 	"strconv"
-	"strings"
+
+	"github.com/goasl/goasl/internal/suggest"
 )
 
 // Parse reads an ASL document from strict JSON (RFC 8259). Every problem
@@ -80,7 +81,7 @@ func (d *decoder) wrongType(ptr, key, want string, got Kind) {
 // is close.
 func (d *decoder) unknown(ptr, key, where string, known []string) {
 	msg := fmt.Sprintf("field %s is not supported %s", strconv.Quote(key), where)
-	if s := closestField(key, known); s != "" {
+	if s := suggest.Closest(key, known); s != "" {
 		msg += fmt.Sprintf(" (did you mean %s?)", strconv.Quote(s))
 	} else {
 		msg += "; remove it"
@@ -686,57 +687,4 @@ func (d *decoder) rule(ptr string, v Value) *ChoiceRule {
 		}
 	}
 	return r
-}
-
-// closestField returns the known name closest to key, if it is close enough
-// to be a likely typo (a small edit distance, ignoring case, or a truncated
-// name), or "".
-func closestField(key string, known []string) string {
-	lk := strings.ToLower(key)
-	limit := 1
-	if len(key) >= 5 {
-		limit = 2
-	}
-	if len(key) >= 12 {
-		limit = 3
-	}
-	best, bestDist := "", limit+1
-	for _, k := range known {
-		lower := strings.ToLower(k)
-		dist := fieldDistance(lk, lower)
-		if len(key) >= 4 && dist > limit && strings.HasPrefix(lower, lk) {
-			dist = limit // a truncated name, e.g. "Transform" for "Transformation"
-		}
-		if dist < bestDist {
-			best, bestDist = k, dist
-		}
-	}
-	return best
-}
-
-// fieldDistance is the Levenshtein distance of a and b, in bytes.
-func fieldDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		if a == b {
-			return 0
-		}
-		return 1 << 20
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -5,7 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/goasl/goasl/internal/suggest"
 )
 
 // ValidateOptions configures Validate.
@@ -357,52 +358,10 @@ func (v *validator) checkSize(sm *StateMachine) {
 // didYouMean returns ` (did you mean "X"?)` for the candidate closest to s, or
 // "" when none is close.
 func didYouMean(s string, cands []string) string {
-	best, bestD := "", -1
-	for _, c := range cands {
-		if c == s {
-			continue
-		}
-		d := levenshtein(strings.ToLower(s), strings.ToLower(c))
-		if strings.EqualFold(s, c) {
-			d = 0
-		}
-		if bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
+	if best := suggest.Closest(s, cands); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
-	if bestD < 0 {
-		return ""
-	}
-	limit := max(2, utf8.RuneCountInString(s)/3)
-	if bestD > limit || bestD >= utf8.RuneCountInString(s) {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// levenshtein is the Levenshtein distance of two strings in runes.
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 200 || len(rb) > 200 {
-		return max(len(ra), len(rb))
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return ""
 }
 
 // definitionSize is the UTF-8 length of the canonical definition Marshal

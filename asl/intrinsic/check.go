@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/goasl/goasl/asl/jsonpath"
+	"github.com/goasl/goasl/internal/suggest"
 )
 
 // Check runs the static checks on a parsed call and its nested calls:
@@ -84,7 +85,7 @@ func (ch *checker) call(c *Call) {
 }
 
 func (ch *checker) unknown(c *Call) {
-	if s := suggest(c.Name); s != "" {
+	if s := closestFunction(c.Name); s != "" {
 		ch.add(c.Offset, "%s is not an intrinsic function; did you mean %s?", c.Name, s)
 		return
 	}
@@ -95,8 +96,8 @@ func (ch *checker) unknown(c *Call) {
 	ch.add(c.Offset, "%s is not an intrinsic function (ASL has no user-defined functions); use one of %s.", c.Name, strings.Join(names, ", "))
 }
 
-// suggest returns the known function closest to name, or "".
-func suggest(name string) string {
+// closestFunction returns the known function closest to name, or "".
+func closestFunction(name string) string {
 	if _, ok := Lookup("States." + name); ok {
 		return "States." + name
 	}
@@ -104,7 +105,7 @@ func suggest(name string) string {
 	best, bestDist := "", 0
 	for _, f := range Functions {
 		cand := strings.ToLower(strings.TrimPrefix(f.Name, "States."))
-		d := editDistance(short, cand)
+		d := suggest.Distance(short, cand)
 		switch {
 		case short == "":
 		case strings.Contains(cand, short): // an abbreviation, such as Split
@@ -117,27 +118,6 @@ func suggest(name string) string {
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance of two strings, by bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func plural(n int, one, many string) string {

@@ -9,6 +9,7 @@ import (
 	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/asl/intrinsic"
 	"github.com/goasl/goasl/asl/jsonpath"
+	"github.com/goasl/goasl/internal/suggest"
 )
 
 // stateJSONPath runs a JSONPath state.
@@ -430,7 +431,7 @@ func (in *inferrer) variable(name string, e *env, ptr string) (*Type, bool) {
 			known = append(known, n)
 		}
 		sortStrings(known)
-		if s := suggest(name, known); s != "" {
+		if s := suggest.Closest(name, known); s != "" {
 			in.add(CodeUnassignedVariable, ptr, "variable $%s is never assigned: no Assign sets it (did you mean $%s?)", name, s)
 		} else {
 			in.add(CodeUnassignedVariable, ptr, "variable $%s is never assigned: no Assign sets it", name)
@@ -518,7 +519,7 @@ func (in *inferrer) field(t *Type, name, at, text, ptr string) (*Type, bool) {
 	msg := fmt.Sprintf("%s selects nothing: %s has no field %q", text, at, name)
 	if len(names) == 0 {
 		msg += " (it is an empty object)"
-	} else if s := suggest(name, names); s != "" {
+	} else if s := suggest.Closest(name, names); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	} else {
 		msg += " (it has " + strings.Join(quoteAll(names), ", ") + ")"
