@@ -11,6 +11,8 @@ import (
 	"unicode"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/goasl/goasl/gen/typegen"
 )
 
 // Header is the first line of every Go file goasl generates. goasl only
@@ -118,7 +120,7 @@ func GoSource(w Workflow) ([]byte, error) {
 	f.HeaderComment(Header)
 	f.HeaderComment(fmt.Sprintf("// Source: %s (workflow %q). Definition: %s.", w.Func, w.Name, ASLFile(w.Base)))
 	f.Anon("embed")
-	ident := exportedIdent(w.Name)
+	ident := typegen.Ident(w.Name)
 	v := unexport(ident) + "Definition"
 	fn := DefinitionFunc(w.Name)
 	f.Comment(fmt.Sprintf("//go:embed %s", ASLFile(w.Base)))
@@ -138,36 +140,7 @@ func GoSource(w Workflow) ([]byte, error) {
 
 // DefinitionFunc returns the name of the function that returns a
 // workflow's definition, e.g. OrderFlowDefinition.
-func DefinitionFunc(workflow string) string { return exportedIdent(workflow) + "Definition" }
-
-// exportedIdent turns a workflow name into an exported Go identifier.
-func exportedIdent(name string) string {
-	var b strings.Builder
-	upper := true
-	for _, r := range name {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			upper = true
-			continue
-		}
-		if b.Len() == 0 && unicode.IsDigit(r) {
-			b.WriteString("W")
-		}
-		if upper {
-			r = unicode.ToUpper(r)
-			upper = false
-		}
-		b.WriteRune(r)
-	}
-	if b.Len() == 0 {
-		return "Workflow"
-	}
-	s := b.String()
-	if first := []rune(s)[0]; !unicode.IsUpper(first) {
-		// Letters without case (e.g. CJK) cannot be exported: prefix one.
-		s = "W" + s
-	}
-	return s
-}
+func DefinitionFunc(workflow string) string { return typegen.Ident(workflow) + "Definition" }
 
 func unexport(ident string) string {
 	r := []rune(ident)
