@@ -25,32 +25,52 @@ import (
 // as plain YAML. Positions in diagnostics and Document.Position are YAML
 // lines and columns.
 func ParseYAML(data []byte) (*Document, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, newError([]Diagnostic{{Code: CodeInvalidJSON, Pos: Position{Line: 1, Column: 1}, Message: "the document is empty: expected a YAML mapping with StartAt and States"}})
-		}
-		return nil, newError([]Diagnostic{yamlSyntax(err)})
+	root, pos, diags := readYAML(data, "a YAML mapping with StartAt and States", "state machine")
+	if root.Kind == Absent {
+		return nil, newError(diags)
 	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		p := Position{Line: extra.Line, Column: extra.Column}
-		return nil, newError([]Diagnostic{{Code: CodeInvalidJSON, Pos: p, Message: "a second YAML document starts here: a file holds exactly one state machine"}})
-	} else if !errors.Is(err, io.EOF) {
-		return nil, newError([]Diagnostic{yamlSyntax(err)})
-	}
-	c := &yamlConverter{data: data, lines: lineStarts(data), pos: make(map[string]nodePos, 64), budget: maxYAMLValues}
-	root := c.value(&doc, "", Position{}, true, 0)
-	if len(c.diags) > 0 && root.Kind == Absent {
-		return nil, newError(c.diags)
-	}
-	d := &decoder{pos: c.pos, diags: c.diags}
+	d := &decoder{pos: pos, diags: diags}
 	sm := d.machine(root)
 	if len(d.diags) > 0 {
 		return nil, newError(d.diags)
 	}
-	return &Document{Machine: sm, Source: data, Value: root, pos: c.pos}, nil
+	return &Document{Machine: sm, Source: data, Value: root, pos: pos}, nil
+}
+
+// ParseYAMLValue reads any one-document YAML text as a JSON value, with the
+// same rules as ParseYAML (key order kept, duplicate keys rejected, tags
+// such as CloudFormation's !Sub dropped), for YAML that is not itself a
+// state machine, such as a SAM template.
+func ParseYAMLValue(data []byte) (Value, error) {
+	root, _, diags := readYAML(data, "a YAML value", "document")
+	if len(diags) > 0 {
+		return Value{}, newError(diags)
+	}
+	return root, nil
+}
+
+// readYAML converts one YAML document to a Value and the position of every
+// value, with the problems found. The root is Absent when nothing could be
+// read; want and one name what the file should hold, for the messages.
+func readYAML(data []byte, want, one string) (Value, map[string]nodePos, []Diagnostic) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return Value{}, nil, []Diagnostic{{Code: CodeInvalidJSON, Pos: Position{Line: 1, Column: 1}, Message: "the document is empty: expected " + want}}
+		}
+		return Value{}, nil, []Diagnostic{yamlSyntax(err)}
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		p := Position{Line: extra.Line, Column: extra.Column}
+		return Value{}, nil, []Diagnostic{{Code: CodeInvalidJSON, Pos: p, Message: "a second YAML document starts here: a file holds exactly one " + one}}
+	} else if !errors.Is(err, io.EOF) {
+		return Value{}, nil, []Diagnostic{yamlSyntax(err)}
+	}
+	c := &yamlConverter{data: data, lines: lineStarts(data), pos: make(map[string]nodePos, 64), budget: maxYAMLValues}
+	root := c.value(&doc, "", Position{}, true, 0)
+	return root, c.pos, c.diags
 }
 
 // maxYAMLValues bounds the values a YAML document may expand to through

@@ -273,3 +273,44 @@ func FuzzParseYAML(f *testing.F) {
 		}
 	})
 }
+
+func TestParseYAMLValue(t *testing.T) {
+	v, err := ParseYAMLValue([]byte("Resources:\n  Machine:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      DefinitionString: !Sub |\n        {\"StartAt\": \"A\"}\n      Role: !GetAtt Role.Arn\n      Tags: [a, 1, true, null]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := MarshalValue(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "Resources": {
+    "Machine": {
+      "Type": "AWS::Serverless::StateMachine",
+      "Properties": {
+        "DefinitionString": "{\"StartAt\": \"A\"}\n",
+        "Role": "Role.Arn",
+        "Tags": [
+          "a",
+          1,
+          true,
+          null
+        ]
+      }
+    }
+  }
+}`
+	if string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"", "1:1: INVALID_JSON_DESCRIPTION: the document is empty: expected a YAML value at /"},
+		{"a: 1\na: 2\n", `2:1: SCHEMA_VALIDATION_FAILED: duplicate key "a": first at line 1, column 1, again at line 2, column 1; keys must be unique, so remove or rename one at /a`},
+		{"a: 1\n---\nb: 2\n", "2:1: INVALID_JSON_DESCRIPTION: a second YAML document starts here: a file holds exactly one document at /"},
+	} {
+		_, err := ParseYAMLValue([]byte(tt.in))
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("ParseYAMLValue(%q): got %v, want %s", tt.in, err, tt.want)
+		}
+	}
+}

@@ -27,10 +27,11 @@ Go in one step and keep every behaviour.
 
 FILE may be strict JSON (.asl.json), JSON5 (comments, trailing commas and
 unquoted keys; comments are kept as Go comments) or YAML (.asl.yaml, .yml);
-with -from-template it is a CloudFormation or SAM template in JSON, and every
-AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine in it is
-imported (Definition, or DefinitionString as a string or Fn::Sub). "${Name}"
-placeholders become dsl.Ref("Name"). A FILE of "-" reads standard input.
+with -from-template it is a CloudFormation or SAM template in JSON or YAML,
+and every AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine
+in it is imported (Definition, or DefinitionString as a string or Fn::Sub).
+"${Name}" placeholders become dsl.Ref("Name"). A FILE of "-" reads standard
+input.
 
 Each definition is checked first like 'goasl validate' does; a definition with
 errors is not imported, and its problems are printed as validate prints them.

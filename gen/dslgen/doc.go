@@ -18,5 +18,5 @@
 //
 // ReadDefinitions reads the inputs import accepts: strict JSON, JSON5
 // (comments, trailing commas, unquoted keys), YAML, and CloudFormation or
-// SAM templates in JSON.
+// SAM templates in JSON or YAML.
 package dslgen

@@ -45,13 +45,18 @@ type Comment struct {
 // when it is an ASL document in JSON, JSON5 (comments, trailing commas and
 // unquoted keys) or YAML (.yaml, .yml), or, with fromTemplate, every
 // AWS::StepFunctions::StateMachine and AWS::Serverless::StateMachine of a
-// CloudFormation or SAM template in JSON. YAML templates are not read yet.
+// CloudFormation or SAM template in JSON or YAML (tags such as !Sub are
+// dropped: !Sub "..." gives its string).
 func ReadDefinitions(file string, data []byte, fromTemplate bool) ([]Definition, error) {
 	base := filepath.Base(file)
 	ext := strings.ToLower(filepath.Ext(base))
 	if ext == ".yaml" || ext == ".yml" {
 		if fromTemplate {
-			return nil, errors.New("templates in YAML are not read yet: convert the template to JSON first, e.g. with `cfn-flip " + base + "`")
+			root, err := asl.ParseYAMLValue(data)
+			if err != nil {
+				return nil, err
+			}
+			return templateDefinitions(root)
 		}
 		return []Definition{{Name: stem(base), Data: data, YAML: true}}, nil
 	}
@@ -62,7 +67,11 @@ func ReadDefinitions(file string, data []byte, fromTemplate bool) ([]Definition,
 	if !fromTemplate {
 		return []Definition{{Name: stem(base), Data: clean, Comments: comments}}, nil
 	}
-	return templateDefinitions(clean)
+	root, err := asl.ParseValue(clean)
+	if err != nil {
+		return nil, err
+	}
+	return templateDefinitions(root)
 }
 
 // stem returns a file name without its extensions: "order.asl.json" gives
@@ -269,11 +278,7 @@ func isKeyStart(b byte) bool {
 
 // templateDefinitions finds the state machines of a CloudFormation or SAM
 // template.
-func templateDefinitions(data []byte) ([]Definition, error) {
-	root, err := asl.ParseValue(data)
-	if err != nil {
-		return nil, err
-	}
+func templateDefinitions(root asl.Value) ([]Definition, error) {
 	resources, ok := root.Get("Resources")
 	if !ok || resources.Kind != asl.Object {
 		return nil, errors.New("not a CloudFormation template: no Resources object")
@@ -322,11 +327,13 @@ func templateDefinition(props asl.Value) ([]byte, error) {
 	}
 	if d.Kind == asl.Object {
 		if sub, ok := d.Get("Fn::Sub"); ok && len(d.Members) == 1 {
-			if sub.Kind == asl.Array && len(sub.Items) > 0 {
-				sub = sub.Items[0]
-			}
 			d = sub
 		}
+	}
+	// Fn::Sub's long form, and YAML's !Sub [string, {variables}] once its
+	// tag is dropped, are a list whose first element is the string.
+	if d.Kind == asl.Array && len(d.Items) > 0 && d.Items[0].Kind == asl.String {
+		d = d.Items[0]
 	}
 	if d.Kind != asl.String {
 		return nil, errors.New("DefinitionString is not a string or an Fn::Sub of a string")
