@@ -98,6 +98,9 @@ type compiler struct {
 	diags []Diagnostic
 	// pointerOf maps a state to its JSON pointer, for builder errors.
 	pointerOf map[*ir.State]string
+	// exprTypes are the declared result types of dsl.ExprOf expressions,
+	// by the pointer of the string that holds them.
+	exprTypes map[string]reflect.Type
 }
 
 // mark records the Go position of the value at a pointer.
@@ -729,6 +732,14 @@ func (c *compiler) value(v any, ja bool, ptr string, pos ir.Pos) asl.Value {
 			return asl.StringValue(string(x))
 		}
 		return asl.StringValue(jsonataText(x))
+	case dsl.TypedExpr:
+		if ja && x.Type() != nil {
+			if c.exprTypes == nil {
+				c.exprTypes = map[string]reflect.Type{}
+			}
+			c.exprTypes[ptr] = x.Type()
+		}
+		return c.value(x.Expr(), ja, ptr, pos)
 	case dsl.Path:
 		if ja {
 			c.errorf(ptr, pos, "a dsl.Path (JSONPath) in a JSONata state: use a dsl.Expr such as dsl.Expr(\"$states.input.x\"), or make the state JSONPath")

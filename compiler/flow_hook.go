@@ -20,7 +20,13 @@ import (
 // dsl.InputOf, dsl.LambdaInvoke[In, Out], ...) makes them errors.
 func (c *compiler) typeCheck(sm *asl.StateMachine) *flow.Result {
 	a := annotations(c.w)
-	untyped := a.Input == nil && len(a.Variables) == 0 && len(a.States) == 0
+	for ptr, t := range c.exprTypes {
+		if a.Exprs == nil {
+			a.Exprs = map[string]*flow.Type{}
+		}
+		a.Exprs[ptr] = flow.FromGo(t)
+	}
+	untyped := a.Input == nil && len(a.Variables) == 0 && len(a.States) == 0 && len(a.Exprs) == 0
 	res := flow.Infer(sm, a)
 	unassigned := map[string]bool{}
 	for _, d := range res.Diagnostics {

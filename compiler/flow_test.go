@@ -148,6 +148,16 @@ var flowErrors = map[string]func() *dsl.Workflow{
 		wrong.End()
 		return wf
 	},
+	"typed_expression": func() *dsl.Workflow {
+		wf := orderFlow("Typed expression").QueryLanguage(dsl.JSONata)
+		// $merge is beyond goasl's own typing: ExprOf declares its result,
+		// so the typo in the next state is caught.
+		merge := wf.Pass("Merge").Output(dsl.ExprOf[flowCharge]("$merge([$states.input, {'total': 0}])"))
+		read := wf.Pass("Read").Output(dsl.Obj{"id": dsl.Expr("$states.input.idd")})
+		merge.Next(read)
+		read.End()
+		return wf
+	},
 	"declared_result": func() *dsl.Workflow {
 		type object struct {
 			ContentLength int64 `json:"ContentLength"`

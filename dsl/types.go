@@ -102,3 +102,30 @@ func stateNode(s State) *ir.State {
 	}
 	return s.node()
 }
+
+// TypedExpr is a JSONata expression whose result type is declared: see
+// ExprOf.
+type TypedExpr struct {
+	expr Expr
+	typ  reflect.Type
+}
+
+// ExprOf returns a JSONata expression (without its "{% %}" delimiters)
+// whose result has the Go type T. Use it where goasl cannot work out an
+// expression's type itself (most function calls): the states after it then
+// see T instead of an unknown value. It goes wherever an Expr goes in a
+// payload (Output, Arguments, Assign, Items, ItemSelector, ...).
+//
+//	charge.Output(dsl.ExprOf[Receipt]("$merge([$states.input, $states.result.Payload])"))
+func ExprOf[T any](expr string) TypedExpr {
+	return TypedExpr{expr: Expr(expr), typ: reflect.TypeFor[T]()}
+}
+
+// Expr returns the expression.
+func (t TypedExpr) Expr() Expr { return t.expr }
+
+// Type returns the declared Go type of the expression's result.
+func (t TypedExpr) Type() reflect.Type { return t.typ }
+
+// MarshalJSON refuses to encode a TypedExpr inside a struct (see Path).
+func (TypedExpr) MarshalJSON() ([]byte, error) { return nil, errSpecialInStruct }

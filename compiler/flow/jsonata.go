@@ -229,7 +229,11 @@ func (in *inferrer) expr(src string, e *env, ptr string) *Type {
 	}
 	x := &exprTyper{in: in, e: e, ptr: ptr, bound: map[string]bool{}}
 	x.collectBound(n)
-	return x.node(n)
+	t := x.node(n)
+	if declared := in.ann.Exprs[ptr]; declared != nil {
+		return declared
+	}
+	return t
 }
 
 func (x *exprTyper) collectBound(n jsonata.Node) {

@@ -34,6 +34,10 @@ type Annotations struct {
 	// An Assign of a declared variable is checked against its type, and
 	// reads of it have that type.
 	Variables map[string]*Type
+	// Exprs declares the types of JSONata expressions that goasl cannot
+	// type itself, by the JSON pointer of the "{% %}" string that holds
+	// them (dsl.ExprOf). The expression is still checked.
+	Exprs map[string]*Type
 }
 
 // StateAnnotation is what one state declares.
