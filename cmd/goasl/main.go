@@ -1,5 +1,3 @@
-// Command goasl compiles Go workflows to the Amazon States Language and
-// checks ASL files. Run "goasl help" for the commands.
 package main
 
 import "os"

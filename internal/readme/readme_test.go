@@ -1,6 +1,3 @@
-// Package readme_test checks that the README tells the truth: its code
-// blocks are the example files (which CI builds), its error message is what
-// the compiler prints, and it documents every command and flag.
 package readme_test
 
 import (
