@@ -1,0 +1,1036 @@
+package compiler_test
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/compiler"
+	"github.com/goasl/goasl/dsl"
+)
+
+// FuzzBuild reads the fuzz bytes as a small program of builder calls (see
+// fuzzProgram), builds the workflows it describes and compiles them. No
+// builder and no compiler call may panic; a workflow that compiles must
+// marshal, parse back and validate without errors, and compiling the same
+// program twice must give the same bytes and the same diagnostics.
+func FuzzBuild(f *testing.F) {
+	for _, seed := range fuzzSeeds {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 4096 {
+			return
+		}
+		first := runFuzzProgram(t, data)
+		second := runFuzzProgram(t, data)
+		if first != second {
+			t.Fatalf("the same program compiled differently:\n--- first\n%s\n--- second\n%s", first, second)
+		}
+	})
+}
+
+// fuzzSeeds are programs worth starting from: a typed Lambda chain, a
+// Choice with rules and a default, a Parallel with a Catch to a state of
+// the workflow, and a Map whose processor holds a Wait and a Fail.
+var fuzzSeeds = [][]byte{
+	// Task "A" (a Lambda) moving to Pass "B", which ends.
+	{0, opAdd, 0, 0, 0, 35, opAdd, 1, 0, 1, opNext, 1, 5, 2, opEnd, 2},
+	// JSONata workflow: Choice "Start" with a rule to Succeed "Done" and a
+	// default Fail "A".
+	{1, opAdd, 2, 0, 2, opAdd, 4, 0, 3, opAdd, 5, 0, 0, opWhen, 1, 2, 0, 5, 2, 0, opOtherwise, 1, 5, 3},
+	// Parallel "Start" with a branch holding Pass "A", catching States.ALL
+	// to Succeed "Done", then moving to it.
+	{0, opAdd, 6, 0, 2, opBranch, 1, 1, opAdd, 1, 1, 0, opEnd, 2, opAdd, 4, 0, 3, opCatch, 1, 5, 3, 0, 0, 1, 0, 0, 1, opNext, 1, 5, 3},
+	// Express workflow: Map "Start" whose processor holds Wait "A" (1 s)
+	// moving to Fail "B".
+	{2, opAdd, 7, 0, 2, opProcessor, 1, 1, opAdd, 3, 1, 0, opAdd, 5, 1, 1, opNext, 2, 5, 3, opField, 2, 13, 1, opEnd, 1},
+	// Setters with special values on a Task with an SNS integration.
+	{0, opAdd, 0, 0, 1, 8, 9, 4, 30, 3, 12, opField, 1, 3, 9, opField, 1, 11, 31, 2, 0, 9, opRetry, 1, 1, 2, 3, 0, 2, 3, opWorkflow, 2, 4},
+}
+
+// The operations of a fuzz program. The first byte sets the workflow's
+// query language and type; each operation then reads its operands.
+const (
+	opAdd       = iota // kind, scope, name: add a state
+	opNext             // from, target
+	opEnd              // state
+	opCatch            // state, target, errors, setters
+	opWhen             // choice, condition, target, setters
+	opOtherwise        // choice, target
+	opBranch           // parallel: add a branch scope
+	opProcessor        // map, iterator?: add or get the processor scope
+	opField            // state, setter, value...
+	opRetry            // state, retrier fields
+	opStartAt          // scope, target
+	opWorkflow         // workflow setter
+	opMapConfig        // map, config
+	opCount
+)
+
+// fuzzProgram is a program being run: its bytes and what it has built.
+type fuzzProgram struct {
+	data   []byte
+	i      int
+	wfs    []*dsl.Workflow
+	scopes []*dsl.Scope
+	states []dsl.State
+}
+
+func (p *fuzzProgram) next() byte {
+	if p.i >= len(p.data) {
+		return 0
+	}
+	b := p.data[p.i]
+	p.i++
+	return b
+}
+
+func (p *fuzzProgram) pick(n int) int {
+	if n <= 0 {
+		return 0
+	}
+	return int(p.next()) % n
+}
+
+func (p *fuzzProgram) done() bool { return p.i >= len(p.data) }
+
+// runFuzzProgram builds and compiles the workflows of data and returns a
+// summary of what the compiler said, for the determinism check.
+func runFuzzProgram(t *testing.T, data []byte) string {
+	p := &fuzzProgram{data: data}
+	p.build()
+	var sum strings.Builder
+	for _, wf := range p.wfs {
+		sum.WriteString(checkFuzzWorkflow(t, wf))
+	}
+	return sum.String()
+}
+
+// checkFuzzWorkflow compiles wf and checks the compiler's promises.
+func checkFuzzWorkflow(t *testing.T, wf *dsl.Workflow) string {
+	t.Helper()
+	res := compiler.Check(wf)
+	var sum strings.Builder
+	for _, d := range res.Diagnostics {
+		if d.Message == "" {
+			t.Errorf("a diagnostic without a message: %+v", d)
+		}
+		if d.Workflow != wf.Name() {
+			t.Errorf("a diagnostic names workflow %q, not %q: %s", d.Workflow, wf.Name(), d)
+		}
+		fmt.Fprintf(&sum, "%s\n", d)
+	}
+	if res.Machine == nil {
+		if !hasErrorDiag(res.Diagnostics) {
+			t.Errorf("no state machine and no error for workflow %q", wf.Name())
+		}
+		return sum.String()
+	}
+	if hasErrorDiag(res.Diagnostics) {
+		t.Errorf("a state machine together with errors:\n%s", sum.String())
+	}
+	out, err := asl.Marshal(res.Machine)
+	if err != nil {
+		t.Fatalf("Check accepted workflow %q but Marshal fails: %v", wf.Name(), err)
+	}
+	back, err := asl.Parse(out)
+	if err != nil {
+		t.Fatalf("Check accepted workflow %q but its ASL does not parse back: %v\n%s", wf.Name(), err, out)
+	}
+	for _, d := range asl.Validate(back, asl.ValidateOptions{Type: string(wf.WorkflowType())}) {
+		if d.Severity == asl.SeverityError {
+			t.Errorf("Check accepted workflow %q but its parsed ASL has an error: %s: %s\n%s", wf.Name(), d.Pointer, d.Message, out)
+		}
+	}
+	sum.Write(out)
+	return sum.String()
+}
+
+func hasErrorDiag(ds []compiler.Diagnostic) bool {
+	for _, d := range ds {
+		if d.Severity == asl.SeverityError {
+			return true
+		}
+	}
+	return false
+}
+
+// build runs the program: a main workflow, a second workflow whose states
+// are targets from the wrong workflow, then operations until the bytes run
+// out (at most 64 of them).
+func (p *fuzzProgram) build() {
+	head := p.next()
+	wf := dsl.NewWorkflow("Fuzz")
+	if head&1 != 0 {
+		wf.QueryLanguage(dsl.JSONata)
+	}
+	if head&2 != 0 {
+		wf.Type(dsl.Express)
+	}
+	other := dsl.NewWorkflow("Other")
+	p.wfs = []*dsl.Workflow{wf, other}
+	p.scopes = []*dsl.Scope{wf.Scope}
+	p.states = []dsl.State{other.Pass("Elsewhere").End()}
+	for n := 0; n < 64 && !p.done(); n++ {
+		p.op(p.pick(opCount))
+	}
+}
+
+func (p *fuzzProgram) op(op int) {
+	switch op {
+	case opAdd:
+		kind := p.pick(8)
+		sc := p.scopes[p.pick(len(p.scopes))]
+		p.states = append(p.states, p.add(sc, kind, p.name()))
+	case opNext:
+		st := p.state()
+		target := p.target()
+		switch x := st.(type) {
+		case *dsl.TaskState:
+			x.Next(target)
+		case *dsl.PassState:
+			x.Next(target)
+		case *dsl.WaitState:
+			x.Next(target)
+		case *dsl.ParallelState:
+			x.Next(target)
+		case *dsl.MapState:
+			x.Next(target)
+		}
+	case opEnd:
+		switch x := p.state().(type) {
+		case *dsl.TaskState:
+			x.End()
+		case *dsl.PassState:
+			x.End()
+		case *dsl.WaitState:
+			x.End()
+		case *dsl.ParallelState:
+			x.End()
+		case *dsl.MapState:
+			x.End()
+		}
+	case opCatch:
+		st := p.state()
+		c := dsl.Catch(p.target(), p.errorNames()...)
+		p.catcherSetters(c)
+		var cs []*dsl.Catcher
+		if p.pick(4) == 0 {
+			cs = append(cs, nil)
+		}
+		cs = append(cs, c)
+		switch x := st.(type) {
+		case *dsl.TaskState:
+			x.Catch(cs...)
+		case *dsl.ParallelState:
+			x.Catch(cs...)
+		case *dsl.MapState:
+			x.Catch(cs...)
+		}
+	case opWhen:
+		if x, ok := p.state().(*dsl.ChoiceState); ok {
+			r := x.When(p.condition(0), p.target())
+			switch p.pick(4) {
+			case 1:
+				r.Assign(p.obj(0))
+			case 2:
+				r.Output(p.value(0))
+			case 3:
+				r.Comment(p.name())
+			}
+		} else {
+			p.condition(0)
+			p.target()
+		}
+	case opOtherwise:
+		if x, ok := p.state().(*dsl.ChoiceState); ok {
+			x.Otherwise(p.target())
+		} else {
+			p.target()
+		}
+	case opBranch:
+		if x, ok := p.state().(*dsl.ParallelState); ok {
+			b := x.Branch()
+			if p.pick(4) == 0 {
+				b.Comment(p.name())
+			}
+			p.scopes = append(p.scopes, b)
+		}
+	case opProcessor:
+		if x, ok := p.state().(*dsl.MapState); ok {
+			var sc *dsl.Scope
+			if p.pick(4) == 0 {
+				sc = x.Iterator()
+			} else {
+				sc = x.Processor()
+			}
+			p.scopes = append(p.scopes, sc)
+		} else {
+			p.next()
+		}
+	case opField:
+		p.field(p.state())
+	case opRetry:
+		r := p.retrier()
+		switch x := p.state().(type) {
+		case *dsl.TaskState:
+			x.Retry(r)
+		case *dsl.ParallelState:
+			x.Retry(r)
+		case *dsl.MapState:
+			x.Retry(r)
+		}
+	case opStartAt:
+		sc := p.scopes[p.pick(len(p.scopes))]
+		if sc == p.wfs[0].Scope && p.pick(2) == 0 {
+			p.wfs[0].StartAt(p.target())
+		} else {
+			sc.StartAt(p.target())
+		}
+	case opWorkflow:
+		p.workflowSetter(p.wfs[0])
+	case opMapConfig:
+		if x, ok := p.state().(*dsl.MapState); ok {
+			p.mapConfig(x)
+		}
+	}
+}
+
+// add adds a state of the given kind to sc.
+func (p *fuzzProgram) add(sc *dsl.Scope, kind int, name string) dsl.State {
+	switch kind {
+	case 0:
+		return sc.Task(name, p.resource())
+	case 1:
+		return sc.Pass(name)
+	case 2:
+		return sc.Choice(name)
+	case 3:
+		return sc.Wait(name)
+	case 4:
+		return sc.Succeed(name)
+	case 5:
+		return sc.Fail(name)
+	case 6:
+		return sc.Parallel(name)
+	default:
+		return sc.Map(name)
+	}
+}
+
+// fuzzNames are state names that are hard to get right: empty, too long
+// (in bytes or in runes), non-ASCII, with JSON pointer escapes, with
+// control characters, not UTF-8, and ordinary ones that collide.
+var fuzzNames = []string{
+	"A", "B", "Start", "Done", "", "Ünïcödé ✓", strings.Repeat("n", 81), strings.Repeat("é", 80),
+	"a/b~c", " ", "$.x", "nul\x00", "line\nbreak", "\xff\xfe", "日本語の状態", "States.ALL",
+}
+
+// name returns a name from fuzzNames, or one made of the next bytes.
+func (p *fuzzProgram) name() string {
+	n := p.pick(len(fuzzNames) + 1)
+	if n < len(fuzzNames) {
+		return fuzzNames[n]
+	}
+	size := p.pick(24)
+	var b []byte
+	for range size {
+		b = append(b, p.next())
+	}
+	return string(b)
+}
+
+// state returns one of the states built so far (the first is in the
+// other workflow).
+func (p *fuzzProgram) state() dsl.State { return p.states[p.pick(len(p.states))] }
+
+// target returns a transition target: a built state (of any scope or
+// workflow), a name, nil or a nil builder.
+func (p *fuzzProgram) target() dsl.State {
+	switch p.pick(8) {
+	case 0:
+		return nil
+	case 1:
+		return (*dsl.PassState)(nil)
+	case 2:
+		return (*dsl.TaskState)(nil)
+	case 3, 4:
+		return dsl.Named(p.name())
+	}
+	return p.state()
+}
+
+func (p *fuzzProgram) errorNames() []dsl.ErrorName {
+	names := []dsl.ErrorName{dsl.ErrAll, dsl.ErrTimeout, "Custom.Error", "", dsl.ErrDataLimitExceeded, dsl.ErrHTTPStatus(p.pick(600) - 50), dsl.ErrorName(p.name())}
+	var out []dsl.ErrorName
+	for n := p.pick(4); n > 0; n-- {
+		out = append(out, names[p.pick(len(names))])
+	}
+	return out
+}
+
+// fuzzDurations are durations for the time.Duration setters.
+var fuzzDurations = []time.Duration{
+	0, time.Second, 90 * time.Second, -time.Second, 1500 * time.Millisecond, -time.Nanosecond,
+	math.MaxInt64, math.MinInt64, 400 * 24 * time.Hour, 301 * time.Second,
+}
+
+func (p *fuzzProgram) duration() time.Duration { return fuzzDurations[p.pick(len(fuzzDurations))] }
+
+// fuzzStruct is a struct payload; fuzzBadStruct holds a Path, which must
+// not be encoded as a literal string.
+type fuzzStruct struct {
+	ID    string  `json:"id"`
+	Total float64 `json:"total,omitempty"`
+	Tags  []string
+}
+
+type fuzzBadStruct struct {
+	Where dsl.Path
+}
+
+type fuzzFuncStruct struct {
+	F func()
+}
+
+// fuzzPaths, fuzzExprs and fuzzIntrinsics are the special values, valid
+// and not.
+var (
+	fuzzPaths = []dsl.Path{"$", "$.order.id", "$$.Execution.Id", "$total", "", "order", "$.a[?(@.x)]", "$..x", "$.ü"}
+	fuzzExprs = []dsl.Expr{"$states.input", "$states.input.total * 2", "", "  ", "$x", "1 +", "{% nested %}", "$states.result.Payload"}
+	fuzzRaw   = []string{"States.Format('x {}', $.id)", "", "States.Format(", "States.Nope()", "States.UUID()", "$.x", "States.Array($.a, 'b\\'", "States.MathAdd(1, 2)"}
+)
+
+func (p *fuzzProgram) path() dsl.Path { return fuzzPaths[p.pick(len(fuzzPaths))] }
+
+func (p *fuzzProgram) expr() dsl.Expr { return fuzzExprs[p.pick(len(fuzzExprs))] }
+
+func (p *fuzzProgram) intrinsic() dsl.Intrinsic {
+	switch p.pick(8) {
+	case 0:
+		return dsl.RawIntrinsic(fuzzRaw[p.pick(len(fuzzRaw))])
+	case 1:
+		return dsl.Format(p.name(), p.path(), 3)
+	case 2:
+		return dsl.Array(p.value(2), p.path())
+	case 3:
+		return dsl.UUID()
+	case 4:
+		return dsl.MathAdd(p.value(2), math.NaN())
+	case 5:
+		return dsl.Hash(p.path(), dsl.HashAlgorithm(p.name()))
+	case 6:
+		return dsl.ArrayRange(1, p.value(2), 1)
+	}
+	return dsl.RawIntrinsic(p.name())
+}
+
+// value returns a payload value: Go literals of every kind, the special
+// values, containers holding them, and values JSON cannot hold.
+func (p *fuzzProgram) value(depth int) any {
+	n := p.pick(40)
+	if depth > 3 && n >= 30 {
+		n %= 30
+	}
+	switch n {
+	case 0:
+		return nil
+	case 1:
+		return p.name()
+	case 2:
+		return int64(math.MaxInt64)
+	case 3:
+		return uint64(math.MaxUint64)
+	case 4:
+		return math.NaN()
+	case 5:
+		return math.Inf(1)
+	case 6:
+		return float32(math.Inf(-1))
+	case 7:
+		return -0.5
+	case 8:
+		return 1e308
+	case 9:
+		return p.path()
+	case 10:
+		return p.expr()
+	case 11:
+		return p.intrinsic()
+	case 12:
+		return dsl.Ref(p.name())
+	case 13:
+		return true
+	case 14:
+		return "{% $states.input %}"
+	case 15:
+		return dsl.StateInput()
+	case 16:
+		return dsl.TaskToken()
+	case 17:
+		return fuzzStruct{ID: p.name(), Total: 2.5}
+	case 18:
+		return fuzzBadStruct{Where: p.path()}
+	case 19:
+		return make(chan int)
+	case 20:
+		return func() {}
+	case 21:
+		return map[int]string{1: "a"}
+	case 22:
+		return []int(nil)
+	case 23:
+		return (*fuzzStruct)(nil)
+	case 24:
+		return time.Date(2026, 3, 14, 1, 59, 0, 0, time.UTC)
+	case 25:
+		return dsl.ExprOf[fuzzStruct](string(p.expr()))
+	case 26:
+		return complex(1, 2)
+	case 27:
+		return fuzzFuncStruct{}
+	case 28:
+		return -time.Duration(p.pick(5)) * 700 * time.Millisecond
+	case 29:
+		return int8(-128)
+	case 30, 31, 32:
+		return p.obj(depth + 1)
+	case 33, 34:
+		return p.arr(depth + 1)
+	case 35:
+		return map[string]any{p.name(): p.value(depth + 1)}
+	case 36:
+		return []any{p.value(depth + 1)}
+	case 37:
+		return []fuzzStruct{{ID: "x"}}
+	case 38:
+		return &fuzzStruct{ID: p.name()}
+	}
+	return [2]any{p.value(depth + 1), p.value(depth + 1)}
+}
+
+// obj returns an object with keys that are plain, end in ".$", are empty
+// or repeat after the suffix is added.
+func (p *fuzzProgram) obj(depth int) dsl.Obj {
+	keys := []string{"a", "b.$", "", "a.$", "Payload", "FunctionName", "x/y~z", "\xff"}
+	o := dsl.Obj{}
+	for n := p.pick(4); n > 0; n-- {
+		k := keys[p.pick(len(keys))]
+		if p.pick(6) == 0 {
+			k = p.name()
+		}
+		o[k] = p.value(depth + 1)
+	}
+	return o
+}
+
+func (p *fuzzProgram) arr(depth int) dsl.Arr {
+	var a dsl.Arr
+	for n := p.pick(4); n > 0; n-- {
+		a = append(a, p.value(depth+1))
+	}
+	return a
+}
+
+// resource returns a Task resource: nil, a nil helper, a raw ARN, or one
+// of the service integration helpers with special values.
+func (p *fuzzProgram) resource() dsl.Resource {
+	v := func() any { return p.value(1) }
+	switch p.pick(36) {
+	case 0:
+		return nil
+	case 1:
+		return (*dsl.LambdaTask)(nil)
+	case 2:
+		return dsl.ResourceARN(p.name())
+	case 3:
+		return dsl.ResourceRef(dsl.Ref(p.name()))
+	case 4:
+		return dsl.Activity(v())
+	case 5:
+		l := dsl.Lambda(v())
+		switch p.pick(8) {
+		case 0:
+			l.Payload(v())
+		case 1:
+			l.NoPayload()
+		case 2:
+			l.NoDefaultRetry()
+		case 3:
+			l.DefaultRetry(nil)
+		case 4:
+			l.DefaultRetry(p.retrier())
+		case 5:
+			l.WaitForTaskToken().Payload(dsl.Obj{"token": dsl.TaskToken()})
+		case 6:
+			l.Qualifier(v()).InvocationType(v())
+		case 7:
+			l.With(p.name(), v())
+		}
+		return l
+	case 6:
+		return dsl.LambdaInvoke[fuzzStruct, []fuzzStruct](v())
+	case 7:
+		return dsl.SDK(p.name(), p.name(), p.obj(1))
+	case 8:
+		return dsl.SNSPublish(v(), v()).Subject(v()).MessageAttributes(v())
+	case 9:
+		return dsl.SNSPublishToPhone(v(), v()).MessageGroupID(v()).WaitForTaskToken()
+	case 10:
+		return dsl.SQSSendMessage(v(), v()).DelaySeconds(v()).MessageDeduplicationID(v())
+	case 11:
+		var es []*dsl.EventBridgeEntry
+		for n := p.pick(3); n > 0; n-- {
+			if p.pick(5) == 0 {
+				es = append(es, nil)
+				continue
+			}
+			es = append(es, dsl.EventBridgeEvent(v(), v(), v()).EventBusName(v()).With(p.name(), v()))
+		}
+		x := dsl.EventBridgePutEvents(es...)
+		if p.pick(3) == 0 {
+			x.Entries(v())
+		}
+		return x
+	case 12:
+		return dsl.DynamoDBGetItem(v(), dsl.Obj{"pk": dsl.DynamoDBString(v())}).ConsistentRead(v()).ProjectionExpression(v())
+	case 13:
+		return dsl.DynamoDBPutItem(v(), dsl.Obj{"n": dsl.DynamoDBNumber(v()), "b": dsl.DynamoDBBool(v())}).ReturnValues(dsl.DynamoDBReturnValues(p.name()))
+	case 14:
+		return dsl.DynamoDBUpdateItem(v(), v()).UpdateExpression(v()).ExpressionAttributeValues(v()).ReturnValues(dsl.ReturnAllOld)
+	case 15:
+		return dsl.DynamoDBDeleteItem(v(), v()).ConditionExpression(v()).ExpressionAttributeNames(v())
+	case 16:
+		return dsl.APIGatewayInvoke(v(), dsl.HTTPMethod(p.name())).Stage(v()).Path(v()).Headers(v()).AuthType(dsl.APIGatewayAuthType(p.name()))
+	case 17:
+		return dsl.HTTPInvoke(v(), dsl.MethodPost, v()).RequestBody(v()).URLEncodeBody(dsl.HTTPArrayFormat(p.name())).Transform(v())
+	case 18:
+		x := dsl.ECSRunTask(v(), v()).LaunchType(dsl.ECSLaunchType(p.name())).Overrides(v())
+		if p.pick(2) == 0 {
+			x.Sync()
+		} else {
+			x.WaitForTaskToken()
+		}
+		return x
+	case 19:
+		return dsl.BatchSubmitJob(v(), v(), v()).Parameters(v()).Timeout(v()).Sync()
+	case 20:
+		return dsl.GlueStartJobRun(v()).Arguments(v()).AllocatedCapacity(v()).Sync()
+	case 21:
+		return dsl.CodeBuildStartBuild(v()).EnvironmentVariablesOverride(v()).Sync()
+	case 22:
+		return dsl.SageMakerCreateTrainingJob(v(), v(), v(), v(), v(), v()).HyperParameters(v()).Sync()
+	case 23:
+		x := dsl.StepFunctionsStartExecution(v()).Input(v()).Name(v())
+		switch p.pick(3) {
+		case 0:
+			x.Sync()
+		case 1:
+			x.Sync2()
+		default:
+			x.WaitForTaskToken()
+		}
+		return x
+	case 24:
+		return dsl.AthenaStartQueryExecution(v()).WorkGroup(v()).ResultConfiguration(v()).Sync()
+	case 25:
+		return dsl.AthenaGetQueryResults(v()).MaxResults(v()).NextToken(v())
+	case 26:
+		return dsl.AthenaGetQueryExecution(v())
+	case 27:
+		return dsl.AthenaStopQueryExecution(v())
+	case 28:
+		return dsl.BedrockInvokeModel(v(), v()).ContentType(v()).Accept(v())
+	case 29:
+		return dsl.BedrockInvokeModelS3(v(), v()).OutputS3(v()).WaitForTaskToken()
+	case 30:
+		return dsl.BedrockCreateModelCustomizationJob(v(), v(), v(), v(), v(), v()).HyperParameters(v()).Sync()
+	case 31:
+		return dsl.SNSPublishToTarget(v(), v()).MessageStructure(v())
+	case 32:
+		return dsl.SQSSendMessage(v(), v()).MessageGroupID(v()).WaitForTaskToken()
+	case 33:
+		return (*dsl.SDKTask)(nil)
+	case 34:
+		return dsl.LambdaInvoke[int, string](dsl.Ref(p.name()))
+	}
+	return dsl.Lambda("fn")
+}
+
+// retrier returns a retrier with some of its fields set to special values.
+func (p *fuzzProgram) retrier() *dsl.Retrier {
+	if p.pick(8) == 0 {
+		return nil
+	}
+	r := dsl.Retry(p.errorNames()...)
+	for n := p.pick(4); n > 0; n-- {
+		switch p.pick(6) {
+		case 0:
+			r.Interval(p.duration())
+		case 1:
+			r.MaxAttempts([]int{-1, 0, 3, math.MaxInt, math.MinInt}[p.pick(5)])
+		case 2:
+			r.BackoffRate([]float64{0.5, 1, 2, math.NaN(), math.Inf(1), -1}[p.pick(6)])
+		case 3:
+			r.MaxDelay(p.duration())
+		case 4:
+			r.Jitter(dsl.JitterStrategy(p.name()))
+		case 5:
+			r.Comment(p.name())
+		}
+	}
+	return r
+}
+
+func (p *fuzzProgram) catcherSetters(c *dsl.Catcher) {
+	switch p.pick(5) {
+	case 1:
+		c.ResultPath(p.path())
+	case 2:
+		c.DiscardResult()
+	case 3:
+		c.Output(p.value(0))
+	case 4:
+		c.Assign(p.obj(0)).Comment(p.name())
+	}
+}
+
+// condition returns a Choice condition, JSONata or JSONPath, possibly
+// empty or nested.
+func (p *fuzzProgram) condition(depth int) dsl.Condition {
+	n := p.pick(12)
+	if depth > 3 {
+		n %= 8
+	}
+	switch n {
+	case 0:
+		return dsl.Condition{}
+	case 1:
+		return dsl.Cond(p.expr())
+	case 2:
+		return dsl.CondValue(p.pick(2) == 0)
+	case 3:
+		return dsl.NumericGreaterThan(p.path(), []float64{1, math.NaN(), math.Inf(-1), 1e308}[p.pick(4)])
+	case 4:
+		return dsl.StringEquals(p.path(), p.name())
+	case 5:
+		return dsl.Compare(p.path(), dsl.Operator(p.name()), p.value(2))
+	case 6:
+		return dsl.StringEqualsPath(p.path(), p.path())
+	case 7:
+		return dsl.IsPresent(p.path(), true).WithComment(p.name())
+	case 8:
+		return dsl.Not(p.condition(depth + 1))
+	case 9:
+		return dsl.Or(p.condition(depth+1), p.condition(depth+1))
+	case 10:
+		return dsl.And()
+	}
+	return dsl.And(p.condition(depth+1), p.condition(depth+1))
+}
+
+func (p *fuzzProgram) workflowSetter(wf *dsl.Workflow) {
+	switch p.pick(6) {
+	case 0:
+		wf.Comment(p.name())
+	case 1:
+		wf.Version(p.name())
+	case 2:
+		wf.Timeout(p.duration())
+	case 3:
+		wf.QueryLanguage(dsl.QueryLanguage(p.name()))
+	case 4:
+		wf.Type(dsl.WorkflowType(p.name()))
+	default:
+		wf.QueryLanguage(dsl.JSONPath)
+	}
+}
+
+// The setters every kind of state shares, by mixin.
+type (
+	fuzzBase[S any] interface {
+		Comment(string) S
+		QueryLanguage(dsl.QueryLanguage) S
+		Extra(string, any) S
+	}
+	fuzzIO[S any] interface {
+		InputPath(dsl.Path) S
+		NoInput() S
+		OutputPath(dsl.Path) S
+		NoOutput() S
+		Output(any) S
+	}
+	fuzzAssign[S any] interface {
+		Assign(dsl.Obj) S
+	}
+	fuzzResult[S any] interface {
+		ResultPath(dsl.Path) S
+		DiscardResult() S
+		Parameters(any) S
+	}
+	fuzzHandling[S any] interface {
+		ResultSelector(any) S
+	}
+)
+
+func setBase[S any](p *fuzzProgram, x fuzzBase[S], n int) {
+	switch n {
+	case 0:
+		x.Comment(p.name())
+	case 1:
+		x.QueryLanguage([]dsl.QueryLanguage{dsl.JSONata, dsl.JSONPath, ""}[p.pick(3)])
+	case 2:
+		x.Extra(p.name(), p.value(0))
+	}
+}
+
+func setIO[S any](p *fuzzProgram, x fuzzIO[S], n int) {
+	switch n {
+	case 3:
+		x.InputPath(p.path())
+	case 4:
+		x.NoInput()
+	case 5:
+		x.OutputPath(p.path())
+	case 6:
+		x.NoOutput()
+	case 7:
+		x.Output(p.value(0))
+	}
+}
+
+func setAssign[S any](p *fuzzProgram, x fuzzAssign[S], n int) {
+	if n == 8 {
+		if p.pick(5) == 0 {
+			x.Assign(nil)
+			return
+		}
+		x.Assign(p.obj(0))
+	}
+}
+
+func setResult[S any](p *fuzzProgram, x fuzzResult[S], n int) {
+	switch n {
+	case 9:
+		x.ResultPath(p.path())
+	case 10:
+		x.DiscardResult()
+	case 11:
+		x.Parameters(p.value(0))
+	}
+}
+
+func setHandling[S any](p *fuzzProgram, x fuzzHandling[S], n int) {
+	if n == 12 {
+		x.ResultSelector(p.value(0))
+	}
+}
+
+// field calls one setter of st (chosen by the next byte, so a byte may
+// name a setter the state does not have: then nothing happens).
+func (p *fuzzProgram) field(st dsl.State) {
+	n := p.pick(24)
+	switch x := st.(type) {
+	case *dsl.TaskState:
+		setBase[*dsl.TaskState](p, x, n)
+		setIO[*dsl.TaskState](p, x, n)
+		setAssign[*dsl.TaskState](p, x, n)
+		setResult[*dsl.TaskState](p, x, n)
+		setHandling[*dsl.TaskState](p, x, n)
+		switch n {
+		case 13:
+			x.Arguments(p.value(0))
+		case 14:
+			x.Timeout(p.duration())
+		case 15:
+			x.TimeoutPath(p.path())
+		case 16:
+			x.TimeoutExpr(p.expr())
+		case 17:
+			x.Heartbeat(p.duration())
+		case 18:
+			x.HeartbeatPath(p.path())
+		case 19:
+			x.HeartbeatExpr(p.expr())
+		case 20:
+			x.Credentials(p.value(0))
+		case 21:
+			dsl.ResultOf[fuzzStruct](x)
+		case 22:
+			dsl.TakesOf[map[string]int](x)
+		case 23:
+			dsl.OutputOf[[]string](x)
+		}
+	case *dsl.PassState:
+		setBase[*dsl.PassState](p, x, n)
+		setIO[*dsl.PassState](p, x, n)
+		setAssign[*dsl.PassState](p, x, n)
+		setResult[*dsl.PassState](p, x, n)
+		if n >= 13 {
+			x.Result(p.value(0))
+		}
+	case *dsl.ChoiceState:
+		setBase[*dsl.ChoiceState](p, x, n)
+		setIO[*dsl.ChoiceState](p, x, n)
+		setAssign[*dsl.ChoiceState](p, x, n)
+	case *dsl.WaitState:
+		setBase[*dsl.WaitState](p, x, n)
+		setIO[*dsl.WaitState](p, x, n)
+		setAssign[*dsl.WaitState](p, x, n)
+		switch n {
+		case 13:
+			x.For(p.duration())
+		case 14:
+			x.ForPath(p.path())
+		case 15:
+			x.ForExpr(p.expr())
+		case 16:
+			x.Until(time.Date(2026, 3, 14, 1, 59, 0, p.pick(3), time.FixedZone("x", 3600)))
+		case 17:
+			x.UntilText(p.name())
+		case 18:
+			x.UntilPath(p.path())
+		case 19:
+			x.UntilExpr(p.expr())
+		case 20:
+			x.ForRef(dsl.Ref(p.name()))
+		case 21:
+			x.Until(time.Time{})
+		}
+	case *dsl.SucceedState:
+		setBase[*dsl.SucceedState](p, x, n)
+		setIO[*dsl.SucceedState](p, x, n)
+	case *dsl.FailState:
+		setBase[*dsl.FailState](p, x, n)
+		switch n {
+		case 13:
+			x.Error(p.name())
+		case 14:
+			x.ErrorPath(p.path())
+		case 15:
+			x.ErrorIntrinsic(p.intrinsic())
+		case 16:
+			x.ErrorExpr(p.expr())
+		case 17:
+			x.Cause(p.name())
+		case 18:
+			x.CausePath(p.path())
+		case 19:
+			x.CauseIntrinsic(p.intrinsic())
+		case 20:
+			x.CauseExpr(p.expr())
+		}
+	case *dsl.ParallelState:
+		setBase[*dsl.ParallelState](p, x, n)
+		setIO[*dsl.ParallelState](p, x, n)
+		setAssign[*dsl.ParallelState](p, x, n)
+		setResult[*dsl.ParallelState](p, x, n)
+		setHandling[*dsl.ParallelState](p, x, n)
+		if n == 13 {
+			x.Arguments(p.value(0))
+		}
+	case *dsl.MapState:
+		setBase[*dsl.MapState](p, x, n)
+		setIO[*dsl.MapState](p, x, n)
+		setAssign[*dsl.MapState](p, x, n)
+		setResult[*dsl.MapState](p, x, n)
+		setHandling[*dsl.MapState](p, x, n)
+		if n >= 13 {
+			p.mapConfig(x)
+		}
+	}
+}
+
+// mapConfig calls one of a Map's own setters.
+func (p *fuzzProgram) mapConfig(m *dsl.MapState) {
+	v := func() any { return p.value(1) }
+	switch p.pick(22) {
+	case 0:
+		m.Inline()
+	case 1:
+		m.Distributed([]dsl.ExecutionType{dsl.ExecutionStandard, dsl.ExecutionExpress, ""}[p.pick(3)])
+	case 2:
+		m.ItemsPath(p.path())
+	case 3:
+		m.Items(v())
+	case 4:
+		m.ItemSelector(v())
+	case 5:
+		m.MaxConcurrency([]int{-1, 0, 10, math.MaxInt}[p.pick(4)])
+	case 6:
+		m.MaxConcurrencyPath(p.path())
+	case 7:
+		m.MaxConcurrencyExpr(p.expr())
+	case 8:
+		m.ToleratedFailurePercentage([]float64{-1, 0, 50.5, 101, math.NaN(), math.Inf(1)}[p.pick(6)])
+	case 9:
+		m.ToleratedFailurePercentagePath(p.path())
+	case 10:
+		m.ToleratedFailureCount([]int{-1, 0, 5, math.MinInt}[p.pick(4)])
+	case 11:
+		m.ToleratedFailureCountExpr(p.expr())
+	case 12:
+		m.Label(p.name())
+	case 13:
+		m.ItemReader(nil)
+	case 14:
+		r := dsl.ReadS3Object(v(), v()).InputType(dsl.InputType(p.name())).CSVHeaderLocation(dsl.HeaderGiven).CSVHeaders(p.name())
+		if p.pick(2) == 0 {
+			r.MaxItems([]int{-1, 0, 100}[p.pick(3)])
+		} else {
+			r.MaxItemsExpr(p.expr())
+		}
+		m.ItemReader(r)
+	case 15:
+		m.ItemReader(dsl.ListS3Objects(v(), v()).LoadAndFlatten().MaxItemsPath(p.path()).With(p.name(), v()))
+	case 16:
+		m.ItemReader(dsl.NewItemReader(p.name(), p.obj(1)).Transformation(p.name()).ManifestType(dsl.ManifestAthenaData).ItemsPointer(p.name()).KeepEmptyConfig())
+	case 17:
+		m.ItemBatcher(nil)
+	case 18:
+		b := dsl.Batch()
+		switch p.pick(5) {
+		case 0:
+			b.MaxItems(-1)
+		case 1:
+			b.MaxItemsPath(p.path())
+		case 2:
+			b.MaxBytes(math.MaxInt)
+		case 3:
+			b.MaxBytesExpr(p.expr())
+		case 4:
+			b.BatchInput(v())
+		}
+		m.ItemBatcher(b)
+	case 19:
+		m.ResultWriter(nil)
+	case 20:
+		m.ResultWriter(dsl.WriteResultsToS3(v(), v()).OutputType(dsl.WriterOutputType(p.name())).Transformation(dsl.TransformFlatten).With(p.name(), v()))
+	default:
+		dsl.ItemsOf[fuzzStruct](m)
+		m.ToleratedFailureCountPath(p.path())
+		m.ResultWriter(dsl.ResultsConfig().OutputType(dsl.OutputJSONL))
+	}
+}
+
+// TestFuzzSeedsCompile makes sure the seeds mean something: the first four
+// build workflows the compiler accepts.
+func TestFuzzSeedsCompile(t *testing.T) {
+	for i, seed := range fuzzSeeds[:4] {
+		p := &fuzzProgram{data: seed}
+		p.build()
+		res := compiler.Check(p.wfs[0])
+		if res.Machine == nil {
+			var b bytes.Buffer
+			for _, d := range res.Diagnostics {
+				fmt.Fprintln(&b, d)
+			}
+			t.Errorf("seed %d does not compile:\n%s", i, b.String())
+		}
+	}
+}
