@@ -1034,3 +1034,44 @@ func TestFuzzSeedsCompile(t *testing.T) {
 		}
 	}
 }
+
+// fuzzFindings are the crashes FuzzBuild found, as the builder calls that
+// made them. Each must now compile to exactly the given errors, placed in
+// this file.
+var fuzzFindings = []struct {
+	name  string
+	build func() *dsl.Workflow
+	want  []string // "state: field: message"
+}{
+	{
+		name: "typed nil resource",
+		build: func() *dsl.Workflow {
+			wf := dsl.NewWorkflow("Fuzz")
+			var l *dsl.LambdaTask
+			wf.Task("Call", l).End()
+			return wf
+		},
+		want: []string{`Call: Resource: the resource is nil: pass an integration such as dsl.LambdaInvoke(...) or dsl.ResourceARN("arn:...")`},
+	},
+}
+
+func TestFuzzFindings(t *testing.T) {
+	for _, tc := range fuzzFindings {
+		t.Run(tc.name, func(t *testing.T) {
+			res := compiler.Check(tc.build())
+			var got []string
+			for _, d := range res.Diagnostics {
+				if d.Severity != asl.SeverityError {
+					continue
+				}
+				got = append(got, d.State+": "+d.Field+": "+d.Message)
+				if !strings.HasSuffix(d.File, "fuzz_test.go") || d.Line == 0 {
+					t.Errorf("error %q is placed at %s:%d, not at the builder call in fuzz_test.go", d.Message, d.File, d.Line)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}

@@ -205,7 +205,7 @@ func (s *Scope) Task(name string, r Resource) *TaskState {
 	c := &core[*TaskState]{st: st, w: s.w}
 	t := &TaskState{base[*TaskState]{c}, io[*TaskState]{c}, assign[*TaskState]{c}, next[*TaskState]{c}, resultPath[*TaskState]{c}, parameters[*TaskState]{c}, arguments[*TaskState]{c}, handling[*TaskState]{c}}
 	c.self = t
-	if r == nil {
+	if isNil(r) {
 		addError(s.w, st, "Resource", st.Pos, "the resource is nil: pass an integration such as dsl.LambdaInvoke(...) or dsl.ResourceARN(\"arn:...\")")
 	} else {
 		st.Resource = r.resource()

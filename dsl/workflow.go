@@ -180,6 +180,16 @@ func target(w *ir.Workflow, st *ir.State, field string, s State, pos ir.Pos) ir.
 	return ir.Target{Name: s.Name(), Pos: pos}
 }
 
+// isNil reports whether v is nil or a nil pointer in an interface, such
+// as a *LambdaTask variable that was never assigned.
+func isNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
+}
+
 func addError(w *ir.Workflow, st *ir.State, field string, pos ir.Pos, format string, args ...any) {
 	w.Errors = append(w.Errors, ir.Error{Pos: pos, State: st, Field: field, Msg: fmt.Sprintf(format, args...)})
 }
