@@ -1053,6 +1053,16 @@ var fuzzFindings = []struct {
 		},
 		want: []string{`Call: Resource: the resource is nil: pass an integration such as dsl.LambdaInvoke(...) or dsl.ResourceARN("arn:...")`},
 	},
+	{
+		name: "catch to a nil state builder",
+		build: func() *dsl.Workflow {
+			wf := dsl.NewWorkflow("Fuzz")
+			var fallback *dsl.PassState
+			wf.Task("Call", dsl.Lambda("fn")).End().Catch(dsl.Catch(fallback, dsl.ErrAll))
+			return wf
+		},
+		want: []string{`Call: Catch[0].Next: the catcher has no fallback state: pass the state to move to as dsl.Catch's first argument`},
+	},
 }
 
 func TestFuzzFindings(t *testing.T) {

@@ -126,7 +126,7 @@ func Catch(next State, errors ...ErrorName) *Catcher {
 }
 
 func catchTarget(s State, pos ir.Pos) ir.Target {
-	if s == nil {
+	if isNil(s) {
 		return ir.Target{Pos: pos}
 	}
 	if n := s.node(); n != nil {
