@@ -13,4 +13,8 @@
 // the definition does not name it (a JSONPath or JSONata value chosen at
 // run time) or where AWS requires it; every such statement says why in its
 // Reason.
+//
+// PolicySize estimates how many characters of IAM's quota on a role's
+// inline policies (MaxRolePolicySize) the statements use, counting
+// deploy-time values at their longest.
 package iam

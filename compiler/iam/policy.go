@@ -634,21 +634,125 @@ func connectionName(arn string) (string, bool) {
 	return parts[1], true
 }
 
+// athenaGlueActions are the Glue Data Catalog actions a query that reads
+// tables needs (the read actions of the list the Step Functions developer
+// guide gives; the guide's list also has the create, update and delete
+// actions that only DDL statements and INSERT need).
+var athenaGlueActions = []string{
+	"glue:BatchGetPartition", "glue:GetDatabase", "glue:GetDatabases",
+	"glue:GetPartition", "glue:GetPartitions", "glue:GetTable", "glue:GetTables",
+}
+
 func (d *deriver) athena(who, action, pattern string, p asl.Value) {
+	if action != "startQueryExecution" {
+		d.athenaByID(who, action)
+		return
+	}
 	wg := d.arn("athena", "workgroup/primary")
+	reason := " runs a query in its workgroup (primary unless WorkGroup names another)"
 	if a := field(p, "WorkGroup"); a.set {
 		wg = d.nameOrARN(a, "athena", "workgroup", "/")
-	}
-	switch action {
-	case "startQueryExecution":
-		acts := []string{"athena:StartQueryExecution"}
-		if pattern == ".sync" {
-			acts = append(acts, "athena:GetQueryExecution", "athena:StopQueryExecution")
+		if !a.static() {
+			reason = " runs a query in a workgroup chosen at run time, so any workgroup of the account"
 		}
-		d.allow(who+" runs a query in a workgroup (the tables and result bucket the query uses need statements of their own)", acts, wg)
-	default:
-		// The query is named by its id only: any workgroup of the account.
-		d.allow(who+" reads or stops a query given by id, which does not name its workgroup", []string{"athena:" + upperFirst(action)}, d.arn("athena", "workgroup/*"))
+	}
+	acts := []string{"athena:StartQueryExecution"}
+	if pattern == ".sync" {
+		acts = append(acts, "athena:GetQueryExecution", "athena:StopQueryExecution")
+	}
+	// The S3 locations of the tables' data are in the Glue catalog, not in
+	// the definition.
+	d.allow(who+reason+"; the S3 data of the tables it reads needs statements of its own", acts, wg)
+
+	ctx := field(p, "QueryExecutionContext")
+	catalog := field(ctx.val, "Catalog")
+	if ctx.dynamic || catalog.dynamic {
+		catalog = arg{set: true, dynamic: true}
+	}
+	if catalog.static() {
+		d.allow(who+" reads the data catalog named in QueryExecutionContext", []string{"athena:GetDataCatalog"}, d.arn("athena", "datacatalog/"+catalog.str))
+	} else {
+		d.allow(who+" reads the data catalogs the query uses; QueryExecutionContext names none (or chooses it at run time) and goasl does not parse the SQL, so any catalog of the account", []string{"athena:GetDataCatalog"}, d.arn("athena", "datacatalog/*"))
+	}
+
+	db := field(ctx.val, "Database")
+	if ctx.dynamic {
+		db = arg{set: true, dynamic: true}
+	}
+	if db.static() {
+		d.allow(who+" reads the Glue tables of the database named in QueryExecutionContext (tables of other databases the SQL names, and DDL or INSERT, need statements of their own)", athenaGlueActions,
+			d.arn("glue", "catalog"), d.arn("glue", "database/"+db.str), d.arn("glue", "table/"+db.str+"/*"))
+	} else {
+		d.allow(who+" reads the Glue tables the query uses; QueryExecutionContext names no database (or chooses it at run time) and goasl does not parse the SQL, so any database and table of the catalog (DDL or INSERT need statements of their own)", athenaGlueActions,
+			d.arn("glue", "catalog"), d.arn("glue", "database/*"), d.arn("glue", "table/*"))
+	}
+
+	rc := field(p, "ResultConfiguration")
+	loc := field(rc.val, "OutputLocation")
+	if rc.dynamic {
+		loc = arg{set: true, dynamic: true}
+	}
+	d.athenaResults(who, loc)
+	// Lake Formation's GetDataAccess supports no resource.
+	d.allow(who+" gets data access from Lake Formation for tables it governs; lakeformation:GetDataAccess supports no resource, so IAM requires \"*\"", []string{"lakeformation:GetDataAccess"}, "*")
+}
+
+// athenaResults grants the result location of a query: Athena writes the
+// results there with the caller's permissions.
+func (d *deriver) athenaResults(who string, loc arg) {
+	bucketActs := []string{"s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"}
+	objectActs := []string{"s3:AbortMultipartUpload", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"}
+	bucket, prefix, ok := s3Location(loc)
+	if !ok {
+		why := "ResultConfiguration.OutputLocation is chosen at run time"
+		switch {
+		case !loc.set:
+			why = "the definition has no ResultConfiguration.OutputLocation (the workgroup's is used)"
+		case loc.static():
+			if _, isRef := whole(loc.str); isRef {
+				why = "ResultConfiguration.OutputLocation is filled in at deploy time"
+			} else {
+				why = "ResultConfiguration.OutputLocation names no bucket goasl can read"
+			}
+		}
+		all := "arn:" + d.o.Partition + ":s3:::*"
+		d.allow(who+" writes the query results to S3; "+why+", so any bucket", append(bucketActs, objectActs...), all)
+		return
+	}
+	b := "arn:" + d.o.Partition + ":s3:::" + bucket
+	d.allow(who+" finds and lists the bucket of ResultConfiguration.OutputLocation (a workgroup that enforces its own location needs that one instead)", bucketActs, b)
+	obj := b + "/*"
+	if prefix != "" {
+		obj = b + "/" + prefix + "*"
+	}
+	d.allow(who+" writes the query results under ResultConfiguration.OutputLocation", objectActs, obj)
+}
+
+// s3Location splits a literal s3://bucket/prefix into the bucket and the
+// key prefix (ending in "/" unless empty). A location that is one
+// placeholder, or whose bucket is not literal text, is not split.
+func s3Location(a arg) (bucket, prefix string, ok bool) {
+	if !a.static() || !strings.HasPrefix(a.str, "s3://") {
+		return "", "", false
+	}
+	rest := strings.TrimPrefix(a.str, "s3://")
+	bucket, prefix, _ = strings.Cut(rest, "/")
+	if bucket == "" || strings.ContainsAny(bucket, "*?") {
+		return "", "", false
+	}
+	if prefix != "" && !strings.HasSuffix(prefix, "/") {
+		prefix += "/"
+	}
+	return bucket, prefix, true
+}
+
+// athenaByID handles the calls that name a query by its id only, which
+// names neither its workgroup nor its result location.
+func (d *deriver) athenaByID(who, action string) {
+	d.allow(who+" reads or stops a query given by id, which does not name its workgroup, so any workgroup of the account", []string{"athena:" + upperFirst(action)}, d.arn("athena", "workgroup/*"))
+	if action == "getQueryResults" {
+		// Athena reads the results from S3 with the caller's permissions.
+		d.allow(who+" reads the query results from S3; the query is given by id, which does not name its result location, so any bucket", []string{"s3:GetObject"}, "arn:"+d.o.Partition+":s3:::*")
 	}
 }
 
