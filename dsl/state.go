@@ -48,8 +48,35 @@ func (b base[S]) QueryLanguage(l QueryLanguage) S {
 // Extra sets a field that goasl does not model yet, written as given. It is
 // the escape hatch for new ASL features; the compiler warns about it.
 func (b base[S]) Extra(field string, value any) S {
-	b.st.Extra = append(b.st.Extra, ir.Extra{Key: field, Value: value, Pos: ir.Caller(0)})
+	pos := ir.Caller(0)
+	if modelledFields[field] {
+		addError(b.w, b.st, field, pos, "%s is a field goasl models: set it with its builder method, not Extra (which would write it twice)", field)
+		return b.self
+	}
+	for _, x := range b.st.Extra {
+		if x.Key == field {
+			addError(b.w, b.st, field, pos, "Extra(%q) is given twice: a JSON object holds a key once, so give the field one value", field)
+			return b.self
+		}
+	}
+	b.st.Extra = append(b.st.Extra, ir.Extra{Key: field, Value: value, Pos: pos})
 	return b.self
+}
+
+// modelledFields are the state fields goasl writes itself, which Extra
+// must not write again.
+var modelledFields = map[string]bool{
+	"Type": true, "QueryLanguage": true, "Comment": true, "Resource": true, "Credentials": true,
+	"InputPath": true, "Parameters": true, "Arguments": true, "Result": true, "Seconds": true,
+	"SecondsPath": true, "Timestamp": true, "TimestampPath": true, "Choices": true, "Default": true,
+	"Error": true, "ErrorPath": true, "Cause": true, "CausePath": true, "Branches": true,
+	"ItemReader": true, "Items": true, "ItemsPath": true, "ItemSelector": true, "ItemBatcher": true,
+	"MaxConcurrency": true, "MaxConcurrencyPath": true, "ToleratedFailurePercentage": true,
+	"ToleratedFailurePercentagePath": true, "ToleratedFailureCount": true, "ToleratedFailureCountPath": true,
+	"Label": true, "ItemProcessor": true, "Iterator": true, "ResultWriter": true, "ResultSelector": true,
+	"ResultPath": true, "OutputPath": true, "Output": true, "Assign": true, "TimeoutSeconds": true,
+	"TimeoutSecondsPath": true, "HeartbeatSeconds": true, "HeartbeatSecondsPath": true, "Retry": true,
+	"Catch": true, "Next": true, "End": true,
 }
 
 // io holds the input and output setters (all states but Fail).
