@@ -63,6 +63,9 @@ func Check(wf *dsl.Workflow) Result {
 		}
 		c.add(d.Severity, d.Code, d.Pointer, c.at(d.Pointer), d.Message)
 	}
+	if !hasError(c.diags) {
+		c.marshalCheck(sm)
+	}
 	var types *flow.Result
 	if !hasError(c.diags) {
 		types = c.typeCheck(sm)
@@ -81,6 +84,34 @@ func Check(wf *dsl.Workflow) Result {
 		return Result{Diagnostics: c.diags}
 	}
 	return Result{Machine: sm, Types: types, Diagnostics: c.diags}
+}
+
+// marshalCheck reports a machine that passes validation but that JSON
+// cannot hold (a Go string that is not UTF-8, say), so Check never returns
+// a machine that asl.Marshal rejects.
+func (c *compiler) marshalCheck(sm *asl.StateMachine) {
+	_, err := asl.Marshal(sm)
+	if err == nil {
+		return
+	}
+	ptr, msg := "", err.Error()
+	// The error reads "asl: cannot marshal POINTER: PROBLEM"; the pointer
+	// may hold ": " itself (state names may), so split where a problem
+	// starts.
+	if rest, ok := strings.CutPrefix(msg, "asl: cannot marshal "); ok {
+		for i := 0; ; i += 2 {
+			j := strings.Index(rest[i:], ": ")
+			if j < 0 {
+				break
+			}
+			i += j
+			if m := rest[i+2:]; strings.HasPrefix(m, "string ") || strings.HasPrefix(m, "key ") || strings.HasPrefix(m, "number ") {
+				ptr, msg = strings.TrimSuffix(rest[:i], "/"), m
+				break
+			}
+		}
+	}
+	c.errorf(ptr, 0, "%s: the state machine cannot be written as JSON, so change the value", msg)
 }
 
 func hasError(ds []Diagnostic) bool {

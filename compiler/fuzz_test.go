@@ -1089,6 +1089,15 @@ var fuzzFindings = []struct {
 			`Only: Type: Type is a field goasl models: set it with its builder method, not Extra (which would write it twice)`,
 		},
 	},
+	{
+		name: "strings that are not UTF-8",
+		build: func() *dsl.Workflow {
+			wf := dsl.NewWorkflow("Fuzz")
+			wf.Pass("Step: 1").Comment("caf\xe9").End()
+			return wf
+		},
+		want: []string{`Step: 1: Comment: string "caf\xe9" is not valid UTF-8 (byte 0xE9 at offset 3): the state machine cannot be written as JSON, so change the value`},
+	},
 }
 
 func TestFuzzFindings(t *testing.T) {
