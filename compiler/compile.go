@@ -132,6 +132,16 @@ type compiler struct {
 	// exprTypes are the declared result types of dsl.ExprOf expressions,
 	// by the pointer of the string that holds them.
 	exprTypes map[string]reflect.Type
+	// lowering holds the maps, slices and pointers whose values are being
+	// lowered, to report a value that contains itself.
+	lowering map[container]bool
+}
+
+// container identifies a map, slice or pointer value: a slice by its first
+// element and its length, as a sub-slice is a different value.
+type container struct {
+	ptr uintptr
+	len int
 }
 
 // mark records the Go position of the value at a pointer.
@@ -752,6 +762,17 @@ func (c *compiler) member(key string, v any, ja bool, objPtr string, pos ir.Pos)
 // value lowers a Go value at a position that has no key of its own to
 // carry ".$".
 func (c *compiler) value(v any, ja bool, ptr string, pos ir.Pos) asl.Value {
+	if k, ok := containerOf(v); ok {
+		if c.lowering[k] {
+			c.errorf(ptr, pos, "the value contains itself: JSON cannot hold a cycle, so build the value without one")
+			return asl.NullValue()
+		}
+		if c.lowering == nil {
+			c.lowering = map[container]bool{}
+		}
+		c.lowering[k] = true
+		defer delete(c.lowering, k)
+	}
 	switch x := v.(type) {
 	case nil:
 		return asl.NullValue()
@@ -896,6 +917,23 @@ func (c *compiler) viaJSON(v any, ptr string, pos ir.Pos) asl.Value {
 		return asl.NullValue()
 	}
 	return val
+}
+
+// containerOf identifies v when it is a map, slice or pointer that could
+// hold itself.
+func containerOf(v any) (container, bool) {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Map, reflect.Pointer:
+		if !rv.IsNil() {
+			return container{ptr: rv.Pointer()}, true
+		}
+	case reflect.Slice:
+		if rv.Len() > 0 {
+			return container{ptr: rv.Pointer(), len: rv.Len()}, true
+		}
+	}
+	return container{}, false
 }
 
 // number formats Go numbers; it returns ("", true) for NaN and infinities.

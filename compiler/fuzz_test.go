@@ -441,7 +441,7 @@ func (p *fuzzProgram) intrinsic() dsl.Intrinsic {
 // value returns a payload value: Go literals of every kind, the special
 // values, containers holding them, and values JSON cannot hold.
 func (p *fuzzProgram) value(depth int) any {
-	n := p.pick(40)
+	n := p.pick(41)
 	if depth > 3 && n >= 30 {
 		n %= 30
 	}
@@ -518,8 +518,31 @@ func (p *fuzzProgram) value(depth int) any {
 		return []fuzzStruct{{ID: "x"}}
 	case 38:
 		return &fuzzStruct{ID: p.name()}
+	case 39:
+		return fuzzCycle(p.pick(4))
 	}
 	return [2]any{p.value(depth + 1), p.value(depth + 1)}
+}
+
+// fuzzCycle returns a value that contains itself.
+func fuzzCycle(kind int) any {
+	switch kind {
+	case 0:
+		o := dsl.Obj{}
+		o["self"] = o
+		return o
+	case 1:
+		a := dsl.Arr{1, nil}
+		a[1] = a
+		return a
+	case 2:
+		m := map[string]any{}
+		m["x"] = &m
+		return m
+	}
+	o := dsl.Obj{"n": 1}
+	o["a"], o["b"] = o, []any{dsl.Obj{"deeper": o}}
+	return o
 }
 
 // obj returns an object with keys that are plain, end in ".$", are empty
@@ -1087,6 +1110,24 @@ var fuzzFindings = []struct {
 		want: []string{
 			`Only: New: Extra("New") is given twice: a JSON object holds a key once, so give the field one value`,
 			`Only: Type: Type is a field goasl models: set it with its builder method, not Extra (which would write it twice)`,
+		},
+	},
+	{
+		name: "values that contain themselves",
+		build: func() *dsl.Workflow {
+			wf := dsl.NewWorkflow("Fuzz")
+			wf.Pass("Obj").Parameters(fuzzCycle(0)).Next(dsl.Named("Arr"))
+			wf.Pass("Arr").Result(fuzzCycle(1)).Next(dsl.Named("Ptr"))
+			wf.Pass("Ptr").Result(fuzzCycle(2)).Next(dsl.Named("Two"))
+			wf.Pass("Two").Result(fuzzCycle(3)).End()
+			return wf
+		},
+		want: []string{
+			`Obj: Parameters.self: the value contains itself: JSON cannot hold a cycle, so build the value without one`,
+			`Arr: Result[1]: the value contains itself: JSON cannot hold a cycle, so build the value without one`,
+			`Ptr: Result.x: the value contains itself: JSON cannot hold a cycle, so build the value without one`,
+			`Two: Result.a: the value contains itself: JSON cannot hold a cycle, so build the value without one`,
+			`Two: Result.b[0].deeper: the value contains itself: JSON cannot hold a cycle, so build the value without one`,
 		},
 	},
 	{
