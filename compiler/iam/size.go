@@ -8,6 +8,14 @@ import "unicode"
 // checks it before deploying; the stack fails with LimitExceeded.
 const MaxRolePolicySize = 10240
 
+// MaxManagedPolicySize is the IAM quota on one managed policy: 6,144
+// characters, white space not counted.
+const MaxManagedPolicySize = 6144
+
+// MaxManagedPoliciesPerRole is IAM's default quota on the managed policies
+// attached to a role (it can be raised).
+const MaxManagedPoliciesPerRole = 10
+
 // UnknownValueSize is the number of characters PolicySize counts for a
 // value known only at deploy time (a placeholder whose value is a CDK token,
 // a CloudFormation Ref or Fn::GetAtt): more than the ARN of a Lambda
@@ -58,8 +66,8 @@ func PolicySize(stmts []Statement, valueSize func(name string) int) int {
 		if i > 0 {
 			n++ // ,
 		}
-		n += len(`{"Effect":,"Action":,"Resource":}`) + jsonStringSize(s.Effect)
-		n += listSize(s.Actions, func(a string) int { return jsonStringSize(a) })
+		n += len(`{"Effect":,"Action":,"Resource":}`) + JSONStringSize(s.Effect)
+		n += listSize(s.Actions, JSONStringSize)
 		n += listSize(s.Resources, func(r string) int { return resourceSize(r, valueSize) })
 	}
 	return n
@@ -83,7 +91,7 @@ func listSize(vals []string, size func(string) int) int {
 // resourceSize is the size of a resource as a JSON string, with each
 // placeholder counted as valueSize says.
 func resourceSize(r string, valueSize func(string) int) int {
-	n := jsonStringSize(r)
+	n := JSONStringSize(r)
 	for _, m := range placeholderRE.FindAllStringSubmatchIndex(r, -1) {
 		n -= m[1] - m[0]
 		n += valueSize(r[m[2]:m[3]])
@@ -91,9 +99,9 @@ func resourceSize(r string, valueSize func(string) int) int {
 	return n
 }
 
-// jsonStringSize is the number of non-white-space characters of s written
-// as a JSON string, quotes and escapes included.
-func jsonStringSize(s string) int {
+// JSONStringSize is the number of characters IAM counts for s written as
+// a JSON string: quotes and escapes included, white space not.
+func JSONStringSize(s string) int {
 	n := 2
 	for _, r := range s {
 		switch {
@@ -112,4 +120,43 @@ func jsonStringSize(s string) int {
 		}
 	}
 	return n
+}
+
+// Split returns stmts with every statement larger than maxSize (as
+// PolicySize counts one statement alone, valueSize as there) cut into
+// statements with the same actions, effect, states and reason and a part
+// of its resources each, in order. A statement is cut only between
+// resources, so one whose single resource is over maxSize stays whole.
+// The CDK moves the statements that do not fit in a role's inline policy
+// into managed policies, whole: cut statements fit.
+func Split(stmts []Statement, maxSize int, valueSize func(name string) int) []Statement {
+	if valueSize == nil {
+		valueSize = DefaultValueSize
+	}
+	var out []Statement
+	for _, s := range stmts {
+		one := s
+		one.Resources = nil
+		base := statementSize(one, valueSize) - 2 // without "[]"
+		size := base + 2
+		for _, r := range s.Resources {
+			n := resourceSize(r, valueSize)
+			if len(one.Resources) > 0 && size+n+1 > maxSize {
+				out = append(out, one)
+				one.Resources, size = nil, base+2
+			}
+			if len(one.Resources) > 0 {
+				size++
+			}
+			one.Resources = append(one.Resources, r)
+			size += n
+		}
+		out = append(out, one)
+	}
+	return out
+}
+
+// statementSize is the size of one statement as PolicySize counts it.
+func statementSize(s Statement, valueSize func(string) int) int {
+	return PolicySize([]Statement{s}, valueSize) - len(`{"Version":"2012-10-17","Statement":[]}`)
 }

@@ -125,3 +125,39 @@ func TestPolicySizeLambdas(t *testing.T) {
 		}
 	}
 }
+
+func TestSplit(t *testing.T) {
+	// One statement for 90 functions (180 resources, 10,144 characters
+	// alone) cut at 2,000: 34 resources (1,968 characters) a statement.
+	stmts, err := Policy(lambdas(t, 90), testOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Split(stmts, 2000, nil)
+	var sizes []int
+	var all []string
+	for _, s := range got {
+		sizes = append(sizes, statementSize(s, DefaultValueSize))
+		all = append(all, s.Resources...)
+		if strings.Join(s.Actions, ",") != "lambda:InvokeFunction" || s.Reason != stmts[0].Reason || len(s.States) != 90 {
+			t.Errorf("a cut statement lost its actions, reason or states: %v %q %d", s.Actions, s.Reason, len(s.States))
+		}
+	}
+	if g := fmt.Sprint(sizes); g != "[1968 1968 1968 1968 1968 624]" {
+		t.Errorf("sizes %s", g)
+	}
+	if strings.Join(all, " ") != strings.Join(stmts[0].Resources, " ") {
+		t.Error("the cut statements do not hold the resources in order")
+	}
+	// A resource longer than the limit stays whole; small statements are
+	// left as they are.
+	long := Statement{Effect: "Allow", Actions: []string{"s3:GetObject"}, Resources: []string{"arn:aws:s3:::" + strings.Repeat("b", 100), "x"}}
+	small := Statement{Effect: "Allow", Actions: []string{"s3:GetObject"}, Resources: []string{"y"}}
+	got = Split([]Statement{long, small}, 50, nil)
+	if g := show(got); strings.Join(g, "\n") != "s3:GetObject -> arn:aws:s3:::"+strings.Repeat("b", 100)+"\ns3:GetObject -> x\ns3:GetObject -> y" {
+		t.Errorf("split:\n%s", strings.Join(g, "\n"))
+	}
+	if got := Split(nil, 2000, nil); len(got) != 0 {
+		t.Errorf("Split(nil) = %v", got)
+	}
+}
