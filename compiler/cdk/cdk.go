@@ -26,6 +26,18 @@ import (
 // NewStateMachine does.
 const MaxDefinitionBytes = 1 << 20
 
+// MaxStatementSize is the size (as iam.PolicySize counts it) above which
+// a derived statement is cut into several with the same actions, so that
+// the CDK can move statements that do not fit in the role's inline policy
+// into managed policies (at most iam.MaxManagedPolicySize each).
+const MaxStatementSize = 2000
+
+// MaxRolePermissions is the most policy text one role can hold with IAM's
+// default quotas: iam.MaxRolePolicySize characters of inline policies and
+// iam.MaxManagedPoliciesPerRole managed policies of
+// iam.MaxManagedPolicySize characters.
+const MaxRolePermissions = iam.MaxRolePolicySize + iam.MaxManagedPoliciesPerRole*iam.MaxManagedPolicySize
+
 // Props configures NewStateMachine. The zero value (or nil) deploys a
 // workflow without placeholders, with a new role, no logging and no
 // tracing.
@@ -44,7 +56,9 @@ type Props struct {
 	StateMachineName *string
 	// Role is the execution role to use instead of a new one. The derived
 	// statements are added to it (an imported immutable role is left as
-	// is).
+	// is). A workflow whose statements are over IAM's quota on inline
+	// policies deploys with a role imported with Mutable false whose
+	// managed policies grant them (StateMachine.Statements lists them).
 	Role awsiam.IRole
 	// Statements are added to the role after the derived ones.
 	Statements []awsiam.PolicyStatement
@@ -87,7 +101,21 @@ type StateMachine struct {
 // with the workflow's type (STANDARD or EXPRESS) and a least-privilege
 // execution role. It returns an error, never panics, for a workflow that
 // does not compile, a definition over 1 MiB, a missing or unused
-// substitution, or a construct the CDK refuses (such as a duplicate id).
+// substitution, a role policy over IAM's quota, or a construct the CDK
+// refuses (such as a duplicate id).
+//
+// The role policy check adds up the derived statements and
+// Props.Statements as iam.PolicySize counts them (a substitution that is a
+// literal string at its length, a CDK token or pseudo parameter at its
+// longest) and fails when they exceed MaxRolePermissions, what one role
+// can hold: the CDK (v2.276.0 measured) keeps about 10,000 characters of
+// statements in the role's inline policy and moves the rest into managed
+// policies, whole statements at a time, which is why derived statements
+// over MaxStatementSize are cut. The check applies to a new role and to a
+// Props.Role defined in the app (awsiam.NewRole), not to an imported one,
+// and it does not count what the CDK adds for logging and X-Ray (about 400
+// characters). CheckTemplates, run on the synthesized assembly, checks the
+// policies the CDK actually wrote against IAM's quotas.
 func NewStateMachine(scope constructs.Construct, id string, wf *dsl.Workflow, props *Props) (sm *StateMachine, err error) {
 	if wf == nil {
 		return nil, errors.New("cdk: the workflow is nil: build it with dsl.NewWorkflow")
@@ -165,6 +193,28 @@ func FromDefinition(scope constructs.Construct, id, name string, def *asl.StateM
 	vars["AWS::Partition"] = stack.Partition()
 	vars["AWS::Region"] = stack.Region()
 	vars["AWS::AccountId"] = stack.Account()
+
+	valueLen := func(name string) int {
+		if v := vars[name]; v != nil && !tokenString(*v) {
+			return iam.JSONStringSize(*v) - 2
+		}
+		return iam.DefaultValueSize(name)
+	}
+	// The CDK keeps a role's statements inline up to about 10,000
+	// characters and moves the rest, statement by statement, into managed
+	// policies of up to about 6,000 (OverflowPolicy1, ...): cut statements
+	// so that each can move.
+	stmts = iam.Split(stmts, MaxStatementSize, valueLen)
+	if props.Role == nil || *awsiam.Role_IsRole(props.Role) {
+		size := iam.PolicySize(stmts, valueLen)
+		for _, ps := range props.Statements {
+			size += 1 + documentSize(ps.ToStatementJson())
+		}
+		if size > MaxRolePermissions {
+			return nil, fmt.Errorf("cdk: workflow %q: the execution role's policy is about %d characters (white space not counted; deploy-time values counted at their longest), over the %d one role can hold (IAM allows %d characters of inline policies and, by default, %d managed policies of %d; the CDK moves what does not fit inline into managed policies): %s",
+				name, size, MaxRolePermissions, iam.MaxRolePolicySize, iam.MaxManagedPoliciesPerRole, iam.MaxManagedPolicySize, policyFix)
+		}
+	}
 
 	role := props.Role
 	if role == nil {

@@ -464,9 +464,32 @@ var integrations = []integration{
 		"events:RetrieveConnectionCredentials -> arn:aws:events:us-east-1:123456789012:connection/api/0f1e",
 		"secretsmanager:DescribeSecret secretsmanager:GetSecretValue -> " + arn("secretsmanager", "secret:events!connection/api/*")}},
 	{"athena", func(wf *dsl.Workflow) {
-		wf.Task("T", dsl.AthenaStartQueryExecution("select 1").WorkGroup("wg").Sync()).End()
+		wf.Task("T", dsl.AthenaStartQueryExecution("select 1").WorkGroup("wg").Sync().
+			QueryExecutionContext(dsl.Obj{"Database": "sales"}).
+			ResultConfiguration(dsl.Obj{"OutputLocation": dsl.Ref("Results")})).End()
+	}, &cdk.Props{Substitutions: map[string]*string{"Results": jsii.String("s3://results/athena/")}},
+		[]string{"athena:GetQueryExecution athena:StartQueryExecution athena:StopQueryExecution -> " + arn("athena", "workgroup/wg"),
+			"athena:GetDataCatalog -> " + arn("athena", "datacatalog/*"),
+			"glue:BatchGetPartition glue:GetDatabase glue:GetDatabases glue:GetPartition glue:GetPartitions glue:GetTable glue:GetTables -> " +
+				arn("glue", "catalog") + " " + arn("glue", "database/sales") + " " + arn("glue", "table/sales/*"),
+			"s3:AbortMultipartUpload s3:GetBucketLocation s3:GetObject s3:ListBucket s3:ListBucketMultipartUploads s3:ListMultipartUploadParts s3:PutObject -> arn:${AWS::Partition}:s3:::*",
+			"lakeformation:GetDataAccess -> *"}},
+	{"athena result location", func(wf *dsl.Workflow) {
+		a := wf.Task("Start", dsl.AthenaStartQueryExecution("select 1").
+			ResultConfiguration(dsl.Obj{"OutputLocation": "s3://results/athena/"}))
+		b := wf.Task("Get", dsl.AthenaGetQueryResults(dsl.Path("$.QueryExecution.QueryExecutionId")))
+		a.Next(b)
+		b.End()
 	}, nil,
-		[]string{"athena:GetQueryExecution athena:StartQueryExecution athena:StopQueryExecution -> " + arn("athena", "workgroup/wg")}},
+		[]string{"athena:StartQueryExecution -> " + arn("athena", "workgroup/primary"),
+			"athena:GetDataCatalog -> " + arn("athena", "datacatalog/*"),
+			"glue:BatchGetPartition glue:GetDatabase glue:GetDatabases glue:GetPartition glue:GetPartitions glue:GetTable glue:GetTables -> " +
+				arn("glue", "catalog") + " " + arn("glue", "database/*") + " " + arn("glue", "table/*"),
+			"s3:GetBucketLocation s3:ListBucket s3:ListBucketMultipartUploads -> arn:${AWS::Partition}:s3:::results",
+			"s3:AbortMultipartUpload s3:GetObject s3:ListMultipartUploadParts s3:PutObject -> arn:${AWS::Partition}:s3:::results/athena/*",
+			"lakeformation:GetDataAccess -> *",
+			"athena:GetQueryResults -> " + arn("athena", "workgroup/*"),
+			"s3:GetObject -> arn:${AWS::Partition}:s3:::*"}},
 	{"codebuild", func(wf *dsl.Workflow) { wf.Task("T", dsl.CodeBuildStartBuild("build").Sync()).End() }, nil,
 		[]string{"codebuild:BatchGetBuilds codebuild:BatchGetReports codebuild:StartBuild codebuild:StopBuild -> " + arn("codebuild", "project/build"),
 			rule + "StepFunctionsGetEventsForCodeBuildStartBuildRule"}},

@@ -15,4 +15,12 @@
 // machine's DefinitionSubstitutions and scopes the role. A placeholder
 // without a substitution, or a substitution the definition does not use,
 // is an error that names it.
+//
+// IAM limits what a role's policies may hold (10,240 characters of inline
+// policies; managed policies of 6,144, 10 a role by default), and neither
+// the CDK nor CloudFormation's validation checks it before deploying.
+// NewStateMachine cuts large derived statements so the CDK can move what
+// does not fit inline into managed policies, and refuses a workflow whose
+// statements are more than one role can hold; CheckTemplates checks the
+// synthesized templates against each quota.
 package cdk

@@ -1,0 +1,4 @@
+package cdk
+
+// DocumentSize exposes documentSize to the tests of package cdk_test.
+var DocumentSize = documentSize
