@@ -2,6 +2,7 @@ package compiler_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
@@ -69,6 +70,7 @@ const (
 	opStartAt          // scope, target
 	opWorkflow         // workflow setter
 	opMapConfig        // map, config
+	opTypes            // a Go type declaration
 	opCount
 )
 
@@ -83,6 +85,13 @@ type fuzzProgram struct {
 	// rejects the fields goasl does not model, so the ASL is then only
 	// marshalled, not parsed back.
 	extra bool
+	// What finish needs: the scope of each state, the states that have a
+	// transition (or a rule, or a branch, or a processor), and the number
+	// of states of each scope.
+	scopeOf map[dsl.State]*dsl.Scope
+	linked  map[dsl.State]bool
+	filled  map[*dsl.Scope]int
+	fillers int
 }
 
 func (p *fuzzProgram) next() byte {
@@ -173,7 +182,11 @@ func hasErrorDiag(ds []compiler.Diagnostic) bool {
 // out (at most 64 of them).
 func (p *fuzzProgram) build() {
 	head := p.next()
-	wf := dsl.NewWorkflow("Fuzz")
+	name := "Fuzz"
+	if head&4 != 0 {
+		name = p.name()
+	}
+	wf := dsl.NewWorkflow(name)
 	if head&1 != 0 {
 		wf.QueryLanguage(dsl.JSONata)
 	}
@@ -184,8 +197,60 @@ func (p *fuzzProgram) build() {
 	p.wfs = []*dsl.Workflow{wf, other}
 	p.scopes = []*dsl.Scope{wf.Scope}
 	p.states = []dsl.State{other.Pass("Elsewhere").End()}
+	p.scopeOf = map[dsl.State]*dsl.Scope{}
+	p.linked = map[dsl.State]bool{}
+	p.filled = map[*dsl.Scope]int{}
 	for n := 0; n < 64 && !p.done(); n++ {
-		p.op(p.pick(opCount))
+		// Adding states and linking them is what most programs need
+		// more of: the bytes past the last operation mean those.
+		op := p.pick(opCount + 4)
+		if op >= opCount {
+			op = []int{opAdd, opAdd, opNext, opField}[op-opCount]
+		}
+		p.op(op)
+	}
+	if head&8 != 0 {
+		p.finish()
+	}
+}
+
+// finish completes what the program left open, so more programs compile
+// and reach the data flow check: a state in every scope, End on every
+// state without a transition, a default for every Choice without rules, a
+// branch for every Parallel and a processor for every Map.
+func (p *fuzzProgram) finish() {
+	filler := func(sc *dsl.Scope) dsl.State {
+		p.fillers++
+		st := sc.Succeed(fmt.Sprintf("Filler %d", p.fillers))
+		p.filled[sc]++
+		return st
+	}
+	for i := 0; i < len(p.states); i++ {
+		st := p.states[i]
+		if p.linked[st] || p.scopeOf[st] == nil {
+			continue
+		}
+		switch x := st.(type) {
+		case *dsl.TaskState:
+			x.End()
+		case *dsl.PassState:
+			x.End()
+		case *dsl.WaitState:
+			x.End()
+		case *dsl.ChoiceState:
+			x.Otherwise(filler(p.scopeOf[st]))
+		case *dsl.ParallelState:
+			filler(x.Branch())
+			x.End()
+		case *dsl.MapState:
+			filler(x.Processor())
+			x.End()
+		}
+	}
+	for _, sc := range p.scopes {
+		if p.filled[sc] == 0 {
+			filler(sc)
+		}
 	}
 }
 
@@ -194,10 +259,14 @@ func (p *fuzzProgram) op(op int) {
 	case opAdd:
 		kind := p.pick(8)
 		sc := p.scopes[p.pick(len(p.scopes))]
-		p.states = append(p.states, p.add(sc, kind, p.name()))
+		st := p.add(sc, kind, p.name())
+		p.states = append(p.states, st)
+		p.scopeOf[st] = sc
+		p.filled[sc]++
 	case opNext:
 		st := p.state()
 		target := p.target()
+		p.linked[st] = true
 		switch x := st.(type) {
 		case *dsl.TaskState:
 			x.Next(target)
@@ -211,7 +280,9 @@ func (p *fuzzProgram) op(op int) {
 			x.Next(target)
 		}
 	case opEnd:
-		switch x := p.state().(type) {
+		st := p.state()
+		p.linked[st] = true
+		switch x := st.(type) {
 		case *dsl.TaskState:
 			x.End()
 		case *dsl.PassState:
@@ -242,6 +313,7 @@ func (p *fuzzProgram) op(op int) {
 		}
 	case opWhen:
 		if x, ok := p.state().(*dsl.ChoiceState); ok {
+			p.linked[x] = true
 			r := x.When(p.condition(0), p.target())
 			switch p.pick(4) {
 			case 1:
@@ -257,6 +329,7 @@ func (p *fuzzProgram) op(op int) {
 		}
 	case opOtherwise:
 		if x, ok := p.state().(*dsl.ChoiceState); ok {
+			p.linked[x] = true
 			x.Otherwise(p.target())
 		} else {
 			p.target()
@@ -306,6 +379,8 @@ func (p *fuzzProgram) op(op int) {
 		if x, ok := p.state().(*dsl.MapState); ok {
 			p.mapConfig(x)
 		}
+	case opTypes:
+		p.declareTypes()
 	}
 }
 
@@ -406,6 +481,57 @@ type fuzzFuncStruct struct {
 	F func()
 }
 
+// fuzzNode is a recursive type, for the type declarations and the data
+// flow check.
+type fuzzNode struct {
+	Name  string               `json:"name"`
+	Next  *fuzzNode            `json:"next,omitempty"`
+	Kids  []fuzzNode           `json:"kids"`
+	ByKey map[string]*fuzzNode `json:"byKey,omitempty"`
+	Any   any                  `json:"-"`
+	Raw   json.RawMessage
+	When  time.Time
+	Ch    chan int `json:"ch"`
+}
+
+// declareTypes declares a Go type somewhere: the input, a variable, or
+// the output, result, items or parameters of a state.
+func (p *fuzzProgram) declareTypes() {
+	wf := p.wfs[0]
+	switch p.pick(10) {
+	case 0:
+		dsl.InputOf[fuzzNode](wf)
+	case 1:
+		dsl.InputOf[[]map[string]int](wf)
+	case 2:
+		dsl.VarOf[fuzzNode](wf, p.name())
+	case 3:
+		dsl.VarOf[float64](wf, p.name())
+	case 4:
+		dsl.OutputOf[fuzzNode](p.state())
+	case 5:
+		dsl.OutputOf[string](p.target())
+	case 6:
+		if m, ok := p.state().(*dsl.MapState); ok {
+			dsl.ItemsOf[fuzzNode](m)
+		}
+	case 7:
+		if t, ok := p.state().(*dsl.TaskState); ok {
+			dsl.ResultOf[*fuzzNode](t)
+		}
+	case 8:
+		if t, ok := p.state().(*dsl.TaskState); ok {
+			dsl.TakesOf[fuzzNode](t)
+		}
+	default:
+		dsl.ItemsOf[int]((*dsl.MapState)(nil))
+		dsl.ResultOf[int]((*dsl.TaskState)(nil))
+		dsl.TakesOf[int]((*dsl.TaskState)(nil))
+		dsl.InputOf[int](nil)
+		dsl.VarOf[int](nil, "x")
+	}
+}
+
 // fuzzPaths, fuzzExprs and fuzzIntrinsics are the special values, valid
 // and not.
 var (
@@ -497,6 +623,9 @@ func (p *fuzzProgram) value(depth int) any {
 	case 24:
 		return time.Date(2026, 3, 14, 1, 59, 0, 0, time.UTC)
 	case 25:
+		if p.pick(2) == 0 {
+			return dsl.ExprOf[fuzzNode](string(p.expr()))
+		}
 		return dsl.ExprOf[fuzzStruct](string(p.expr()))
 	case 26:
 		return complex(1, 2)
@@ -688,6 +817,9 @@ func (p *fuzzProgram) resource() dsl.Resource {
 	case 33:
 		return (*dsl.SDKTask)(nil)
 	case 34:
+		if p.pick(2) == 0 {
+			return dsl.LambdaInvoke[fuzzNode, *fuzzNode](v())
+		}
 		return dsl.LambdaInvoke[int, string](dsl.Ref(p.name()))
 	}
 	return dsl.Lambda("fn")
