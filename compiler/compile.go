@@ -549,7 +549,11 @@ func (c *compiler) retries(st *ir.State, out *asl.State, ptr string) {
 		}
 		if r.BackoffRate.Set {
 			c.mark(rp+"/BackoffRate", r.BackoffRate.Pos)
-			o.BackoffRate = asl.FloatValue(r.BackoffRate.V.(float64))
+			if f := r.BackoffRate.V.(float64); math.IsNaN(f) {
+				c.errorf(rp+"/BackoffRate", r.BackoffRate.Pos, "%v is not a number JSON can hold: give a finite number", f)
+			} else {
+				o.BackoffRate = asl.FloatValue(f)
+			}
 		}
 		out.Retry = append(out.Retry, o)
 	}

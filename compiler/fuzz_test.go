@@ -1263,6 +1263,15 @@ var fuzzFindings = []struct {
 		},
 	},
 	{
+		name: "NaN backoff rate",
+		build: func() *dsl.Workflow {
+			wf := dsl.NewWorkflow("Fuzz")
+			wf.Task("Call", dsl.Lambda("fn").NoDefaultRetry()).Retry(dsl.Retry(dsl.ErrAll).BackoffRate(math.NaN())).End()
+			return wf
+		},
+		want: []string{`Call: Retry[0].BackoffRate: NaN is not a number JSON can hold: give a finite number`},
+	},
+	{
 		name: "strings that are not UTF-8",
 		build: func() *dsl.Workflow {
 			wf := dsl.NewWorkflow("Fuzz")
