@@ -90,6 +90,9 @@ type fuzzProgram struct {
 	// of states of each scope.
 	scopeOf map[dsl.State]*dsl.Scope
 	linked  map[dsl.State]bool
+	ruled   map[dsl.State]bool // Choice states with a rule
+	nested  map[dsl.State]bool // Parallel and Map states with a scope
+	jsonata bool
 	filled  map[*dsl.Scope]int
 	fillers int
 }
@@ -129,6 +132,11 @@ func runFuzzProgram(t *testing.T, data []byte) string {
 func checkFuzzWorkflow(t *testing.T, wf *dsl.Workflow, parse bool) string {
 	t.Helper()
 	res := compiler.Check(wf)
+	if _, err := compiler.Compile(wf); (err == nil) != (res.Machine != nil) {
+		t.Errorf("Compile and Check disagree: Compile says %v, Check returns a machine: %v", err, res.Machine != nil)
+	} else if err != nil && err.Error() == "" {
+		t.Errorf("Compile fails with an empty message")
+	}
 	var sum strings.Builder
 	for _, d := range res.Diagnostics {
 		if d.Message == "" {
@@ -136,6 +144,11 @@ func checkFuzzWorkflow(t *testing.T, wf *dsl.Workflow, parse bool) string {
 		}
 		if d.Workflow != wf.Name() {
 			t.Errorf("a diagnostic names workflow %q, not %q: %s", d.Workflow, wf.Name(), d)
+		}
+		if strings.HasSuffix(d.Message, "the state machine cannot be written as JSON, so change the value") && !strings.Contains(d.Message, "is not valid UTF-8") {
+			// The last-resort check caught what the lowering should
+			// have reported in its own terms.
+			t.Errorf("only Marshal noticed the problem: %s", d)
 		}
 		fmt.Fprintf(&sum, "%s\n", d)
 	}
@@ -199,6 +212,9 @@ func (p *fuzzProgram) build() {
 	p.states = []dsl.State{other.Pass("Elsewhere").End()}
 	p.scopeOf = map[dsl.State]*dsl.Scope{}
 	p.linked = map[dsl.State]bool{}
+	p.ruled = map[dsl.State]bool{}
+	p.nested = map[dsl.State]bool{}
+	p.jsonata = head&1 != 0
 	p.filled = map[*dsl.Scope]int{}
 	for n := 0; n < 64 && !p.done(); n++ {
 		// Adding states and linking them is what most programs need
@@ -227,7 +243,28 @@ func (p *fuzzProgram) finish() {
 	}
 	for i := 0; i < len(p.states); i++ {
 		st := p.states[i]
-		if p.linked[st] || p.scopeOf[st] == nil {
+		if p.scopeOf[st] == nil {
+			continue // the other workflow's
+		}
+		switch x := st.(type) {
+		case *dsl.ChoiceState:
+			if !p.ruled[st] {
+				cond := dsl.IsPresent("$.x", true)
+				if p.jsonata {
+					cond = dsl.Cond("$exists($states.input.x)")
+				}
+				x.When(cond, filler(p.scopeOf[st]))
+			}
+		case *dsl.ParallelState:
+			if !p.nested[st] {
+				filler(x.Branch())
+			}
+		case *dsl.MapState:
+			if !p.nested[st] {
+				filler(x.Processor())
+			}
+		}
+		if p.linked[st] {
 			continue
 		}
 		switch x := st.(type) {
@@ -240,10 +277,8 @@ func (p *fuzzProgram) finish() {
 		case *dsl.ChoiceState:
 			x.Otherwise(filler(p.scopeOf[st]))
 		case *dsl.ParallelState:
-			filler(x.Branch())
 			x.End()
 		case *dsl.MapState:
-			filler(x.Processor())
 			x.End()
 		}
 	}
@@ -313,7 +348,7 @@ func (p *fuzzProgram) op(op int) {
 		}
 	case opWhen:
 		if x, ok := p.state().(*dsl.ChoiceState); ok {
-			p.linked[x] = true
+			p.ruled[x] = true
 			r := x.When(p.condition(0), p.target())
 			switch p.pick(4) {
 			case 1:
@@ -336,6 +371,7 @@ func (p *fuzzProgram) op(op int) {
 		}
 	case opBranch:
 		if x, ok := p.state().(*dsl.ParallelState); ok {
+			p.nested[x] = true
 			b := x.Branch()
 			if p.pick(4) == 0 {
 				b.Comment(p.name())
@@ -344,6 +380,7 @@ func (p *fuzzProgram) op(op int) {
 		}
 	case opProcessor:
 		if x, ok := p.state().(*dsl.MapState); ok {
+			p.nested[x] = true
 			var sc *dsl.Scope
 			if p.pick(4) == 0 {
 				sc = x.Iterator()
@@ -412,6 +449,7 @@ func (p *fuzzProgram) add(sc *dsl.Scope, kind int, name string) dsl.State {
 var fuzzNames = []string{
 	"A", "B", "Start", "Done", "", "Ünïcödé ✓", strings.Repeat("n", 81), strings.Repeat("é", 80),
 	"a/b~c", " ", "$.x", "nul\x00", "line\nbreak", "\xff\xfe", "日本語の状態", "States.ALL",
+	"C", "D", "E", "F", "Charge", "Ship", "Notify", "Retry later", "Step: 1", "x.y",
 }
 
 // name returns a name from fuzzNames, or one made of the next bytes.
@@ -898,7 +936,10 @@ func (p *fuzzProgram) condition(depth int) dsl.Condition {
 }
 
 func (p *fuzzProgram) workflowSetter(wf *dsl.Workflow) {
-	switch p.pick(6) {
+	switch p.pick(7) {
+	case 6:
+		// A state of the other workflow, a target from the wrong one.
+		p.states = append(p.states, p.add(p.wfs[1].Scope, p.pick(8), p.name()))
 	case 0:
 		wf.Comment(p.name())
 	case 1:
