@@ -512,6 +512,7 @@ func (c *compiler) resource(st *ir.State, out *asl.State, ja bool, ptr string) {
 		}
 		members = append(members, c.member(p.Key, p.Value, ja, fp, pos)...)
 	}
+	members = c.unique(members, fp, r.Pos)
 	if target.IsSet() {
 		if target.Kind != asl.Object {
 			c.errorf(fp, c.at(fp), "%s must be an object (dsl.Obj) when the task uses an integration helper, which sets its own parameters", field)
@@ -738,7 +739,7 @@ func (c *compiler) params(ps []ir.Param, ja bool, base string, pos ir.Pos) asl.V
 		}
 		members = append(members, c.member(p.Key, p.Value, ja, base+field, pp)...)
 	}
-	return asl.ObjectValue(members...)
+	return asl.ObjectValue(c.unique(members, base+field, pos)...)
 }
 
 // member lowers one object member. In JSONPath a Path, Intrinsic,
@@ -896,7 +897,24 @@ func (c *compiler) object(m map[string]any, ja bool, ptr string, pos ir.Pos) asl
 	for _, k := range keys {
 		members = append(members, c.member(k, m[k], ja, ptr, pos)...)
 	}
-	return asl.ObjectValue(members...)
+	return asl.ObjectValue(c.unique(members, ptr, pos)...)
+}
+
+// unique drops, with an error, a member whose key an earlier member of the
+// same object already has: JSON keys are unique, and "a" holding a Path is
+// written as "a.$", which the object may also have.
+func (c *compiler) unique(members []asl.Member, ptr string, pos ir.Pos) []asl.Member {
+	seen := make(map[string]bool, len(members))
+	out := members[:0]
+	for _, m := range members {
+		if seen[m.Key] {
+			c.errorf(ptrJoin(ptr, m.Key), pos, "the key %q is written twice in one object (a value that is a dsl.Path, an intrinsic, dsl.StateInput() or dsl.TaskToken() adds \".$\" to its key): keep only one", m.Key)
+			continue
+		}
+		seen[m.Key] = true
+		out = append(out, m)
+	}
+	return out
 }
 
 func (c *compiler) array(items []any, ja bool, ptr string, pos ir.Pos) asl.Value {

@@ -46,7 +46,7 @@ var fuzzSeeds = [][]byte{
 	{1, opAdd, 2, 0, 2, opAdd, 4, 0, 3, opAdd, 5, 0, 0, opWhen, 1, 2, 0, 5, 2, 0, opOtherwise, 1, 5, 3},
 	// Parallel "Start" with a branch holding Pass "A", catching States.ALL
 	// to Succeed "Done", then moving to it.
-	{0, opAdd, 6, 0, 2, opBranch, 1, 1, opAdd, 1, 1, 0, opEnd, 2, opAdd, 4, 0, 3, opCatch, 1, 5, 3, 0, 0, 1, 0, 0, 1, opNext, 1, 5, 3},
+	{0, opAdd, 6, 0, 2, opBranch, 1, 1, opAdd, 1, 1, 0, opEnd, 2, opAdd, 4, 0, 3, opCatch, 1, 5, 3, 0, 0, 1, 0, 0, 2, opNext, 1, 5, 3},
 	// Express workflow: Map "Start" whose processor holds Wait "A" (1 s)
 	// moving to Fail "B".
 	{2, opAdd, 7, 0, 2, opProcessor, 1, 1, opAdd, 3, 1, 0, opAdd, 5, 1, 1, opNext, 2, 5, 3, opField, 2, 13, 1, opEnd, 1},
@@ -334,8 +334,11 @@ func (p *fuzzProgram) op(op int) {
 		c := dsl.Catch(p.target(), p.errorNames()...)
 		p.catcherSetters(c)
 		var cs []*dsl.Catcher
-		if p.pick(4) == 0 {
+		switch p.pick(8) {
+		case 0:
 			cs = append(cs, nil)
+		case 1:
+			cs = append(cs, new(dsl.Catcher)) // not built with dsl.Catch
 		}
 		cs = append(cs, c)
 		switch x := st.(type) {
@@ -853,6 +856,14 @@ func (p *fuzzProgram) resource() dsl.Resource {
 	case 32:
 		return dsl.SQSSendMessage(v(), v()).MessageGroupID(v()).WaitForTaskToken()
 	case 33:
+		switch p.pick(4) {
+		case 0:
+			return new(dsl.SDKTask) // not built with dsl.SDK
+		case 1:
+			return new(dsl.RawResource)
+		case 2:
+			return dsl.EventBridgePutEvents(new(dsl.EventBridgeEntry))
+		}
 		return (*dsl.SDKTask)(nil)
 	case 34:
 		if p.pick(2) == 0 {
@@ -865,8 +876,11 @@ func (p *fuzzProgram) resource() dsl.Resource {
 
 // retrier returns a retrier with some of its fields set to special values.
 func (p *fuzzProgram) retrier() *dsl.Retrier {
-	if p.pick(8) == 0 {
+	switch p.pick(12) {
+	case 0:
 		return nil
+	case 1:
+		return new(dsl.Retrier) // not built with dsl.Retry
 	}
 	r := dsl.Retry(p.errorNames()...)
 	for n := p.pick(4); n > 0; n-- {
@@ -1187,7 +1201,16 @@ func (p *fuzzProgram) mapConfig(m *dsl.MapState) {
 	case 12:
 		m.Label(p.name())
 	case 13:
-		m.ItemReader(nil)
+		switch p.pick(4) {
+		case 0:
+			m.ItemReader(new(dsl.ItemReader))
+		case 1:
+			m.ItemBatcher(new(dsl.ItemBatcher))
+		case 2:
+			m.ResultWriter(new(dsl.ResultWriter))
+		default:
+			m.ItemReader(nil)
+		}
 	case 14:
 		r := dsl.ReadS3Object(v(), v()).InputType(dsl.InputType(p.name())).CSVHeaderLocation(dsl.HeaderGiven).CSVHeaders(p.name())
 		if p.pick(2) == 0 {
@@ -1311,6 +1334,21 @@ var fuzzFindings = []struct {
 			return wf
 		},
 		want: []string{`Call: Retry[0].BackoffRate: NaN is not a number JSON can hold: give a finite number`},
+	},
+	{
+		name: "keys written twice once .$ is added",
+		build: func() *dsl.Workflow {
+			wf := dsl.NewWorkflow("Fuzz")
+			wf.Pass("Static").Result(dsl.Obj{"a.$": 1, "a": dsl.Path("$.x")}).Next(dsl.Named("Call"))
+			wf.Task("Call", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": dsl.Path("$.b"), "Bucket.$": "$.c", "Key": "k"})).Next(dsl.Named("Each"))
+			wf.Map("Each").Distributed(dsl.ExecutionStandard).ItemReader(dsl.ReadS3Object("b", dsl.Path("$.k")).With("Bucket", "other").With("Key.$", "$.k")).End().Processor().Succeed("Done")
+			return wf
+		},
+		want: []string{
+			`Static: Result.a.$: the key "a.$" is written twice in one object (a value that is a dsl.Path, an intrinsic, dsl.StateInput() or dsl.TaskToken() adds ".$" to its key): keep only one`,
+			`Call: Parameters.Bucket.$: the key "Bucket.$" is written twice in one object (a value that is a dsl.Path, an intrinsic, dsl.StateInput() or dsl.TaskToken() adds ".$" to its key): keep only one`,
+			`Each: ItemReader.Parameters.Key.$: the key "Key.$" is written twice in one object (a value that is a dsl.Path, an intrinsic, dsl.StateInput() or dsl.TaskToken() adds ".$" to its key): keep only one`,
+		},
 	},
 	{
 		name: "strings that are not UTF-8",

@@ -266,9 +266,10 @@ func NewItemReader(resource string, params Obj) *ItemReader {
 	return &ItemReader{r}
 }
 
-// With adds a reader parameter, such as VersionId or ExpectedBucketOwner.
+// With sets a reader parameter, such as VersionId or ExpectedBucketOwner,
+// replacing an earlier value of the same key.
 func (r *ItemReader) With(key string, value any) *ItemReader {
-	r.r.Params = append(r.r.Params, ir.Param{Key: key, Value: value, Pos: ir.Caller(0)})
+	r.r.Params = setParam(r.r.Params, key, value, ir.Caller(0))
 	return r
 }
 
@@ -448,9 +449,10 @@ func (w *ResultWriter) Transformation(t WriterTransformation) *ResultWriter {
 	return w
 }
 
-// With adds a writer parameter.
+// With sets a writer parameter, replacing an earlier value of the same
+// key.
 func (w *ResultWriter) With(key string, value any) *ResultWriter {
-	w.w.Params = append(w.w.Params, ir.Param{Key: key, Value: value, Pos: ir.Caller(0)})
+	w.w.Params = setParam(w.w.Params, key, value, ir.Caller(0))
 	return w
 }
 
