@@ -1351,6 +1351,18 @@ var fuzzFindings = []struct {
 		},
 	},
 	{
+		name: "zero builders",
+		build: func() *dsl.Workflow {
+			wf := dsl.NewWorkflow("Fuzz")
+			wf.Task("Call", dsl.Lambda("fn")).Retry(new(dsl.Retrier)).Catch(new(dsl.Catcher)).End()
+			return wf
+		},
+		want: []string{
+			`Call: Catch: a catcher not built with dsl.Catch (a zero dsl.Catcher): build one with dsl.Catch`,
+			`Call: Retry: a retrier not built with dsl.Retry (a zero dsl.Retrier): build one with dsl.Retry`,
+		},
+	},
+	{
 		name: "strings that are not UTF-8",
 		build: func() *dsl.Workflow {
 			wf := dsl.NewWorkflow("Fuzz")

@@ -195,6 +195,10 @@ func (x handling[S]) Retry(retriers ...*Retrier) S {
 			addError(x.w, x.st, "Retry", ir.Caller(0), "a nil retrier: build one with dsl.Retry")
 			continue
 		}
+		if r.r == nil {
+			addError(x.w, x.st, "Retry", ir.Caller(0), "a retrier not built with dsl.Retry (a zero dsl.Retrier): build one with dsl.Retry")
+			continue
+		}
 		x.st.Retry = append(x.st.Retry, r.r)
 	}
 	return x.self
@@ -205,6 +209,10 @@ func (x handling[S]) Catch(catchers ...*Catcher) S {
 	for _, c := range catchers {
 		if c == nil {
 			addError(x.w, x.st, "Catch", ir.Caller(0), "a nil catcher: build one with dsl.Catch")
+			continue
+		}
+		if c.c == nil {
+			addError(x.w, x.st, "Catch", ir.Caller(0), "a catcher not built with dsl.Catch (a zero dsl.Catcher): build one with dsl.Catch")
 			continue
 		}
 		x.st.Catch = append(x.st.Catch, c.c)
