@@ -2,7 +2,7 @@ package dsl
 
 import "github.com/goasl/goasl/internal/ir"
 
-// This file holds the few builders that take a deploy-time placeholder
+// This file holds the builders that take a deploy-time placeholder
 // (a Ref) where the typed setter wants a Go number or a resource helper.
 // goasl import uses them to keep "${Name}" placeholders of existing ASL
 // exactly where they were written.
@@ -22,4 +22,55 @@ func ResourceRef(r Ref) *RawResource {
 	x := &RawResource{}
 	x.integration = integration[*RawResource]{self: x, r: &ir.Resource{ARN: "${" + string(r) + "}", Pos: ir.Caller(0)}}
 	return x
+}
+
+// TimeoutRef sets TimeoutSeconds to the placeholder r ("${Name}"), filled in
+// at deploy time.
+func (t *TaskState) TimeoutRef(r Ref) *TaskState {
+	t.base.st.Timeout = t.base.val(r)
+	return t
+}
+
+// HeartbeatRef sets HeartbeatSeconds to the placeholder r ("${Name}").
+func (t *TaskState) HeartbeatRef(r Ref) *TaskState {
+	t.base.st.Heartbeat = t.base.val(r)
+	return t
+}
+
+// MaxConcurrencyRef sets MaxConcurrency to the placeholder r ("${Name}").
+func (m *MapState) MaxConcurrencyRef(r Ref) *MapState {
+	m.base.st.MaxConcurrency = m.base.val(r)
+	return m
+}
+
+// ToleratedFailureCountRef sets ToleratedFailureCount to the placeholder r
+// ("${Name}").
+func (m *MapState) ToleratedFailureCountRef(r Ref) *MapState {
+	m.base.st.ToleratedFailureCount = m.base.val(r)
+	return m
+}
+
+// ToleratedFailurePercentageRef sets ToleratedFailurePercentage to the
+// placeholder r ("${Name}").
+func (m *MapState) ToleratedFailurePercentageRef(r Ref) *MapState {
+	m.base.st.ToleratedFailurePercentage = m.base.val(r)
+	return m
+}
+
+// MaxItemsRef sets the reader's MaxItems to the placeholder r ("${Name}").
+func (r *ItemReader) MaxItemsRef(ref Ref) *ItemReader {
+	r.r.MaxItems = ir.Val{Set: true, V: ref, Pos: ir.Caller(0)}
+	return r
+}
+
+// MaxItemsRef sets MaxItemsPerBatch to the placeholder r ("${Name}").
+func (b *ItemBatcher) MaxItemsRef(r Ref) *ItemBatcher {
+	b.b.MaxItemsPerBatch = ir.Val{Set: true, V: r, Pos: ir.Caller(0)}
+	return b
+}
+
+// MaxBytesRef sets MaxInputBytesPerBatch to the placeholder r ("${Name}").
+func (b *ItemBatcher) MaxBytesRef(r Ref) *ItemBatcher {
+	b.b.MaxInputBytesPerBatch = ir.Val{Set: true, V: r, Pos: ir.Caller(0)}
+	return b
 }

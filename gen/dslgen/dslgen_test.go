@@ -59,8 +59,6 @@ func TestGenerateProblems(t *testing.T) {
 	}{
 		{"fractional timeout", `{"StartAt":"A","TimeoutSeconds":1.5,"States":{"A":{"Type":"Succeed"}}}`,
 			`workflow "w": /TimeoutSeconds: the number 1.5: dsl.Workflow.Timeout takes a whole number of seconds`},
-		{"placeholder timeout", `{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:listBuckets","TimeoutSeconds":"${T}","End":true}}}`,
-			`workflow "w": /States/A/TimeoutSeconds: the placeholder "${T}": dsl writes TimeoutSeconds as a number, a path or a JSONata expression`},
 		{"spaced expression", `{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Wait","Seconds":"{%1%}","End":true}}}`,
 			`workflow "w": /States/A/Seconds: the JSONata expression "{%1%}" has spaces dsl.Expr does not keep: write it as "{% expr %}"`},
 		{"field of another type", `{"StartAt":"A","States":{"A":{"Type":"Pass","Resource":"arn:x","End":true}}}`,

@@ -17,7 +17,8 @@ import (
 // JSONata with Distributed Map, Parallel and Choice (batch); JSON5 with
 // legacy Iterator, an activity and placeholders (legacy); a CloudFormation
 // template with two state machines (template); the typed helpers of
-// DynamoDB, Step Functions, Athena, API Gateway and EventBridge (services).
+// DynamoDB, Step Functions, Athena, API Gateway and EventBridge (services);
+// placeholders in every number position (placeholders).
 var goldenInputs = []struct {
 	file         string
 	fromTemplate bool
@@ -25,6 +26,7 @@ var goldenInputs = []struct {
 	{"orders.asl.json", false},
 	{"batch.asl.json", false},
 	{"services.asl.json", false},
+	{"placeholders.asl.json", false},
 	{"legacy.asl.json5", false},
 	{"template.json", true},
 }

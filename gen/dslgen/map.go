@@ -92,6 +92,9 @@ func (g *gen) countAs(v asl.Value, path, ptr, field, method string, float bool) 
 			} else {
 				g.errf(ptr+"/"+field, "%s: %s takes a whole number", describe(v), method)
 			}
+		case v.Kind == asl.String && placeholderRe.MatchString(v.Str):
+			name, _ := refName(v.Str)
+			calls = append(calls, c(method+"Ref", dslID("Ref").Call(jen.Lit(name))))
 		case v.Kind == asl.String && isExpr(v.Str):
 			if e, ok := exprText(v.Str); ok {
 				calls = append(calls, c(method+"Expr", dslID("Expr").Call(jen.Lit(e))))
