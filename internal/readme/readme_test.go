@@ -49,8 +49,8 @@ func block(t *testing.T, text, marker string) string {
 func TestREADMEShowsTheExample(t *testing.T) {
 	text := readme(t)
 	for marker, file := range map[string]string{
-		"`examples/hello/hello.go` (its package comment and `//go:generate` line are in `doc.go`):":                    "../../examples/hello/hello.go",
-		"`go run ./cmd/goasl compile ./examples/hello`": "../../examples/hello/greeting.asl.json",
+		"`examples/hello/hello.go` (its package comment and `//go:generate` line are in `doc.go`):": "../../examples/hello/hello.go",
+		"`go run ./cmd/goasl compile ./examples/hello`":                                             "../../examples/hello/greeting.asl.json",
 	} {
 		want, err := os.ReadFile(file)
 		if err != nil {
