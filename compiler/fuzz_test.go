@@ -16,9 +16,11 @@ import (
 
 // FuzzBuild reads the fuzz bytes as a small program of builder calls (see
 // fuzzProgram), builds the workflows it describes and compiles them. No
-// builder and no compiler call may panic; a workflow that compiles must
-// marshal, parse back and validate without errors, and compiling the same
-// program twice must give the same bytes and the same diagnostics.
+// builder and no compiler call may panic; every diagnostic has a message,
+// the workflow's name and the position of a builder call in this file; a
+// workflow that compiles must marshal, parse back to the same bytes and
+// validate without errors; and compiling the same program twice must give
+// the same bytes and the same diagnostics.
 func FuzzBuild(f *testing.F) {
 	for _, seed := range fuzzSeeds {
 		f.Add(seed)
@@ -137,10 +139,19 @@ func checkFuzzWorkflow(t *testing.T, wf *dsl.Workflow, parse bool) string {
 	} else if err != nil && err.Error() == "" {
 		t.Errorf("Compile fails with an empty message")
 	}
+	// Positions are found by JSON pointer, which two states of one name
+	// share: then a diagnostic may be placed at the other state's call.
+	dupNames := false
+	for _, d := range res.Diagnostics {
+		dupNames = dupNames || strings.Contains(d.Message, "appears twice in the same States object")
+	}
 	var sum strings.Builder
 	for _, d := range res.Diagnostics {
 		if d.Message == "" {
 			t.Errorf("a diagnostic without a message: %+v", d)
+		}
+		if d.Line <= 0 || (!dupNames && !strings.HasSuffix(d.File, "/compiler/fuzz_test.go")) {
+			t.Errorf("a diagnostic is not placed at a builder call of this file: %s:%d: %s", d.File, d.Line, d.Message)
 		}
 		if d.Workflow != wf.Name() {
 			t.Errorf("a diagnostic names workflow %q, not %q: %s", d.Workflow, wf.Name(), d)
@@ -171,6 +182,9 @@ func checkFuzzWorkflow(t *testing.T, wf *dsl.Workflow, parse bool) string {
 	back, err := asl.Parse(out)
 	if err != nil {
 		t.Fatalf("Check accepted workflow %q but its ASL does not parse back: %v\n%s", wf.Name(), err, out)
+	}
+	if again, err := asl.Marshal(back); err != nil || !bytes.Equal(again, out) {
+		t.Errorf("the ASL of workflow %q does not marshal back to the same bytes (%v):\n%s\n---\n%s", wf.Name(), err, out, again)
 	}
 	for _, d := range asl.Validate(back, asl.ValidateOptions{Type: string(wf.WorkflowType())}) {
 		if d.Severity == asl.SeverityError {
