@@ -595,9 +595,46 @@ var (
 	fuzzRaw   = []string{"States.Format('x {}', $.id)", "", "States.Format(", "States.Nope()", "States.UUID()", "$.x", "States.Array($.a, 'b\\'", "States.MathAdd(1, 2)"}
 )
 
-func (p *fuzzProgram) path() dsl.Path { return fuzzPaths[p.pick(len(fuzzPaths))] }
+// path returns a Path from fuzzPaths, or one written from the next bytes.
+func (p *fuzzProgram) path() dsl.Path {
+	n := p.pick(len(fuzzPaths) + 2)
+	switch {
+	case n < len(fuzzPaths):
+		return fuzzPaths[n]
+	case n == len(fuzzPaths):
+		return dsl.Path("$" + p.text())
+	}
+	return dsl.Path(p.name())
+}
 
-func (p *fuzzProgram) expr() dsl.Expr { return fuzzExprs[p.pick(len(fuzzExprs))] }
+// fuzzTokens are pieces of paths, expressions and intrinsic calls.
+var fuzzTokens = []string{
+	"$", "$$", ".", "..", "[", "]", "(", ")", "{", "}", "'", "\"", "\\", ",", "*", "?", "@", ":", ";", ":=",
+	"%}", "{%", "states", "input", "result", "context", "Map", "Item", "Value", "Task", "Token", "x",
+	"0", "-1", "1e999", "0.5", " ", "and", "or", "function", "$string", "$count", "&", "+", "=",
+	"States.Format", "States.Array", "States.JsonToString", "States.MathAdd", "[?(@.x > 1)]", "[-1:]", "\u0000", "é",
+}
+
+// text returns a string of tokens chosen by the next bytes.
+func (p *fuzzProgram) text() string {
+	var b strings.Builder
+	for n := p.pick(12); n > 0; n-- {
+		b.WriteString(fuzzTokens[p.pick(len(fuzzTokens))])
+	}
+	return b.String()
+}
+
+// expr returns an Expr from fuzzExprs, or one written from the next bytes.
+func (p *fuzzProgram) expr() dsl.Expr {
+	n := p.pick(len(fuzzExprs) + 2)
+	switch {
+	case n < len(fuzzExprs):
+		return fuzzExprs[n]
+	case n == len(fuzzExprs):
+		return dsl.Expr(p.text())
+	}
+	return dsl.Expr(p.name())
+}
 
 func (p *fuzzProgram) intrinsic() dsl.Intrinsic {
 	switch p.pick(8) {
@@ -615,6 +652,9 @@ func (p *fuzzProgram) intrinsic() dsl.Intrinsic {
 		return dsl.Hash(p.path(), dsl.HashAlgorithm(p.name()))
 	case 6:
 		return dsl.ArrayRange(1, p.value(2), 1)
+	}
+	if p.pick(2) == 0 {
+		return dsl.RawIntrinsic("States." + p.text())
 	}
 	return dsl.RawIntrinsic(p.name())
 }
