@@ -1417,6 +1417,19 @@ var fuzzFindings = []struct {
 		},
 	},
 	{
+		name: "zero Map readers and writers",
+		build: func() *dsl.Workflow {
+			wf := dsl.NewWorkflow("Fuzz")
+			wf.Map("Each").Distributed(dsl.ExecutionStandard).ItemReader(new(dsl.ItemReader)).ItemBatcher(new(dsl.ItemBatcher)).ResultWriter(new(dsl.ResultWriter)).End().Processor().Succeed("Done")
+			return wf
+		},
+		want: []string{
+			`Each: ItemBatcher: an ItemBatcher not built with a helper (a zero dsl.ItemBatcher): build one with dsl.Batch`,
+			`Each: ItemReader: an ItemReader not built with a helper (a zero dsl.ItemReader): build one with dsl.ReadS3Object or dsl.ListS3Objects`,
+			`Each: ResultWriter: a ResultWriter not built with a helper (a zero dsl.ResultWriter): build one with dsl.WriteResultsToS3`,
+		},
+	},
+	{
 		name: "strings that are not UTF-8",
 		build: func() *dsl.Workflow {
 			wf := dsl.NewWorkflow("Fuzz")

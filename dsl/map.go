@@ -167,6 +167,10 @@ func (m *MapState) ItemReader(r *ItemReader) *MapState {
 		addError(m.base.w, m.base.st, "ItemReader", ir.Caller(0), "a nil ItemReader: build one with dsl.ReadS3Object or dsl.ListS3Objects")
 		return m
 	}
+	if r.r == nil {
+		addError(m.base.w, m.base.st, "ItemReader", ir.Caller(0), "an ItemReader not built with a helper (a zero dsl.ItemReader): build one with dsl.ReadS3Object or dsl.ListS3Objects")
+		return m
+	}
 	m.base.st.ItemReader = r.r
 	return m
 }
@@ -177,6 +181,10 @@ func (m *MapState) ItemBatcher(b *ItemBatcher) *MapState {
 		addError(m.base.w, m.base.st, "ItemBatcher", ir.Caller(0), "a nil ItemBatcher: build one with dsl.Batch")
 		return m
 	}
+	if b.b == nil {
+		addError(m.base.w, m.base.st, "ItemBatcher", ir.Caller(0), "an ItemBatcher not built with a helper (a zero dsl.ItemBatcher): build one with dsl.Batch")
+		return m
+	}
 	m.base.st.ItemBatcher = b.b
 	return m
 }
@@ -185,6 +193,10 @@ func (m *MapState) ItemBatcher(b *ItemBatcher) *MapState {
 func (m *MapState) ResultWriter(w *ResultWriter) *MapState {
 	if w == nil {
 		addError(m.base.w, m.base.st, "ResultWriter", ir.Caller(0), "a nil ResultWriter: build one with dsl.WriteResultsToS3")
+		return m
+	}
+	if w.w == nil {
+		addError(m.base.w, m.base.st, "ResultWriter", ir.Caller(0), "a ResultWriter not built with a helper (a zero dsl.ResultWriter): build one with dsl.WriteResultsToS3")
 		return m
 	}
 	m.base.st.ResultWriter = w.w
