@@ -569,7 +569,11 @@ func (c *compiler) retrySeconds(v ir.Val, ptr string) asl.Value {
 	case int64:
 		return asl.IntValue(x)
 	case time.Duration:
-		c.errorf(ptr, v.Pos, "%v is not a whole, non-negative number of seconds: ASL counts retry intervals in seconds, so round it (e.g. %v)", x, x.Round(time.Second).Abs())
+		r := x.Round(time.Second)
+		if r%time.Second != 0 { // Round saturates near the limits of time.Duration
+			r = x.Truncate(time.Second)
+		}
+		c.errorf(ptr, v.Pos, "%v is not a whole, non-negative number of seconds: ASL counts retry intervals in seconds, so round it (e.g. %v)", x, r.Abs())
 	}
 	return asl.Value{}
 }

@@ -1430,6 +1430,20 @@ var fuzzFindings = []struct {
 		},
 	},
 	{
+		name: "durations at the limits",
+		build: func() *dsl.Workflow {
+			wf := dsl.NewWorkflow("Fuzz")
+			wf.Timeout(math.MinInt64)
+			wf.Task("Call", dsl.Lambda("fn").NoDefaultRetry()).Heartbeat(math.MaxInt64).Retry(dsl.Retry(dsl.ErrAll).MaxDelay(math.MinInt64)).End()
+			return wf
+		},
+		want: []string{
+			`: TimeoutSeconds: -2562047h47m16.854775808s is not a whole number of seconds: ASL counts in seconds, so round it (e.g. -2562047h47m16s)`,
+			`Call: HeartbeatSeconds: 2562047h47m16.854775807s is not a whole number of seconds: ASL counts in seconds, so round it (e.g. 2562047h47m16s)`,
+			`Call: Retry[0].MaxDelaySeconds: -2562047h47m16.854775808s is not a whole, non-negative number of seconds: ASL counts retry intervals in seconds, so round it (e.g. 2562047h47m16s)`,
+		},
+	},
+	{
 		name: "strings that are not UTF-8",
 		build: func() *dsl.Workflow {
 			wf := dsl.NewWorkflow("Fuzz")

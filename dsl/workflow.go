@@ -198,10 +198,20 @@ func addError(w *ir.Workflow, st *ir.State, field string, pos ir.Pos, format str
 // fraction of a second (the value is then rounded, so the field is still
 // written). A negative result is kept for the validator's range check.
 func wholeSeconds(w *ir.Workflow, st *ir.State, field string, d time.Duration, pos ir.Pos) (int64, bool) {
+	r := roundSeconds(d)
 	if d%time.Second != 0 {
-		addError(w, st, field, pos, "%v is not a whole number of seconds: ASL counts in seconds, so round it (e.g. %v)", d, d.Round(time.Second))
+		addError(w, st, field, pos, "%v is not a whole number of seconds: ASL counts in seconds, so round it (e.g. %v)", d, r)
 	}
-	return int64(d.Round(time.Second) / time.Second), true
+	return int64(r / time.Second), true
+}
+
+// roundSeconds rounds d to whole seconds. Near the limits of
+// time.Duration, where Round saturates, it truncates instead.
+func roundSeconds(d time.Duration) time.Duration {
+	if r := d.Round(time.Second); r%time.Second == 0 {
+		return r
+	}
+	return d.Truncate(time.Second)
 }
 
 // numberText formats a Go number as JSON, reporting false for other types.
