@@ -637,7 +637,7 @@ func (p *fuzzProgram) expr() dsl.Expr {
 }
 
 func (p *fuzzProgram) intrinsic() dsl.Intrinsic {
-	switch p.pick(8) {
+	switch p.pick(9) {
 	case 0:
 		return dsl.RawIntrinsic(fuzzRaw[p.pick(len(fuzzRaw))])
 	case 1:
@@ -652,6 +652,24 @@ func (p *fuzzProgram) intrinsic() dsl.Intrinsic {
 		return dsl.Hash(p.path(), dsl.HashAlgorithm(p.name()))
 	case 6:
 		return dsl.ArrayRange(1, p.value(2), 1)
+	case 7:
+		a, b := p.value(2), p.value(2)
+		all := []func() dsl.Intrinsic{
+			func() dsl.Intrinsic { return dsl.ArrayContains(a, b) },
+			func() dsl.Intrinsic { return dsl.ArrayGetItem(a, b) },
+			func() dsl.Intrinsic { return dsl.ArrayLength(a) },
+			func() dsl.Intrinsic { return dsl.ArrayPartition(a, b) },
+			func() dsl.Intrinsic { return dsl.ArrayUnique(a) },
+			func() dsl.Intrinsic { return dsl.Base64Decode(a) },
+			func() dsl.Intrinsic { return dsl.Base64Encode(a) },
+			func() dsl.Intrinsic { return dsl.JSONMerge(a, b) },
+			func() dsl.Intrinsic { return dsl.JSONToString(p.path()) },
+			func() dsl.Intrinsic { return dsl.MathRandom(a, b) },
+			func() dsl.Intrinsic { return dsl.MathRandomSeeded(a, b, a) },
+			func() dsl.Intrinsic { return dsl.StringSplit(a, b) },
+			func() dsl.Intrinsic { return dsl.StringToJSON(a) },
+		}
+		return all[p.pick(len(all))]()
 	}
 	if p.pick(2) == 0 {
 		return dsl.RawIntrinsic("States." + p.text())
@@ -873,7 +891,11 @@ func (p *fuzzProgram) resource() dsl.Resource {
 		}
 		return x
 	case 19:
-		return dsl.BatchSubmitJob(v(), v(), v()).Parameters(v()).Timeout(v()).Sync()
+		if p.pick(2) == 0 {
+			return dsl.ECSRunTask(v(), v()).NetworkConfiguration(v()).Group(v()).PlacementConstraints(v()).PlacementStrategy(v()).
+				PlatformVersion(v()).CapacityProviderStrategy(v()).PropagateTags(v()).EnableExecuteCommand(v())
+		}
+		return dsl.BatchSubmitJob(v(), v(), v()).Parameters(v()).Timeout(v()).ContainerOverrides(v()).ArrayProperties(v()).DependsOn(v()).RetryStrategy(v()).Sync()
 	case 20:
 		return dsl.GlueStartJobRun(v()).Arguments(v()).AllocatedCapacity(v()).Sync()
 	case 21:
@@ -998,9 +1020,59 @@ func (p *fuzzProgram) condition(depth int) dsl.Condition {
 	case 9:
 		return dsl.Or(p.condition(depth+1), p.condition(depth+1))
 	case 10:
-		return dsl.And()
+		if p.pick(2) == 0 {
+			return dsl.And()
+		}
+		return p.comparison()
 	}
 	return dsl.And(p.condition(depth+1), p.condition(depth+1))
+}
+
+// comparison returns one of the typed JSONPath comparisons.
+func (p *fuzzProgram) comparison() dsl.Condition {
+	v, o := p.path(), p.path()
+	f := []float64{0, -1, 1e308, math.NaN(), math.Inf(1)}[p.pick(5)]
+	ts := []time.Time{{}, time.Date(2026, 3, 14, 1, 59, 0, 1, time.FixedZone("x", -3600)), time.Unix(1<<40, 0)}[p.pick(3)]
+	str := p.name()
+	b := p.pick(2) == 0
+	conds := []func() dsl.Condition{
+		func() dsl.Condition { return dsl.StringLessThan(v, str) },
+		func() dsl.Condition { return dsl.StringGreaterThan(v, str) },
+		func() dsl.Condition { return dsl.StringLessThanEquals(v, str) },
+		func() dsl.Condition { return dsl.StringGreaterThanEquals(v, str) },
+		func() dsl.Condition { return dsl.StringMatches(v, str) },
+		func() dsl.Condition { return dsl.StringLessThanPath(v, o) },
+		func() dsl.Condition { return dsl.StringGreaterThanPath(v, o) },
+		func() dsl.Condition { return dsl.StringLessThanEqualsPath(v, o) },
+		func() dsl.Condition { return dsl.StringGreaterThanEqualsPath(v, o) },
+		func() dsl.Condition { return dsl.NumericEquals(v, f) },
+		func() dsl.Condition { return dsl.NumericLessThan(v, f) },
+		func() dsl.Condition { return dsl.NumericLessThanEquals(v, f) },
+		func() dsl.Condition { return dsl.NumericGreaterThanEquals(v, f) },
+		func() dsl.Condition { return dsl.NumericEqualsPath(v, o) },
+		func() dsl.Condition { return dsl.NumericLessThanPath(v, o) },
+		func() dsl.Condition { return dsl.NumericGreaterThanPath(v, o) },
+		func() dsl.Condition { return dsl.NumericLessThanEqualsPath(v, o) },
+		func() dsl.Condition { return dsl.NumericGreaterThanEqualsPath(v, o) },
+		func() dsl.Condition { return dsl.BooleanEquals(v, b) },
+		func() dsl.Condition { return dsl.BooleanEqualsPath(v, o) },
+		func() dsl.Condition { return dsl.TimestampEquals(v, ts) },
+		func() dsl.Condition { return dsl.TimestampLessThan(v, ts) },
+		func() dsl.Condition { return dsl.TimestampGreaterThan(v, ts) },
+		func() dsl.Condition { return dsl.TimestampLessThanEquals(v, ts) },
+		func() dsl.Condition { return dsl.TimestampGreaterThanEquals(v, ts) },
+		func() dsl.Condition { return dsl.TimestampEqualsPath(v, o) },
+		func() dsl.Condition { return dsl.TimestampLessThanPath(v, o) },
+		func() dsl.Condition { return dsl.TimestampGreaterThanPath(v, o) },
+		func() dsl.Condition { return dsl.TimestampLessThanEqualsPath(v, o) },
+		func() dsl.Condition { return dsl.TimestampGreaterThanEqualsPath(v, o) },
+		func() dsl.Condition { return dsl.IsNull(v, b) },
+		func() dsl.Condition { return dsl.IsNumeric(v, b) },
+		func() dsl.Condition { return dsl.IsString(v, b) },
+		func() dsl.Condition { return dsl.IsBoolean(v, b) },
+		func() dsl.Condition { return dsl.IsTimestamp(v, b) },
+	}
+	return conds[p.pick(len(conds))]()
 }
 
 func (p *fuzzProgram) workflowSetter(wf *dsl.Workflow) {
@@ -1112,7 +1184,7 @@ func setHandling[S any](p *fuzzProgram, x fuzzHandling[S], n int) {
 // field calls one setter of st (chosen by the next byte, so a byte may
 // name a setter the state does not have: then nothing happens).
 func (p *fuzzProgram) field(st dsl.State) {
-	n := p.pick(24)
+	n := p.pick(26)
 	switch x := st.(type) {
 	case *dsl.TaskState:
 		setBase[*dsl.TaskState](p, x, n)
@@ -1143,6 +1215,10 @@ func (p *fuzzProgram) field(st dsl.State) {
 			dsl.TakesOf[map[string]int](x)
 		case 23:
 			dsl.OutputOf[[]string](x)
+		case 24:
+			x.TimeoutRef(dsl.Ref(p.name()))
+		case 25:
+			x.HeartbeatRef(dsl.Ref(p.name()))
 		}
 	case *dsl.PassState:
 		setBase[*dsl.PassState](p, x, n)
@@ -1227,7 +1303,25 @@ func (p *fuzzProgram) field(st dsl.State) {
 // mapConfig calls one of a Map's own setters.
 func (p *fuzzProgram) mapConfig(m *dsl.MapState) {
 	v := func() any { return p.value(1) }
-	switch p.pick(22) {
+	switch p.pick(24) {
+	case 22:
+		switch p.pick(4) {
+		case 0:
+			m.MaxConcurrencyRef(dsl.Ref(p.name()))
+		case 1:
+			m.ToleratedFailureCountRef(dsl.Ref(p.name()))
+		case 2:
+			m.ToleratedFailurePercentageRef(dsl.Ref(p.name()))
+		default:
+			m.ToleratedFailurePercentageExpr(p.expr())
+		}
+	case 23:
+		r := dsl.ReadS3Object(v(), v()).InputType(dsl.InputCSV).CSVDelimiter(dsl.CSVDelimiter(p.name())).MaxItemsRef(dsl.Ref(p.name()))
+		b := dsl.Batch().MaxItemsRef(dsl.Ref(p.name())).MaxBytesRef(dsl.Ref(p.name()))
+		if p.pick(2) == 0 {
+			b.MaxBytesPath(p.path())
+		}
+		m.ItemReader(r).ItemBatcher(b)
 	case 0:
 		m.Inline()
 	case 1:
