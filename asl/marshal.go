@@ -71,7 +71,18 @@ func (w *writer) fail(format string, args ...any) {
 			ptr += "/" + PointerEscape(t)
 		}
 	}
-	w.err = fmt.Errorf("asl: cannot marshal %s: %s", ptr, fmt.Sprintf(format, args...))
+	w.err = &MarshalError{Pointer: ptr, Problem: fmt.Sprintf(format, args...)}
+}
+
+// MarshalError is the error Marshal returns for a model that JSON cannot
+// hold: the pointer of the value and what is wrong with it.
+type MarshalError struct {
+	Pointer string // JSON pointer of the value, "/" for the document
+	Problem string
+}
+
+func (e *MarshalError) Error() string {
+	return "asl: cannot marshal " + e.Pointer + ": " + e.Problem
 }
 
 func (w *writer) newline() {

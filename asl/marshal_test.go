@@ -3,6 +3,7 @@ package asl
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -390,5 +391,19 @@ func BenchmarkMarshal(b *testing.B) {
 		if _, err := Marshal(sm); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestMarshalErrorPointer checks that Marshal names the value it cannot
+// write with a JSON pointer callers can use.
+func TestMarshalErrorPointer(t *testing.T) {
+	sm := &StateMachine{StartAt: "A", States: States{{Name: "A", Type: TypePass, Comment: "bad \xff", End: true}}}
+	_, err := Marshal(sm)
+	var merr *MarshalError
+	if !errors.As(err, &merr) {
+		t.Fatalf("got %T %v, want a *MarshalError", err, err)
+	}
+	if merr.Pointer != "/States/A/Comment" || err.Error() != "asl: cannot marshal "+merr.Pointer+": "+merr.Problem {
+		t.Errorf("got pointer %q, error %q", merr.Pointer, err)
 	}
 }

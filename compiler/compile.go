@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -95,21 +96,9 @@ func (c *compiler) marshalCheck(sm *asl.StateMachine) {
 		return
 	}
 	ptr, msg := "", err.Error()
-	// The error reads "asl: cannot marshal POINTER: PROBLEM"; the pointer
-	// may hold ": " itself (state names may), so split where a problem
-	// starts.
-	if rest, ok := strings.CutPrefix(msg, "asl: cannot marshal "); ok {
-		for i := 0; ; i += 2 {
-			j := strings.Index(rest[i:], ": ")
-			if j < 0 {
-				break
-			}
-			i += j
-			if m := rest[i+2:]; strings.HasPrefix(m, "string ") || strings.HasPrefix(m, "key ") || strings.HasPrefix(m, "number ") {
-				ptr, msg = strings.TrimSuffix(rest[:i], "/"), m
-				break
-			}
-		}
+	var merr *asl.MarshalError
+	if errors.As(err, &merr) {
+		ptr, msg = strings.TrimSuffix(merr.Pointer, "/"), merr.Problem
 	}
 	c.errorf(ptr, 0, "%s: the state machine cannot be written as JSON, so change the value", msg)
 }

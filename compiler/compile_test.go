@@ -1,6 +1,7 @@
 package compiler_test
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -136,6 +137,40 @@ func TestThirdPartyDisagreements(t *testing.T) {
 			}
 			if !strings.Contains(string(out), tt.want) {
 				t.Errorf("output does not contain %s:\n%s", tt.want, out)
+			}
+		})
+	}
+}
+
+// TestIntegrationMisuse checks helper arguments that cannot work.
+func TestIntegrationMisuse(t *testing.T) {
+	tests := []struct {
+		name  string
+		build func(wf *dsl.Workflow)
+		want  string
+	}{
+		{"nil default retrier", func(wf *dsl.Workflow) {
+			wf.Task("Call", dsl.Lambda("f").DefaultRetry(nil)).End()
+		}, `workflow "W": state "Call": Resource: DefaultRetry needs a retrier built with dsl.Retry: use NoDefaultRetry to turn the default retrier off`},
+		{"infinite DynamoDB number", func(wf *dsl.Workflow) {
+			wf.Task("Put", dsl.DynamoDBPutItem("t", dsl.Obj{"n": dsl.DynamoDBNumber(math.Inf(1))})).End()
+		}, `workflow "W": state "Put": Parameters.Item.n.N: +Inf is not a number JSON can hold: give a finite number`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wf := dsl.NewWorkflow("W")
+			tt.build(wf)
+			_, err := compiler.Compile(wf)
+			if err == nil {
+				t.Fatal("compiled")
+			}
+			var got []string
+			for _, d := range err.(*compiler.Error).Diagnostics {
+				s := d.String()
+				got = append(got, s[strings.Index(s, "workflow "):])
+			}
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), tt.want)
 			}
 		})
 	}

@@ -184,8 +184,10 @@ func (l *LambdaTask) NoDefaultRetry() *LambdaTask {
 
 // DefaultRetry replaces the default retrier for transient Lambda errors.
 func (l *LambdaTask) DefaultRetry(r *Retrier) *LambdaTask {
-	if r == nil {
-		l.integration.r.DefaultRetry = nil
+	if r == nil || r.r == nil {
+		if l.integration.r.Err == "" {
+			l.integration.r.Err = "DefaultRetry needs a retrier built with dsl.Retry: use NoDefaultRetry to turn the default retrier off"
+		}
 		return l
 	}
 	l.integration.r.DefaultRetry = r.r

@@ -1,5 +1,7 @@
 package dsl
 
+import "strings"
+
 // DynamoDBReturnValues says which item attributes a DynamoDB write returns
 // (ReturnValues).
 type DynamoDBReturnValues string
@@ -21,9 +23,11 @@ func DynamoDBString(v any) Obj { return Obj{"S": v} }
 // takes numbers as strings, so a Go number is written as its decimal text;
 // a Path or Expr must yield a string (use States.JsonToString or $string).
 func DynamoDBNumber(v any) Obj {
-	if s, ok := numberText(v); ok {
+	if s, ok := numberText(v); ok && !strings.ContainsAny(s, "IN") {
 		return Obj{"N": s}
 	}
+	// Not a finite Go number (a Path, an Expr, or NaN and ±Inf, which the
+	// compiler reports): written as given.
 	return Obj{"N": v}
 }
 
