@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/goasl/goasl/internal/testcorpus"
 )
 
 // repoRoot returns the directory that holds go.mod.
@@ -76,10 +78,7 @@ type corpusExpr struct {
 // literal. It skips the test when the corpus is missing.
 func corpusExpressions(t testing.TB) (exprs []corpusExpr, occurrences int) {
 	t.Helper()
-	root := filepath.Join(repoRoot(t), "..", "shared", "corpus")
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("corpus not available at %s (%v): it is shared by the team, next to the repository", root, err)
-	}
+	root := testcorpus.Dir(t)
 	seen := map[string]string{}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {

@@ -75,22 +75,34 @@ func (g *gen) count(v asl.Value, path, ptr, method string, float bool) []call {
 	return g.countAs(v, path, ptr, method, method, float)
 }
 
+// countAs is count for a setter whose name is not the field's.
 func (g *gen) countAs(v asl.Value, path, ptr, field, method string, float bool) []call {
+	num, what := intCode, "a whole number"
+	if float {
+		num, what = floatCode, "a number"
+	}
+	return g.numberField(v, path, ptr, field, method, num, what)
+}
+
+// seconds writes a duration field that may also be a path or a JSONata
+// expression: Timeout, Heartbeat, and Wait's For.
+func (g *gen) seconds(v asl.Value, path, ptr, field, method string) []call {
+	return g.numberField(v, path, ptr, field, method, durationCode, "a whole number of seconds")
+}
+
+// numberField writes a field that takes a number (written by num, which
+// fails for numbers the setter cannot take: what says what it takes), a
+// ${Name} placeholder (the setter's Ref form), a JSONata expression (its
+// Expr form) or, from the field's *Path twin, a path (its Path form).
+func (g *gen) numberField(v asl.Value, path, ptr, field, method string, num func(asl.Value) (jen.Code, bool), what string) []call {
 	var calls []call
 	if v.IsSet() {
 		switch {
 		case v.Kind == asl.Number:
-			var n jen.Code
-			var ok bool
-			if float {
-				n, ok = floatCode(v)
-			} else {
-				n, ok = intCode(v)
-			}
-			if ok {
+			if n, ok := num(v); ok {
 				calls = append(calls, c(method, n))
 			} else {
-				g.errf(ptr+"/"+field, "%s: %s takes a whole number", describe(v), method)
+				g.errf(ptr+"/"+field, "%s: %s takes %s", describe(v), method, what)
 			}
 		case v.Kind == asl.String && placeholderRe.MatchString(v.Str):
 			name, _ := refName(v.Str)

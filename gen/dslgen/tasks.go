@@ -377,37 +377,6 @@ func (g *gen) credentials(v asl.Value, m mode, ptr string) []call {
 	return nil
 }
 
-// seconds writes a duration field that may also be a path or a JSONata
-// expression: Timeout, Heartbeat, and Wait's For.
-func (g *gen) seconds(v asl.Value, path, ptr, field, method string) []call {
-	var calls []call
-	if v.IsSet() {
-		switch {
-		case v.Kind == asl.Number:
-			if d, ok := durationCode(v); ok {
-				calls = append(calls, c(method, d))
-			} else {
-				g.errf(ptr+"/"+field, "%s: %s takes a whole number of seconds", describe(v), method)
-			}
-		case v.Kind == asl.String && placeholderRe.MatchString(v.Str):
-			name, _ := refName(v.Str)
-			calls = append(calls, c(method+"Ref", dslID("Ref").Call(jen.Lit(name))))
-		case v.Kind == asl.String && isExpr(v.Str):
-			if e, ok := exprText(v.Str); ok {
-				calls = append(calls, c(method+"Expr", dslID("Expr").Call(jen.Lit(e))))
-			} else {
-				g.errf(ptr+"/"+field, "the JSONata expression %q has spaces dsl.Expr does not keep: write it as \"{%% expr %%}\"", v.Str)
-			}
-		default:
-			g.errf(ptr+"/"+field, "%s: dsl writes %s as a number, a path or a JSONata expression", describe(v), field)
-		}
-	}
-	if path != "" {
-		calls = append(calls, c(method+"Path", jen.Lit(path)))
-	}
-	return calls
-}
-
 // wait writes a Wait state's own fields.
 func (g *gen) wait(st *asl.State, ptr string) []call {
 	calls := g.seconds(st.Seconds, st.SecondsPath, ptr, "Seconds", "For")
