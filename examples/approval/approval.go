@@ -6,15 +6,28 @@ import (
 	"github.com/goasl/goasl/dsl"
 )
 
+// Report is the expense the workflow starts with.
+type Report struct {
+	ID       string  `json:"id"`
+	Employee string  `json:"employee"`
+	Amount   float64 `json:"amount"`
+}
+
+// Decision is what the manager's tool sends back with SendTaskSuccess.
+type Decision struct {
+	Approved bool   `json:"approved"`
+	Reason   string `json:"reason,omitempty"`
+}
+
 // Expense builds the workflow.
 func Expense() *dsl.Workflow {
-	wf := dsl.NewWorkflow("ExpenseApproval").Comment("Wait for a manager to approve an expense, for at most three days.")
+	wf := dsl.InputOf[Report](dsl.NewWorkflow("ExpenseApproval").Comment("Wait for a manager to approve an expense, for at most three days."))
 
-	ask := wf.Task("AskManager", dsl.SQSSendMessage(dsl.Ref("ApprovalQueueURL"), dsl.Obj{
+	ask := dsl.ResultOf[Decision](wf.Task("AskManager", dsl.SQSSendMessage(dsl.Ref("ApprovalQueueURL"), dsl.Obj{
 		"expenseId": dsl.Path("$.id"),
 		"amount":    dsl.Path("$.amount"),
 		"taskToken": dsl.TaskToken(),
-	}).WaitForTaskToken()).
+	}).WaitForTaskToken())).
 		Timeout(72 * time.Hour).
 		ResultPath("$.decision")
 

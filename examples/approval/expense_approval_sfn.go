@@ -14,7 +14,7 @@ func ExpenseApprovalDefinition() string {
 }
 
 // ExpenseApprovalAskManagerInput is the input of state "AskManager" of workflow "ExpenseApproval".
-type ExpenseApprovalAskManagerInput = any
+type ExpenseApprovalAskManagerInput = Report
 
 // ExpenseApprovalAskManagerParams is the effective input (after InputPath and Parameters or Arguments) of state "AskManager" of workflow "ExpenseApproval".
 type ExpenseApprovalAskManagerParams struct {
@@ -24,17 +24,20 @@ type ExpenseApprovalAskManagerParams struct {
 
 // ExpenseApprovalAskManagerParamsMessageBody is an object inside the data of workflow "ExpenseApproval".
 type ExpenseApprovalAskManagerParamsMessageBody struct {
-	Amount    any    `json:"amount"`
-	ExpenseID any    `json:"expenseId"`
-	TaskToken string `json:"taskToken"`
+	Amount    float64 `json:"amount"`
+	ExpenseID string  `json:"expenseId"`
+	TaskToken string  `json:"taskToken"`
 }
 
 // ExpenseApprovalAskManagerResult is the result (after ResultSelector) of state "AskManager" of workflow "ExpenseApproval".
-type ExpenseApprovalAskManagerResult = any
+type ExpenseApprovalAskManagerResult = Decision
 
 // ExpenseApprovalAskManagerOutput is the output of state "AskManager" of workflow "ExpenseApproval".
 type ExpenseApprovalAskManagerOutput struct {
-	Decision any `json:"decision"`
+	ID       string   `json:"id"`
+	Employee string   `json:"employee"`
+	Amount   float64  `json:"amount"`
+	Decision Decision `json:"decision"`
 }
 
 // ExpenseApprovalApprovedInput is the input of state "Approved?" of workflow "ExpenseApproval".
@@ -64,7 +67,10 @@ type ExpenseApprovalPayResult struct {
 
 // ExpenseApprovalPayOutput is the output of state "Pay" of workflow "ExpenseApproval".
 type ExpenseApprovalPayOutput struct {
-	Decision any                      `json:"decision"`
+	ID       string                   `json:"id"`
+	Employee string                   `json:"employee"`
+	Amount   float64                  `json:"amount"`
+	Decision Decision                 `json:"decision"`
 	Payment  ExpenseApprovalPayResult `json:"payment"`
 }
 
@@ -73,7 +79,10 @@ type ExpenseApprovalRejectedInput = ExpenseApprovalAskManagerOutput
 
 // ExpenseApprovalTimedOutInput is the input of state "TimedOut" of workflow "ExpenseApproval".
 type ExpenseApprovalTimedOutInput struct {
-	Error ExpenseApprovalTimedOutInputError `json:"error"`
+	ID       string                            `json:"id"`
+	Employee string                            `json:"employee"`
+	Amount   float64                           `json:"amount"`
+	Error    ExpenseApprovalTimedOutInputError `json:"error"`
 }
 
 // ExpenseApprovalTimedOutInputError is an object inside the data of workflow "ExpenseApproval".
