@@ -14,31 +14,31 @@ func CheckoutDefinition() string {
 }
 
 // CheckoutTotalInput is the input of state "Total" of workflow "Checkout".
-type CheckoutTotalInput = any
+type CheckoutTotalInput = Cart
 
 // CheckoutTotalOutput is the output of state "Total" of workflow "Checkout": its input, passed on.
 type CheckoutTotalOutput = CheckoutTotalInput
 
 // CheckoutDiscountInput is the input of state "Discount?" of workflow "Checkout".
-type CheckoutDiscountInput = any
+type CheckoutDiscountInput = Cart
 
 // CheckoutDiscountOutput is the output of state "Discount?" of workflow "Checkout": its input, passed on.
 type CheckoutDiscountOutput = CheckoutDiscountInput
 
 // CheckoutVIPDiscountInput is the input of state "VIPDiscount" of workflow "Checkout".
-type CheckoutVIPDiscountInput = any
+type CheckoutVIPDiscountInput = Cart
 
 // CheckoutVIPDiscountOutput is the output of state "VIPDiscount" of workflow "Checkout": its input, passed on.
 type CheckoutVIPDiscountOutput = CheckoutVIPDiscountInput
 
 // CheckoutNoDiscountInput is the input of state "NoDiscount" of workflow "Checkout".
-type CheckoutNoDiscountInput = any
+type CheckoutNoDiscountInput = Cart
 
 // CheckoutNoDiscountOutput is the output of state "NoDiscount" of workflow "Checkout": its input, passed on.
 type CheckoutNoDiscountOutput = CheckoutNoDiscountInput
 
 // CheckoutChargeInput is the input of state "Charge" of workflow "Checkout".
-type CheckoutChargeInput = any
+type CheckoutChargeInput = Cart
 
 // CheckoutChargeParams is the effective input (after InputPath and Parameters or Arguments) of state "Charge" of workflow "Checkout".
 type CheckoutChargeParams struct {
@@ -48,8 +48,8 @@ type CheckoutChargeParams struct {
 
 // CheckoutChargeParamsPayload is an object inside the data of workflow "Checkout".
 type CheckoutChargeParamsPayload struct {
-	Amount   float64 `json:"amount"`
-	Customer any     `json:"customer"`
+	Amount   float64  `json:"amount"`
+	Customer Customer `json:"customer"`
 }
 
 // CheckoutChargeResult is the result (after ResultSelector) of state "Charge" of workflow "Checkout".
@@ -64,7 +64,7 @@ type CheckoutChargeResult struct {
 
 // CheckoutChargeOutput is the output of state "Charge" of workflow "Checkout".
 type CheckoutChargeOutput struct {
-	Charged  any `json:"charged"`
-	Customer any `json:"customer"`
-	Receipt  any `json:"receipt"`
+	Charged  any      `json:"charged"`
+	Customer Customer `json:"customer"`
+	Receipt  any      `json:"receipt"`
 }

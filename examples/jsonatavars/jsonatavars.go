@@ -4,9 +4,28 @@ import (
 	"github.com/goasl/goasl/dsl"
 )
 
+// Cart is the workflow's input.
+type Cart struct {
+	Customer Customer `json:"customer"`
+	Items    []Line   `json:"items"`
+}
+
+// Customer is who checks out.
+type Customer struct {
+	ID   string `json:"id"`
+	Tier string `json:"tier"`
+}
+
+// Line is one line of the cart.
+type Line struct {
+	SKU      string  `json:"sku"`
+	Price    float64 `json:"price"`
+	Quantity int     `json:"quantity"`
+}
+
 // Checkout builds the workflow.
 func Checkout() *dsl.Workflow {
-	wf := dsl.NewWorkflow("Checkout").QueryLanguage(dsl.JSONata).Comment("Price a cart with JSONata and variables.")
+	wf := dsl.InputOf[Cart](dsl.NewWorkflow("Checkout").QueryLanguage(dsl.JSONata).Comment("Price a cart with JSONata and variables."))
 
 	total := wf.Pass("Total").
 		Assign(dsl.Obj{
