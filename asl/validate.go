@@ -62,6 +62,7 @@ func Validate(sm *StateMachine, opts ValidateOptions) []Diagnostic {
 		v.errorf(CodeSchema, "", "Unknown workflow type %q%s; use %q or %q", opts.Type, didYouMean(opts.Type, []string{WorkflowStandard, WorkflowExpress}), WorkflowStandard, WorkflowExpress)
 	}
 	v.top(sm)
+	v.partitionCheck()
 	return v.diags
 }
 
@@ -79,6 +80,29 @@ type validator struct {
 	labels map[string]string
 	// depthReported stops a second TOO_DEEPLY_NESTED for the same walk.
 	depthReported bool
+	// partitions lists the AWS partition of each Task resource ARN, in
+	// document order, for the cross-partition warning (checklist 11.10).
+	partitions []resourcePartition
+}
+
+// resourcePartition is the partition of one Task resource.
+type resourcePartition struct {
+	partition, resource, pointer string
+}
+
+// partitionCheck warns about Task resources in another partition than the
+// first one the state machine uses: Step Functions cannot call across
+// partitions (checklist 11.10).
+func (v *validator) partitionCheck() {
+	if len(v.partitions) == 0 {
+		return
+	}
+	first := v.partitions[0]
+	for _, p := range v.partitions[1:] {
+		if p.partition != first.partition {
+			v.warnf(CodeInvalidResource, p.pointer, "Resource %q is in partition %q, but %q (at %s) is in %q: Step Functions does not call across partitions; use resources of one partition", p.resource, p.partition, first.resource, first.pointer, first.partition)
+		}
+	}
 }
 
 func (v *validator) add(sev Severity, code Code, pointer, format string, args ...any) {

@@ -174,6 +174,9 @@ func (v *validator) task(sc *stateCtx) {
 			v.errorf(CodeInvalidResource, rp, "Resource %q is not a valid Task resource: %s", st.Resource, why)
 		} else {
 			v.resourcePattern(sc, res, rp)
+			if parts := strings.SplitN(st.Resource, ":", 3); len(parts) == 3 && parts[0] == "arn" && parts[1] != "" && !strings.Contains(parts[1], "${") {
+				v.partitions = append(v.partitions, resourcePartition{parts[1], st.Resource, rp})
+			}
 		}
 	}
 
