@@ -156,3 +156,32 @@ func TestExampleDiagrams(t *testing.T) {
 		}
 	}
 }
+
+// readmeOrder is the Order type of the README's type-checking example.
+type readmeOrder struct {
+	ID    string  `json:"id"`
+	Total float64 `json:"total"`
+}
+
+// TestREADMETypeError checks the README's data-flow example: the same
+// builder calls give the message it shows (but for the file and line).
+func TestREADMETypeError(t *testing.T) {
+	text := readme(t)
+	m := regexp.MustCompile(`(?m)^orders\.go:\d+: (workflow "Orders": .*)$`).FindStringSubmatch(text)
+	if m == nil {
+		t.Fatal("README shows no orders.go error")
+	}
+	if !strings.Contains(text, "wf := dsl.InputOf[Order](dsl.NewWorkflow(\"Orders\"))\nwf.Pass(\"Shape\").Parameters(dsl.Obj{\"amount\": dsl.Path(\"$.totl\")}).End()") {
+		t.Fatal("the README's example code changed: update this test")
+	}
+	wf := dsl.InputOf[readmeOrder](dsl.NewWorkflow("Orders"))
+	wf.Pass("Shape").Parameters(dsl.Obj{"amount": dsl.Path("$.totl")}).End()
+	_, err := compiler.Compile(wf)
+	if err == nil {
+		t.Fatal("compiled a path to a field that does not exist")
+	}
+	d := err.(*compiler.Error).Diagnostics[0].String()
+	if got := d[strings.Index(d, "workflow "):]; got != m[1] {
+		t.Errorf("README:\n%s\ncompiler:\n%s", m[1], got)
+	}
+}
