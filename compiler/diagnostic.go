@@ -83,7 +83,9 @@ func (e *Error) Error() string {
 }
 
 // fieldOf turns the part of a pointer below a state into a field name:
-// "/Catch/0/Next" becomes "Catch[0].Next".
+// "/Catch/0/Next" becomes "Catch[0].Next". A payload key's ".$" suffix is
+// left out ("/Parameters/id.$" is "Parameters.id"), as the Go code that
+// built it names the key without it.
 func fieldOf(rest string) string {
 	if rest == "" {
 		return ""
@@ -98,7 +100,7 @@ func fieldOf(rest string) string {
 		if b.Len() > 0 {
 			b.WriteByte('.')
 		}
-		b.WriteString(tok)
+		b.WriteString(strings.TrimSuffix(tok, ".$"))
 	}
 	return b.String()
 }

@@ -1493,9 +1493,9 @@ var fuzzFindings = []struct {
 			return wf
 		},
 		want: []string{
-			`Static: Result.a.$: the key "a.$" is written twice in one object (a value that is a dsl.Path, an intrinsic, dsl.StateInput() or dsl.TaskToken() adds ".$" to its key): keep only one`,
-			`Call: Parameters.Bucket.$: the key "Bucket.$" is written twice in one object (a value that is a dsl.Path, an intrinsic, dsl.StateInput() or dsl.TaskToken() adds ".$" to its key): keep only one`,
-			`Each: ItemReader.Parameters.Key.$: the key "Key.$" is written twice in one object (a value that is a dsl.Path, an intrinsic, dsl.StateInput() or dsl.TaskToken() adds ".$" to its key): keep only one`,
+			`Static: Result.a: the key "a.$" is written twice in one object (a value that is a dsl.Path, an intrinsic, dsl.StateInput() or dsl.TaskToken() adds ".$" to its key): keep only one`,
+			`Call: Parameters.Bucket: the key "Bucket.$" is written twice in one object (a value that is a dsl.Path, an intrinsic, dsl.StateInput() or dsl.TaskToken() adds ".$" to its key): keep only one`,
+			`Each: ItemReader.Parameters.Key: the key "Key.$" is written twice in one object (a value that is a dsl.Path, an intrinsic, dsl.StateInput() or dsl.TaskToken() adds ".$" to its key): keep only one`,
 		},
 	},
 	{
