@@ -397,14 +397,3 @@ func definitionSize(sm *StateMachine) int {
 	}
 	return len(b)
 }
-
-// aKind names a JSON kind with its article: "an array", "a string", "null".
-func aKind(k Kind) string {
-	switch k {
-	case Null:
-		return "null"
-	case Array, Object:
-		return "an " + k.String()
-	}
-	return "a " + k.String()
-}

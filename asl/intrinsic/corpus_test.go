@@ -1,10 +1,6 @@
 package intrinsic
 
 import (
-	"encoding/json"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -17,55 +13,15 @@ import (
 // start with "States."), mapped to the first file that uses it.
 func corpusCalls(t *testing.T, corpus string) (calls map[string]string, occurrences int) {
 	calls = map[string]string{}
-	var walk func(v any, file string)
-	walk = func(v any, file string) {
-		switch v := v.(type) {
-		case map[string]any:
-			for k, x := range v {
-				if s, ok := x.(string); ok && strings.HasPrefix(s, "States.") &&
-					(strings.HasSuffix(k, ".$") || k == "ErrorPath" || k == "CausePath") {
-					occurrences++
-					if _, seen := calls[s]; !seen {
-						calls[s] = file
-					}
-				}
-				walk(x, file)
-			}
-		case []any:
-			for _, x := range v {
-				walk(x, file)
+	testcorpus.EachMember(t, corpus, func(file, k string, x any) {
+		if s, ok := x.(string); ok && strings.HasPrefix(s, "States.") &&
+			(strings.HasSuffix(k, ".$") || k == "ErrorPath" || k == "CausePath") {
+			occurrences++
+			if _, seen := calls[s]; !seen {
+				calls[s] = file
 			}
 		}
-	}
-	err := filepath.WalkDir(corpus, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(corpus, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			switch rel {
-			case "localstack/snapshots", "localstack/index", "localstack/templates", "licenses":
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(p, ".json") {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		var v any
-		if json.Unmarshal(data, &v) == nil {
-			walk(v, rel)
-		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return calls, occurrences
 }
 

@@ -1,10 +1,6 @@
 package jsonpath
 
 import (
-	"encoding/json"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -23,58 +19,15 @@ var notPathKeys = map[string]bool{"Path": true, "S3OutputPath": true}
 // number of occurrences and of files that are not valid JSON.
 func corpusPaths(t *testing.T, corpus string) (paths map[string]string, occurrences, broken int) {
 	paths = map[string]string{}
-	var walk func(v any, file string)
-	walk = func(v any, file string) {
-		switch v := v.(type) {
-		case map[string]any:
-			for k, x := range v {
-				if s, ok := x.(string); ok && strings.HasPrefix(s, "$") {
-					if strings.HasSuffix(k, ".$") || pathKeys[k] || (strings.HasSuffix(k, "Path") && !notPathKeys[k]) {
-						occurrences++
-						if _, seen := paths[s]; !seen {
-							paths[s] = file
-						}
-					}
-				}
-				walk(x, file)
-			}
-		case []any:
-			for _, x := range v {
-				walk(x, file)
+	broken = testcorpus.EachMember(t, corpus, func(file, k string, x any) {
+		if s, ok := x.(string); ok && strings.HasPrefix(s, "$") &&
+			(strings.HasSuffix(k, ".$") || pathKeys[k] || (strings.HasSuffix(k, "Path") && !notPathKeys[k])) {
+			occurrences++
+			if _, seen := paths[s]; !seen {
+				paths[s] = file
 			}
 		}
-	}
-	err := filepath.WalkDir(corpus, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(corpus, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			switch rel {
-			case "localstack/snapshots", "localstack/index", "localstack/templates", "licenses":
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(p, ".json") {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		var v any
-		if json.Unmarshal(data, &v) != nil {
-			broken++
-			return nil
-		}
-		walk(v, rel)
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return paths, occurrences, broken
 }
 
