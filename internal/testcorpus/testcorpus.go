@@ -1,6 +1,7 @@
 package testcorpus
 
 import (
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -64,4 +65,39 @@ func StateMachines(t testing.TB, dir string) []string {
 	}
 	sort.Strings(files)
 	return files
+}
+
+// EachMember decodes every state machine file of StateMachines and calls
+// visit for each object member at any depth, with the file (relative to
+// dir) and the member's key and decoded JSON value. Files that are not
+// valid JSON are skipped; it returns how many there were.
+func EachMember(t testing.TB, dir string, visit func(file, key string, value any)) (broken int) {
+	t.Helper()
+	var walk func(file string, v any)
+	walk = func(file string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				visit(file, k, x)
+				walk(file, x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(file, x)
+			}
+		}
+	}
+	for _, f := range StateMachines(t, dir) {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if json.Unmarshal(data, &v) != nil {
+			broken++
+			continue
+		}
+		walk(f, v)
+	}
+	return broken
 }
