@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/internal/golden"
+	"github.com/goasl/goasl/internal/testcorpus"
 )
 
 func TestImport(t *testing.T) {
@@ -87,37 +87,28 @@ func TestImportOutputFile(t *testing.T) {
 // TestImportCorpusDiagnostics checks that every corpus definition that
 // goasl validate rejects gets the same diagnostics from goasl import.
 func TestImportCorpusDiagnostics(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not found at %s (it is kept outside the repository, next to it): %v", dir, err)
-	}
+	dir := testcorpus.Dir(t)
 	n := 0
-	for _, sub := range []string{"workflows-collection", "localstack/templates-json", "other"} {
-		err := filepath.WalkDir(filepath.Join(dir, filepath.FromSlash(sub)), func(path string, e fs.DirEntry, err error) error {
-			yaml := strings.HasSuffix(path, ".asl.yaml")
-			if err != nil || e.IsDir() || !(strings.HasSuffix(path, ".json") || yaml) {
-				return err
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			if !yaml && !json.Valid(data) {
-				return nil // import reads JSON5, so broken JSON may import
-			}
-			if doc, err := parseASL(path, data); err == nil && !asl.HasErrors(asl.Validate(doc.Machine, asl.ValidateOptions{})) {
-				return nil
-			}
-			n++
-			vstatus, vout, _ := runCase(t, "", "validate", path)
-			istatus, iout, ierr := runCase(t, "", "import", path)
-			if vstatus != 1 || istatus != 1 || iout != "" || ierr != vout {
-				t.Errorf("%s: validate (status %d) printed\n%s\nimport (status %d) printed\n%s%s", path, vstatus, vout, istatus, iout, ierr)
-			}
-			return nil
-		})
+	files := testcorpus.StateMachines(t, dir)
+	files = append(files, testcorpus.Files(t, dir, ".asl.yaml", "workflows-collection", "localstack/templates-json", "other")...)
+	for _, f := range files {
+		path := filepath.Join(dir, filepath.FromSlash(f))
+		yaml := strings.HasSuffix(path, ".asl.yaml")
+		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if !yaml && !json.Valid(data) {
+			continue // import reads JSON5, so broken JSON may import
+		}
+		if doc, err := parseASL(path, data); err == nil && !asl.HasErrors(asl.Validate(doc.Machine, asl.ValidateOptions{})) {
+			continue
+		}
+		n++
+		vstatus, vout, _ := runCase(t, "", "validate", path)
+		istatus, iout, ierr := runCase(t, "", "import", path)
+		if vstatus != 1 || istatus != 1 || iout != "" || ierr != vout {
+			t.Errorf("%s: validate (status %d) printed\n%s\nimport (status %d) printed\n%s%s", path, vstatus, vout, istatus, iout, ierr)
 		}
 	}
 	if n < 50 {

@@ -5,17 +5,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/internal/golden"
+	"github.com/goasl/goasl/internal/testcorpus"
 )
 
 // repoRoot is the module root, two levels up from this package.
@@ -26,43 +25,6 @@ func repoRoot(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return root
-}
-
-// corpusDir returns the shared corpus next to the repository, or skips.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir := filepath.Join(repoRoot(t), "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not found at %s (it is kept outside the repository, next to it): %v", dir, err)
-	}
-	return dir
-}
-
-// corpusFiles lists the corpus files with an ending in exts under the
-// given folders, relative to the corpus root, sorted.
-func corpusFiles(t testing.TB, dir string, subs []string, ext string) []string {
-	t.Helper()
-	var files []string
-	for _, sub := range subs {
-		err := filepath.WalkDir(filepath.Join(dir, filepath.FromSlash(sub)), func(path string, e fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !e.IsDir() && strings.HasSuffix(path, ext) {
-				rel, err := filepath.Rel(dir, path)
-				if err != nil {
-					return err
-				}
-				files = append(files, filepath.ToSlash(rel))
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	sort.Strings(files)
-	return files
 }
 
 // localstackPlaceholder matches LocalStack's test placeholders, which
@@ -87,9 +49,9 @@ type corpusCase struct {
 // the ASL it writes is JSON-equal to the original. Definitions that are
 // skipped are listed with their reason in testdata/corpus_skipped.golden.
 func TestCorpusRoundTrip(t *testing.T) {
-	dir := corpusDir(t)
-	files := corpusFiles(t, dir, []string{"workflows-collection", "localstack/templates-json", "other"}, ".json")
-	files = append(files, corpusFiles(t, dir, []string{"workflows-collection"}, ".asl.yaml")...)
+	dir := testcorpus.Dir(t)
+	files := testcorpus.StateMachines(t, dir)
+	files = append(files, testcorpus.Files(t, dir, ".asl.yaml", "workflows-collection")...)
 	if len(files) < 500 {
 		t.Fatalf("found only %d corpus files under %s", len(files), dir)
 	}

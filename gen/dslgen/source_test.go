@@ -8,13 +8,14 @@ import (
 	"testing"
 
 	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/internal/testcorpus"
 )
 
 // TestStripJSON5Corpus reads every JSON5 template of the corpus and checks
 // that it gives the same JSON as its strict-JSON copy.
 func TestStripJSON5Corpus(t *testing.T) {
-	dir := corpusDir(t)
-	files := corpusFiles(t, dir, []string{"localstack/templates"}, ".json5")
+	dir := testcorpus.Dir(t)
+	files := testcorpus.Files(t, dir, ".json5", "localstack/templates")
 	if len(files) < 300 {
 		t.Fatalf("found only %d JSON5 files", len(files))
 	}

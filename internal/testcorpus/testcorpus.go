@@ -43,14 +43,21 @@ func Dir(t testing.TB) string {
 // state machines.
 func StateMachines(t testing.TB, dir string) []string {
 	t.Helper()
+	return Files(t, dir, ".json", "workflows-collection", "localstack/templates-json", "other")
+}
+
+// Files lists the files whose names end in ext below the given folders of
+// the corpus at dir, relative to it and slash-separated, in sorted order.
+func Files(t testing.TB, dir, ext string, folders ...string) []string {
+	t.Helper()
 	var files []string
-	for _, sub := range []string{"workflows-collection", "localstack/templates-json", "other"} {
+	for _, sub := range folders {
 		root := filepath.Join(dir, filepath.FromSlash(sub))
 		err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
-			if !e.IsDir() && strings.HasSuffix(path, ".json") {
+			if !e.IsDir() && strings.HasSuffix(path, ext) {
 				rel, err := filepath.Rel(dir, path)
 				if err != nil {
 					return err
