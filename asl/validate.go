@@ -1,6 +1,7 @@
 package asl
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -368,10 +369,23 @@ func sortStateDiags(ds []Diagnostic, sp string) {
 	sort.SliceStable(ds, func(i, j int) bool { return key(ds[i]) < key(ds[j]) })
 }
 
-// checkSize enforces the 1 MB definition quota.
+// checkSize enforces the 1 MB definition quota, and reports a model that
+// Marshal cannot write at all (a string that is not UTF-8, say) when the
+// walk found nothing else.
 func (v *validator) checkSize(sm *StateMachine) {
-	n := definitionSize(sm)
+	b, err := Marshal(sm)
+	var merr *MarshalError
 	switch {
+	case err == nil:
+	case errors.As(err, &merr) && !HasErrors(v.diags):
+		// Nil states, duplicate names and the like are reported by the
+		// walk already; anything else Marshal refuses is reported here.
+		v.errorf(CodeSchema, strings.TrimSuffix(merr.Pointer, "/"), "%s: the state machine cannot be written as JSON, so change the value", merr.Problem)
+		return
+	default:
+		return
+	}
+	switch n := len(b); {
 	case n > MaxDefinitionBytes:
 		v.errorf(CodeDefinitionTooLarge, "", "The definition is %d bytes of UTF-8 JSON, more than the 1 MB quota (%d bytes); move large literals to the input or split the workflow into several state machines", n, MaxDefinitionBytes)
 	case n > MaxDefinitionBytes*9/10:
@@ -386,14 +400,4 @@ func didYouMean(s string, cands []string) string {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return ""
-}
-
-// definitionSize is the UTF-8 length of the canonical definition Marshal
-// writes, or 0 when the model cannot be written (Marshal's own error).
-func definitionSize(sm *StateMachine) int {
-	b, err := Marshal(sm)
-	if err != nil {
-		return 0
-	}
-	return len(b)
 }

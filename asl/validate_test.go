@@ -431,3 +431,17 @@ func largeMachine(n int) *StateMachine {
 		{Name: "M", Type: TypeMap, End: true, ItemsPath: "$.items", ItemProcessor: &Scope{StartAt: "m0", States: chain("m")}},
 	}}
 }
+
+// TestValidateUnwritable checks that Validate reports a model Marshal
+// cannot write, at the value's pointer.
+func TestValidateUnwritable(t *testing.T) {
+	sm := &StateMachine{StartAt: "A", States: States{{Name: "A", Type: TypePass, Comment: "caf\xe9", End: true}}}
+	var got []string
+	for _, d := range Validate(sm, ValidateOptions{}) {
+		got = append(got, d.String())
+	}
+	want := `SCHEMA_VALIDATION_FAILED: string "caf\xe9" is not valid UTF-8 (byte 0xE9 at offset 3): the state machine cannot be written as JSON, so change the value at /States/A/Comment`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

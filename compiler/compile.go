@@ -2,7 +2,6 @@ package compiler
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -64,9 +63,6 @@ func Check(wf *dsl.Workflow) Result {
 		}
 		c.add(d.Severity, d.Code, d.Pointer, c.at(d.Pointer), d.Message)
 	}
-	if !hasError(c.diags) {
-		c.marshalCheck(sm)
-	}
 	var types *flow.Result
 	if !hasError(c.diags) {
 		types = c.typeCheck(sm)
@@ -85,22 +81,6 @@ func Check(wf *dsl.Workflow) Result {
 		return Result{Diagnostics: c.diags}
 	}
 	return Result{Machine: sm, Types: types, Diagnostics: c.diags}
-}
-
-// marshalCheck reports a machine that passes validation but that JSON
-// cannot hold (a Go string that is not UTF-8, say), so Check never returns
-// a machine that asl.Marshal rejects.
-func (c *compiler) marshalCheck(sm *asl.StateMachine) {
-	_, err := asl.Marshal(sm)
-	if err == nil {
-		return
-	}
-	ptr, msg := "", err.Error()
-	var merr *asl.MarshalError
-	if errors.As(err, &merr) {
-		ptr, msg = strings.TrimSuffix(merr.Pointer, "/"), merr.Problem
-	}
-	c.errorf(ptr, 0, "%s: the state machine cannot be written as JSON, so change the value", msg)
 }
 
 func hasError(ds []Diagnostic) bool {
