@@ -36,6 +36,12 @@ func ParseDocument(data []byte) (*Document, error) {
 		}
 		return nil, newError(diags)
 	}
+	return decodeDocument(data, root, pos, diags)
+}
+
+// decodeDocument decodes a document read from data (JSON or YAML) into the
+// model; diags are the problems reading it found.
+func decodeDocument(data []byte, root Value, pos map[string]nodePos, diags []Diagnostic) (*Document, error) {
 	d := &decoder{pos: pos, diags: diags}
 	sm := d.machine(root)
 	if len(d.diags) > 0 {

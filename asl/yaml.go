@@ -29,12 +29,7 @@ func ParseYAML(data []byte) (*Document, error) {
 	if root.Kind == Absent {
 		return nil, newError(diags)
 	}
-	d := &decoder{pos: pos, diags: diags}
-	sm := d.machine(root)
-	if len(d.diags) > 0 {
-		return nil, newError(d.diags)
-	}
-	return &Document{Machine: sm, Source: data, Value: root, pos: pos}, nil
+	return decodeDocument(data, root, pos, diags)
 }
 
 // ParseYAMLValue reads any one-document YAML text as a JSON value, with the
