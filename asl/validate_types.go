@@ -1,6 +1,7 @@
 package asl
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -78,19 +79,31 @@ func fmtFloatMin(f float64) string {
 // intField checks a numeric field that JSONata states may give as an
 // expression. It returns the literal and whether it is a valid literal.
 func (v *validator) intField(sc *stateCtx, val Value, p, field string, lo, hi int64) (int64, bool) {
-	if val.Kind == String && isPlaceholder(val.Str) {
-		return 0, false // filled in at deploy time (DefinitionSubstitutions)
-	}
-	if val.Kind == String && sc.lang == JSONata {
-		if isJSONata(val.Str) {
-			v.expr(sc, val.Str, p, jaCtx{field: field})
-			return 0, false
-		}
-		v.errorf(CodeSchema, p, "Field '%s' is the string %q: it must be an integer from %d to %d or a JSONata expression \"{%% ... %%}\"", field, val.Str, lo, hi)
+	if v.notLiteral(sc, val, p, field, fmt.Sprintf("an integer from %d to %d", lo, hi)) {
 		return 0, false
 	}
-	hint := literalHint(val, field)
-	return v.intLiteral(val, p, field, lo, hi, hint)
+	return v.intLiteral(val, p, field, lo, hi, literalHint(val, field))
+}
+
+// notLiteral handles a string in a numeric field: a ${Name} placeholder
+// (filled in at deploy time by DefinitionSubstitutions) passes, a JSONata
+// state's expression is checked, any other string in a JSONata state is
+// an error (want says what the field takes). It reports whether it
+// handled the value; JSONPath strings are left to the literal checks.
+func (v *validator) notLiteral(sc *stateCtx, val Value, p, field, want string) bool {
+	switch {
+	case val.Kind != String:
+		return false
+	case isPlaceholder(val.Str):
+		return true
+	case sc.lang != JSONata:
+		return false
+	case isJSONata(val.Str):
+		v.expr(sc, val.Str, p, jaCtx{field: field})
+	default:
+		v.errorf(CodeSchema, p, "Field '%s' is the string %q: it must be %s or a JSONata expression \"{%% ... %%}\"", field, val.Str, want)
+	}
+	return true
 }
 
 // isPlaceholder reports whether s is a single CloudFormation
@@ -117,19 +130,10 @@ func literalHint(val Value, field string) string {
 
 // numberField is intField for decimal fields.
 func (v *validator) numberField(sc *stateCtx, val Value, p, field string, lo, hi float64) (float64, bool) {
-	if val.Kind == String && isPlaceholder(val.Str) {
-		return 0, false // filled in at deploy time (DefinitionSubstitutions)
-	}
-	if val.Kind == String && sc.lang == JSONata {
-		if isJSONata(val.Str) {
-			v.expr(sc, val.Str, p, jaCtx{field: field})
-			return 0, false
-		}
-		v.errorf(CodeSchema, p, "Field '%s' is the string %q: it must be a number from %s to %s or a JSONata expression \"{%% ... %%}\"", field, val.Str, fmtFloat(lo), fmtFloat(hi))
+	if v.notLiteral(sc, val, p, field, "a number from "+fmtFloat(lo)+" to "+fmtFloat(hi)) {
 		return 0, false
 	}
-	hint := literalHint(val, field)
-	return v.numberLiteral(val, p, field, lo, hi, hint)
+	return v.numberLiteral(val, p, field, lo, hi, literalHint(val, field))
 }
 
 // durationWarning warns about a duration longer than the workflow type's
