@@ -536,34 +536,10 @@ func (g *gen) retrier(r *asl.Retrier, ptr string) jen.Code {
 	if r.Comment != "" {
 		calls = append(calls, c("Comment", jen.Lit(r.Comment)))
 	}
-	if r.IntervalSeconds.IsSet() {
-		if d, ok := durationCode(r.IntervalSeconds); ok {
-			calls = append(calls, c("Interval", d))
-		} else {
-			g.errf(ptr+"/IntervalSeconds", "%s: Retrier.Interval takes a whole number of seconds", describe(r.IntervalSeconds))
-		}
-	}
-	if r.MaxAttempts.IsSet() {
-		if n, ok := intCode(r.MaxAttempts); ok {
-			calls = append(calls, c("MaxAttempts", n))
-		} else {
-			g.errf(ptr+"/MaxAttempts", "%s: Retrier.MaxAttempts takes an int", describe(r.MaxAttempts))
-		}
-	}
-	if r.BackoffRate.IsSet() {
-		if f, ok := floatCode(r.BackoffRate); ok {
-			calls = append(calls, c("BackoffRate", f))
-		} else {
-			g.errf(ptr+"/BackoffRate", "%s: Retrier.BackoffRate takes a float64", describe(r.BackoffRate))
-		}
-	}
-	if r.MaxDelaySeconds.IsSet() {
-		if d, ok := durationCode(r.MaxDelaySeconds); ok {
-			calls = append(calls, c("MaxDelay", d))
-		} else {
-			g.errf(ptr+"/MaxDelaySeconds", "%s: Retrier.MaxDelay takes a whole number of seconds", describe(r.MaxDelaySeconds))
-		}
-	}
+	calls = append(calls, g.retrierField(r.IntervalSeconds, ptr, "IntervalSeconds", "Interval", durationCode, "a whole number of seconds")...)
+	calls = append(calls, g.retrierField(r.MaxAttempts, ptr, "MaxAttempts", "MaxAttempts", intCode, "an int")...)
+	calls = append(calls, g.retrierField(r.BackoffRate, ptr, "BackoffRate", "BackoffRate", floatCode, "a float64")...)
+	calls = append(calls, g.retrierField(r.MaxDelaySeconds, ptr, "MaxDelaySeconds", "MaxDelay", durationCode, "a whole number of seconds")...)
 	switch r.JitterStrategy {
 	case "":
 	case "FULL":
@@ -574,6 +550,20 @@ func (g *gen) retrier(r *asl.Retrier, ptr string) jen.Code {
 		calls = append(calls, c("Jitter", dslID("JitterStrategy").Call(jen.Lit(r.JitterStrategy))))
 	}
 	return chain(dslID("Retry").Call(errorCodes(r.ErrorEquals)...), calls)
+}
+
+// retrierField writes one number field of a retrier with its setter
+// method, whose argument code writes (what it takes, for the message when
+// it cannot).
+func (g *gen) retrierField(v asl.Value, ptr, field, method string, code func(asl.Value) (jen.Code, bool), what string) []call {
+	if !v.IsSet() {
+		return nil
+	}
+	if x, ok := code(v); ok {
+		return []call{c(method, x)}
+	}
+	g.errf(ptr+"/"+field, "%s: Retrier.%s takes %s", describe(v), method, what)
+	return nil
 }
 
 func (g *gen) catcher(vars scopeVars, k *asl.Catcher, m mode, ptr string) jen.Code {
