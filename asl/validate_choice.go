@@ -149,7 +149,7 @@ func (v *validator) jsonataRule(sc *stateCtx, r *ChoiceRule, p string, top bool)
 	case c.Kind == String && isJSONata(c.Str):
 		v.expr(sc, c.Str, cp, jaCtx{field: "Condition"})
 	default:
-		v.errorf(CodeSchema, cp, "Field 'Condition' must be true, false or a JSONata expression \"{%% ... %%}\", not %s", aKind(c.Kind))
+		v.errorf(CodeSchema, cp, "Field 'Condition' must be true, false or a JSONata expression \"{%% ... %%}\", not %s", kindPhrase(c.Kind))
 	}
 	written := map[string]bool{}
 	if r.Assign.IsSet() {

@@ -159,7 +159,7 @@ func assignsOf(st *State, sp string) []assignName {
 // written when it is not nil.
 func (v *validator) assign(sc *stateCtx, val Value, p string, jc jaCtx, written map[string]bool) {
 	if val.Kind != Object {
-		v.errorf(CodeSchema, p, "Field 'Assign' is %s: it must be an object whose keys are variable names", aKind(val.Kind))
+		v.errorf(CodeSchema, p, "Field 'Assign' is %s: it must be an object whose keys are variable names", kindPhrase(val.Kind))
 		return
 	}
 	total := 0

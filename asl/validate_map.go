@@ -91,7 +91,7 @@ func (v *validator) mapState(sc *stateCtx) {
 				v.errorf(CodeSchema, p, "Field 'Items' is the string %q: it must be a JSON array, a JSON object or a JSONata expression \"{%% ... %%}\"", st.Items.Str)
 			}
 		default:
-			v.errorf(CodeSchema, p, "Field 'Items' is %s: it must be a JSON array, a JSON object or a JSONata expression", aKind(st.Items.Kind))
+			v.errorf(CodeSchema, p, "Field 'Items' is %s: it must be a JSON array, a JSON object or a JSONata expression", kindPhrase(st.Items.Kind))
 		}
 	}
 	if st.ItemsPath != "" && sc.ok("ItemsPath") {
@@ -104,7 +104,7 @@ func (v *validator) mapState(sc *stateCtx) {
 		}
 		if sc.lang == JSONata {
 			if st.ItemSelector.Kind != Object && !(st.ItemSelector.Kind == String && isJSONata(st.ItemSelector.Str)) {
-				v.errorf(CodeSchema, p, "Field 'ItemSelector' is %s: it must be an object or a JSONata expression", aKind(st.ItemSelector.Kind))
+				v.errorf(CodeSchema, p, "Field 'ItemSelector' is %s: it must be an object or a JSONata expression", kindPhrase(st.ItemSelector.Kind))
 			}
 			v.jsonataField(sc, st.ItemSelector, p, jaCtx{field: "ItemSelector"})
 		} else {

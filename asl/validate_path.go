@@ -128,7 +128,7 @@ func (v *validator) intrinsicVars(sc *stateCtx, c *intrinsic.Call, p string, dep
 func (v *validator) payloadTemplate(sc *stateCtx, val Value, p, field string) {
 	if val.Kind != Object {
 		if val.Kind != Null {
-			v.warnf(CodeSchema, p, "Field '%s' is %s: ASL defines payload templates as JSON objects; wrap the value in an object", field, aKind(val.Kind))
+			v.warnf(CodeSchema, p, "Field '%s' is %s: ASL defines payload templates as JSON objects; wrap the value in an object", field, kindPhrase(val.Kind))
 		}
 	}
 	v.templateValue(sc, val, p, field, 0)
@@ -170,7 +170,7 @@ func (v *validator) templateValue(sc *stateCtx, val Value, p, field string, dept
 // dynamicValue checks the value of a '.$' key: a path or an intrinsic.
 func (v *validator) dynamicValue(sc *stateCtx, val Value, p, field string) {
 	if val.Kind != String {
-		v.errorf(CodeSchema, p, "The value for the field '%s' must be a valid JSONPath or a valid intrinsic function call: a key ending in '.$' needs a string, not %s; drop the '.$' suffix to pass a literal", lastToken(p), aKind(val.Kind))
+		v.errorf(CodeSchema, p, "The value for the field '%s' must be a valid JSONPath or a valid intrinsic function call: a key ending in '.$' needs a string, not %s; drop the '.$' suffix to pass a literal", lastToken(p), kindPhrase(val.Kind))
 		return
 	}
 	s := val.Str

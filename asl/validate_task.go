@@ -282,7 +282,7 @@ func (v *validator) credentials(sc *stateCtx, res resourceInfo) {
 	p := ptrJoin(sc.at, "Credentials")
 	c := st.Credentials
 	if c.Kind != Object {
-		v.errorf(CodeSchema, p, "Field 'Credentials' is %s: it must be an object {\"RoleArn\": \"arn:aws:iam::<account>:role/<name>\"}", aKind(c.Kind))
+		v.errorf(CodeSchema, p, "Field 'Credentials' is %s: it must be an object {\"RoleArn\": \"arn:aws:iam::<account>:role/<name>\"}", kindPhrase(c.Kind))
 		return
 	}
 	if res.kind == resActivity {
@@ -296,7 +296,7 @@ func (v *validator) credentials(sc *stateCtx, res resourceInfo) {
 		switch m.Key {
 		case "RoleArn":
 			if m.Value.Kind != String {
-				v.errorf(CodeSchema, mp, "Field 'RoleArn' is %s: it must be a role ARN string", aKind(m.Value.Kind))
+				v.errorf(CodeSchema, mp, "Field 'RoleArn' is %s: it must be a role ARN string", kindPhrase(m.Value.Kind))
 			} else if sc.lang == JSONata && isJSONata(m.Value.Str) {
 				v.expr(sc, m.Value.Str, mp, jaCtx{field: "Credentials"})
 			}
