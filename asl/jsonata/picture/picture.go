@@ -54,7 +54,9 @@ func FormatDateTime(millis float64, picture, timezone string) (string, error) {
 }
 
 // ParseDateTime is $toMillis(s, picture): an empty picture means ISO 8601; ok
-// is false where JSONata's result is undefined.
-func ParseDateTime(s, picture string) (millis float64, ok bool, err error) {
+// is false where JSONata's result is undefined. Components the picture does
+// not give above the ones it gives (the date of "[H]:[m]") come from now, in
+// milliseconds since the epoch (the caller's clock).
+func ParseDateTime(s, picture string, now float64) (millis float64, ok bool, err error) {
 	return 0, false, errTODO
 }
