@@ -387,10 +387,3 @@ func formatOffset(offset int, pattern string, traditional bool) string {
 		return sign + fmtInt(h, digits-2) + fmtInt(m, 2)
 	}
 }
-// ParseDateTime is $toMillis(s, picture): an empty picture means ISO 8601; ok
-// is false where JSONata's result is undefined. Components the picture does
-// not give above the ones it gives (the date of "[H]:[m]") come from now, in
-// milliseconds since the epoch (the caller's clock).
-func ParseDateTime(s, picture string, now float64) (millis float64, ok bool, err error) {
-	return 0, false, &Error{Code: "D3136", Message: "not written yet"}
-}

@@ -256,7 +256,14 @@ var romanNumerals = []struct {
 	{50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"},
 }
 
+// maxRoman is the largest number written in roman numerals; larger ones are
+// written in decimal digits (a numeral would be n/1000 letters long).
+const maxRoman = 1e6
+
 func roman(n float64) string {
+	if n > maxRoman {
+		return strconv.FormatFloat(n, 'f', 0, 64)
+	}
 	var b strings.Builder
 	for _, r := range romanNumerals {
 		for n >= r.value {
