@@ -158,7 +158,7 @@ func TestParseDateTime(t *testing.T) {
 	now := ms("2030-06-15T08:00:00Z")
 	for _, c := range []struct {
 		s, pic, want string // want is RFC 3339, "" for undefined
-		code            string
+		code         string
 	}{
 		{s: "2024-02-29T17:04:05.089Z", want: "2024-02-29T17:04:05.089Z"},
 		{s: "2024-02-29T17:04:05+0200", want: "2024-02-29T15:04:05Z"},
