@@ -195,6 +195,39 @@ func TestFlowErrors(t *testing.T) {
 	}
 }
 
+// flowAccepted are workflows whose data flow works: each must compile
+// without any diagnostic (they were false positives once).
+var flowAccepted = map[string]func() *dsl.Workflow{
+	"timestamp_in_a_string": func() *dsl.Workflow {
+		// RFC 3339 text in a Go string is a timestamp operand, as Wait's
+		// TimestampPath already took it.
+		wf := orderFlow("Due")
+		c := wf.Choice("Due?")
+		wait := wf.Wait("Until").UntilPath("$.id")
+		done := wf.Succeed("Done")
+		c.When(dsl.TimestampLessThanEqualsPath("$.id", "$.placed"), wait)
+		c.Otherwise(done)
+		wait.Next(done)
+		return wf
+	},
+}
+
+func TestFlowAccepted(t *testing.T) {
+	names := make([]string, 0, len(flowAccepted))
+	for name := range flowAccepted {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			r := compiler.Check(flowAccepted[name]())
+			for _, d := range r.Diagnostics {
+				t.Errorf("unexpected diagnostic: %s", d)
+			}
+		})
+	}
+}
+
 // TestFlowTypes compiles a typed workflow without errors and dumps the types
 // Types returns.
 func TestFlowTypes(t *testing.T) {

@@ -712,7 +712,9 @@ func fits(family string, t *Type) bool {
 	case "Boolean":
 		return t.Kind == Bool
 	case "Timestamp":
-		return t.Kind == String && t.Timestamp
+		// Any string may hold RFC 3339 text (API and DynamoDB data carry
+		// timestamps as strings); time.Time is only the precise form.
+		return t.Kind == String
 	}
 	return true
 }
