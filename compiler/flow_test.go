@@ -167,6 +167,15 @@ var flowErrors = map[string]func() *dsl.Workflow{
 			ResultSelector(dsl.Obj{"size": dsl.Path("$.Contentlength")}).End()
 		return wf
 	},
+	"fail_error_path": func() *dsl.Workflow {
+		type rejection struct {
+			Codes  []string `json:"codes"`
+			Reason string   `json:"reason"`
+		}
+		wf := dsl.InputOf[rejection](dsl.NewWorkflow("Reject"))
+		wf.Fail("Rejected").ErrorPath("$.codes").CausePath("$.reason")
+		return wf
+	},
 }
 
 func TestFlowErrors(t *testing.T) {

@@ -215,6 +215,26 @@ TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number),
 		`NO_SUCH_FIELD: $.Paylod selects nothing: $ has no field "Paylod" (did you mean "Payload"?) at /States/T/ResultSelector/r.$`},
 	{"catch output", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "Parameters": {"QueueUrl": "q", "MessageBody.$": "$.id"}, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "F"}], "End": true}, "F": {"Type": "Fail", "CausePath": "$.Cuase"}}}`, orderAnn,
 		`NO_SUCH_FIELD: $.Cuase selects nothing: $ has no field "Cuase" (did you mean "Cause"?) at /States/F/CausePath`},
+	{"fail error path not a string", `{"StartAt": "F", "States": {"F": {"Type": "Fail", "ErrorPath": "$.items", "CausePath": "$.count"}}}`, orderAnn,
+		`TYPE_MISMATCH: $.items selects an array, but ErrorPath must be a string; select a string, or turn the value into one with States.JsonToString or States.Format at /States/F/ErrorPath
+TYPE_MISMATCH: $.count selects an integer, but CausePath must be a string; select a string, or turn the value into one with States.JsonToString or States.Format at /States/F/CausePath`},
+	{"fail paths that are strings", `{"StartAt": "F", "States": {"F": {"Type": "Fail", "ErrorPath": "States.ArrayGetItem($.tags, 0)", "CausePath": "$.note"}}}`,
+		func() *flow.Annotations {
+			a := orderAnn()
+			a.Input = typeOf[struct {
+				Tags []string `json:"tags"`
+				Note *string  `json:"note"`
+			}]()
+			return a
+		},
+		``},
+	{"fail intrinsic not a string", `{"StartAt": "F", "States": {"F": {"Type": "Fail", "ErrorPath": "States.ArrayGetItem($.items, 0)", "CausePath": "$.anything"}}}`,
+		func() *flow.Annotations {
+			a := orderAnn()
+			a.Input = flow.ObjectOf(flow.Field{Name: "items", Type: flow.ArrayOf(flow.ArrayOf(flow.StringType))}, flow.Field{Name: "anything", Type: flow.AnyType})
+			return a
+		},
+		`TYPE_MISMATCH: States.ArrayGetItem($.items, 0) returns an array, but ErrorPath must be a string; select a string, or turn the value into one with States.JsonToString or States.Format at /States/F/ErrorPath`},
 	{"parallel tuple", `{"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": {"a": 1}, "End": true}}}], "Next": "Q"}, "Q": {"Type": "Pass", "Parameters": {"x.$": "$[0].b", "y.$": "$[1]"}, "End": true}}}`, nil,
 		`NO_SUCH_FIELD: $[0].b selects nothing: $[0] has no field "b" (it has "a") at /States/Q/Parameters/x.$
 NO_SUCH_FIELD: $[1] selects nothing: $ has 1 items at /States/Q/Parameters/y.$`},
@@ -304,6 +324,8 @@ TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number),
 		`NO_SUCH_FIELD: $order.totl selects nothing: $order has no field "totl" (did you mean "total"?) at /States/Q/Output`},
 	{"inner scope assignment does not leak", `{"QueryLanguage": "JSONata", "StartAt": "Par", "States": {"Par": {"Type": "Parallel", "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"inner": 1}, "End": true}}}], "Next": "Q"}, "Q": {"Type": "Pass", "Output": "{% $inner %}", "End": true}}}`, nil,
 		`UNASSIGNED_VARIABLE: variable $inner is read before it is assigned: not every path to this state goes through an Assign that sets it (an inner scope cannot see the variables it assigns after it ends, and a Distributed Map's processor sees none) at /States/Q/Output`},
+	{"fail error not a string", `{"QueryLanguage": "JSONata", "StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "{% $states.input.items %}", "Cause": "{% $string($states.input.items) %}"}}}`, orderAnn,
+		`TYPE_MISMATCH: {% $states.input.items %} returns an array, but Error must be a string; make the expression return a string, e.g. with $string(...) or $join(...) at /States/F/Error`},
 	{"any never errs", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {"a": "{% $states.input.x.y[0].z %}", "b": "{% $sum($states.input.q.r) %}", "c": "{% ($v := $states.input.w; $v.nope) %}"}, "End": true}}}`, nil,
 		``},
 }

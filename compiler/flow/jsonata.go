@@ -32,8 +32,11 @@ func (in *inferrer) stateJSONata(st *asl.State, ptr string, info *StateInfo, v v
 		}
 	}
 	if st.Type == asl.TypeFail {
-		text(st.Error, "Error")
-		text(st.Cause, "Cause")
+		for _, f := range []struct{ s, name string }{{st.Error, "Error"}, {st.Cause, "Cause"}} {
+			if f.s != "" {
+				in.failText(in.value(asl.StringValue(f.s), e, ptr+"/"+f.name), f.s, ptr+"/"+f.name, f.name)
+			}
+		}
 		return nil, nil
 	}
 	eff := raw

@@ -27,10 +27,10 @@ func (in *inferrer) stateJSONPath(st *asl.State, ptr string, info *StateInfo, v 
 
 	if st.Type == asl.TypeFail {
 		if st.ErrorPath != "" {
-			in.dynamic(st.ErrorPath, e, ptr+"/ErrorPath")
+			in.failText(in.dynamic(st.ErrorPath, e, ptr+"/ErrorPath"), st.ErrorPath, ptr+"/ErrorPath", "ErrorPath")
 		}
 		if st.CausePath != "" {
-			in.dynamic(st.CausePath, e, ptr+"/CausePath")
+			in.failText(in.dynamic(st.CausePath, e, ptr+"/CausePath"), st.CausePath, ptr+"/CausePath", "CausePath")
 		}
 		return nil, nil
 	}
@@ -199,6 +199,24 @@ func (in *inferrer) itemsOf(items *Type, text, ptr string) *Type {
 		return AnyType
 	}
 	return items.ItemType()
+}
+
+// failText checks that a Fail state's error or cause (ErrorPath,
+// CausePath, or a JSONata Error or Cause) is a string, as AWS requires:
+// any other value fails the state with a runtime error instead of the
+// intended one.
+func (in *inferrer) failText(t *Type, text, ptr, field string) {
+	if t.IsAny() || t.Kind == String {
+		return
+	}
+	verb, how := "selects", "select a string, or turn the value into one with States.JsonToString or States.Format"
+	switch {
+	case strings.HasPrefix(strings.TrimSpace(text), "{%"):
+		verb, how = "returns", "make the expression return a string, e.g. with $string(...) or $join(...)"
+	case intrinsic.Looks(text):
+		verb = "returns"
+	}
+	in.add(CodeTypeMismatch, ptr, "%s %s %s, but %s must be a string; %s", text, verb, t.Describe(), field, how)
 }
 
 // expect reports a value of a known kind other than want.
