@@ -176,6 +176,11 @@ var flowErrors = map[string]func() *dsl.Workflow{
 		wf.Fail("Rejected").ErrorPath("$.codes").CausePath("$.reason")
 		return wf
 	},
+	"lambda_payload_other_type": func() *dsl.Workflow {
+		wf := orderFlow("Wrong payload")
+		wf.Task("Charge", dsl.LambdaInvoke[flowCharge, flowReceipt]("charge").Payload(dsl.Path("$.items[0]"))).End()
+		return wf
+	},
 }
 
 func TestFlowErrors(t *testing.T) {

@@ -178,29 +178,29 @@ var jsonPathErrors = []errorCase{
 			a.States = map[string]flow.StateAnnotation{"/States/T": {TaskInput: typeOf[Charge]()}}
 			return a
 		},
-		`TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number), which the value given does not have at /States/T/Parameters/Payload`},
+		`TYPE_MISMATCH: the task takes flow_test.Charge, but the value is {id string}: it needs field "total" (number), which the value given does not have at /States/T/Parameters/Payload`},
 	{"task input wrong field type", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f", "Payload.$": "$.items[0]"}, "End": true}}}`,
 		func() *flow.Annotations {
 			a := orderAnn()
 			a.States = map[string]flow.StateAnnotation{"/States/T": {TaskInput: typeOf[Charge]()}}
 			return a
 		},
-		`TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "id" (string), which the value given does not have at /States/T/Parameters/Payload.$
-TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number), which the value given does not have at /States/T/Parameters/Payload.$`},
+		`TYPE_MISMATCH: the task takes flow_test.Charge, but the value is flow_test.Item: it needs field "id" (string), which the value given does not have at /States/T/Parameters/Payload.$
+TYPE_MISMATCH: the task takes flow_test.Charge, but the value is flow_test.Item: it needs field "total" (number), which the value given does not have at /States/T/Parameters/Payload.$`},
 	{"task input field kind", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f", "Parameters": {"id.$": "$.count", "total.$": "$.total"}, "End": true}}}`,
 		func() *flow.Annotations {
 			a := orderAnn()
 			a.States = map[string]flow.StateAnnotation{"/States/T": {TaskInput: typeOf[Charge]()}}
 			return a
 		},
-		`TYPE_MISMATCH: the task takes flow_test.Charge: field id is an integer, but the task expects a string at /States/T/Parameters`},
+		`TYPE_MISMATCH: the task takes flow_test.Charge, but the value is {id integer, total number}: field id is an integer, but the task expects a string at /States/T/Parameters`},
 	{"callback task input", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken", "Parameters": {"FunctionName": "f", "Payload": {"id.$": "$.id", "token.$": "$$.Task.Token"}}, "ResultSelector": {"any.$": "$.whatever"}, "End": true}}}`,
 		func() *flow.Annotations {
 			a := orderAnn()
 			a.States = map[string]flow.StateAnnotation{"/States/T": {TaskInput: typeOf[Charge]()}}
 			return a
 		},
-		`TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number), which the value given does not have at /States/T/Parameters/Payload`},
+		`TYPE_MISMATCH: the task takes flow_test.Charge, but the value is {id string, token string}: it needs field "total" (number), which the value given does not have at /States/T/Parameters/Payload`},
 	{"service result is open", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish", "Parameters": {"TopicArn": "t", "Message.$": "$.id"}, "ResultSelector": {"id.$": "$.MessageId", "x.$": "$.Other", "n.$": "States.ArrayLength($.MessageId)"}, "End": true}}}`, orderAnn,
 		`TYPE_MISMATCH: States.ArrayLength takes an array as its array, but $.MessageId is a string at /States/T/ResultSelector/n.$`},
 	{"result path into string", `{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 1, "ResultPath": "$.id.extra", "End": true}}}`, orderAnn,
@@ -303,8 +303,8 @@ TYPE_MISMATCH: $states.input.express is a boolean, but "<" compares numbers or s
 	{"arithmetic on a string", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $states.input.id * 2 %}", "End": true}}}`, orderAnn,
 		`TYPE_MISMATCH: $states.input.id is a string, but "*" needs numbers at /States/P/Output`},
 	{"task input", `{"QueryLanguage": "JSONata", "StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "f", "Payload": {"id": "{% $states.input.count %}"}}, "End": true}}}`, chargeTask,
-		`TYPE_MISMATCH: the task takes flow_test.Charge: field id is an integer, but the task expects a string at /States/T/Arguments/Payload
-TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number), which the value given does not have at /States/T/Arguments/Payload`},
+		`TYPE_MISMATCH: the task takes flow_test.Charge, but the value is {id integer}: field id is an integer, but the task expects a string at /States/T/Arguments/Payload
+TYPE_MISMATCH: the task takes flow_test.Charge, but the value is {id integer}: it needs field "total" (number), which the value given does not have at /States/T/Arguments/Payload`},
 	{"result typo", `{"QueryLanguage": "JSONata", "StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "f", "Payload": "{% $states.input %}"}, "Output": "{% $states.result.Payload.txid %}", "End": true}}}`, chargeTask,
 		`NO_SUCH_FIELD: $states.result.Payload.txid selects nothing: $states.result.Payload has no field "txid" (did you mean "txId"?) at /States/T/Output`},
 	{"error output typo", `{"QueryLanguage": "JSONata", "StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "Arguments": {"QueueUrl": "q", "MessageBody": "{% $states.input.id %}"}, "Catch": [{"ErrorEquals": ["States.ALL"], "Output": {"why": "{% $states.errorOutput.Cuase %}"}, "Next": "F"}], "End": true}, "F": {"Type": "Fail"}}}`, orderAnn,

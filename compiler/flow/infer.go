@@ -354,8 +354,18 @@ func (in *inferrer) checkTaskInput(st *asl.State, info *StateInfo, eff *Type, ar
 		at = ptr
 	}
 	for _, p := range assignable(want, got, "", 0) {
-		in.add(CodeTypeMismatch, at, "the task takes %s: %s", typeLabel(want), p)
+		in.add(CodeTypeMismatch, at, "the task takes %s, but the value is %s: %s", typeLabel(want), givenLabel(got), p)
 	}
+}
+
+// givenLabel names the type of a value given where a declared type is
+// expected: its Go name, else its shape, else (a shape too long to read
+// in a message) its kind.
+func givenLabel(t *Type) string {
+	if s := typeLabel(t); len(s) <= 120 {
+		return s
+	}
+	return t.Describe()
 }
 
 // typeLabel names a declared type in messages: its Go name when it has
