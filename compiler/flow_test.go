@@ -224,6 +224,14 @@ var flowAccepted = map[string]func() *dsl.Workflow{
 		wait.Next(done)
 		return wf
 	},
+	"token_in_whole_context": func() *dsl.Workflow {
+		// The whole context object carries $$.Task.Token: no warning that
+		// the token is never passed.
+		wf := orderFlow("Callback")
+		wf.Task("Approve", dsl.Lambda("approve").WaitForTaskToken().
+			Payload(dsl.Obj{"ExecutionContext": dsl.Path("$$"), "order": dsl.Path("$")})).End()
+		return wf
+	},
 }
 
 func TestFlowAccepted(t *testing.T) {
