@@ -181,6 +181,21 @@ var flowErrors = map[string]func() *dsl.Workflow{
 		wf.Task("Charge", dsl.LambdaInvoke[flowCharge, flowReceipt]("charge").Payload(dsl.Path("$.items[0]"))).End()
 		return wf
 	},
+	"jsonata_typo_before_filter": func() *dsl.Workflow {
+		type assessment struct {
+			Covered  bool    `json:"covered"`
+			Approved float64 `json:"approved"`
+		}
+		type claim struct {
+			Assessments []assessment `json:"assessments"`
+		}
+		wf := dsl.InputOf[claim](dsl.NewWorkflow("Payout")).QueryLanguage(dsl.JSONata)
+		wf.Pass("Total").Output(dsl.Obj{
+			"approved": dsl.Expr("$sum($states.input.assesments[covered].approved)"),
+			"covered":  dsl.Expr("$count($states.input.assessments[coverd])"),
+		}).End()
+		return wf
+	},
 }
 
 func TestFlowErrors(t *testing.T) {

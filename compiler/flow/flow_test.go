@@ -324,6 +324,24 @@ TYPE_MISMATCH: the task takes flow_test.Charge, but the value is {id integer}: i
 		`NO_SUCH_FIELD: $order.totl selects nothing: $order has no field "totl" (did you mean "total"?) at /States/Q/Output`},
 	{"inner scope assignment does not leak", `{"QueryLanguage": "JSONata", "StartAt": "Par", "States": {"Par": {"Type": "Parallel", "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"inner": 1}, "End": true}}}], "Next": "Q"}, "Q": {"Type": "Pass", "Output": "{% $inner %}", "End": true}}}`, nil,
 		`UNASSIGNED_VARIABLE: variable $inner is read before it is assigned: not every path to this state goes through an Assign that sets it (an inner scope cannot see the variables it assigns after it ends, and a Distributed Map's processor sees none) at /States/Q/Output`},
+	{"typo before a filter", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $sum($states.input.itemz[qty > 1].qty) %}", "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $states.input.itemz[qty > 1].qty selects nothing: $states.input has no field "itemz" (did you mean "items"?) at /States/P/Output`},
+	{"typo after a filter", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {"a": "{% $states.input.items[qty > 1].skuu %}", "b": "{% $states.input.items[0].qtty %}"}, "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $states.input.items[qty > 1].skuu selects nothing: $states.input.items[qty > 1][*] has no field "skuu" (did you mean "sku"?) at /States/P/Output/a
+NO_SUCH_FIELD: $states.input.items[0].qtty selects nothing: $states.input.items[0] has no field "qtty" (did you mean "qty"?) at /States/P/Output/b`},
+	{"typo in a predicate", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {"a": "{% $states.input.items[qtty > 1].sku %}", "b": "{% $states.input.items[sku = $states.input.idd] %}", "c": "{% $states.input.items[$.sku.x = 'x'] %}"}, "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: qtty selects nothing: $states.input.items[*] has no field "qtty" (did you mean "qty"?) at /States/P/Output/a
+NO_SUCH_FIELD: $states.input.idd selects nothing: $states.input has no field "idd" (did you mean "id"?) at /States/P/Output/b
+NO_SUCH_FIELD: $.sku.x selects nothing: $.sku is a string, not an object at /States/P/Output/c`},
+	{"predicate compares a string with a number", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $states.input.items[sku > 1] %}", "End": true}}}`, orderAnn,
+		`TYPE_MISMATCH: ">" compares sku (a string) with 1 (an integer): both sides must be numbers or both strings at /States/P/Output`},
+	{"filters that fit", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {
+		"a": "{% $states.input.items[qty > 1 and $.sku = $states.input.id][0].sku & '' %}",
+		"b": "{% $count($states.input.items[$contains(sku, 'x')]) %}",
+		"c": "{% $states.input.items^(qty)[0].sku %}",
+		"d": "{% $states.input.items[-1].qty + 1 %}",
+		"e": "{% $states.input.items.{'s': sku}[s = 'x'] %}"}, "End": true}}}`, orderAnn,
+		``},
 	{"fail error not a string", `{"QueryLanguage": "JSONata", "StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "{% $states.input.items %}", "Cause": "{% $string($states.input.items) %}"}}}`, orderAnn,
 		`TYPE_MISMATCH: {% $states.input.items %} returns an array, but Error must be a string; make the expression return a string, e.g. with $string(...) or $join(...) at /States/F/Error`},
 	{"any never errs", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {"a": "{% $states.input.x.y[0].z %}", "b": "{% $sum($states.input.q.r) %}", "c": "{% ($v := $states.input.w; $v.nope) %}"}, "End": true}}}`, nil,
