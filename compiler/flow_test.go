@@ -196,6 +196,26 @@ var flowErrors = map[string]func() *dsl.Workflow{
 		}).End()
 		return wf
 	},
+	"map_over_object": func() *dsl.Workflow {
+		type shipment struct {
+			TrackingID string `json:"trackingId"`
+		}
+		type order struct {
+			ID        string     `json:"id"`
+			Shipments []shipment `json:"shipments"`
+		}
+		type input struct {
+			Order order `json:"order"`
+		}
+		wf := dsl.InputOf[input](dsl.NewWorkflow("Track"))
+		// $.order is the order, not its shipments: AWS would run one
+		// iteration per field of the order.
+		m := dsl.ItemsOf[shipment](wf.Map("EachShipment").ItemsPath("$.order").
+			ItemSelector(dsl.Obj{"trackingId": dsl.Path("$$.Map.Item.Value.trackingId")}))
+		m.Processor().Pass("Track").End()
+		m.End()
+		return wf
+	},
 }
 
 func TestFlowErrors(t *testing.T) {

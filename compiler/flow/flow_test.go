@@ -207,6 +207,23 @@ TYPE_MISMATCH: the task takes flow_test.Charge, but the value is flow_test.Item:
 		`TYPE_MISMATCH: $.id.extra writes into $.id, which is a string, not an object at /States/P/ResultPath`},
 	{"items path not array", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.total", "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Succeed"}}}, "End": true}}}`, orderAnn,
 		`TYPE_MISMATCH: $.total selects a number, not an array: a Map needs an array of items at /States/M/ItemsPath`},
+	{"items path object declared", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.byId", "ItemSelector": {"sku.$": "$$.Map.Item.Value.sku"}, "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Succeed"}}}, "End": true}}}`, indexAnn(true),
+		`TYPE_MISMATCH: $.byId selects an object, not an array: a Map over an object runs one iteration per key-value pair, with items {Key string, Value {sku string, qty integer}}, not flow_test.Item as the items are declared; select an array of flow_test.Item, or declare the items as the {Key, Value} pairs at /States/M/ItemsPath`},
+	{"items path object pairs", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.byId", "ItemSelector": {"k.$": "$$.Map.Item.Key", "q.$": "$$.Map.Item.Value.qtty", "i.$": "$$.Map.Item.Index"}, "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Pass", "Parameters": {"n.$": "States.ArrayLength($.k)"}, "End": true}}}, "End": true}}}`, indexAnn(false),
+		`NO_SUCH_FIELD: $$.Map.Item.Value.qtty selects nothing: $$.Map.Item.Value has no field "qtty" (did you mean "qty"?) at /States/M/ItemSelector/q.$
+TYPE_MISMATCH: States.ArrayLength takes an array as its array, but $.k is a string at /States/M/ItemProcessor/States/X/Parameters/n.$`},
+	{"items path object value", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.byId", "ItemProcessor": {"StartAt": "Y", "States": {"Y": {"Type": "Pass", "Parameters": {"sku.$": "$.Value.sku", "key.$": "$.key"}, "End": true}}}, "End": true}}}`, indexAnn(false),
+		`NO_SUCH_FIELD: $.key selects nothing: $ has no field "key" (did you mean "Key"?) at /States/M/ItemProcessor/States/Y/Parameters/key.$`},
+	{"items path object declared as pairs", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.byId", "ItemSelector": {"sku.$": "$$.Map.Item.Value.skuu"}, "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Succeed"}}}, "End": true}}}`,
+		func() *flow.Annotations {
+			a := indexAnn(false)()
+			a.States = map[string]flow.StateAnnotation{"/States/M": {Item: typeOf[struct {
+				Key   string `json:"Key"`
+				Value Item   `json:"Value"`
+			}]()}}
+			return a
+		},
+		`NO_SUCH_FIELD: $$.Map.Item.Value.skuu selects nothing: $$.Map.Item.Value has no field "skuu" (did you mean "sku"?) at /States/M/ItemSelector/sku.$`},
 	{"item selector typo", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "ItemSelector": {"s.$": "$$.Map.Item.Value.skuu"}, "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Pass", "InputPath": "$.s", "End": true}}}, "End": true}}}`, orderAnn,
 		`NO_SUCH_FIELD: $$.Map.Item.Value.skuu selects nothing: $$.Map.Item.Value has no field "skuu" (did you mean "sku"?) at /States/M/ItemSelector/s.$`},
 	{"processor input typo", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Pass", "InputPath": "$.qtty", "End": true}}}, "End": true}}}`, orderAnn,
@@ -264,6 +281,20 @@ NO_SUCH_FIELD: $[1] selects nothing: $ has 1 items at /States/Q/Parameters/y.$`}
 		`TYPE_MISMATCH: $count is declared as integer: the value given is a string, but the variable is declared as an integer at /States/P/Assign/count.$`},
 }
 
+// indexAnn declares an input with an object of items by key, and with
+// declared the Map state M's items as Item.
+func indexAnn(declared bool) func() *flow.Annotations {
+	return func() *flow.Annotations {
+		a := &flow.Annotations{Input: typeOf[struct {
+			ByID map[string]Item `json:"byId"`
+		}]()}
+		if declared {
+			a.States = map[string]flow.StateAnnotation{"/States/M": {Item: typeOf[Item]()}}
+		}
+		return a
+	}
+}
+
 func runErrorCases(t *testing.T, cases []errorCase) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -313,6 +344,8 @@ TYPE_MISMATCH: the task takes flow_test.Charge, but the value is {id integer}: i
 		`TYPE_MISMATCH: {% $states.input.total %} selects a number, not an array: a Map needs an array of items at /States/M/Items`},
 	{"item selector", `{"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map", "Items": "{% $states.input.items %}", "ItemSelector": {"s": "{% $states.context.Map.Item.Value.skuu %}"}, "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Succeed"}}}, "End": true}}}`, orderAnn,
 		`NO_SUCH_FIELD: $states.context.Map.Item.Value.skuu selects nothing: $states.context.Map.Item.Value has no field "skuu" (did you mean "sku"?) at /States/M/ItemSelector/s`},
+	{"items object declared", `{"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map", "Items": "{% $states.input.byId %}", "ItemSelector": {"s": "{% $states.context.Map.Item.Value.sku %}", "k": "{% $states.context.Map.Item.Key %}"}, "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Succeed"}}}, "End": true}}}`, indexAnn(true),
+		`TYPE_MISMATCH: {% $states.input.byId %} selects an object, not an array: a Map over an object runs one iteration per key-value pair, with items {Key string, Value {sku string, qty integer}}, not flow_test.Item as the items are declared; select an array of flow_test.Item, or declare the items as the {Key, Value} pairs at /States/M/Items`},
 	{"processor input", `{"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map", "Items": "{% $states.input.items %}", "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Pass", "Output": "{% $states.input.qtty %}", "End": true}}}, "End": true}}}`, orderAnn,
 		`NO_SUCH_FIELD: $states.input.qtty selects nothing: $states.input has no field "qtty" (did you mean "qty"?) at /States/M/ItemProcessor/States/X/Output`},
 	{"variable on one path only", `{"QueryLanguage": "JSONata", "StartAt": "C", "States": {

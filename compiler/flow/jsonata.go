@@ -121,21 +121,18 @@ func (in *inferrer) stateJSONata(st *asl.State, ptr string, info *StateInfo, v v
 
 // mapJSONata runs a JSONata Map state and returns its result.
 func (in *inferrer) mapJSONata(st *asl.State, ptr string, info *StateInfo, eff *Type, e *env, v vars, depth int, record bool) *Type {
-	item := AnyType
+	declared := in.ann.States[ptr].Item
+	item, mc := orAny(declared), &mapCtx{value: orAny(declared)}
 	if st.ItemReader == nil {
-		items := eff
+		items, text := eff, "$states.input"
 		if st.Items.IsSet() {
-			items = in.value(st.Items, e, ptr+"/Items")
+			items, text = in.value(st.Items, e, ptr+"/Items"), jsonataText(st.Items)
 		}
-		item = in.itemsOf(items, jsonataText(st.Items), ptr+"/Items")
+		item, mc = in.mapItems(items, declared, text, ptr+"/Items")
 	} else if st.ItemReader.Arguments.IsSet() {
 		in.value(st.ItemReader.Arguments, e, ptr+"/ItemReader/Arguments")
 	}
-	if a, ok := in.ann.States[ptr]; ok && a.Item != nil {
-		item = a.Item
-	}
 	info.Item = item
-	mc := &mapCtx{item: item}
 	procIn := item
 	if st.ItemSelector.IsSet() {
 		ctx := in.contextType(mc)
