@@ -362,6 +362,8 @@ TYPE_MISMATCH: the task takes flow_test.Charge, but the value is {id integer}: i
 	{"typo after a filter", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {"a": "{% $states.input.items[qty > 1].skuu %}", "b": "{% $states.input.items[0].qtty %}"}, "End": true}}}`, orderAnn,
 		`NO_SUCH_FIELD: $states.input.items[qty > 1].skuu selects nothing: $states.input.items[qty > 1][*] has no field "skuu" (did you mean "sku"?) at /States/P/Output/a
 NO_SUCH_FIELD: $states.input.items[0].qtty selects nothing: $states.input.items[0] has no field "qtty" (did you mean "qty"?) at /States/P/Output/b`},
+	{"filter quoted as written", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $states.input.items[sku in ['a]', \"[b\"]].qtty %}", "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $states.input.items[sku in ['a]', "[b"]].qtty selects nothing: $states.input.items[sku in ['a]', "[b"]][*] has no field "qtty" (did you mean "qty"?) at /States/P/Output`},
 	{"typo in a predicate", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {"a": "{% $states.input.items[qtty > 1].sku %}", "b": "{% $states.input.items[sku = $states.input.idd] %}", "c": "{% $states.input.items[$.sku.x = 'x'] %}"}, "End": true}}}`, orderAnn,
 		`NO_SUCH_FIELD: qtty selects nothing: $states.input.items[*] has no field "qtty" (did you mean "qty"?) at /States/P/Output/a
 NO_SUCH_FIELD: $states.input.idd selects nothing: $states.input has no field "idd" (did you mean "id"?) at /States/P/Output/b
