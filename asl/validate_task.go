@@ -317,8 +317,8 @@ func mentionsToken(val Value, depth int) bool {
 	}
 	switch val.Kind {
 	case String:
-		return strings.Contains(val.Str, "$$.Task.Token") || strings.Contains(val.Str, "$states.context.Task.Token") ||
-			strings.Contains(val.Str, "Task.Token")
+		return strings.Contains(val.Str, "Task.Token") || passesContext(val.Str, "$$") ||
+			passesContext(val.Str, "$states.context") || passesContext(val.Str, "$states")
 	case Object:
 		for _, m := range val.Members {
 			if mentionsToken(m.Value, depth+1) {
@@ -333,6 +333,45 @@ func mentionsToken(val Value, depth int) bool {
 		}
 	}
 	return false
+}
+
+// passesContext reports whether s reads, through root ("$$", or
+// "$states.context" in JSONata), a value that holds the task token: the
+// root itself (the whole context object) or its Task. "$states" alone
+// holds the context too.
+func passesContext(s, root string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], root)
+		if j < 0 {
+			return false
+		}
+		rest := s[i+j+len(root):]
+		i += j + len(root)
+		if rest != "" && isPathChar(rest[0]) {
+			continue // a longer name: $statesX, or $$ inside $$$
+		}
+		if root == "$states" {
+			// $states.input, $states.result...: only $states or
+			// $states.context (checked with its own root) carry the token.
+			if !strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, "[") {
+				return true
+			}
+			continue
+		}
+		switch {
+		case !strings.HasPrefix(rest, ".") && !strings.HasPrefix(rest, "["):
+			return true // the whole context object
+		case strings.HasPrefix(rest, ".Task") && (len(rest) == 5 || !isPathChar(rest[5])):
+			return true
+		case strings.HasPrefix(rest, "['Task']"), strings.HasPrefix(rest, `["Task"]`):
+			return true
+		}
+	}
+}
+
+// isPathChar reports whether c may continue a field or variable name.
+func isPathChar(c byte) bool {
+	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 var httpMethods = []string{"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"}

@@ -167,6 +167,55 @@ var flowErrors = map[string]func() *dsl.Workflow{
 			ResultSelector(dsl.Obj{"size": dsl.Path("$.Contentlength")}).End()
 		return wf
 	},
+	"fail_error_path": func() *dsl.Workflow {
+		type rejection struct {
+			Codes  []string `json:"codes"`
+			Reason string   `json:"reason"`
+		}
+		wf := dsl.InputOf[rejection](dsl.NewWorkflow("Reject"))
+		wf.Fail("Rejected").ErrorPath("$.codes").CausePath("$.reason")
+		return wf
+	},
+	"lambda_payload_other_type": func() *dsl.Workflow {
+		wf := orderFlow("Wrong payload")
+		wf.Task("Charge", dsl.LambdaInvoke[flowCharge, flowReceipt]("charge").Payload(dsl.Path("$.items[0]"))).End()
+		return wf
+	},
+	"jsonata_typo_before_filter": func() *dsl.Workflow {
+		type assessment struct {
+			Covered  bool    `json:"covered"`
+			Approved float64 `json:"approved"`
+		}
+		type claim struct {
+			Assessments []assessment `json:"assessments"`
+		}
+		wf := dsl.InputOf[claim](dsl.NewWorkflow("Payout")).QueryLanguage(dsl.JSONata)
+		wf.Pass("Total").Output(dsl.Obj{
+			"approved": dsl.Expr("$sum($states.input.assesments[covered].approved)"),
+			"covered":  dsl.Expr("$count($states.input.assessments[coverd])"),
+		}).End()
+		return wf
+	},
+	"map_over_object": func() *dsl.Workflow {
+		type shipment struct {
+			TrackingID string `json:"trackingId"`
+		}
+		type order struct {
+			ID        string     `json:"id"`
+			Shipments []shipment `json:"shipments"`
+		}
+		type input struct {
+			Order order `json:"order"`
+		}
+		wf := dsl.InputOf[input](dsl.NewWorkflow("Track"))
+		// $.order is the order, not its shipments: AWS would run one
+		// iteration per field of the order.
+		m := dsl.ItemsOf[shipment](wf.Map("EachShipment").ItemsPath("$.order").
+			ItemSelector(dsl.Obj{"trackingId": dsl.Path("$$.Map.Item.Value.trackingId")}))
+		m.Processor().Pass("Track").End()
+		m.End()
+		return wf
+	},
 }
 
 func TestFlowErrors(t *testing.T) {
@@ -191,6 +240,47 @@ func TestFlowErrors(t *testing.T) {
 				}
 			}
 			golden.Check(t, "testdata/flow/"+name+".golden", []byte(err.Error()+"\n"))
+		})
+	}
+}
+
+// flowAccepted are workflows whose data flow works: each must compile
+// without any diagnostic (they were false positives once).
+var flowAccepted = map[string]func() *dsl.Workflow{
+	"timestamp_in_a_string": func() *dsl.Workflow {
+		// RFC 3339 text in a Go string is a timestamp operand, as Wait's
+		// TimestampPath already took it.
+		wf := orderFlow("Due")
+		c := wf.Choice("Due?")
+		wait := wf.Wait("Until").UntilPath("$.id")
+		done := wf.Succeed("Done")
+		c.When(dsl.TimestampLessThanEqualsPath("$.id", "$.placed"), wait)
+		c.Otherwise(done)
+		wait.Next(done)
+		return wf
+	},
+	"token_in_whole_context": func() *dsl.Workflow {
+		// The whole context object carries $$.Task.Token: no warning that
+		// the token is never passed.
+		wf := orderFlow("Callback")
+		wf.Task("Approve", dsl.Lambda("approve").WaitForTaskToken().
+			Payload(dsl.Obj{"ExecutionContext": dsl.Path("$$"), "order": dsl.Path("$")})).End()
+		return wf
+	},
+}
+
+func TestFlowAccepted(t *testing.T) {
+	names := make([]string, 0, len(flowAccepted))
+	for name := range flowAccepted {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			r := compiler.Check(flowAccepted[name]())
+			for _, d := range r.Diagnostics {
+				t.Errorf("unexpected diagnostic: %s", d)
+			}
 		})
 	}
 }

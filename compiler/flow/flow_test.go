@@ -159,8 +159,15 @@ var jsonPathErrors = []errorCase{
 		`NO_SUCH_FIELD: $.id[0] selects nothing: $.id is a string, not an array at /States/P/Parameters/y.$`},
 	{"numeric on string", `{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.id", "NumericGreaterThan": 3, "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`, orderAnn,
 		`TYPE_MISMATCH: NumericGreaterThan compares numbers, but $.id is a string at /States/C/Choices/0/NumericGreaterThan`},
-	{"timestamp on string", `{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Not": {"Variable": "$.note", "TimestampLessThan": "2024-01-01T00:00:00Z"}, "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`, orderAnn,
-		`TYPE_MISMATCH: TimestampLessThan compares timestamps (RFC 3339 strings), but $.note is a string at /States/C/Choices/0/Not/TimestampLessThan`},
+	{"timestamp on number", `{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Not": {"Variable": "$.total", "TimestampLessThan": "2024-01-01T00:00:00Z"}, "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`, orderAnn,
+		`TYPE_MISMATCH: TimestampLessThan compares timestamps (RFC 3339 strings), but $.total is a number at /States/C/Choices/0/Not/TimestampLessThan`},
+	{"timestamp in a string", `{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [
+		{"Variable": "$.note", "TimestampLessThan": "2024-01-01T00:00:00Z", "Next": "D"},
+		{"Variable": "$.id", "TimestampLessThanEqualsPath": "$.placed", "Next": "D"},
+		{"Variable": "$.placed", "TimestampGreaterThanPath": "$.note", "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`, orderAnn,
+		``},
+	{"timestamp path of a number", `{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.id", "TimestampEqualsPath": "$.count", "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`, orderAnn,
+		`TYPE_MISMATCH: TimestampEqualsPath compares timestamps (RFC 3339 strings), but $.count is an integer ($.id is a string) at /States/C/Choices/0/TimestampEqualsPath`},
 	{"path comparison mismatch", `{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"And": [{"Variable": "$.total", "NumericEqualsPath": "$.id"}], "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`, orderAnn,
 		`TYPE_MISMATCH: NumericEqualsPath compares numbers, but $.id is a string ($.total is a number) at /States/C/Choices/0/And/0/NumericEqualsPath`},
 	{"is present never errs", `{"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.coupon", "IsPresent": true, "Next": "D"}], "Default": "D"}, "D": {"Type": "Succeed"}}}`, orderAnn,
@@ -171,35 +178,52 @@ var jsonPathErrors = []errorCase{
 			a.States = map[string]flow.StateAnnotation{"/States/T": {TaskInput: typeOf[Charge]()}}
 			return a
 		},
-		`TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number), which the value given does not have at /States/T/Parameters/Payload`},
+		`TYPE_MISMATCH: the task takes flow_test.Charge, but the value is {id string}: it needs field "total" (number), which the value given does not have at /States/T/Parameters/Payload`},
 	{"task input wrong field type", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f", "Payload.$": "$.items[0]"}, "End": true}}}`,
 		func() *flow.Annotations {
 			a := orderAnn()
 			a.States = map[string]flow.StateAnnotation{"/States/T": {TaskInput: typeOf[Charge]()}}
 			return a
 		},
-		`TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "id" (string), which the value given does not have at /States/T/Parameters/Payload.$
-TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number), which the value given does not have at /States/T/Parameters/Payload.$`},
+		`TYPE_MISMATCH: the task takes flow_test.Charge, but the value is flow_test.Item: it needs field "id" (string), which the value given does not have at /States/T/Parameters/Payload.$
+TYPE_MISMATCH: the task takes flow_test.Charge, but the value is flow_test.Item: it needs field "total" (number), which the value given does not have at /States/T/Parameters/Payload.$`},
 	{"task input field kind", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f", "Parameters": {"id.$": "$.count", "total.$": "$.total"}, "End": true}}}`,
 		func() *flow.Annotations {
 			a := orderAnn()
 			a.States = map[string]flow.StateAnnotation{"/States/T": {TaskInput: typeOf[Charge]()}}
 			return a
 		},
-		`TYPE_MISMATCH: the task takes flow_test.Charge: field id is an integer, but the task expects a string at /States/T/Parameters`},
+		`TYPE_MISMATCH: the task takes flow_test.Charge, but the value is {id integer, total number}: field id is an integer, but the task expects a string at /States/T/Parameters`},
 	{"callback task input", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken", "Parameters": {"FunctionName": "f", "Payload": {"id.$": "$.id", "token.$": "$$.Task.Token"}}, "ResultSelector": {"any.$": "$.whatever"}, "End": true}}}`,
 		func() *flow.Annotations {
 			a := orderAnn()
 			a.States = map[string]flow.StateAnnotation{"/States/T": {TaskInput: typeOf[Charge]()}}
 			return a
 		},
-		`TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number), which the value given does not have at /States/T/Parameters/Payload`},
+		`TYPE_MISMATCH: the task takes flow_test.Charge, but the value is {id string, token string}: it needs field "total" (number), which the value given does not have at /States/T/Parameters/Payload`},
 	{"service result is open", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish", "Parameters": {"TopicArn": "t", "Message.$": "$.id"}, "ResultSelector": {"id.$": "$.MessageId", "x.$": "$.Other", "n.$": "States.ArrayLength($.MessageId)"}, "End": true}}}`, orderAnn,
 		`TYPE_MISMATCH: States.ArrayLength takes an array as its array, but $.MessageId is a string at /States/T/ResultSelector/n.$`},
 	{"result path into string", `{"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 1, "ResultPath": "$.id.extra", "End": true}}}`, orderAnn,
 		`TYPE_MISMATCH: $.id.extra writes into $.id, which is a string, not an object at /States/P/ResultPath`},
 	{"items path not array", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.total", "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Succeed"}}}, "End": true}}}`, orderAnn,
 		`TYPE_MISMATCH: $.total selects a number, not an array: a Map needs an array of items at /States/M/ItemsPath`},
+	{"items path object declared", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.byId", "ItemSelector": {"sku.$": "$$.Map.Item.Value.sku"}, "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Succeed"}}}, "End": true}}}`, indexAnn(true),
+		`TYPE_MISMATCH: $.byId selects an object, not an array: a Map over an object runs one iteration per key-value pair, with items {Key string, Value {sku string, qty integer}}, not flow_test.Item as the items are declared; select an array of flow_test.Item, or declare the items as the {Key, Value} pairs at /States/M/ItemsPath`},
+	{"items path object pairs", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.byId", "ItemSelector": {"k.$": "$$.Map.Item.Key", "q.$": "$$.Map.Item.Value.qtty", "i.$": "$$.Map.Item.Index"}, "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Pass", "Parameters": {"n.$": "States.ArrayLength($.k)"}, "End": true}}}, "End": true}}}`, indexAnn(false),
+		`NO_SUCH_FIELD: $$.Map.Item.Value.qtty selects nothing: $$.Map.Item.Value has no field "qtty" (did you mean "qty"?) at /States/M/ItemSelector/q.$
+TYPE_MISMATCH: States.ArrayLength takes an array as its array, but $.k is a string at /States/M/ItemProcessor/States/X/Parameters/n.$`},
+	{"items path object value", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.byId", "ItemProcessor": {"StartAt": "Y", "States": {"Y": {"Type": "Pass", "Parameters": {"sku.$": "$.Value.sku", "key.$": "$.key"}, "End": true}}}, "End": true}}}`, indexAnn(false),
+		`NO_SUCH_FIELD: $.key selects nothing: $ has no field "key" (did you mean "Key"?) at /States/M/ItemProcessor/States/Y/Parameters/key.$`},
+	{"items path object declared as pairs", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.byId", "ItemSelector": {"sku.$": "$$.Map.Item.Value.skuu"}, "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Succeed"}}}, "End": true}}}`,
+		func() *flow.Annotations {
+			a := indexAnn(false)()
+			a.States = map[string]flow.StateAnnotation{"/States/M": {Item: typeOf[struct {
+				Key   string `json:"Key"`
+				Value Item   `json:"Value"`
+			}]()}}
+			return a
+		},
+		`NO_SUCH_FIELD: $$.Map.Item.Value.skuu selects nothing: $$.Map.Item.Value has no field "skuu" (did you mean "sku"?) at /States/M/ItemSelector/sku.$`},
 	{"item selector typo", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "ItemSelector": {"s.$": "$$.Map.Item.Value.skuu"}, "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Pass", "InputPath": "$.s", "End": true}}}, "End": true}}}`, orderAnn,
 		`NO_SUCH_FIELD: $$.Map.Item.Value.skuu selects nothing: $$.Map.Item.Value has no field "skuu" (did you mean "sku"?) at /States/M/ItemSelector/s.$`},
 	{"processor input typo", `{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items", "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Pass", "InputPath": "$.qtty", "End": true}}}, "End": true}}}`, orderAnn,
@@ -208,6 +232,26 @@ TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number),
 		`NO_SUCH_FIELD: $.Paylod selects nothing: $ has no field "Paylod" (did you mean "Payload"?) at /States/T/ResultSelector/r.$`},
 	{"catch output", `{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "Parameters": {"QueueUrl": "q", "MessageBody.$": "$.id"}, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "F"}], "End": true}, "F": {"Type": "Fail", "CausePath": "$.Cuase"}}}`, orderAnn,
 		`NO_SUCH_FIELD: $.Cuase selects nothing: $ has no field "Cuase" (did you mean "Cause"?) at /States/F/CausePath`},
+	{"fail error path not a string", `{"StartAt": "F", "States": {"F": {"Type": "Fail", "ErrorPath": "$.items", "CausePath": "$.count"}}}`, orderAnn,
+		`TYPE_MISMATCH: $.items selects an array, but ErrorPath must be a string; select a string, or turn the value into one with States.JsonToString or States.Format at /States/F/ErrorPath
+TYPE_MISMATCH: $.count selects an integer, but CausePath must be a string; select a string, or turn the value into one with States.JsonToString or States.Format at /States/F/CausePath`},
+	{"fail paths that are strings", `{"StartAt": "F", "States": {"F": {"Type": "Fail", "ErrorPath": "States.ArrayGetItem($.tags, 0)", "CausePath": "$.note"}}}`,
+		func() *flow.Annotations {
+			a := orderAnn()
+			a.Input = typeOf[struct {
+				Tags []string `json:"tags"`
+				Note *string  `json:"note"`
+			}]()
+			return a
+		},
+		``},
+	{"fail intrinsic not a string", `{"StartAt": "F", "States": {"F": {"Type": "Fail", "ErrorPath": "States.ArrayGetItem($.items, 0)", "CausePath": "$.anything"}}}`,
+		func() *flow.Annotations {
+			a := orderAnn()
+			a.Input = flow.ObjectOf(flow.Field{Name: "items", Type: flow.ArrayOf(flow.ArrayOf(flow.StringType))}, flow.Field{Name: "anything", Type: flow.AnyType})
+			return a
+		},
+		`TYPE_MISMATCH: States.ArrayGetItem($.items, 0) returns an array, but ErrorPath must be a string; select a string, or turn the value into one with States.JsonToString or States.Format at /States/F/ErrorPath`},
 	{"parallel tuple", `{"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": {"a": 1}, "End": true}}}], "Next": "Q"}, "Q": {"Type": "Pass", "Parameters": {"x.$": "$[0].b", "y.$": "$[1]"}, "End": true}}}`, nil,
 		`NO_SUCH_FIELD: $[0].b selects nothing: $[0] has no field "b" (it has "a") at /States/Q/Parameters/x.$
 NO_SUCH_FIELD: $[1] selects nothing: $ has 1 items at /States/Q/Parameters/y.$`},
@@ -235,6 +279,20 @@ NO_SUCH_FIELD: $[1] selects nothing: $ has 1 items at /States/Q/Parameters/y.$`}
 			return a
 		},
 		`TYPE_MISMATCH: $count is declared as integer: the value given is a string, but the variable is declared as an integer at /States/P/Assign/count.$`},
+}
+
+// indexAnn declares an input with an object of items by key, and with
+// declared the Map state M's items as Item.
+func indexAnn(declared bool) func() *flow.Annotations {
+	return func() *flow.Annotations {
+		a := &flow.Annotations{Input: typeOf[struct {
+			ByID map[string]Item `json:"byId"`
+		}]()}
+		if declared {
+			a.States = map[string]flow.StateAnnotation{"/States/M": {Item: typeOf[Item]()}}
+		}
+		return a
+	}
 }
 
 func runErrorCases(t *testing.T, cases []errorCase) {
@@ -276,8 +334,8 @@ TYPE_MISMATCH: $states.input.express is a boolean, but "<" compares numbers or s
 	{"arithmetic on a string", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $states.input.id * 2 %}", "End": true}}}`, orderAnn,
 		`TYPE_MISMATCH: $states.input.id is a string, but "*" needs numbers at /States/P/Output`},
 	{"task input", `{"QueryLanguage": "JSONata", "StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "f", "Payload": {"id": "{% $states.input.count %}"}}, "End": true}}}`, chargeTask,
-		`TYPE_MISMATCH: the task takes flow_test.Charge: field id is an integer, but the task expects a string at /States/T/Arguments/Payload
-TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number), which the value given does not have at /States/T/Arguments/Payload`},
+		`TYPE_MISMATCH: the task takes flow_test.Charge, but the value is {id integer}: field id is an integer, but the task expects a string at /States/T/Arguments/Payload
+TYPE_MISMATCH: the task takes flow_test.Charge, but the value is {id integer}: it needs field "total" (number), which the value given does not have at /States/T/Arguments/Payload`},
 	{"result typo", `{"QueryLanguage": "JSONata", "StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "f", "Payload": "{% $states.input %}"}, "Output": "{% $states.result.Payload.txid %}", "End": true}}}`, chargeTask,
 		`NO_SUCH_FIELD: $states.result.Payload.txid selects nothing: $states.result.Payload has no field "txid" (did you mean "txId"?) at /States/T/Output`},
 	{"error output typo", `{"QueryLanguage": "JSONata", "StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "Arguments": {"QueueUrl": "q", "MessageBody": "{% $states.input.id %}"}, "Catch": [{"ErrorEquals": ["States.ALL"], "Output": {"why": "{% $states.errorOutput.Cuase %}"}, "Next": "F"}], "End": true}, "F": {"Type": "Fail"}}}`, orderAnn,
@@ -286,6 +344,8 @@ TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number),
 		`TYPE_MISMATCH: {% $states.input.total %} selects a number, not an array: a Map needs an array of items at /States/M/Items`},
 	{"item selector", `{"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map", "Items": "{% $states.input.items %}", "ItemSelector": {"s": "{% $states.context.Map.Item.Value.skuu %}"}, "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Succeed"}}}, "End": true}}}`, orderAnn,
 		`NO_SUCH_FIELD: $states.context.Map.Item.Value.skuu selects nothing: $states.context.Map.Item.Value has no field "skuu" (did you mean "sku"?) at /States/M/ItemSelector/s`},
+	{"items object declared", `{"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map", "Items": "{% $states.input.byId %}", "ItemSelector": {"s": "{% $states.context.Map.Item.Value.sku %}", "k": "{% $states.context.Map.Item.Key %}"}, "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Succeed"}}}, "End": true}}}`, indexAnn(true),
+		`TYPE_MISMATCH: {% $states.input.byId %} selects an object, not an array: a Map over an object runs one iteration per key-value pair, with items {Key string, Value {sku string, qty integer}}, not flow_test.Item as the items are declared; select an array of flow_test.Item, or declare the items as the {Key, Value} pairs at /States/M/Items`},
 	{"processor input", `{"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map", "Items": "{% $states.input.items %}", "ItemProcessor": {"StartAt": "X", "States": {"X": {"Type": "Pass", "Output": "{% $states.input.qtty %}", "End": true}}}, "End": true}}}`, orderAnn,
 		`NO_SUCH_FIELD: $states.input.qtty selects nothing: $states.input has no field "qtty" (did you mean "qty"?) at /States/M/ItemProcessor/States/X/Output`},
 	{"variable on one path only", `{"QueryLanguage": "JSONata", "StartAt": "C", "States": {
@@ -297,6 +357,28 @@ TYPE_MISMATCH: the task takes flow_test.Charge: it needs field "total" (number),
 		`NO_SUCH_FIELD: $order.totl selects nothing: $order has no field "totl" (did you mean "total"?) at /States/Q/Output`},
 	{"inner scope assignment does not leak", `{"QueryLanguage": "JSONata", "StartAt": "Par", "States": {"Par": {"Type": "Parallel", "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"inner": 1}, "End": true}}}], "Next": "Q"}, "Q": {"Type": "Pass", "Output": "{% $inner %}", "End": true}}}`, nil,
 		`UNASSIGNED_VARIABLE: variable $inner is read before it is assigned: not every path to this state goes through an Assign that sets it (an inner scope cannot see the variables it assigns after it ends, and a Distributed Map's processor sees none) at /States/Q/Output`},
+	{"typo before a filter", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $sum($states.input.itemz[qty > 1].qty) %}", "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $states.input.itemz[qty > 1].qty selects nothing: $states.input has no field "itemz" (did you mean "items"?) at /States/P/Output`},
+	{"typo after a filter", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {"a": "{% $states.input.items[qty > 1].skuu %}", "b": "{% $states.input.items[0].qtty %}"}, "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $states.input.items[qty > 1].skuu selects nothing: $states.input.items[qty > 1][*] has no field "skuu" (did you mean "sku"?) at /States/P/Output/a
+NO_SUCH_FIELD: $states.input.items[0].qtty selects nothing: $states.input.items[0] has no field "qtty" (did you mean "qty"?) at /States/P/Output/b`},
+	{"filter quoted as written", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $states.input.items[sku in ['a]', \"[b\"]].qtty %}", "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: $states.input.items[sku in ['a]', "[b"]].qtty selects nothing: $states.input.items[sku in ['a]', "[b"]][*] has no field "qtty" (did you mean "qty"?) at /States/P/Output`},
+	{"typo in a predicate", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {"a": "{% $states.input.items[qtty > 1].sku %}", "b": "{% $states.input.items[sku = $states.input.idd] %}", "c": "{% $states.input.items[$.sku.x = 'x'] %}"}, "End": true}}}`, orderAnn,
+		`NO_SUCH_FIELD: qtty selects nothing: $states.input.items[*] has no field "qtty" (did you mean "qty"?) at /States/P/Output/a
+NO_SUCH_FIELD: $states.input.idd selects nothing: $states.input has no field "idd" (did you mean "id"?) at /States/P/Output/b
+NO_SUCH_FIELD: $.sku.x selects nothing: $.sku is a string, not an object at /States/P/Output/c`},
+	{"predicate compares a string with a number", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% $states.input.items[sku > 1] %}", "End": true}}}`, orderAnn,
+		`TYPE_MISMATCH: ">" compares sku (a string) with 1 (an integer): both sides must be numbers or both strings at /States/P/Output`},
+	{"filters that fit", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {
+		"a": "{% $states.input.items[qty > 1 and $.sku = $states.input.id][0].sku & '' %}",
+		"b": "{% $count($states.input.items[$contains(sku, 'x')]) %}",
+		"c": "{% $states.input.items^(qty)[0].sku %}",
+		"d": "{% $states.input.items[-1].qty + 1 %}",
+		"e": "{% $states.input.items.{'s': sku}[s = 'x'] %}"}, "End": true}}}`, orderAnn,
+		``},
+	{"fail error not a string", `{"QueryLanguage": "JSONata", "StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "{% $states.input.items %}", "Cause": "{% $string($states.input.items) %}"}}}`, orderAnn,
+		`TYPE_MISMATCH: {% $states.input.items %} returns an array, but Error must be a string; make the expression return a string, e.g. with $string(...) or $join(...) at /States/F/Error`},
 	{"any never errs", `{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {"a": "{% $states.input.x.y[0].z %}", "b": "{% $sum($states.input.q.r) %}", "c": "{% ($v := $states.input.w; $v.nope) %}"}, "End": true}}}`, nil,
 		``},
 }

@@ -81,9 +81,11 @@ func (in *inferrer) assignNames(v asl.Value) {
 }
 
 // mapCtx is what $$.Map.Item (or $states.context.Map.Item) holds inside a
-// Map processor's ItemSelector.
+// Map processor's ItemSelector: Value is the array item, or the member
+// value of an object the Map iterates, whose Key is then set too.
 type mapCtx struct {
-	item *Type
+	value *Type
+	key   bool
 }
 
 // entry is what reaches a state: its input and the variables assigned on
@@ -267,11 +269,13 @@ func (in *inferrer) buildContext(mc *mapCtx) *Type {
 		{Name: "Task", Type: open(Field{Name: "Token", Type: StringType})},
 	}
 	if mc != nil {
+		item := []Field{{Name: "Index", Type: IntegerType}}
+		if mc.key {
+			item = append(item, Field{Name: "Key", Type: StringType})
+		}
+		item = append(item, Field{Name: "Value", Type: orAny(mc.value)})
 		fields = append(fields, Field{Name: "Map", Type: open(
-			Field{Name: "Item", Type: open(
-				Field{Name: "Index", Type: IntegerType},
-				Field{Name: "Value", Type: orAny(mc.item)},
-			)},
+			Field{Name: "Item", Type: open(item...)},
 		)})
 	} else {
 		fields = append(fields, Field{Name: "Map", Type: AnyType, Optional: true})
@@ -354,8 +358,18 @@ func (in *inferrer) checkTaskInput(st *asl.State, info *StateInfo, eff *Type, ar
 		at = ptr
 	}
 	for _, p := range assignable(want, got, "", 0) {
-		in.add(CodeTypeMismatch, at, "the task takes %s: %s", typeLabel(want), p)
+		in.add(CodeTypeMismatch, at, "the task takes %s, but the value is %s: %s", typeLabel(want), givenLabel(got), p)
 	}
+}
+
+// givenLabel names the type of a value given where a declared type is
+// expected: its Go name, else its shape, else (a shape too long to read
+// in a message) its kind.
+func givenLabel(t *Type) string {
+	if s := typeLabel(t); len(s) <= 120 {
+		return s
+	}
+	return t.Describe()
 }
 
 // typeLabel names a declared type in messages: its Go name when it has

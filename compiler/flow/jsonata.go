@@ -32,8 +32,11 @@ func (in *inferrer) stateJSONata(st *asl.State, ptr string, info *StateInfo, v v
 		}
 	}
 	if st.Type == asl.TypeFail {
-		text(st.Error, "Error")
-		text(st.Cause, "Cause")
+		for _, f := range []struct{ s, name string }{{st.Error, "Error"}, {st.Cause, "Cause"}} {
+			if f.s != "" {
+				in.failText(in.value(asl.StringValue(f.s), e, ptr+"/"+f.name), f.s, ptr+"/"+f.name, f.name)
+			}
+		}
 		return nil, nil
 	}
 	eff := raw
@@ -118,21 +121,18 @@ func (in *inferrer) stateJSONata(st *asl.State, ptr string, info *StateInfo, v v
 
 // mapJSONata runs a JSONata Map state and returns its result.
 func (in *inferrer) mapJSONata(st *asl.State, ptr string, info *StateInfo, eff *Type, e *env, v vars, depth int, record bool) *Type {
-	item := AnyType
+	declared := in.ann.States[ptr].Item
+	item, mc := orAny(declared), &mapCtx{value: orAny(declared)}
 	if st.ItemReader == nil {
-		items := eff
+		items, text := eff, "$states.input"
 		if st.Items.IsSet() {
-			items = in.value(st.Items, e, ptr+"/Items")
+			items, text = in.value(st.Items, e, ptr+"/Items"), jsonataText(st.Items)
 		}
-		item = in.itemsOf(items, jsonataText(st.Items), ptr+"/Items")
+		item, mc = in.mapItems(items, declared, text, ptr+"/Items")
 	} else if st.ItemReader.Arguments.IsSet() {
 		in.value(st.ItemReader.Arguments, e, ptr+"/ItemReader/Arguments")
 	}
-	if a, ok := in.ann.States[ptr]; ok && a.Item != nil {
-		item = a.Item
-	}
 	info.Item = item
-	mc := &mapCtx{item: item}
 	procIn := item
 	if st.ItemSelector.IsSet() {
 		ctx := in.contextType(mc)
@@ -208,7 +208,13 @@ type exprTyper struct {
 	in    *inferrer
 	e     *env
 	ptr   string
+	src   string          // the expression, for quoting filters in messages
 	bound map[string]bool // variables the expression binds itself
+	// ctx is the context value relative names read: the item a filter
+	// predicate tests (Any outside predicates: unknown, never checked),
+	// and ctxText how messages name it.
+	ctx     *Type
+	ctxText string
 }
 
 // expr types a JSONata expression. Simple paths from $states or a
@@ -227,7 +233,7 @@ func (in *inferrer) expr(src string, e *env, ptr string) *Type {
 	for _, name := range info.Variables {
 		in.variable(name, e, ptr)
 	}
-	x := &exprTyper{in: in, e: e, ptr: ptr, bound: map[string]bool{}}
+	x := &exprTyper{in: in, e: e, ptr: ptr, src: src, bound: map[string]bool{}, ctx: AnyType}
 	x.collectBound(n)
 	t := x.node(n)
 	if declared := in.ann.Exprs[ptr]; declared != nil {
@@ -299,12 +305,20 @@ func (x *exprTyper) node(n jsonata.Node) *Type {
 	case *jsonata.NullLit:
 		return NullType
 	case *jsonata.Variable:
+		if n.Name == "" && !x.bound[""] {
+			return x.ctx // $: the context value
+		}
 		if t, ok := x.root(n); ok {
 			return orAny(t)
 		}
 		return AnyType
+	case *jsonata.Name:
+		t, _ := x.relative(n, jsonataName(n.Value))
+		return t
 	case *jsonata.Path:
 		return x.path(n)
+	case *jsonata.Filter, *jsonata.KeepArray:
+		return x.path(&jsonata.Path{Steps: []jsonata.Node{n}})
 	case *jsonata.Binary:
 		lt := x.node(n.LHS)
 		rt := x.node(n.RHS)
@@ -315,7 +329,7 @@ func (x *exprTyper) node(n jsonata.Node) *Type {
 				n jsonata.Node
 			}{{lt, n.LHS}, {rt, n.RHS}} {
 				if k := o.t.Kind; k == String || k == Bool || k == Object {
-					x.in.add(CodeTypeMismatch, x.ptr, "%s is %s, but %q needs numbers", operandText(o.n), o.t.Describe(), n.Op)
+					x.in.add(CodeTypeMismatch, x.ptr, "%s is %s, but %q needs numbers", x.operandText(o.n), o.t.Describe(), n.Op)
 				}
 			}
 			return NumberType
@@ -326,12 +340,12 @@ func (x *exprTyper) node(n jsonata.Node) *Type {
 				n jsonata.Node
 			}{{lt, n.LHS}, {rt, n.RHS}} {
 				if k := o.t.Kind; k == Bool || k == Object {
-					x.in.add(CodeTypeMismatch, x.ptr, "%s is %s, but %q compares numbers or strings", operandText(o.n), o.t.Describe(), n.Op)
+					x.in.add(CodeTypeMismatch, x.ptr, "%s is %s, but %q compares numbers or strings", x.operandText(o.n), o.t.Describe(), n.Op)
 					bad = true
 				}
 			}
 			if !bad && (lt.Kind == Number || lt.Kind == String) && (rt.Kind == Number || rt.Kind == String) && lt.Kind != rt.Kind {
-				x.in.add(CodeTypeMismatch, x.ptr, "%q compares %s (%s) with %s (%s): both sides must be numbers or both strings", n.Op, operandText(n.LHS), lt.Describe(), operandText(n.RHS), rt.Describe())
+				x.in.add(CodeTypeMismatch, x.ptr, "%q compares %s (%s) with %s (%s): both sides must be numbers or both strings", n.Op, x.operandText(n.LHS), lt.Describe(), x.operandText(n.RHS), rt.Describe())
 			}
 			return BoolType
 		case "&":
@@ -403,59 +417,217 @@ func (x *exprTyper) node(n jsonata.Node) *Type {
 		}
 		return AnyType
 	}
-	for _, c := range children(n) {
-		x.node(c)
-	}
+	// Other nodes (sort terms, group-by pairs, lambdas, bindings...) may
+	// evaluate their parts against another context: names there are not
+	// checked, paths from $states and variables still are.
+	x.within(AnyType, "", func() {
+		for _, c := range children(n) {
+			x.node(c)
+		}
+	})
 	return AnyType
 }
 
-// path types a path that starts at $states or a variable and continues
-// with field names; other paths are Any (their parts are still checked).
-func (x *exprTyper) path(p *jsonata.Path) *Type {
-	v, ok := p.Steps[0].(*jsonata.Variable)
-	var t *Type
-	if ok {
-		t, ok = x.root(v)
+// within runs f with ctx as the context value.
+func (x *exprTyper) within(ctx *Type, text string, f func()) {
+	saved, savedText := x.ctx, x.ctxText
+	x.ctx, x.ctxText = orAny(ctx), text
+	f()
+	x.ctx, x.ctxText = saved, savedText
+}
+
+// relative reads a field of the context value (a name inside a filter
+// predicate); ok is false when the context is unknown or has no such
+// field (reported).
+func (x *exprTyper) relative(n *jsonata.Name, text string) (*Type, bool) {
+	if x.ctx.IsAny() {
+		return AnyType, false
 	}
+	t, ok := x.in.field(x.ctx, n.Value, x.ctxText, text, x.ptr)
 	if !ok {
-		for _, s := range p.Steps {
-			x.node(s)
+		return AnyType, false
+	}
+	return t, true
+}
+
+// unwrapStep splits a path step into its core (a name, a variable...) and
+// the predicates applied to it, innermost first: items[qty > 1][0] is
+// items with [qty > 1] then [0]. keep reports a [] (keep array) suffix.
+func unwrapStep(n jsonata.Node) (core jsonata.Node, preds []*jsonata.Filter) {
+	for {
+		switch s := n.(type) {
+		case *jsonata.Filter:
+			preds = append(preds, s)
+			n = s.Expr
+		case *jsonata.KeepArray:
+			n = s.Expr
+		default:
+			for i, j := 0, len(preds)-1; i < j; i, j = i+1, j-1 {
+				preds[i], preds[j] = preds[j], preds[i]
+			}
+			return n, preds
 		}
+	}
+}
+
+// itemsOf is the type of the items a filter tests: the items of an
+// array (of arrays, flattened), the value itself otherwise.
+func itemsOf(t *Type) *Type {
+	for i := 0; i < 8 && t.Kind == Array; i++ {
+		t = t.ItemType()
+	}
+	return t
+}
+
+// filter types t[pred]: the predicate is checked with each item of t as
+// its context; a number selects one item, anything else keeps the items
+// it is true for.
+func (x *exprTyper) filter(t *Type, f *jsonata.Filter, text string) *Type {
+	elem := AnyType
+	if !t.IsAny() {
+		elem = itemsOf(t)
+	}
+	at := text
+	if t.Kind == Array {
+		at += "[*]"
+	}
+	var pt *Type
+	x.within(elem, at, func() { pt = x.node(f.Predicate) })
+	switch {
+	case t.IsAny():
+		return AnyType
+	case pt.Kind == Number:
+		return elem // an index
+	case t.Kind == Array:
+		return ArrayOf(elem)
+	}
+	return t
+}
+
+// path types a path that starts at $states, a variable, or (inside a
+// filter predicate) a name of the item tested, and continues with names
+// and filters; the steps after anything else are still visited so their
+// paths are checked, but their type is Any.
+func (x *exprTyper) path(p *jsonata.Path) *Type {
+	core, preds := unwrapStep(p.Steps[0])
+	var t *Type
+	ok := false
+	var text string
+	switch c := core.(type) {
+	case *jsonata.Variable:
+		text = "$" + c.Name
+		if c.Name == "" && !x.bound[""] {
+			t, ok = x.ctx, !x.ctx.IsAny()
+		} else {
+			t, ok = x.root(c)
+		}
+	case *jsonata.Name:
+		text = jsonataName(c.Value)
+		t, ok = x.relative(c, x.pathText(p))
+		if !ok && !x.ctx.IsAny() {
+			// Reported: the rest is not checked against a wrong type.
+			x.rest(p.Steps[1:], preds)
+			return AnyType
+		}
+	}
+	if !ok || t.IsAny() {
+		if _, isVar := core.(*jsonata.Variable); !isVar || !ok {
+			x.node(core)
+		}
+		x.rest(p.Steps[1:], preds)
 		return AnyType
 	}
-	text := "$" + v.Name
+	t = orAny(t)
+	for _, f := range preds {
+		t = x.filter(t, f, text)
+		text += x.bracket(f)
+	}
 	for i, s := range p.Steps[1:] {
-		name, isName := s.(*jsonata.Name)
-		if !isName {
-			for _, r := range p.Steps[i+1:] {
-				x.node(r)
-			}
+		core, preds := unwrapStep(s)
+		name, isName := core.(*jsonata.Name)
+		if !isName || t.IsAny() {
+			// Anything else evaluates with each item as its context.
+			x.within(itemsOf(t), text, func() { x.node(core) })
+			x.rest(p.Steps[i+2:], preds)
 			return AnyType
 		}
 		next := text + "." + jsonataName(name.Value)
-		if t.IsAny() {
-			return AnyType
-		}
 		var nt *Type
 		if t.Kind == Array {
 			if t.ItemType().IsAny() {
+				x.rest(p.Steps[i+2:], preds)
 				return ArrayOf(AnyType)
 			}
-			ft, ok := x.in.field(t.ItemType(), name.Value, text+"[*]", pathText(p), x.ptr)
+			ft, ok := x.in.field(t.ItemType(), name.Value, text+"[*]", x.pathText(p), x.ptr)
 			if !ok {
+				x.rest(p.Steps[i+2:], preds)
 				return AnyType
 			}
 			nt = ArrayOf(ft)
 		} else {
-			ft, ok := x.in.field(t, name.Value, text, pathText(p), x.ptr)
+			ft, ok := x.in.field(t, name.Value, text, x.pathText(p), x.ptr)
 			if !ok {
+				x.rest(p.Steps[i+2:], preds)
 				return AnyType
 			}
 			nt = ft
 		}
 		t, text = nt, next
+		for _, f := range preds {
+			t = x.filter(t, f, text)
+			text += x.bracket(f)
+		}
 	}
 	return t
+}
+
+// rest visits the predicates preds and the steps after a step whose value
+// is unknown: names there are not checked, paths from $states and
+// variables inside them are.
+func (x *exprTyper) rest(steps []jsonata.Node, preds []*jsonata.Filter) {
+	x.within(AnyType, "", func() {
+		for _, f := range preds {
+			x.node(f.Predicate)
+		}
+		for _, s := range steps {
+			x.node(s)
+		}
+	})
+}
+
+// bracket is a filter's predicate as written, with its brackets.
+func (x *exprTyper) bracket(f *jsonata.Filter) string {
+	if end := closingBracket(x.src, f.Position); end > 0 {
+		return x.src[f.Position : end+1]
+	}
+	return "[…]"
+}
+
+// closingBracket returns the index of the "]" that closes the "[" at
+// open in src (strings and nested brackets skipped), or -1.
+func closingBracket(src string, open int) int {
+	if open < 0 || open >= len(src) || src[open] != '[' {
+		return -1
+	}
+	depth := 0
+	for i := open; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		case '\'', '"', '`':
+			for i++; i < len(src) && src[i] != c; i++ {
+				if src[i] == '\\' && c != '`' {
+					i++
+				}
+			}
+		}
+	}
+	return -1
 }
 
 func jsonataName(s string) string {
@@ -467,24 +639,42 @@ func jsonataName(s string) string {
 	return s
 }
 
-// pathText writes a path of a variable and names.
-func pathText(p *jsonata.Path) string {
+// pathText writes a path of a variable or name, names and filters, as
+// written.
+func (x *exprTyper) pathText(p *jsonata.Path) string {
 	var b strings.Builder
 	for i, s := range p.Steps {
-		switch s := s.(type) {
-		case *jsonata.Variable:
-			b.WriteString("$" + s.Name)
-		case *jsonata.Name:
-			if i > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(jsonataName(s.Value))
-		default:
+		if !x.stepText(&b, s, i) {
 			b.WriteString(".…")
-			return b.String()
+			break
 		}
 	}
 	return b.String()
+}
+
+func (x *exprTyper) stepText(b *strings.Builder, s jsonata.Node, i int) bool {
+	switch s := s.(type) {
+	case *jsonata.Variable:
+		b.WriteString("$" + s.Name)
+	case *jsonata.Name:
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(jsonataName(s.Value))
+	case *jsonata.Filter:
+		if !x.stepText(b, s.Expr, i) {
+			return false
+		}
+		b.WriteString(x.bracket(s))
+	case *jsonata.KeepArray:
+		if !x.stepText(b, s.Expr, i) {
+			return false
+		}
+		b.WriteString("[]")
+	default:
+		return false
+	}
+	return true
 }
 
 // children lists the direct subexpressions of a node.
@@ -552,10 +742,12 @@ func children(n jsonata.Node) []jsonata.Node {
 // operandText names an operand in messages: a path as written, otherwise
 // "the left operand"-like wording is avoided by describing its kind of
 // expression.
-func operandText(n jsonata.Node) string {
+func (x *exprTyper) operandText(n jsonata.Node) string {
 	switch n := n.(type) {
 	case *jsonata.Path:
-		return pathText(n)
+		return x.pathText(n)
+	case *jsonata.Name:
+		return jsonataName(n.Value)
 	case *jsonata.Variable:
 		return "$" + n.Name
 	case *jsonata.StringLit:

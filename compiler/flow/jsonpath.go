@@ -27,10 +27,10 @@ func (in *inferrer) stateJSONPath(st *asl.State, ptr string, info *StateInfo, v 
 
 	if st.Type == asl.TypeFail {
 		if st.ErrorPath != "" {
-			in.dynamic(st.ErrorPath, e, ptr+"/ErrorPath")
+			in.failText(in.dynamic(st.ErrorPath, e, ptr+"/ErrorPath"), st.ErrorPath, ptr+"/ErrorPath", "ErrorPath")
 		}
 		if st.CausePath != "" {
-			in.dynamic(st.CausePath, e, ptr+"/CausePath")
+			in.failText(in.dynamic(st.CausePath, e, ptr+"/CausePath"), st.CausePath, ptr+"/CausePath", "CausePath")
 		}
 		return nil, nil
 	}
@@ -129,21 +129,22 @@ func (in *inferrer) credentials(c asl.Value, e *env, ptr string) {
 // mapJSONPath runs a JSONPath Map state and returns its result.
 func (in *inferrer) mapJSONPath(st *asl.State, ptr string, info *StateInfo, eff *Type, v vars, ctx *Type, depth int, record bool) *Type {
 	e := &env{input: eff, vars: v, context: ctx}
-	item := AnyType
+	declared := in.ann.States[ptr].Item
+	item, mc := orAny(declared), &mapCtx{value: orAny(declared)}
 	if st.ItemReader == nil {
 		items := eff
 		if st.ItemsPath != "" {
 			items = in.dynamic(st.ItemsPath, e, ptr+"/ItemsPath")
 		}
-		item = in.itemsOf(items, st.ItemsPath, ptr+"/ItemsPath")
+		text := st.ItemsPath
+		if text == "" {
+			text = "$"
+		}
+		item, mc = in.mapItems(items, declared, text, ptr+"/ItemsPath")
 	} else if st.ItemReader.Parameters.IsSet() {
 		in.template(st.ItemReader.Parameters, e, ptr+"/ItemReader/Parameters")
 	}
-	if a, ok := in.ann.States[ptr]; ok && a.Item != nil {
-		item = a.Item
-	}
 	info.Item = item
-	mc := &mapCtx{item: item}
 	procIn := item
 	se := &env{input: eff, vars: v, context: in.contextType(mc), mc: mc}
 	sel := st.ItemSelector
@@ -181,24 +182,77 @@ func (in *inferrer) mapJSONPath(st *asl.State, ptr string, info *StateInfo, eff 
 	return ArrayOf(out)
 }
 
-// itemsOf checks that items is an array and returns its item type.
-func (in *inferrer) itemsOf(items *Type, text, ptr string) *Type {
-	if items.IsAny() {
-		return AnyType
-	}
-	if items.Kind == Object {
-		// An object's keys are iterated too ({"key", "value"} items) since
-		// 2024; treat the items as unknown.
-		return AnyType
-	}
-	if items.Kind != Array {
-		if text == "" {
-			text = "$"
-		}
+// mapItems types what a Map iterates: items (what ItemsPath or Items
+// selects) with the item type declared for the Map, if any. It returns the
+// type of each item (the processor's input before ItemSelector) and what
+// $$.Map.Item holds. An array gives its items; an object gives one
+// {"Key": key, "Value": value} item per member (AWS iterates key-value
+// pairs, and $$.Map.Item.Key and $$.Map.Item.Value are the key and the
+// member value); anything else is reported.
+func (in *inferrer) mapItems(items, declared *Type, text, ptr string) (*Type, *mapCtx) {
+	item, mc := AnyType, &mapCtx{value: AnyType}
+	switch {
+	case items.IsAny():
+	case items.Kind == Array:
+		item = items.ItemType()
+		mc.value = item
+	case items.Kind == Object:
+		mc.value, mc.key = memberType(items), true
+		item = ObjectOf(Field{Name: "Key", Type: StringType}, Field{Name: "Value", Type: mc.value})
+	default:
 		in.add(CodeTypeMismatch, ptr, "%s selects %s, not an array: a Map needs an array of items", text, items.Describe())
+	}
+	if declared == nil {
+		return item, mc
+	}
+	if !mc.key {
+		mc.value = declared
+		return declared, mc
+	}
+	if len(assignable(declared, item, "", 0)) > 0 {
+		what := items.Describe()
+		if items.Go != nil {
+			what += " (" + items.Go.String() + ")"
+		}
+		in.add(CodeTypeMismatch, ptr, "%s selects %s, not an array: a Map over an object runs one iteration per key-value pair, with items %s, not %s as the items are declared; select an array of %s, or declare the items as the {Key, Value} pairs", text, what, item, typeLabel(declared), typeLabel(declared))
+	} else if f, ok := declared.Field("Value"); ok {
+		mc.value = orAny(f.Type)
+	}
+	return declared, mc
+}
+
+// memberType is the type of the member values of an object: a Go map's
+// values, the join of a struct's fields, Any when unknown.
+func memberType(t *Type) *Type {
+	if t.Map {
+		return orAny(t.Elem)
+	}
+	if t.Open || len(t.Fields) == 0 {
 		return AnyType
 	}
-	return items.ItemType()
+	v := t.Fields[0].Type
+	for _, f := range t.Fields[1:] {
+		v = Join(v, f.Type)
+	}
+	return orAny(v)
+}
+
+// failText checks that a Fail state's error or cause (ErrorPath,
+// CausePath, or a JSONata Error or Cause) is a string, as AWS requires:
+// any other value fails the state with a runtime error instead of the
+// intended one.
+func (in *inferrer) failText(t *Type, text, ptr, field string) {
+	if t.IsAny() || t.Kind == String {
+		return
+	}
+	verb, how := "selects", "select a string, or turn the value into one with States.JsonToString or States.Format"
+	switch {
+	case strings.HasPrefix(strings.TrimSpace(text), "{%"):
+		verb, how = "returns", "make the expression return a string, e.g. with $string(...) or $join(...)"
+	case intrinsic.Looks(text):
+		verb = "returns"
+	}
+	in.add(CodeTypeMismatch, ptr, "%s %s %s, but %s must be a string; %s", text, verb, t.Describe(), field, how)
 }
 
 // expect reports a value of a known kind other than want.
@@ -712,7 +766,9 @@ func fits(family string, t *Type) bool {
 	case "Boolean":
 		return t.Kind == Bool
 	case "Timestamp":
-		return t.Kind == String && t.Timestamp
+		// Any string may hold RFC 3339 text (API and DynamoDB data carry
+		// timestamps as strings); time.Time is only the precise form.
+		return t.Kind == String
 	}
 	return true
 }
