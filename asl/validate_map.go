@@ -340,7 +340,14 @@ func (v *validator) itemReader(sc *stateCtx, r *ItemReader, p string) {
 		v.errorf(CodeSchema, p, "PARQUET input does not support 'VersionId'; remove it from the reader's arguments")
 	}
 	if rc.MaxItems.IsSet() {
-		v.intField(sc, rc.MaxItems, ptrJoin(cp, "MaxItems"), "MaxItems", 1, 100000000)
+		// AWS accepts 0 (its language service's schema has "minimum": 0,
+		// and aws-samples deploy it) and reads every item then, as
+		// without the field (measured, floci#3732; LocalStack does the
+		// same). A negative number is refused.
+		mp := ptrJoin(cp, "MaxItems")
+		if n, ok := v.intField(sc, rc.MaxItems, mp, "MaxItems", 0, 100000000); ok && n == 0 {
+			v.warnf(CodeSchema, mp, "Field 'MaxItems' is 0, which does not limit anything: the Map reads every item, as without the field; remove it, or give the number of items to read (1 to 100000000)")
+		}
 	}
 	if rc.MaxItemsPath != "" {
 		mp := ptrJoin(cp, "MaxItemsPath")
