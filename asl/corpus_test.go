@@ -55,7 +55,6 @@ var corpusFailures = map[string]corpusFailure{
 	"localstack/templates-json/test_state/statemachines/io_result_pass_state.json":                                                        testState,
 	"localstack/templates-json/test_state/statemachines/io_sqs_service_task_wait.json":                                                    testState,
 	"localstack/templates-json/test_state/statemachines/map_task_state.json":                                                              testState,
-	"other/coinbase-step/examples__step_deployer.json":                                                                                    {"\"Resource\": \"\", which coinbase/step fills in at deploy time; an empty string is written as unset", "/States/FetchValidateCreate/Resource: missing in the output"},
 	"other/serverless-step-functions/embedded/fixtures__activities__serverless.yml__activityMachine.definition.asl.json":                  cfnResource,
 	"other/serverless-step-functions/embedded/fixtures__basic-state-machine__serverless.yml__basicMachine.definition.asl.json":            cfnResource,
 	"other/serverless-step-functions/embedded/fixtures__basic-state-machine__serverless.yml__fnSubMachine.definition.asl.json":            cfnResource,
