@@ -19,7 +19,9 @@ import (
 // template with two state machines (template); the typed helpers of
 // DynamoDB, Step Functions, Athena, API Gateway and EventBridge (services);
 // placeholders in every number position (placeholders); a SAM template
-// whose Definition uses CloudFormation's short-form tags (intrinsics).
+// whose Definition uses CloudFormation's short-form tags (intrinsics);
+// paths with spaces around them, which AWS trims and the import keeps
+// (spaces).
 var goldenInputs = []struct {
 	file         string
 	fromTemplate bool
@@ -31,6 +33,7 @@ var goldenInputs = []struct {
 	{"legacy.asl.json5", false},
 	{"template.json", true},
 	{"intrinsics.yaml", true},
+	{"spaces.asl.json", false},
 }
 
 // goldenCase reads one golden input and returns its workflows.

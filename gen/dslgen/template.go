@@ -110,6 +110,12 @@ var needs = map[string]string{
 	"ResultSelector": "a JSON object (a placeholder may stand for a value inside it)",
 	"ItemSelector":   "a JSON object (a placeholder may stand for a value inside it)",
 	"Assign":         "a JSON object (a placeholder may stand for a value inside it)",
+	"StartAt":        "the name of a state written out",
+	"Next":           "the name of a state written out",
+	"Default":        "the name of a state written out",
+	"Type":           "a state type written out",
+	"QueryLanguage":  "JSONPath or JSONata written out",
+	"Version":        `"1.0"`,
 	"Arguments":      "a JSON object or a JSONata expression (a placeholder may stand for a value inside the object)",
 }
 
