@@ -23,7 +23,6 @@ import (
 var corpusFailures = map[string]corpusFailure{
 	"localstack/templates-json/choiceoperators/statemachines/template.json":                                                               {"LocalStack placeholder %ComparisonOperatorType% stands where a comparison operator goes", `field "%ComparisonOperatorType%" is not supported in a Choice rule`},
 	"localstack/templates-json/scenarios/statemachines/map_item_reader_base_csv_headers_decl.json":                                        {"LocalStack placeholder \"__TBD__\" stands where the CSVHeaders array goes", `field "CSVHeaders" must be an array of strings, not a string`},
-	"localstack/templates-json/scenarios/statemachines/map_state_label_empty_fail.json":                                                   {"deliberately invalid LocalStack test with \"Label\": \"\"", "Parse: 20:16: INVALID_LABEL_NAME: Field 'Label' is empty: a Label has 1 to 40 characters; give one or remove the field at /States/MapState/Label"},
 	"localstack/templates-json/test_state/statemachines/base_aws_api_kms_encrypt.json":                                                    testState,
 	"localstack/templates-json/test_state/statemachines/base_aws_api_lambda_get_function.json":                                            testState,
 	"localstack/templates-json/test_state/statemachines/base_aws_api_s3_get_object.json":                                                  testState,

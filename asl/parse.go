@@ -292,12 +292,6 @@ func (d *decoder) state(ptr, name string, v Value) *State {
 			st.ToleratedFailureCountPath = d.str(&st.Empty, p, k, x)
 		case "Label":
 			st.Label = d.str(&st.Empty, p, k, x)
-			if x.Kind == String && x.Str == "" {
-				// The model reads "" as unset, so say here what AWS says
-				// (INVALID_LABEL_NAME) rather than dropping the field.
-				d.diags = append(d.diags, Diagnostic{Code: CodeInvalidLabelName, Pointer: p, Pos: lookupPos(d.pos, p, false),
-					Message: "Field 'Label' is empty: a Label has 1 to 40 characters; give one or remove the field"})
-			}
 		case "ItemProcessor":
 			st.ItemProcessor = d.scope(p, k, x, "a Map ItemProcessor")
 		case "Iterator":
