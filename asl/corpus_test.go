@@ -23,7 +23,6 @@ import (
 var corpusFailures = map[string]corpusFailure{
 	"localstack/templates-json/choiceoperators/statemachines/template.json":                                                               {"LocalStack placeholder %ComparisonOperatorType% stands where a comparison operator goes", `field "%ComparisonOperatorType%" is not supported in a Choice rule`},
 	"localstack/templates-json/scenarios/statemachines/map_item_reader_base_csv_headers_decl.json":                                        {"LocalStack placeholder \"__TBD__\" stands where the CSVHeaders array goes", `field "CSVHeaders" must be an array of strings, not a string`},
-	"localstack/templates-json/scenarios/statemachines/map_state_label_empty_fail.json":                                                   {"deliberately invalid LocalStack test with \"Label\": \"\"", "Parse: 20:16: INVALID_LABEL_NAME: Field 'Label' is empty: a Label has 1 to 40 characters; give one or remove the field at /States/MapState/Label"},
 	"localstack/templates-json/test_state/statemachines/base_aws_api_kms_encrypt.json":                                                    testState,
 	"localstack/templates-json/test_state/statemachines/base_aws_api_lambda_get_function.json":                                            testState,
 	"localstack/templates-json/test_state/statemachines/base_aws_api_s3_get_object.json":                                                  testState,
@@ -55,7 +54,6 @@ var corpusFailures = map[string]corpusFailure{
 	"localstack/templates-json/test_state/statemachines/io_result_pass_state.json":                                                        testState,
 	"localstack/templates-json/test_state/statemachines/io_sqs_service_task_wait.json":                                                    testState,
 	"localstack/templates-json/test_state/statemachines/map_task_state.json":                                                              testState,
-	"other/coinbase-step/examples__step_deployer.json":                                                                                    {"\"Resource\": \"\", which coinbase/step fills in at deploy time; an empty string is written as unset", "/States/FetchValidateCreate/Resource: missing in the output"},
 	"other/serverless-step-functions/embedded/fixtures__activities__serverless.yml__activityMachine.definition.asl.json":                  cfnResource,
 	"other/serverless-step-functions/embedded/fixtures__basic-state-machine__serverless.yml__basicMachine.definition.asl.json":            cfnResource,
 	"other/serverless-step-functions/embedded/fixtures__basic-state-machine__serverless.yml__fnSubMachine.definition.asl.json":            cfnResource,

@@ -8,6 +8,12 @@
 // Validate checks every document-level rule of the ASL checklist and returns
 // diagnostics with stable codes and JSON pointers.
 //
+// A field that is absent and one that is present with a value that reads as
+// Go's zero value are kept apart, so that a round trip never changes the
+// document: a NullablePath tells an absent path from JSON null, a Value
+// has the kind Absent, nil slices are absent and empty ones present, and
+// each struct's Empty (EmptyStrings) names its string fields present as "".
+//
 // The package knows nothing of the goasl builder (package dsl): it is the
 // target of the compiler and the source of import, validation and code
 // generation.

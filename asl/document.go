@@ -73,6 +73,17 @@ func ParseValue(data []byte) (Value, error) {
 	return v, nil
 }
 
+// ParseValueDocument is ParseValue that also keeps the source and the
+// position of every value (Document.Position; Machine is nil), for JSON
+// that is not itself a state machine, such as a CloudFormation template.
+func ParseValueDocument(data []byte) (*Document, error) {
+	v, pos, diags := readJSON(data, true)
+	if len(diags) > 0 {
+		return nil, newError(diags)
+	}
+	return &Document{Source: data, Value: v, pos: pos}, nil
+}
+
 // newError sorts diagnostics by source position (unknown positions last,
 // otherwise in the order found) and wraps them in an *Error.
 func newError(diags []Diagnostic) *Error {

@@ -11,7 +11,8 @@ import (
 // Marshal writes sm as canonical JSON: fields in a fixed order (the order of
 // the AWS documentation), states in slice order, 2-space indentation, no
 // HTML escaping, numbers exactly as their text, and a trailing newline.
-// Unset fields are omitted: absent Values, empty strings, nil pointers and
+// Unset fields are omitted: absent Values, empty strings (but those the
+// value's Empty names, written as ""), nil pointers and
 // nil slices, a false End and an unset NullablePath; non-nil empty slices
 // are written as []. The same model always gives the same bytes.
 //
@@ -169,8 +170,10 @@ func (w *writer) pop() { w.path = w.path[:len(w.path)-1] }
 
 // Field helpers: each writes the member only when it is set.
 
-func (w *writer) strField(k, s string) {
-	if s == "" {
+// strField writes a string field; "" only when empty names it (present
+// and empty in the document).
+func (w *writer) strField(k, s string, empty EmptyStrings) {
+	if s == "" && !empty.Has(k) {
 		return
 	}
 	w.key(k, false)
@@ -217,11 +220,11 @@ func (w *writer) strsField(k string, ss []string) {
 
 func (w *writer) machine(sm *StateMachine) {
 	w.open('{')
-	w.strField("Comment", sm.Comment)
-	w.strField("Version", sm.Version)
-	w.strField("QueryLanguage", string(sm.QueryLanguage))
+	w.strField("Comment", sm.Comment, sm.Empty)
+	w.strField("Version", sm.Version, sm.Empty)
+	w.strField("QueryLanguage", string(sm.QueryLanguage), sm.Empty)
 	w.valField("TimeoutSeconds", sm.TimeoutSeconds)
-	w.strField("StartAt", sm.StartAt)
+	w.strField("StartAt", sm.StartAt, sm.Empty)
 	w.states(sm.States)
 	w.close('}')
 }
@@ -247,29 +250,29 @@ func (w *writer) states(ss States) {
 
 func (w *writer) state(st *State) {
 	w.open('{')
-	w.strField("Type", string(st.Type))
-	w.strField("QueryLanguage", string(st.QueryLanguage))
-	w.strField("Comment", st.Comment)
-	w.strField("Resource", st.Resource)
+	w.strField("Type", string(st.Type), st.Empty)
+	w.strField("QueryLanguage", string(st.QueryLanguage), st.Empty)
+	w.strField("Comment", st.Comment, st.Empty)
+	w.strField("Resource", st.Resource, st.Empty)
 	w.valField("Credentials", st.Credentials)
 	w.pathField("InputPath", st.InputPath)
 	w.valField("Parameters", st.Parameters)
 	w.valField("Arguments", st.Arguments)
 	w.valField("Result", st.Result)
 	w.valField("Seconds", st.Seconds)
-	w.strField("SecondsPath", st.SecondsPath)
-	w.strField("Timestamp", st.Timestamp)
-	w.strField("TimestampPath", st.TimestampPath)
+	w.strField("SecondsPath", st.SecondsPath, st.Empty)
+	w.strField("Timestamp", st.Timestamp, st.Empty)
+	w.strField("TimestampPath", st.TimestampPath, st.Empty)
 	if st.Choices != nil {
 		w.key("Choices", false)
 		w.rules(st.Choices)
 		w.pop()
 	}
-	w.strField("Default", st.Default)
-	w.strField("Error", st.Error)
-	w.strField("ErrorPath", st.ErrorPath)
-	w.strField("Cause", st.Cause)
-	w.strField("CausePath", st.CausePath)
+	w.strField("Default", st.Default, st.Empty)
+	w.strField("Error", st.Error, st.Empty)
+	w.strField("ErrorPath", st.ErrorPath, st.Empty)
+	w.strField("Cause", st.Cause, st.Empty)
+	w.strField("CausePath", st.CausePath, st.Empty)
 	if st.Branches != nil {
 		w.key("Branches", false)
 		w.open('[')
@@ -291,27 +294,27 @@ func (w *writer) state(st *State) {
 		w.pop()
 	}
 	w.valField("Items", st.Items)
-	w.strField("ItemsPath", st.ItemsPath)
+	w.strField("ItemsPath", st.ItemsPath, st.Empty)
 	w.valField("ItemSelector", st.ItemSelector)
 	if st.ItemBatcher != nil {
 		b := st.ItemBatcher
 		w.key("ItemBatcher", false)
 		w.open('{')
 		w.valField("MaxItemsPerBatch", b.MaxItemsPerBatch)
-		w.strField("MaxItemsPerBatchPath", b.MaxItemsPerBatchPath)
+		w.strField("MaxItemsPerBatchPath", b.MaxItemsPerBatchPath, b.Empty)
 		w.valField("MaxInputBytesPerBatch", b.MaxInputBytesPerBatch)
-		w.strField("MaxInputBytesPerBatchPath", b.MaxInputBytesPerBatchPath)
+		w.strField("MaxInputBytesPerBatchPath", b.MaxInputBytesPerBatchPath, b.Empty)
 		w.valField("BatchInput", b.BatchInput)
 		w.close('}')
 		w.pop()
 	}
 	w.valField("MaxConcurrency", st.MaxConcurrency)
-	w.strField("MaxConcurrencyPath", st.MaxConcurrencyPath)
+	w.strField("MaxConcurrencyPath", st.MaxConcurrencyPath, st.Empty)
 	w.valField("ToleratedFailurePercentage", st.ToleratedFailurePercentage)
-	w.strField("ToleratedFailurePercentagePath", st.ToleratedFailurePercentagePath)
+	w.strField("ToleratedFailurePercentagePath", st.ToleratedFailurePercentagePath, st.Empty)
 	w.valField("ToleratedFailureCount", st.ToleratedFailureCount)
-	w.strField("ToleratedFailureCountPath", st.ToleratedFailureCountPath)
-	w.strField("Label", st.Label)
+	w.strField("ToleratedFailureCountPath", st.ToleratedFailureCountPath, st.Empty)
+	w.strField("Label", st.Label, st.Empty)
 	if st.ItemProcessor != nil {
 		w.key("ItemProcessor", false)
 		w.scope(st.ItemProcessor)
@@ -333,9 +336,9 @@ func (w *writer) state(st *State) {
 	w.valField("Output", st.Output)
 	w.valField("Assign", st.Assign)
 	w.valField("TimeoutSeconds", st.TimeoutSeconds)
-	w.strField("TimeoutSecondsPath", st.TimeoutSecondsPath)
+	w.strField("TimeoutSecondsPath", st.TimeoutSecondsPath, st.Empty)
 	w.valField("HeartbeatSeconds", st.HeartbeatSeconds)
-	w.strField("HeartbeatSecondsPath", st.HeartbeatSecondsPath)
+	w.strField("HeartbeatSecondsPath", st.HeartbeatSecondsPath, st.Empty)
 	if st.Retry != nil {
 		w.key("Retry", false)
 		w.open('[')
@@ -366,7 +369,7 @@ func (w *writer) state(st *State) {
 		w.close(']')
 		w.pop()
 	}
-	w.strField("Next", st.Next)
+	w.strField("Next", st.Next, st.Empty)
 	if st.End {
 		w.key("End", false)
 		w.buf = append(w.buf, "true"...)
@@ -382,35 +385,35 @@ func (w *writer) state(st *State) {
 
 func (w *writer) scope(sc *Scope) {
 	w.open('{')
-	w.strField("Comment", sc.Comment)
+	w.strField("Comment", sc.Comment, sc.Empty)
 	if pc := sc.ProcessorConfig; pc != nil {
 		w.key("ProcessorConfig", false)
 		w.open('{')
-		w.strField("Mode", pc.Mode)
-		w.strField("ExecutionType", pc.ExecutionType)
+		w.strField("Mode", pc.Mode, pc.Empty)
+		w.strField("ExecutionType", pc.ExecutionType, pc.Empty)
 		w.close('}')
 		w.pop()
 	}
-	w.strField("StartAt", sc.StartAt)
+	w.strField("StartAt", sc.StartAt, sc.Empty)
 	w.states(sc.States)
 	w.close('}')
 }
 
 func (w *writer) itemReader(ir *ItemReader) {
 	w.open('{')
-	w.strField("Resource", ir.Resource)
+	w.strField("Resource", ir.Resource, ir.Empty)
 	if rc := ir.ReaderConfig; rc != nil {
 		w.key("ReaderConfig", false)
 		w.open('{')
-		w.strField("InputType", rc.InputType)
-		w.strField("Transformation", rc.Transformation)
-		w.strField("ManifestType", rc.ManifestType)
-		w.strField("CSVHeaderLocation", rc.CSVHeaderLocation)
+		w.strField("InputType", rc.InputType, rc.Empty)
+		w.strField("Transformation", rc.Transformation, rc.Empty)
+		w.strField("ManifestType", rc.ManifestType, rc.Empty)
+		w.strField("CSVHeaderLocation", rc.CSVHeaderLocation, rc.Empty)
 		w.strsField("CSVHeaders", rc.CSVHeaders)
-		w.strField("CSVDelimiter", rc.CSVDelimiter)
-		w.strField("ItemsPointer", rc.ItemsPointer)
+		w.strField("CSVDelimiter", rc.CSVDelimiter, rc.Empty)
+		w.strField("ItemsPointer", rc.ItemsPointer, rc.Empty)
 		w.valField("MaxItems", rc.MaxItems)
-		w.strField("MaxItemsPath", rc.MaxItemsPath)
+		w.strField("MaxItemsPath", rc.MaxItemsPath, rc.Empty)
 		w.close('}')
 		w.pop()
 	}
@@ -421,12 +424,12 @@ func (w *writer) itemReader(ir *ItemReader) {
 
 func (w *writer) resultWriter(rw *ResultWriter) {
 	w.open('{')
-	w.strField("Resource", rw.Resource)
+	w.strField("Resource", rw.Resource, rw.Empty)
 	if wc := rw.WriterConfig; wc != nil {
 		w.key("WriterConfig", false)
 		w.open('{')
-		w.strField("OutputType", wc.OutputType)
-		w.strField("Transformation", wc.Transformation)
+		w.strField("OutputType", wc.OutputType, wc.Empty)
+		w.strField("Transformation", wc.Transformation, wc.Empty)
 		w.close('}')
 		w.pop()
 	}
@@ -438,23 +441,23 @@ func (w *writer) resultWriter(rw *ResultWriter) {
 func (w *writer) retrier(r *Retrier) {
 	w.open('{')
 	w.strsField("ErrorEquals", r.ErrorEquals)
-	w.strField("Comment", r.Comment)
+	w.strField("Comment", r.Comment, r.Empty)
 	w.valField("IntervalSeconds", r.IntervalSeconds)
 	w.valField("MaxAttempts", r.MaxAttempts)
 	w.valField("BackoffRate", r.BackoffRate)
 	w.valField("MaxDelaySeconds", r.MaxDelaySeconds)
-	w.strField("JitterStrategy", r.JitterStrategy)
+	w.strField("JitterStrategy", r.JitterStrategy, r.Empty)
 	w.close('}')
 }
 
 func (w *writer) catcher(c *Catcher) {
 	w.open('{')
 	w.strsField("ErrorEquals", c.ErrorEquals)
-	w.strField("Comment", c.Comment)
+	w.strField("Comment", c.Comment, c.Empty)
 	w.pathField("ResultPath", c.ResultPath)
 	w.valField("Output", c.Output)
 	w.valField("Assign", c.Assign)
-	w.strField("Next", c.Next)
+	w.strField("Next", c.Next, c.Empty)
 	w.close('}')
 }
 
@@ -475,9 +478,9 @@ func (w *writer) rules(rs []*ChoiceRule) {
 
 func (w *writer) rule(r *ChoiceRule) {
 	w.open('{')
-	w.strField("Comment", r.Comment)
+	w.strField("Comment", r.Comment, r.Empty)
 	w.valField("Condition", r.Condition)
-	w.strField("Variable", r.Variable)
+	w.strField("Variable", r.Variable, r.Empty)
 	for _, c := range r.Comparisons {
 		w.key(string(c.Operator), true)
 		if c.Value.Kind == Absent {
@@ -511,7 +514,7 @@ func (w *writer) rule(r *ChoiceRule) {
 		w.value(r.Output)
 		w.pop()
 	}
-	if r.Next != "" {
+	if r.Next != "" || r.Empty.Has("Next") {
 		w.key("Next", true)
 		w.string(r.Next)
 		w.pop()

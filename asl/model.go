@@ -33,6 +33,9 @@ type StateMachine struct {
 	TimeoutSeconds Value // an integer
 	StartAt        string
 	States         States
+
+	// Empty names the string fields present with the value "".
+	Empty EmptyStrings
 }
 
 // States is the States object of a machine, branch or item processor, in
@@ -57,6 +60,30 @@ type Scope struct {
 	StartAt         string
 	States          States
 	ProcessorConfig *ProcessorConfig
+
+	// Empty names the string fields present with the value "".
+	Empty EmptyStrings
+}
+
+// EmptyStrings names the string fields of one model value (a State, a
+// Retrier, a ReaderConfig...) that are present in the document with the
+// value "", by their JSON names ("Comment", "Error", "Resource"). A string
+// field's zero value otherwise means that the field is absent, so this is
+// how the model keeps {"Error": ""} apart from no Error at all, as
+// NullablePath keeps null apart from absent. Parse fills it; Marshal
+// writes each named field whose value is "" (a field that has a value
+// since is written with it); Validate checks each as AWS does. Code that
+// builds a model leaves it nil.
+type EmptyStrings []string
+
+// Has reports whether field is named.
+func (e EmptyStrings) Has(field string) bool {
+	for _, f := range e {
+		if f == field {
+			return true
+		}
+	}
+	return false
 }
 
 // NullablePath is a path field that tells "not set" from an explicit JSON
@@ -149,6 +176,10 @@ type State struct {
 	Next string
 	End  bool
 
+	// Empty names the string fields present with the value "" (a string
+	// field's zero value otherwise means the field is absent).
+	Empty EmptyStrings
+
 	// Extra holds fields goasl does not model (the builder's escape hatch).
 	// Marshal writes them after the known fields; Validate warns about each.
 	// Parse never fills it: an unknown field in a document is an error.
@@ -157,8 +188,9 @@ type State struct {
 
 // ProcessorConfig is a Map ItemProcessor's ProcessorConfig.
 type ProcessorConfig struct {
-	Mode          string // INLINE or DISTRIBUTED
-	ExecutionType string // STANDARD or EXPRESS (Distributed only)
+	Mode          string       // INLINE or DISTRIBUTED
+	ExecutionType string       // STANDARD or EXPRESS (Distributed only)
+	Empty         EmptyStrings // string fields present with the value ""
 }
 
 // Map processor modes and execution types.
@@ -175,6 +207,7 @@ type ItemReader struct {
 	Parameters   Value // JSONPath
 	Arguments    Value // JSONata
 	ReaderConfig *ReaderConfig
+	Empty        EmptyStrings // string fields present with the value ""
 }
 
 // ReaderConfig is an ItemReader's ReaderConfig.
@@ -188,6 +221,7 @@ type ReaderConfig struct {
 	ItemsPointer      string
 	MaxItems          Value
 	MaxItemsPath      string
+	Empty             EmptyStrings // string fields present with the value ""
 }
 
 // ItemBatcher is a Distributed Map's ItemBatcher.
@@ -197,6 +231,7 @@ type ItemBatcher struct {
 	MaxInputBytesPerBatch     Value
 	MaxInputBytesPerBatchPath string
 	BatchInput                Value
+	Empty                     EmptyStrings // string fields present with the value ""
 }
 
 // ResultWriter is a Distributed Map's ResultWriter.
@@ -205,12 +240,14 @@ type ResultWriter struct {
 	Parameters   Value // JSONPath
 	Arguments    Value // JSONata
 	WriterConfig *WriterConfig
+	Empty        EmptyStrings // string fields present with the value ""
 }
 
 // WriterConfig is a ResultWriter's WriterConfig.
 type WriterConfig struct {
-	OutputType     string // JSON, JSONL
-	Transformation string // NONE, COMPACT, FLATTEN
+	OutputType     string       // JSON, JSONL
+	Transformation string       // NONE, COMPACT, FLATTEN
+	Empty          EmptyStrings // string fields present with the value ""
 }
 
 // Retrier is one element of Retry.
@@ -221,7 +258,8 @@ type Retrier struct {
 	MaxAttempts     Value
 	BackoffRate     Value
 	MaxDelaySeconds Value
-	JitterStrategy  string // FULL or NONE
+	JitterStrategy  string       // FULL or NONE
+	Empty           EmptyStrings // string fields present with the value ""
 }
 
 // Catcher is one element of Catch.
@@ -232,6 +270,7 @@ type Catcher struct {
 	Output      Value        // JSONata
 	Assign      Value
 	Next        string
+	Empty       EmptyStrings // string fields present with the value ""
 }
 
 // ChoiceRule is a Choice rule. A JSONata rule has a Condition; a JSONPath
@@ -252,6 +291,7 @@ type ChoiceRule struct {
 	Assign Value
 	Output Value
 	Next   string
+	Empty  EmptyStrings // string fields present with the value ""
 }
 
 // Comparison is a data-test operator and its operand, such as

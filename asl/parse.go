@@ -95,10 +95,15 @@ func (d *decoder) unknown(ptr, key, where string, known []string) {
 	d.report(ptr, true, msg)
 }
 
-func (d *decoder) str(ptr, key string, v Value) string {
+// str decodes a string field; a present "" is recorded in empty, since
+// the field's zero value means absent.
+func (d *decoder) str(empty *EmptyStrings, ptr, key string, v Value) string {
 	if v.Kind != String {
 		d.wrongType(ptr, key, "a string", v.Kind)
 		return ""
+	}
+	if v.Str == "" {
+		*empty = append(*empty, key)
 	}
 	return v.Str
 }
@@ -163,15 +168,15 @@ func (d *decoder) machine(root Value) *StateMachine {
 		p := memberPointer("", m.Key)
 		switch m.Key {
 		case "Comment":
-			sm.Comment = d.str(p, m.Key, m.Value)
+			sm.Comment = d.str(&sm.Empty, p, m.Key, m.Value)
 		case "Version":
-			sm.Version = d.str(p, m.Key, m.Value)
+			sm.Version = d.str(&sm.Empty, p, m.Key, m.Value)
 		case "QueryLanguage":
-			sm.QueryLanguage = QueryLanguage(d.str(p, m.Key, m.Value))
+			sm.QueryLanguage = QueryLanguage(d.str(&sm.Empty, p, m.Key, m.Value))
 		case "TimeoutSeconds":
 			sm.TimeoutSeconds = m.Value
 		case "StartAt":
-			sm.StartAt = d.str(p, m.Key, m.Value)
+			sm.StartAt = d.str(&sm.Empty, p, m.Key, m.Value)
 		case "States":
 			sm.States = d.states(p, m.Value)
 		default:
@@ -224,13 +229,13 @@ func (d *decoder) state(ptr, name string, v Value) *State {
 		k, x := m.Key, m.Value
 		switch k {
 		case "Type":
-			st.Type = StateType(d.str(p, k, x))
+			st.Type = StateType(d.str(&st.Empty, p, k, x))
 		case "QueryLanguage":
-			st.QueryLanguage = QueryLanguage(d.str(p, k, x))
+			st.QueryLanguage = QueryLanguage(d.str(&st.Empty, p, k, x))
 		case "Comment":
-			st.Comment = d.str(p, k, x)
+			st.Comment = d.str(&st.Empty, p, k, x)
 		case "Resource":
-			st.Resource = d.str(p, k, x)
+			st.Resource = d.str(&st.Empty, p, k, x)
 		case "Credentials":
 			st.Credentials = x
 		case "InputPath":
@@ -244,23 +249,23 @@ func (d *decoder) state(ptr, name string, v Value) *State {
 		case "Seconds":
 			st.Seconds = x
 		case "SecondsPath":
-			st.SecondsPath = d.str(p, k, x)
+			st.SecondsPath = d.str(&st.Empty, p, k, x)
 		case "Timestamp":
-			st.Timestamp = d.str(p, k, x)
+			st.Timestamp = d.str(&st.Empty, p, k, x)
 		case "TimestampPath":
-			st.TimestampPath = d.str(p, k, x)
+			st.TimestampPath = d.str(&st.Empty, p, k, x)
 		case "Choices":
 			st.Choices = d.choices(p, x)
 		case "Default":
-			st.Default = d.str(p, k, x)
+			st.Default = d.str(&st.Empty, p, k, x)
 		case "Error":
-			st.Error = d.str(p, k, x)
+			st.Error = d.str(&st.Empty, p, k, x)
 		case "ErrorPath":
-			st.ErrorPath = d.str(p, k, x)
+			st.ErrorPath = d.str(&st.Empty, p, k, x)
 		case "Cause":
-			st.Cause = d.str(p, k, x)
+			st.Cause = d.str(&st.Empty, p, k, x)
 		case "CausePath":
-			st.CausePath = d.str(p, k, x)
+			st.CausePath = d.str(&st.Empty, p, k, x)
 		case "Branches":
 			st.Branches = d.branches(p, x)
 		case "ItemReader":
@@ -268,7 +273,7 @@ func (d *decoder) state(ptr, name string, v Value) *State {
 		case "Items":
 			st.Items = x
 		case "ItemsPath":
-			st.ItemsPath = d.str(p, k, x)
+			st.ItemsPath = d.str(&st.Empty, p, k, x)
 		case "ItemSelector":
 			st.ItemSelector = x
 		case "ItemBatcher":
@@ -276,23 +281,17 @@ func (d *decoder) state(ptr, name string, v Value) *State {
 		case "MaxConcurrency":
 			st.MaxConcurrency = x
 		case "MaxConcurrencyPath":
-			st.MaxConcurrencyPath = d.str(p, k, x)
+			st.MaxConcurrencyPath = d.str(&st.Empty, p, k, x)
 		case "ToleratedFailurePercentage":
 			st.ToleratedFailurePercentage = x
 		case "ToleratedFailurePercentagePath":
-			st.ToleratedFailurePercentagePath = d.str(p, k, x)
+			st.ToleratedFailurePercentagePath = d.str(&st.Empty, p, k, x)
 		case "ToleratedFailureCount":
 			st.ToleratedFailureCount = x
 		case "ToleratedFailureCountPath":
-			st.ToleratedFailureCountPath = d.str(p, k, x)
+			st.ToleratedFailureCountPath = d.str(&st.Empty, p, k, x)
 		case "Label":
-			st.Label = d.str(p, k, x)
-			if x.Kind == String && x.Str == "" {
-				// The model reads "" as unset, so say here what AWS says
-				// (INVALID_LABEL_NAME) rather than dropping the field.
-				d.diags = append(d.diags, Diagnostic{Code: CodeInvalidLabelName, Pointer: p, Pos: lookupPos(d.pos, p, false),
-					Message: "Field 'Label' is empty: a Label has 1 to 40 characters; give one or remove the field"})
-			}
+			st.Label = d.str(&st.Empty, p, k, x)
 		case "ItemProcessor":
 			st.ItemProcessor = d.scope(p, k, x, "a Map ItemProcessor")
 		case "Iterator":
@@ -312,17 +311,17 @@ func (d *decoder) state(ptr, name string, v Value) *State {
 		case "TimeoutSeconds":
 			st.TimeoutSeconds = x
 		case "TimeoutSecondsPath":
-			st.TimeoutSecondsPath = d.str(p, k, x)
+			st.TimeoutSecondsPath = d.str(&st.Empty, p, k, x)
 		case "HeartbeatSeconds":
 			st.HeartbeatSeconds = x
 		case "HeartbeatSecondsPath":
-			st.HeartbeatSecondsPath = d.str(p, k, x)
+			st.HeartbeatSecondsPath = d.str(&st.Empty, p, k, x)
 		case "Retry":
 			st.Retry = d.retry(p, x)
 		case "Catch":
 			st.Catch = d.catch(p, x)
 		case "Next":
-			st.Next = d.str(p, k, x)
+			st.Next = d.str(&st.Empty, p, k, x)
 		case "End":
 			st.End = d.boolean(p, k, x)
 		default:
@@ -347,9 +346,9 @@ func (d *decoder) scope(ptr, key string, v Value, what string) *Scope {
 		k, x := m.Key, m.Value
 		switch k {
 		case "Comment":
-			sc.Comment = d.str(p, k, x)
+			sc.Comment = d.str(&sc.Empty, p, k, x)
 		case "StartAt":
-			sc.StartAt = d.str(p, k, x)
+			sc.StartAt = d.str(&sc.Empty, p, k, x)
 		case "States":
 			sc.States = d.states(p, x)
 		case "ProcessorConfig":
@@ -403,9 +402,9 @@ func (d *decoder) processorConfig(ptr string, v Value) *ProcessorConfig {
 		p := memberPointer(ptr, m.Key)
 		switch m.Key {
 		case "Mode":
-			pc.Mode = d.str(p, m.Key, m.Value)
+			pc.Mode = d.str(&pc.Empty, p, m.Key, m.Value)
 		case "ExecutionType":
-			pc.ExecutionType = d.str(p, m.Key, m.Value)
+			pc.ExecutionType = d.str(&pc.Empty, p, m.Key, m.Value)
 		default:
 			d.unknown(p, m.Key, "in ProcessorConfig", processorConfigFields)
 		}
@@ -424,7 +423,7 @@ func (d *decoder) itemReader(ptr string, v Value) *ItemReader {
 		p := memberPointer(ptr, m.Key)
 		switch m.Key {
 		case "Resource":
-			ir.Resource = d.str(p, m.Key, m.Value)
+			ir.Resource = d.str(&ir.Empty, p, m.Key, m.Value)
 		case "ReaderConfig":
 			ir.ReaderConfig = d.readerConfig(p, m.Value)
 		case "Parameters":
@@ -450,23 +449,23 @@ func (d *decoder) readerConfig(ptr string, v Value) *ReaderConfig {
 		k, x := m.Key, m.Value
 		switch k {
 		case "InputType":
-			rc.InputType = d.str(p, k, x)
+			rc.InputType = d.str(&rc.Empty, p, k, x)
 		case "Transformation":
-			rc.Transformation = d.str(p, k, x)
+			rc.Transformation = d.str(&rc.Empty, p, k, x)
 		case "ManifestType":
-			rc.ManifestType = d.str(p, k, x)
+			rc.ManifestType = d.str(&rc.Empty, p, k, x)
 		case "CSVHeaderLocation":
-			rc.CSVHeaderLocation = d.str(p, k, x)
+			rc.CSVHeaderLocation = d.str(&rc.Empty, p, k, x)
 		case "CSVHeaders":
 			rc.CSVHeaders = d.strs(p, k, x)
 		case "CSVDelimiter":
-			rc.CSVDelimiter = d.str(p, k, x)
+			rc.CSVDelimiter = d.str(&rc.Empty, p, k, x)
 		case "ItemsPointer":
-			rc.ItemsPointer = d.str(p, k, x)
+			rc.ItemsPointer = d.str(&rc.Empty, p, k, x)
 		case "MaxItems":
 			rc.MaxItems = x
 		case "MaxItemsPath":
-			rc.MaxItemsPath = d.str(p, k, x)
+			rc.MaxItemsPath = d.str(&rc.Empty, p, k, x)
 		default:
 			d.unknown(p, k, "in ReaderConfig", readerConfigFields)
 		}
@@ -488,11 +487,11 @@ func (d *decoder) itemBatcher(ptr string, v Value) *ItemBatcher {
 		case "MaxItemsPerBatch":
 			ib.MaxItemsPerBatch = x
 		case "MaxItemsPerBatchPath":
-			ib.MaxItemsPerBatchPath = d.str(p, k, x)
+			ib.MaxItemsPerBatchPath = d.str(&ib.Empty, p, k, x)
 		case "MaxInputBytesPerBatch":
 			ib.MaxInputBytesPerBatch = x
 		case "MaxInputBytesPerBatchPath":
-			ib.MaxInputBytesPerBatchPath = d.str(p, k, x)
+			ib.MaxInputBytesPerBatchPath = d.str(&ib.Empty, p, k, x)
 		case "BatchInput":
 			ib.BatchInput = x
 		default:
@@ -513,7 +512,7 @@ func (d *decoder) resultWriter(ptr string, v Value) *ResultWriter {
 		p := memberPointer(ptr, m.Key)
 		switch m.Key {
 		case "Resource":
-			rw.Resource = d.str(p, m.Key, m.Value)
+			rw.Resource = d.str(&rw.Empty, p, m.Key, m.Value)
 		case "WriterConfig":
 			rw.WriterConfig = d.writerConfig(p, m.Value)
 		case "Parameters":
@@ -538,9 +537,9 @@ func (d *decoder) writerConfig(ptr string, v Value) *WriterConfig {
 		p := memberPointer(ptr, m.Key)
 		switch m.Key {
 		case "OutputType":
-			wc.OutputType = d.str(p, m.Key, m.Value)
+			wc.OutputType = d.str(&wc.Empty, p, m.Key, m.Value)
 		case "Transformation":
-			wc.Transformation = d.str(p, m.Key, m.Value)
+			wc.Transformation = d.str(&wc.Empty, p, m.Key, m.Value)
 		default:
 			d.unknown(p, m.Key, "in WriterConfig", writerConfigFields)
 		}
@@ -570,7 +569,7 @@ func (d *decoder) retry(ptr string, v Value) []*Retrier {
 			case "ErrorEquals":
 				r.ErrorEquals = d.strs(p, k, x)
 			case "Comment":
-				r.Comment = d.str(p, k, x)
+				r.Comment = d.str(&r.Empty, p, k, x)
 			case "IntervalSeconds":
 				r.IntervalSeconds = x
 			case "MaxAttempts":
@@ -580,7 +579,7 @@ func (d *decoder) retry(ptr string, v Value) []*Retrier {
 			case "MaxDelaySeconds":
 				r.MaxDelaySeconds = x
 			case "JitterStrategy":
-				r.JitterStrategy = d.str(p, k, x)
+				r.JitterStrategy = d.str(&r.Empty, p, k, x)
 			default:
 				d.unknown(p, k, "in a Retrier", retrierFields)
 			}
@@ -612,7 +611,7 @@ func (d *decoder) catch(ptr string, v Value) []*Catcher {
 			case "ErrorEquals":
 				c.ErrorEquals = d.strs(p, k, x)
 			case "Comment":
-				c.Comment = d.str(p, k, x)
+				c.Comment = d.str(&c.Empty, p, k, x)
 			case "ResultPath":
 				c.ResultPath = d.nullablePath(p, k, x)
 			case "Output":
@@ -620,7 +619,7 @@ func (d *decoder) catch(ptr string, v Value) []*Catcher {
 			case "Assign":
 				c.Assign = x
 			case "Next":
-				c.Next = d.str(p, k, x)
+				c.Next = d.str(&c.Empty, p, k, x)
 			default:
 				d.unknown(p, k, "in a Catcher", catcherFields)
 			}
@@ -669,11 +668,11 @@ func (d *decoder) rule(ptr string, v Value) *ChoiceRule {
 		k, x := m.Key, m.Value
 		switch k {
 		case "Comment":
-			r.Comment = d.str(p, k, x)
+			r.Comment = d.str(&r.Empty, p, k, x)
 		case "Condition":
 			r.Condition = x
 		case "Variable":
-			r.Variable = d.str(p, k, x)
+			r.Variable = d.str(&r.Empty, p, k, x)
 		case "And":
 			r.And = d.rules(p, k, x)
 		case "Or":
@@ -689,7 +688,7 @@ func (d *decoder) rule(ptr string, v Value) *ChoiceRule {
 		case "Output":
 			r.Output = x
 		case "Next":
-			r.Next = d.str(p, k, x)
+			r.Next = d.str(&r.Empty, p, k, x)
 		default:
 			if _, ok := LookupOperator(Operator(k)); ok {
 				r.Comparisons = append(r.Comparisons, Comparison{Operator: Operator(k), Value: x})

@@ -252,7 +252,7 @@ func TestParseAccepts(t *testing.T) {
 		t.Errorf("Parallel: got Branches=%#v ResultPath=%+v", e.Branches, e.ResultPath)
 	}
 	f := sm.States.Get("F").ItemProcessor
-	if f.ProcessorConfig == nil || *f.ProcessorConfig != (ProcessorConfig{}) || f.States == nil || len(f.States) != 0 {
+	if f.ProcessorConfig == nil || f.ProcessorConfig.Mode != "" || f.ProcessorConfig.ExecutionType != "" || f.ProcessorConfig.Empty != nil || f.States == nil || len(f.States) != 0 {
 		t.Errorf("ItemProcessor: got %+v", f)
 	}
 	if names := []string{sm.States[0].Name, sm.States[5].Name}; names[0] != "A" || names[1] != "F" {

@@ -129,6 +129,9 @@ func ptrIndex(base string, i int) string { return base + "/" + strconv.Itoa(i) }
 type scopeCtx struct {
 	at    string // pointer of the object holding StartAt and States ("" at the top)
 	depth int    // 1 at the top level
+	// startAtEmpty: StartAt is present and "" (reported with the other
+	// empty fields, not as missing).
+	startAtEmpty bool
 	// express: the states run as Express executions (an EXPRESS workflow,
 	// or the children of an EXPRESS Distributed Map).
 	express bool
@@ -147,12 +150,20 @@ type scopeCtx struct {
 
 func (v *validator) top(sm *StateMachine) {
 	switch sm.Version {
-	case "", "1.0":
+	case "1.0":
+	case "":
+		if sm.Empty.Has("Version") {
+			v.errorf(CodeSchema, "/Version", "Field 'Version' is empty: the only ASL version is \"1.0\"; set it to \"1.0\" or remove it")
+		}
 	default:
 		v.errorf(CodeSchema, "/Version", "Field 'Version' is %q: the only ASL version is \"1.0\"; set it to \"1.0\" or remove it", sm.Version)
 	}
 	switch sm.QueryLanguage {
-	case "", JSONPath, JSONata:
+	case JSONPath, JSONata:
+	case "":
+		if sm.Empty.Has("QueryLanguage") {
+			v.errorf(CodeSchema, "/QueryLanguage", "Field 'QueryLanguage' is empty: it must be 'JSONPath' or 'JSONata'; set one or remove the field")
+		}
 	default:
 		v.errorf(CodeSchema, "/QueryLanguage", "Field 'QueryLanguage' is %q: it must be 'JSONPath' or 'JSONata' (case-sensitive)%s", string(sm.QueryLanguage), didYouMean(string(sm.QueryLanguage), []string{string(JSONPath), string(JSONata)}))
 	}
@@ -162,8 +173,9 @@ func (v *validator) top(sm *StateMachine) {
 			v.durationWarning(n, p, "TimeoutSeconds", v.express)
 		}
 	}
+	v.emptyStrings(sm, sm.Empty, "", nil)
 	v.collectNames(sm.States, "", 1)
-	ctx := &scopeCtx{at: "", depth: 1, express: v.express, outerVars: map[string]string{}, blockedVars: map[string]bool{}, kind: "state machine"}
+	ctx := &scopeCtx{at: "", depth: 1, express: v.express, outerVars: map[string]string{}, blockedVars: map[string]bool{}, kind: "state machine", startAtEmpty: sm.Empty.Has("StartAt")}
 	v.scope(ctx, sm.StartAt, sm.States)
 	v.checkSize(sm)
 }
@@ -214,7 +226,9 @@ func (v *validator) scope(ctx *scopeCtx, startAt string, states States) {
 		}
 	}
 	if startAt == "" {
-		v.errorf(CodeSchema, ptrJoin(ctx.at, "StartAt"), "Field 'StartAt' is required: name the first state of the %s", ctx.kind)
+		if !ctx.startAtEmpty { // an empty StartAt is reported with the other empty fields
+			v.errorf(CodeSchema, ptrJoin(ctx.at, "StartAt"), "Field 'StartAt' is required: name the first state of the %s", ctx.kind)
+		}
 	} else if _, ok := local[startAt]; !ok {
 		v.missingTarget(ptrJoin(ctx.at, "StartAt"), startAt, states, ctx)
 	}

@@ -17,7 +17,7 @@ func (v *validator) choice(sc *stateCtx) {
 		if _, ok := sc.local[st.Default]; !ok {
 			v.missingTarget(ptrJoin(sc.at, "Default"), st.Default, sc.states, sc.scope)
 		}
-	} else if len(st.Choices) > 0 {
+	} else if len(st.Choices) > 0 && !st.Empty.Has("Default") {
 		v.warnf(CodeSchema, sc.at, "Choice state %q has no 'Default': when no rule matches, the execution fails with States.NoChoiceMatched; add a Default state", st.Name)
 	}
 }
@@ -37,12 +37,14 @@ func (v *validator) choiceRule(sc *stateCtx, r *ChoiceRule, p string, top bool, 
 	}
 	if top {
 		if r.Next == "" {
-			v.errorf(CodeSchema, p, "Field 'Next' is required on a top-level Choice rule: name the state to go to when the rule matches")
+			if !r.Empty.Has("Next") { // an empty Next is reported with the other empty fields
+				v.errorf(CodeSchema, p, "Field 'Next' is required on a top-level Choice rule: name the state to go to when the rule matches")
+			}
 		} else if _, ok := sc.local[r.Next]; !ok {
 			v.missingTarget(ptrJoin(p, "Next"), r.Next, sc.states, sc.scope)
 		}
 	} else {
-		if r.Next != "" {
+		if r.Next != "" || r.Empty.Has("Next") {
 			v.errorf(CodeSchema, ptrJoin(p, "Next"), "Field 'Next' is not supported in a nested Choice rule (inside And, Or or Not); move it to the top-level rule")
 		}
 		if r.Assign.IsSet() {
@@ -68,7 +70,7 @@ func (v *validator) choiceRule(sc *stateCtx, r *ChoiceRule, p string, top bool, 
 		v.assign(sc, r.Assign, ptrJoin(p, "Assign"), jaCtx{field: "Assign"}, nil)
 	}
 	kinds := 0
-	dataTest := r.Variable != "" || len(r.Comparisons) > 0
+	dataTest := r.Variable != "" || r.Empty.Has("Variable") || len(r.Comparisons) > 0
 	if dataTest {
 		kinds++
 	}
@@ -89,7 +91,9 @@ func (v *validator) choiceRule(sc *stateCtx, r *ChoiceRule, p string, top bool, 
 		v.errorf(CodeSchema, p, "The Choice rule mixes a data test, 'And', 'Or' and 'Not': a rule is exactly one of them; nest the others inside 'And' or 'Or'")
 	}
 	if dataTest {
-		if r.Variable == "" {
+		if r.Variable == "" && r.Empty.Has("Variable") {
+			// Reported with the other empty fields.
+		} else if r.Variable == "" {
 			v.errorf(CodeSchema, p, "Field 'Variable' is required in a data-test Choice rule: give the path of the value to compare, e.g. \"$.status\"")
 		} else {
 			v.path(sc, r.Variable, ptrJoin(p, "Variable"), "Variable", pathAny)

@@ -156,7 +156,9 @@ func (v *validator) mapState(sc *stateCtx) {
 			continue
 		}
 		pp := ptrJoin(sp, pr.field)
-		v.scope(v.child(sc, pp, "item processor", childExpress, sc.scope.distributed, distributed && pr.s == proc), pr.s.StartAt, pr.s.States)
+		ctx := v.child(sc, pp, "item processor", childExpress, sc.scope.distributed, distributed && pr.s == proc)
+		ctx.startAtEmpty = pr.s.Empty.Has("StartAt")
+		v.scope(ctx, pr.s.StartAt, pr.s.States)
 	}
 }
 
@@ -246,6 +248,8 @@ func (v *validator) readerArgs(sc *stateCtx, params, args Value, p string) {
 func (v *validator) itemReader(sc *stateCtx, r *ItemReader, p string) {
 	action := ""
 	switch {
+	case r.Resource == "" && r.Empty.Has("Resource"):
+		// Reported with the other empty fields.
 	case r.Resource == "":
 		v.errorf(CodeSchema, p, "Field 'Resource' is required in an ItemReader: use %s", strings.Join(readerResource, " or "))
 	case strings.Contains(r.Resource, "${"):
@@ -340,7 +344,14 @@ func (v *validator) itemReader(sc *stateCtx, r *ItemReader, p string) {
 		v.errorf(CodeSchema, p, "PARQUET input does not support 'VersionId'; remove it from the reader's arguments")
 	}
 	if rc.MaxItems.IsSet() {
-		v.intField(sc, rc.MaxItems, ptrJoin(cp, "MaxItems"), "MaxItems", 1, 100000000)
+		// AWS accepts 0 (its language service's schema has "minimum": 0,
+		// and aws-samples deploy it) and reads every item then, as
+		// without the field (measured, floci#3732; LocalStack does the
+		// same). A negative number is refused.
+		mp := ptrJoin(cp, "MaxItems")
+		if n, ok := v.intField(sc, rc.MaxItems, mp, "MaxItems", 0, 100000000); ok && n == 0 {
+			v.warnf(CodeSchema, mp, "Field 'MaxItems' is 0, which does not limit anything: the Map reads every item, as without the field; remove it, or give the number of items to read (1 to 100000000)")
+		}
 	}
 	if rc.MaxItemsPath != "" {
 		mp := ptrJoin(cp, "MaxItemsPath")
@@ -413,6 +424,8 @@ func (v *validator) itemBatcher(sc *stateCtx, b *ItemBatcher, p string) {
 func (v *validator) resultWriter(sc *stateCtx, w *ResultWriter, p string) {
 	args := w.Parameters.IsSet() || w.Arguments.IsSet()
 	switch {
+	case w.Resource == "" && w.Empty.Has("Resource"):
+		// Reported with the other empty fields.
 	case w.Resource == "" && !args && w.WriterConfig == nil:
 		v.errorf(CodeSchema, p, "The ResultWriter is empty: give Resource \"arn:aws:states:::s3:putObject\" with Bucket and Prefix, a WriterConfig, or both; or remove it")
 	case w.Resource == "" && args:
@@ -428,6 +441,9 @@ func (v *validator) resultWriter(sc *stateCtx, w *ResultWriter, p string) {
 		wp := ptrJoin(p, "WriterConfig")
 		switch wc.OutputType {
 		case "":
+			if wc.Empty.Has("OutputType") {
+				break // reported with the other empty fields
+			}
 			v.warnf(CodeSchema, wp, "WriterConfig has no 'OutputType'; set it to JSON or JSONL")
 		case "JSON", "JSONL":
 		default:

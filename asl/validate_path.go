@@ -36,7 +36,7 @@ func (v *validator) path(sc *stateCtx, s, p, field string, mode pathMode) *jsonp
 		}
 		return nil
 	}
-	if !strings.HasPrefix(s, "$") {
+	if !strings.HasPrefix(strings.TrimLeft(s, " "), "$") {
 		what := "a Path"
 		if mode != pathAny {
 			what = "a Reference Path"
@@ -55,6 +55,7 @@ func (v *validator) path(sc *stateCtx, s, p, field string, mode pathMode) *jsonp
 	if jp == nil {
 		return nil
 	}
+	v.pathSpaces(s, p, field)
 	if mode != pathAny && !jp.IsReference() {
 		v.errorf(CodeInvalidPath, p, "Field '%s' value %q is not a Reference Path: only '.field' and '[index]' steps are allowed here (no wildcards, filters, slices, unions or '..')", field, s)
 		return jp
@@ -70,6 +71,37 @@ func (v *validator) path(sc *stateCtx, s, p, field string, mode pathMode) *jsonp
 		v.readVar(sc, jp.Variable, p)
 	}
 	return jp
+}
+
+// pathSpaces warns about spaces before or after a valid path s: AWS
+// evaluates paths with Jayway, which trims them, so the definition deploys
+// and runs as if they were not there (AWS's own samples have
+// "$$.Execution.Name "), but a reader sees a different path. Parse and
+// Marshal keep the text as written.
+func (v *validator) pathSpaces(s, p, field string) {
+	t := strings.Trim(s, " ")
+	if t == s {
+		return
+	}
+	lead, trail := len(s)-len(strings.TrimLeft(s, " ")), len(s)-len(strings.TrimRight(s, " "))
+	var where string
+	switch {
+	case lead > 0 && trail > 0:
+		where = "has spaces before and after it"
+	case lead == 1:
+		where = "starts with a space"
+	case lead > 1:
+		where = "starts with spaces"
+	case trail == 1:
+		where = "ends with a space"
+	default:
+		where = "ends with spaces"
+	}
+	fix := "remove the spaces"
+	if lead+trail == 1 {
+		fix = "remove the space"
+	}
+	v.warnf(CodeInvalidPath, p, "Field '%s' value %q %s, which AWS trims (it evaluates %q); %s so the definition shows the path that runs", field, s, where, t, fix)
 }
 
 // readVar checks a read of the variable name: a Distributed Map's states
@@ -177,7 +209,7 @@ func (v *validator) dynamicValue(sc *stateCtx, val Value, p, field string) {
 	switch {
 	case looksIntrinsic(s):
 		v.intrinsicCall(sc, s, p, field)
-	case strings.HasPrefix(s, "$"):
+	case strings.HasPrefix(strings.TrimLeft(s, " "), "$"):
 		v.path(sc, s, p, field, pathAny)
 	default:
 		v.errorf(CodeSchema, p, "The value for the field '%s' must be a valid JSONPath or a valid intrinsic function call: %q is neither; use a path such as \"$.x\" or drop the '.$' suffix to pass a literal", lastToken(p), s)

@@ -109,7 +109,9 @@ func (v *validator) catch(sc *stateCtx) {
 				v.literalSize(c.Output, op, "Output")
 			}
 		}
-		if c.Next == "" {
+		if c.Next == "" && c.Empty.Has("Next") {
+			// Reported with the other empty fields.
+		} else if c.Next == "" {
 			v.errorf(CodeSchema, cp, "Field 'Next' is required in a catcher: name the state to go to when the error is caught")
 		} else if _, ok := sc.local[c.Next]; !ok {
 			v.missingTarget(ptrJoin(cp, "Next"), c.Next, sc.states, sc.scope)

@@ -143,14 +143,20 @@ func (v *validator) state(ctx *scopeCtx, st *State, sp string, local map[string]
 	v.stateName(st, sp)
 
 	bits, known := typeBits[st.Type]
-	if st.Type == "" {
+	switch {
+	case st.Type == "" && st.Empty.Has("Type"):
+		v.errorf(CodeSchema, ptrJoin(sp, "Type"), "Field 'Type' is empty: give one of %s", strings.Join(typeNames, ", "))
+	case st.Type == "":
 		v.errorf(CodeSchema, ptrJoin(sp, "Type"), "Field 'Type' is required: give one of %s", strings.Join(typeNames, ", "))
-	} else if !known {
+	case !known:
 		v.errorf(CodeSchema, ptrJoin(sp, "Type"), "Field 'Type' is %q, which is not a state type%s; use one of %s (case-sensitive)", string(st.Type), didYouMean(string(st.Type), typeNames), strings.Join(typeNames, ", "))
 	}
 
 	switch st.QueryLanguage {
 	case "":
+		if st.Empty.Has("QueryLanguage") {
+			v.errorf(CodeSchema, ptrJoin(sp, "QueryLanguage"), "Field 'QueryLanguage' is empty: it must be 'JSONPath' or 'JSONata'; set one or remove the field")
+		}
 	case JSONPath:
 		if v.sm.QueryLanguage == JSONata {
 			v.errorf(CodeSchema, ptrJoin(sp, "QueryLanguage"), "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine; remove the state's QueryLanguage and rewrite it in JSONata, or make the top level JSONPath and set JSONata per state")
@@ -165,7 +171,7 @@ func (v *validator) state(ctx *scopeCtx, st *State, sp string, local map[string]
 	bad := map[string]bool{}
 	if known {
 		for _, f := range fieldMatrix {
-			if !f.set(st) || f.allowed(bits, lang) {
+			if !(f.set(st) || st.Empty.Has(f.name)) || f.allowed(bits, lang) {
 				continue
 			}
 			bad[f.name] = true
@@ -183,11 +189,11 @@ func (v *validator) state(ctx *scopeCtx, st *State, sp string, local map[string]
 	ok := func(field string) bool { return !bad[field] }
 
 	// Next and End.
-	if known && bits&tFlow != 0 {
+	if hasNext := st.Next != "" || st.Empty.Has("Next"); known && bits&tFlow != 0 {
 		switch {
-		case st.Next != "" && st.End:
+		case hasNext && st.End:
 			v.errorf(CodeSchema, ptrJoin(sp, "End"), "Fields 'Next' and 'End' are both set: a %s state either moves on or ends; keep exactly one", st.Type)
-		case st.Next == "" && !st.End:
+		case !hasNext && !st.End:
 			v.errorf(CodeSchema, sp, "State %q has neither 'Next' nor 'End': add \"Next\": \"<state>\" or \"End\": true", st.Name)
 		}
 	}
@@ -201,6 +207,7 @@ func (v *validator) state(ctx *scopeCtx, st *State, sp string, local map[string]
 		return
 	}
 	sc := &stateCtx{scope: ctx, st: st, at: sp, lang: lang, ok: ok, local: local, states: states, vars: vars}
+	v.emptyStateStrings(sc)
 
 	// Fields common to several types.
 	if ok("InputPath") && st.InputPath.Set && !st.InputPath.Null {

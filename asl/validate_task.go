@@ -163,6 +163,8 @@ func (v *validator) task(sc *stateCtx) {
 	rp := ptrJoin(sc.at, "Resource")
 	var res resourceInfo
 	switch {
+	case st.Resource == "" && st.Empty.Has("Resource"):
+		// Reported with the other empty fields.
 	case st.Resource == "":
 		v.errorf(CodeSchema, sc.at, "Field 'Resource' is required: a Task state needs the ARN of what it runs, e.g. \"arn:aws:states:::lambda:invoke\"")
 	case isJSONata(st.Resource) || strings.HasPrefix(st.Resource, "{%"):

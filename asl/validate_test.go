@@ -313,6 +313,7 @@ var corpusExceptions = map[string]string{
 	"localstack/templates-json/credentials/statemachines/invalid_credentials_field.json":                   "deliberately invalid LocalStack test (test_invalid_credentials_field): unknown Credentials field",
 	"localstack/templates-json/scenarios/statemachines/map_state_label_invalid_char_fail.json":             "deliberately invalid LocalStack test: Label with '{'",
 	"localstack/templates-json/scenarios/statemachines/map_state_label_too_long_fail.json":                 "deliberately invalid LocalStack test: 41-character Label",
+	"localstack/templates-json/scenarios/statemachines/map_state_label_empty_fail.json":                    "deliberately invalid LocalStack test: empty Label",
 	"localstack/templates-json/errorhandling/statemachines/task_lambda_invoke_catch_tbd.json":              "LocalStack placeholder: the test fills the empty ErrorEquals (and Resource _tbd_) before AWS sees it",
 	"localstack/templates-json/errorhandling/statemachines/task_service_lambda_invoke_catch_tbd.json":      "LocalStack placeholder: the test fills the empty ErrorEquals before AWS sees it",
 	"localstack/templates-json/scenarios/statemachines/escape_sequences_illegal_intrinsic_function.json":   "deliberately invalid: AWS rejects the \\\" escape in an intrinsic string (snapshot: SCHEMA_VALIDATION_FAILED)",

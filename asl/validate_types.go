@@ -189,7 +189,7 @@ func (v *validator) wait(sc *stateCtx) {
 	for _, f := range []struct {
 		name string
 		set  bool
-	}{{"Seconds", st.Seconds.IsSet()}, {"SecondsPath", st.SecondsPath != ""}, {"Timestamp", st.Timestamp != ""}, {"TimestampPath", st.TimestampPath != ""}} {
+	}{{"Seconds", st.Seconds.IsSet()}, {"SecondsPath", st.SecondsPath != "" || st.Empty.Has("SecondsPath")}, {"Timestamp", st.Timestamp != "" || st.Empty.Has("Timestamp")}, {"TimestampPath", st.TimestampPath != "" || st.Empty.Has("TimestampPath")}} {
 		if f.set && sc.ok(f.name) {
 			given = append(given, f.name)
 		}
@@ -199,7 +199,7 @@ func (v *validator) wait(sc *stateCtx) {
 		choices = "Seconds or Timestamp"
 	}
 	switch {
-	case len(given) == 0 && !st.Seconds.IsSet() && st.SecondsPath == "" && st.Timestamp == "" && st.TimestampPath == "":
+	case len(given) == 0 && !st.Seconds.IsSet() && st.SecondsPath == "" && st.Timestamp == "" && st.TimestampPath == "" && !st.Empty.Has("SecondsPath") && !st.Empty.Has("Timestamp") && !st.Empty.Has("TimestampPath"):
 		v.errorf(CodeSchema, sc.at, "A Wait state needs exactly one of %s; add one", choices)
 	case len(given) > 1:
 		v.errorf(CodeSchema, ptrJoin(sc.at, given[1]), "There should only be one of the following fields: [%s]; keep only one of them", strings.Join(given, ", "))
@@ -380,7 +380,9 @@ func (v *validator) parallel(sc *stateCtx) {
 		if b.ProcessorConfig != nil {
 			v.errorf(CodeSchema, ptrJoin(bp, "ProcessorConfig"), "Field 'ProcessorConfig' is not supported in a Parallel branch; remove it")
 		}
-		v.scope(v.child(sc, bp, "branch", sc.scope.express, sc.scope.distributed, false), b.StartAt, b.States)
+		ctx := v.child(sc, bp, "branch", sc.scope.express, sc.scope.distributed, false)
+		ctx.startAtEmpty = b.Empty.Has("StartAt")
+		v.scope(ctx, b.StartAt, b.States)
 	}
 }
 

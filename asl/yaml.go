@@ -33,21 +33,41 @@ func ParseYAML(data []byte) (*Document, error) {
 }
 
 // ParseYAMLValue reads any one-document YAML text as a JSON value, with the
-// same rules as ParseYAML (key order kept, duplicate keys rejected, tags
-// such as CloudFormation's !Sub dropped), for YAML that is not itself a
-// state machine, such as a SAM template.
+// same rules as ParseYAML (key order kept, duplicate keys rejected), for
+// YAML that is not itself a state machine, such as a CloudFormation or SAM
+// template. CloudFormation's short-form tags become the long form
+// CloudFormation reads them as: !Ref X gives {"Ref": "X"}, !GetAtt A.B
+// gives {"Fn::GetAtt": ["A", "B"]}, !Condition C gives {"Condition": "C"}
+// and any other !Name v gives {"Fn::Name": v}, so that no expression reads
+// as the literal text it was written with.
 func ParseYAMLValue(data []byte) (Value, error) {
-	root, _, diags := readYAML(data, "a YAML value", "document")
-	if len(diags) > 0 {
-		return Value{}, newError(diags)
+	doc, err := ParseYAMLValueDocument(data)
+	if err != nil {
+		return Value{}, err
 	}
-	return root, nil
+	return doc.Value, nil
+}
+
+// ParseYAMLValueDocument is ParseYAMLValue that also keeps the source and
+// the position of every value (Document.Position; Machine is nil).
+func ParseYAMLValueDocument(data []byte) (*Document, error) {
+	root, pos, diags := readYAMLTags(data, "a YAML value", "document", true)
+	if len(diags) > 0 {
+		return nil, newError(diags)
+	}
+	return &Document{Source: data, Value: root, pos: pos}, nil
 }
 
 // readYAML converts one YAML document to a Value and the position of every
 // value, with the problems found. The root is Absent when nothing could be
 // read; want and one name what the file should hold, for the messages.
 func readYAML(data []byte, want, one string) (Value, map[string]nodePos, []Diagnostic) {
+	return readYAMLTags(data, want, one, false)
+}
+
+// readYAMLTags is readYAML; with cfn, CloudFormation's short-form tags
+// become their long form (see ParseYAMLValue) instead of being dropped.
+func readYAMLTags(data []byte, want, one string, cfn bool) (Value, map[string]nodePos, []Diagnostic) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -63,7 +83,7 @@ func readYAML(data []byte, want, one string) (Value, map[string]nodePos, []Diagn
 	} else if !errors.Is(err, io.EOF) {
 		return Value{}, nil, []Diagnostic{yamlSyntax(err)}
 	}
-	c := &yamlConverter{data: data, lines: lineStarts(data), pos: make(map[string]nodePos, 64), budget: maxYAMLValues}
+	c := &yamlConverter{data: data, lines: lineStarts(data), pos: make(map[string]nodePos, 64), budget: maxYAMLValues, cfn: cfn}
 	root := c.value(&doc, "", Position{}, true, 0)
 	return root, c.pos, c.diags
 }
@@ -129,6 +149,7 @@ type yamlConverter struct {
 	pos    map[string]nodePos
 	diags  []Diagnostic
 	budget int
+	cfn    bool // CloudFormation short-form tags become the long form
 }
 
 // at converts a node's line and column (yaml.v3 counts columns in
@@ -176,6 +197,9 @@ func (c *yamlConverter) value(n *yaml.Node, ptr string, keyPos Position, record 
 	if record {
 		c.pos[ptr] = nodePos{key: keyPos, val: c.at(n)}
 	}
+	if c.cfn && strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") && n.Kind != yaml.AliasNode {
+		return c.cfnTag(n, ptr, record, depth)
+	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
@@ -201,6 +225,30 @@ func (c *yamlConverter) value(n *yaml.Node, ptr string, keyPos Position, record 
 	}
 	c.errorf(n, ptr, "unsupported YAML node")
 	return Value{}
+}
+
+// cfnTag converts a node with a CloudFormation short-form tag (!Ref,
+// !GetAtt, !Sub, !Join...) to the long form, {"Ref": ...} or
+// {"Fn::Name": ...}. The inner value is the node read without its tag.
+func (c *yamlConverter) cfnTag(n *yaml.Node, ptr string, record bool, depth int) Value {
+	name := n.Tag[1:]
+	key := "Fn::" + name
+	if name == "Ref" || name == "Condition" {
+		key = name
+	}
+	inner := *n
+	inner.Tag = ""
+	if n.Kind == yaml.ScalarNode {
+		inner.Tag = "!!str" // the argument of a tag is text: !Ref 123 names "123"
+	}
+	child := ptr + "/" + PointerEscape(key)
+	v := c.value(&inner, child, Position{}, record, depth+1)
+	if name == "GetAtt" && v.Kind == String {
+		// !GetAtt Resource.Attribute: the attribute may itself hold dots.
+		res, attr, _ := strings.Cut(v.Str, ".")
+		v = Value{Kind: Array, Items: []Value{{Kind: String, Str: res}, {Kind: String, Str: attr}}}
+	}
+	return Value{Kind: Object, Members: []Member{{Key: key, Value: v}}}
 }
 
 // mapping converts a mapping, reporting duplicate keys and applying merge

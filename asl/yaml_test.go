@@ -1,6 +1,8 @@
 package asl
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -288,8 +290,15 @@ func TestParseYAMLValue(t *testing.T) {
     "Machine": {
       "Type": "AWS::Serverless::StateMachine",
       "Properties": {
-        "DefinitionString": "{\"StartAt\": \"A\"}\n",
-        "Role": "Role.Arn",
+        "DefinitionString": {
+          "Fn::Sub": "{\"StartAt\": \"A\"}\n"
+        },
+        "Role": {
+          "Fn::GetAtt": [
+            "Role",
+            "Arn"
+          ]
+        },
         "Tags": [
           "a",
           1,
@@ -302,6 +311,42 @@ func TestParseYAMLValue(t *testing.T) {
 }`
 	if string(got) != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	// Every short form becomes the long form CloudFormation reads it as,
+	// never the literal text (issue 11).
+	for _, tt := range []struct{ in, want string }{
+		{"a: !Ref Param\n", `{"a":{"Ref":"Param"}}`},
+		{"a: !Ref 123\n", `{"a":{"Ref":"123"}}`},
+		{"a: !GetAtt Fn.Arn\n", `{"a":{"Fn::GetAtt":["Fn","Arn"]}}`},
+		{"a: !GetAtt Db.Endpoint.Address\n", `{"a":{"Fn::GetAtt":["Db","Endpoint.Address"]}}`},
+		{"a: !GetAtt [Fn, Arn]\n", `{"a":{"Fn::GetAtt":["Fn","Arn"]}}`},
+		{"a: !Join ['-', [x, !Ref B]]\n", `{"a":{"Fn::Join":["-",["x",{"Ref":"B"}]]}}`},
+		{"a: !Select [0, !GetAZs '']\n", `{"a":{"Fn::Select":[0,{"Fn::GetAZs":""}]}}`},
+		{"a: !Sub 'arn:${AWS::Partition}:s3:::b'\n", `{"a":{"Fn::Sub":"arn:${AWS::Partition}:s3:::b"}}`},
+		{"a: !Condition IsProd\n", `{"a":{"Condition":"IsProd"}}`},
+		{"a: !If [IsProd, 1, 2]\n", `{"a":{"Fn::If":["IsProd",1,2]}}`},
+		{"a: !!str 12\n", `{"a":"12"}`},
+	} {
+		v, err := ParseYAMLValue([]byte(tt.in))
+		if err != nil {
+			t.Errorf("ParseYAMLValue(%q): %v", tt.in, err)
+			continue
+		}
+		var b bytes.Buffer
+		got, _ := MarshalValue(v)
+		if err := json.Compact(&b, got); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != tt.want {
+			t.Errorf("ParseYAMLValue(%q) = %s, want %s", tt.in, b.String(), tt.want)
+		}
+	}
+	doc, err := ParseYAMLValueDocument([]byte("a:\n  b: !GetAtt Fn.Arn\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := doc.Position("/a/b"); p.Line != 2 || p.Column != 6 {
+		t.Errorf("position of /a/b = %d:%d, want 2:6", p.Line, p.Column)
 	}
 	for _, tt := range []struct{ in, want string }{
 		{"", "1:1: INVALID_JSON_DESCRIPTION: the document is empty: expected a YAML value at /"},

@@ -31,7 +31,10 @@
 // behaviour.
 //
 // Whitespace is allowed inside brackets around names, indices and commas,
-// and nowhere else. Filters are parsed only far enough to find their end
+// and spaces (U+0020) before and after the whole path, which Jayway trims
+// before it compiles a path (AWS's own samples deploy "$$.Execution.Name ");
+// nowhere else. Offsets in steps and errors count from the text as
+// written, leading spaces included. Filters are parsed only far enough to find their end
 // (balanced parentheses and brackets, quoted strings); their text is kept in
 // Step.Filter and is not evaluated.
 //

@@ -25,7 +25,12 @@ func Parse(s string) (*Path, error) {
 		}
 		return nil, &Error{Offset: off, Msg: "the path is not valid UTF-8"}
 	}
-	p := &parser{s: s}
+	// Jayway, which AWS evaluates paths with, trims spaces (U+0020 only)
+	// around the whole path before it compiles it. The parser reads the
+	// untrimmed text from the first non-space byte to the last, so that
+	// every offset still points into s.
+	trimmed := strings.TrimLeft(s, " ")
+	p := &parser{s: strings.TrimRight(s, " "), pos: len(s) - len(trimmed)}
 	path, err := p.parse()
 	if err != nil {
 		return nil, err
@@ -92,15 +97,20 @@ func quoteRune(r rune) string {
 	return strconv.Quote(string(r))
 }
 
+// parse parses the path that starts at p.pos (after any leading spaces).
 func (p *parser) parse() (*Path, error) {
 	path := &Path{}
-	if !strings.HasPrefix(p.s, "$") {
-		if p.s == "" {
-			return nil, p.errf(0, `a path must start with "$", but it is empty`)
+	lead := p.pos
+	if p.s == "" {
+		if lead > 0 {
+			return nil, p.errf(0, `a path must start with "$", but it has only spaces`)
 		}
-		return nil, p.errf(0, `a path must start with "$", not %s`, quoteRune(p.peek()))
+		return nil, p.errf(0, `a path must start with "$", but it is empty`)
 	}
-	p.pos = 1
+	if !strings.HasPrefix(p.s[lead:], "$") {
+		return nil, p.errf(lead, `a path must start with "$", not %s`, quoteRune(p.peek()))
+	}
+	p.pos = lead + 1
 	switch r := p.peek(); {
 	case r == '$':
 		path.Root = RootContext
@@ -127,7 +137,7 @@ func (p *parser) parse() (*Path, error) {
 			return nil, p.errf(p.pos, `unexpected %s after the variable name %q: a variable name contains only letters, digits and "_", and is followed by ".", "[" or the end of the path`, quoteRune(r), path.Variable)
 		}
 	default:
-		return nil, p.errf(1, `unexpected %s after "$": expected ".", "[", a variable name (starting with a letter) or the end of the path`, quoteRune(r))
+		return nil, p.errf(lead+1, `unexpected %s after "$": expected ".", "[", a variable name (starting with a letter) or the end of the path`, quoteRune(r))
 	}
 	if path.Root == RootContext {
 		if r := p.peek(); r != -1 && r != '.' && r != '[' {

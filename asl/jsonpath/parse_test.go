@@ -152,13 +152,18 @@ func TestParseInvalid(t *testing.T) {
 	}{
 		{``, 0, `a path must start with "$", but it is empty`},
 		{`a.b`, 0, `a path must start with "$", not "a"`},
-		{` $.a`, 0, `a path must start with "$", not " "`},
+		{`   `, 0, `a path must start with "$", but it has only spaces`},
+		{` a.b`, 1, `a path must start with "$", not "a"`},
+		{"\t$.a", 0, `a path must start with "$", not "\t"`},
 		{`$.`, 2, `expected a field name, "*" or "[" after "."`},
 		{`$..`, 3, `expected a field name, "*" or "[" after ".."`},
 		{`$.a..`, 5, `expected a field name, "*" or "[" after ".."`},
 		{`$...a`, 3, `expected a field name, "*" or "[" after "..", not a third "."`},
 		{`$.a b`, 3, `a field name after "." cannot contain whitespace: use bracket notation, such as ['first name']`},
-		{`$.a `, 3, `a field name after "." cannot contain whitespace: use bracket notation, such as ['first name']`},
+		{"$.a\t", 3, `a field name after "." cannot contain whitespace: use bracket notation, such as ['first name']`},
+		{` $.a b `, 4, `a field name after "." cannot contain whitespace: use bracket notation, such as ['first name']`},
+		{`  $x-`, 4, `unexpected "-" after the variable name "x": a variable name contains only letters, digits and "_", and is followed by ".", "[" or the end of the path`},
+		{` $1`, 2, `unexpected "1" after "$": expected ".", "[", a variable name (starting with a letter) or the end of the path`},
 		{"$.a\x01", 3, `a field name after "." cannot contain the control character "\x01": use bracket notation`},
 		{`$.a]`, 3, `unexpected "]" in the field name "a": a name with "]" in it needs bracket notation, such as ['a]b']`},
 		{`$.a'b`, 3, `unexpected "'" in the field name "a": a name with "'" in it needs bracket notation, such as ["a'b"]`},
@@ -347,5 +352,41 @@ func BenchmarkParse(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestParseTrimsSpaces: AWS evaluates paths with Jayway, which trims
+// spaces around the whole path, and AWS's own samples deploy paths such as
+// "$$.Execution.Name " (issue 11). The path is the trimmed one; offsets
+// still point into the text as written.
+func TestParseTrimsSpaces(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"$.BucketLocationInfo.LocationConstraint ", "$.BucketLocationInfo.LocationConstraint"},
+		{"$$.Execution.Name ", "$$.Execution.Name"},
+		{"  $.a[0]  ", "$.a[0]"},
+		{" $ ", "$"},
+		{" $$ ", "$$"},
+		{" $var.x", "$var.x"},
+		{"$['a b'] ", "$['a b']"},
+	} {
+		p, err := Parse(tc.in)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tc.in, err)
+			continue
+		}
+		want, err := Parse(tc.want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !p.Equal(want) {
+			t.Errorf("Parse(%q) = %s, want the path of %q", tc.in, p, tc.want)
+		}
+	}
+	p, err := Parse("  $.a.b ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := []int{p.Steps[0].Offset, p.Steps[1].Offset}; got[0] != 3 || got[1] != 5 {
+		t.Errorf("step offsets of %q = %v, want [3 5] (offsets into the text as written)", "  $.a.b ", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/gen/dslgen"
@@ -30,7 +31,12 @@ unquoted keys; comments are kept as Go comments) or YAML (.asl.yaml, .yml);
 with -from-template it is a CloudFormation or SAM template in JSON or YAML,
 and every AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine
 in it is imported (Definition, or DefinitionString as a string or Fn::Sub).
-"${Name}" placeholders become dsl.Ref("Name"). A FILE of "-" reads standard
+"${Name}" placeholders become dsl.Ref("Name"). In a template's Definition,
+every CloudFormation expression (!Ref, !GetAtt, !Join, !Sub... or their long
+form {"Ref": ...}, {"Fn::GetAtt": ...}) becomes a ${Name} placeholder too: the
+import names, on standard error and in a comment of the code, the expression
+each stands for, to give as a substitution when deploying; one where ASL needs
+an object, an array or a boolean is an error. A FILE of "-" reads standard
 input.
 
 Each definition is checked first like 'goasl validate' does; a definition with
@@ -144,7 +150,9 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 	}
 	defs, err := dslgen.ReadDefinitions(name, data, fromTemplate)
 	if err != nil {
-		e.errorf("%s: %v", display, err)
+		for _, line := range strings.Split(err.Error(), "\n") {
+			e.errorf("%s: %s", display, line)
+		}
 		return nil, false
 	}
 	var wfs []dslgen.Workflow
@@ -179,12 +187,15 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 			ok = false
 			continue
 		}
+		for _, s := range d.Substitutions {
+			fmt.Fprintf(e.stderr, "%s: note: %s\n", where, s)
+		}
 		wfs = append(wfs, dslgen.Workflow{
 			Func:     dslgen.FuncName(d.Name),
 			Name:     d.Name,
 			Source:   filepath.Base(display),
 			Machine:  doc.Machine,
-			Comments: dslgen.AttachComments(doc, d.Comments),
+			Comments: dslgen.AttachSubstitutions(dslgen.AttachComments(doc, d.Comments), doc.Machine, d.Substitutions),
 		})
 	}
 	return wfs, ok

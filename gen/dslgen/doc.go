@@ -18,5 +18,11 @@
 //
 // ReadDefinitions reads the inputs import accepts: strict JSON, JSON5
 // (comments, trailing commas, unquoted keys), YAML, and CloudFormation or
-// SAM templates in JSON or YAML.
+// SAM templates in JSON or YAML. In a template's Definition, every
+// CloudFormation expression (YAML's short form !Ref, !GetAtt, !Join... or
+// the long form {"Ref": ...}, {"Fn::GetAtt": ...}) becomes a "${Name}"
+// placeholder, listed in Definition.Substitutions with the expression it
+// stands for (AttachSubstitutions writes them as comments of the code);
+// one where ASL needs an object, an array or a boolean is an error naming
+// the field and its line in the template.
 package dslgen

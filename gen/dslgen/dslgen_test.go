@@ -100,6 +100,12 @@ func TestGenerateProblems(t *testing.T) {
 			`workflow "w": /States/A/MaxConcurrency: the number 2.5: MaxConcurrency takes a whole number`},
 		{"empty start", `{"StartAt":"","States":{"A":{"Type":"Succeed"}}}`,
 			`workflow "w": /StartAt: StartAt is empty: dsl starts a scope at its first state`},
+		{"empty strings", `{"Comment":"","StartAt":"A","States":{"A":{"Type":"Task","Comment":"","Resource":"arn:x","Retry":[{"ErrorEquals":["E"],"Comment":""}],"Next":"B"},"B":{"Type":"Fail","Error":"","Cause":""}}}`,
+			"workflow \"w\": /Comment: field \"Comment\" is present and empty (\"\"): package dsl writes no field for an empty string, so the imported workflow would not give this definition back; remove the field or give it a value\n" +
+				"workflow \"w\": /States/A/Comment: field \"Comment\" is present and empty (\"\"): package dsl writes no field for an empty string, so the imported workflow would not give this definition back; remove the field or give it a value\n" +
+				"workflow \"w\": /States/A/Retry/0/Comment: field \"Comment\" is present and empty (\"\"): package dsl writes no field for an empty string, so the imported workflow would not give this definition back; remove the field or give it a value\n" +
+				"workflow \"w\": /States/B/Error: field \"Error\" is present and empty (\"\"): package dsl writes no field for an empty string, so the imported workflow would not give this definition back; remove the field or give it a value\n" +
+				`workflow "w": /States/B/Cause: field "Cause" is present and empty (""): package dsl writes no field for an empty string, so the imported workflow would not give this definition back; remove the field or give it a value`},
 		{"unknown type", `{"StartAt":"A","States":{"A":{"Type":"Sleep"}}}`,
 			`workflow "w": /States/A/Type: unknown state type "Sleep": dsl builds only the eight ASL state types`},
 	}

@@ -18,7 +18,10 @@ import (
 // legacy Iterator, an activity and placeholders (legacy); a CloudFormation
 // template with two state machines (template); the typed helpers of
 // DynamoDB, Step Functions, Athena, API Gateway and EventBridge (services);
-// placeholders in every number position (placeholders).
+// placeholders in every number position (placeholders); a SAM template
+// whose Definition uses CloudFormation's short-form tags (intrinsics);
+// paths with spaces around them, which AWS trims and the import keeps
+// (spaces).
 var goldenInputs = []struct {
 	file         string
 	fromTemplate bool
@@ -29,6 +32,8 @@ var goldenInputs = []struct {
 	{"placeholders.asl.json", false},
 	{"legacy.asl.json5", false},
 	{"template.json", true},
+	{"intrinsics.yaml", true},
+	{"spaces.asl.json", false},
 }
 
 // goldenCase reads one golden input and returns its workflows.
@@ -52,7 +57,7 @@ func goldenCase(t *testing.T, file string, fromTemplate bool) []Workflow {
 		if ds := asl.Validate(sm, asl.ValidateOptions{}); asl.HasErrors(ds) && d.Name != "legacy" {
 			t.Fatalf("%s: %s: %v", file, d.Name, ds)
 		}
-		wfs = append(wfs, Workflow{Func: FuncName(d.Name), Name: d.Name, Source: file, Machine: sm, Comments: AttachComments(doc, d.Comments)})
+		wfs = append(wfs, Workflow{Func: FuncName(d.Name), Name: d.Name, Source: file, Machine: sm, Comments: AttachSubstitutions(AttachComments(doc, d.Comments), sm, d.Substitutions)})
 	}
 	return wfs
 }

@@ -23,6 +23,10 @@ type Definition struct {
 	Comments []Comment
 	// YAML says that Data is YAML (read with asl.ParseYAML), not JSON.
 	YAML bool
+	// Substitutions are the CloudFormation expressions of a template's
+	// Definition, each replaced in Data by a ${Name} placeholder, in
+	// document order.
+	Substitutions []Substitution
 }
 
 // Parse reads the definition: asl.ParseYAML for YAML, else
@@ -45,18 +49,20 @@ type Comment struct {
 // when it is an ASL document in JSON, JSON5 (comments, trailing commas and
 // unquoted keys) or YAML (.yaml, .yml), or, with fromTemplate, every
 // AWS::StepFunctions::StateMachine and AWS::Serverless::StateMachine of a
-// CloudFormation or SAM template in JSON or YAML (tags such as !Sub are
-// dropped: !Sub "..." gives its string).
+// CloudFormation or SAM template in JSON or YAML. In a template's
+// Definition, CloudFormation expressions (YAML's short form !Ref, !GetAtt,
+// !Join... or the long form {"Ref": ...}, {"Fn::GetAtt": ...}) become
+// ${Name} placeholders, listed in Definition.Substitutions.
 func ReadDefinitions(file string, data []byte, fromTemplate bool) ([]Definition, error) {
 	base := filepath.Base(file)
 	ext := strings.ToLower(filepath.Ext(base))
 	if ext == ".yaml" || ext == ".yml" {
 		if fromTemplate {
-			root, err := asl.ParseYAMLValue(data)
+			doc, err := asl.ParseYAMLValueDocument(data)
 			if err != nil {
 				return nil, err
 			}
-			return templateDefinitions(root)
+			return templateDefinitions(doc)
 		}
 		return []Definition{{Name: stem(base), Data: data, YAML: true}}, nil
 	}
@@ -67,11 +73,11 @@ func ReadDefinitions(file string, data []byte, fromTemplate bool) ([]Definition,
 	if !fromTemplate {
 		return []Definition{{Name: stem(base), Data: clean, Comments: comments}}, nil
 	}
-	root, err := asl.ParseValue(clean)
+	doc, err := asl.ParseValueDocument(clean)
 	if err != nil {
 		return nil, err
 	}
-	return templateDefinitions(root)
+	return templateDefinitions(doc)
 }
 
 // stem returns a file name without its extensions: "order.asl.json" gives
@@ -278,8 +284,8 @@ func isKeyStart(b byte) bool {
 
 // templateDefinitions finds the state machines of a CloudFormation or SAM
 // template.
-func templateDefinitions(root asl.Value) ([]Definition, error) {
-	resources, ok := root.Get("Resources")
+func templateDefinitions(doc *asl.Document) ([]Definition, error) {
+	resources, ok := doc.Value.Get("Resources")
 	if !ok || resources.Kind != asl.Object {
 		return nil, errors.New("not a CloudFormation template: no Resources object")
 	}
@@ -291,15 +297,18 @@ func templateDefinitions(root asl.Value) ([]Definition, error) {
 			continue
 		}
 		props, _ := r.Value.Get("Properties")
-		def, err := templateDefinition(props)
+		base := "/Resources/" + asl.PointerEscape(r.Key) + "/Properties"
+		def, subs, err := templateDefinition(doc, base, props)
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("resource %s: %v", r.Key, err))
+			for _, line := range strings.Split(err.Error(), "\n") {
+				problems = append(problems, fmt.Sprintf("resource %s: %s", r.Key, line))
+			}
 			continue
 		}
-		defs = append(defs, Definition{Name: r.Key, Data: def})
+		defs = append(defs, Definition{Name: r.Key, Data: def, Substitutions: subs})
 	}
 	if len(problems) > 0 {
-		sort.Strings(problems)
+		// In document order: resources as the template lists them.
 		return nil, errors.New(strings.Join(problems, "\n"))
 	}
 	if len(defs) == 0 {
@@ -308,22 +317,36 @@ func templateDefinitions(root asl.Value) ([]Definition, error) {
 	return defs, nil
 }
 
-// templateDefinition returns the ASL of one state machine resource:
-// Definition (an object), or DefinitionString (a string, or Fn::Sub of a
-// string, whose ${Name} placeholders stay as they are).
-func templateDefinition(props asl.Value) ([]byte, error) {
+// templateDefinition returns the ASL of one state machine resource (its
+// Properties props, at pointer base of the template doc): Definition (an
+// object), or DefinitionString (a string, or Fn::Sub of a string, whose
+// ${Name} placeholders stay as they are). In a Definition, every
+// CloudFormation expression (!Ref, !GetAtt, {"Fn::Join": ...}...) becomes
+// a ${Name} placeholder, listed in the substitutions; one where ASL needs
+// an object, an array or a boolean is an error naming the field and line.
+func templateDefinition(doc *asl.Document, base string, props asl.Value) ([]byte, []Substitution, error) {
 	if d, ok := props.Get("Definition"); ok {
-		if d.Kind != asl.Object {
-			return nil, fmt.Errorf("Definition is %s, not an object", d.Kind)
+		if _, intrinsic := cfnIntrinsic(d); d.Kind != asl.Object || intrinsic {
+			if intrinsic {
+				_, _, problems := substitute(doc, base+"/Definition", d, asl.Value{})
+				return nil, nil, errors.New(strings.Join(problems, "\n"))
+			}
+			return nil, nil, fmt.Errorf("Definition is %s, not an object", d.Kind)
 		}
-		return asl.MarshalValue(d)
+		given, _ := props.Get("DefinitionSubstitutions")
+		d, subs, problems := substitute(doc, base+"/Definition", d, given)
+		if len(problems) > 0 {
+			return nil, nil, errors.New(strings.Join(problems, "\n"))
+		}
+		data, err := asl.MarshalValue(d)
+		return data, subs, err
 	}
 	d, ok := props.Get("DefinitionString")
 	if !ok {
 		if _, uri := props.Get("DefinitionUri"); uri {
-			return nil, errors.New("the definition is in another file (DefinitionUri): import that file")
+			return nil, nil, errors.New("the definition is in another file (DefinitionUri): import that file")
 		}
-		return nil, errors.New("no Definition or DefinitionString")
+		return nil, nil, errors.New("no Definition or DefinitionString")
 	}
 	if d.Kind == asl.Object {
 		if sub, ok := d.Get("Fn::Sub"); ok && len(d.Members) == 1 {
@@ -336,7 +359,7 @@ func templateDefinition(props asl.Value) ([]byte, error) {
 		d = d.Items[0]
 	}
 	if d.Kind != asl.String {
-		return nil, errors.New("DefinitionString is not a string or an Fn::Sub of a string")
+		return nil, nil, errors.New("DefinitionString is not a string or an Fn::Sub of a string")
 	}
-	return []byte(d.Str), nil
+	return []byte(d.Str), nil, nil
 }

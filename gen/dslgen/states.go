@@ -55,6 +55,7 @@ func ptrJoin(base string, tokens ...string) string {
 
 func (g *gen) workflow() []jen.Code {
 	sm := g.sm
+	g.emptyStrings()
 	var calls []call
 	if sm.Comment != "" {
 		calls = append(calls, c("Comment", jen.Lit(sm.Comment)))
