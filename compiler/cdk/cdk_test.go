@@ -520,7 +520,16 @@ var integrations = []integration{
 		[]string{"states:StartExecution -> " + arn("states", "stateMachine:orders"),
 			"states:DescribeExecution states:StopExecution -> " + arn("states", "execution:orders/*"),
 			"s3:GetObject -> arn:${AWS::Partition}:s3:::in/items.json",
-			"s3:AbortMultipartUpload s3:ListMultipartUploadParts s3:PutObject -> arn:${AWS::Partition}:s3:::out/runs/*"}},
+			"s3:AbortMultipartUpload s3:GetObject s3:ListMultipartUploadParts s3:PutObject -> arn:${AWS::Partition}:s3:::out/runs/*"}},
+	{"distributed map S3 inventory", func(wf *dsl.Workflow) {
+		m := wf.Map("M").Distributed(dsl.ExecutionExpress).
+			ItemReader(dsl.ReadS3Object("inv", "reports/src/daily/2024-05-01T01-00Z/manifest.json").InputType(dsl.InputManifest))
+		m.Processor().Pass("P").End()
+		m.End()
+	}, &cdk.Props{StateMachineName: jsii.String("orders")},
+		[]string{"states:StartExecution -> " + arn("states", "stateMachine:orders"),
+			"states:DescribeExecution states:StopExecution -> " + arn("states", "execution:orders/*"),
+			"s3:GetObject -> arn:${AWS::Partition}:s3:::inv/reports/src/daily/2024-05-01T01-00Z/manifest.json arn:${AWS::Partition}:s3:::inv/reports/src/daily/data/*"}},
 	{"sqs waitForTaskToken with a queue", func(wf *dsl.Workflow) {
 		wf.Task("T", dsl.SQSSendMessage(dsl.Ref("Q"), dsl.Obj{"token": dsl.TaskToken()}).WaitForTaskToken()).End()
 	}, &cdk.Props{Substitutions: map[string]*string{"Q": jsii.String("https://sqs.us-east-1.amazonaws.com/123456789012/q")},

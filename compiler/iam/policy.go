@@ -876,11 +876,22 @@ func (d *deriver) itemReader(who string, r *asl.ItemReader) {
 	case strings.Contains(r.Resource, "s3:listObjectsV2"):
 		d.allow(who+" lists the objects it reads (ItemReader)", []string{"s3:ListBucket"}, d.bucketARN(bucket))
 	case strings.Contains(r.Resource, "s3:getObject"):
-		obj := d.bucketARN(bucket) + "/*"
-		if key := field(p, "Key"); bucket.static() && key.static() {
-			obj = d.bucketARN(bucket) + "/" + key.str
+		key := field(p, "Key")
+		if !bucket.static() || !key.static() {
+			d.allow(who+" reads its items from S3 (ItemReader)", []string{"s3:GetObject"}, d.bucketARN(bucket)+"/*")
+			return
 		}
-		d.allow(who+" reads its items from S3 (ItemReader)", []string{"s3:GetObject"}, obj)
+		obj := d.bucketARN(bucket) + "/" + key.str
+		rc := r.ReaderConfig
+		switch {
+		case rc == nil || rc.InputType != "MANIFEST":
+			d.allow(who+" reads its items from S3 (ItemReader)", []string{"s3:GetObject"}, obj)
+		case rc.ManifestType == "ATHENA_DATA":
+			d.allow(who+" reads the Athena manifest (ItemReader)", []string{"s3:GetObject"}, obj)
+			d.allow(who+" reads the data files an Athena manifest lists (ItemReader); they can be in any bucket, so any object", []string{"s3:GetObject"}, "arn:"+d.o.Partition+":s3:::*")
+		default:
+			d.allow(who+" reads an S3 inventory (ItemReader): its manifest and the data files under the data/ folder of the inventory configuration", []string{"s3:GetObject"}, obj, d.bucketARN(bucket)+"/"+inventoryData(key.str))
+		}
 	default:
 		d.allow(who+" reads its items (ItemReader "+r.Resource+")", []string{sdkAction(r.Resource)}, "*")
 	}
@@ -896,7 +907,21 @@ func (d *deriver) resultWriter(who string, w *asl.ResultWriter) {
 	if pre := field(p, "Prefix"); bucket.static() && pre.static() && pre.str != "" {
 		obj = d.bucketARN(bucket) + "/" + strings.TrimSuffix(pre.str, "/") + "/*"
 	}
-	d.allow(who+" writes its results to S3 (ResultWriter)", []string{"s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:PutObject"}, obj)
+	// GetObject as the CDK grants it for a ResultWriter (a redriven Map
+	// Run reads what it wrote).
+	d.allow(who+" writes its results to S3 (ResultWriter)", []string{"s3:AbortMultipartUpload", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"}, obj)
+}
+
+// inventoryData returns the key pattern of the data files of the S3
+// inventory whose manifest is at key. S3 writes an inventory as
+// PREFIX/SOURCE-BUCKET/CONFIG-ID/YYYY-MM-DDTHH-MMZ/manifest.json with the
+// data files under PREFIX/SOURCE-BUCKET/CONFIG-ID/data/.
+func inventoryData(key string) string {
+	parts := strings.Split(key, "/")
+	if len(parts) < 2 {
+		return "data/*"
+	}
+	return strings.Join(append(parts[:len(parts)-2:len(parts)-2], "data", "*"), "/")
 }
 
 func sdkAction(resource string) string {

@@ -164,7 +164,28 @@ var cases = []struct {
 		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
 			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*",
 			"s3:GetObject -> arn:aws:s3:::in/items.json",
-			"s3:AbortMultipartUpload,s3:ListMultipartUploadParts,s3:PutObject -> arn:aws:s3:::out/runs/*"}},
+			"s3:AbortMultipartUpload,s3:GetObject,s3:ListMultipartUploadParts,s3:PutObject -> arn:aws:s3:::out/runs/*"}},
+	{"distributed map S3 inventory", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
+		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"MANIFEST"},"Parameters":{"Bucket":"inv","Key":"reports/src/daily/2024-05-01T01-00Z/manifest.json"}}`,
+		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*",
+			"s3:GetObject -> arn:aws:s3:::inv/reports/src/daily/2024-05-01T01-00Z/manifest.json arn:aws:s3:::inv/reports/src/daily/data/*"}},
+	{"distributed map S3 inventory at the bucket's root", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
+		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"MANIFEST","ManifestType":"S3_INVENTORY"},"Parameters":{"Bucket":"inv","Key":"2024-05-01T01-00Z/manifest.json"}}`,
+		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*",
+			"s3:GetObject -> arn:aws:s3:::inv/2024-05-01T01-00Z/manifest.json arn:aws:s3:::inv/data/*"}},
+	{"distributed map S3 inventory chosen at run time", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
+		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"MANIFEST"},"Parameters":{"Bucket":"inv","Key.$":"$.manifest"}}`,
+		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*",
+			"s3:GetObject -> arn:aws:s3:::inv/*"}},
+	{"distributed map Athena manifest", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
+		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"MANIFEST","ManifestType":"ATHENA_DATA"},"Parameters":{"Bucket":"results","Key":"q/abc-manifest.csv"}}`,
+		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*",
+			"s3:GetObject -> arn:aws:s3:::results/q/abc-manifest.csv",
+			"s3:GetObject -> arn:aws:s3:::*"}},
 	{"distributed map listing objects", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
 		`"ItemReader":{"Resource":"arn:aws:states:::s3:listObjectsV2","Parameters":{"Bucket":"in","Prefix":"p/"}}`,
 		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
