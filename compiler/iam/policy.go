@@ -19,6 +19,13 @@ type Statement struct {
 	// Reason says which integration needs the statement and, for a
 	// wildcard resource, why the resource cannot be named.
 	Reason string
+	// Self is true when the resources are the state machine itself or its
+	// executions (a Distributed Map, an HTTP Task), named with
+	// Options.StateMachineName. A deployer that names the machine by an
+	// attribute of the machine's own resource must attach such statements
+	// to the role after the machine exists (a policy of their own), or the
+	// role and the machine depend on each other.
+	Self bool
 }
 
 // Options are the environment the ARNs are built in. The zero value uses
@@ -28,9 +35,10 @@ type Statement struct {
 type Options struct {
 	Partition, Region, Account string
 	// StateMachineName is the name the state machine is deployed with, if
-	// fixed. A Distributed Map or an HTTP Task needs permissions on the
-	// machine itself; without a name they are scoped to every state machine
-	// of the account and region.
+	// fixed, or a "${Name}" placeholder for it. A Distributed Map or an
+	// HTTP Task needs permissions on the machine itself (statements with
+	// Self set); without a name they are scoped to every state machine of
+	// the account and region.
 	StateMachineName string
 	// PassRoles are the roles that ECS tasks started by the workflow run
 	// with (task and execution roles of the task definitions). They are
@@ -83,12 +91,21 @@ func (d *deriver) errorf(st *asl.State, format string, args ...any) {
 // earlier one with the same actions and reason (so all the Lambda functions
 // a workflow invokes share one statement).
 func (d *deriver) allow(reason string, actions []string, resources ...string) {
+	d.add(false, reason, actions, resources)
+}
+
+// allowSelf is allow for a statement on the state machine itself.
+func (d *deriver) allowSelf(reason string, actions []string, resources ...string) {
+	d.add(true, reason, actions, resources)
+}
+
+func (d *deriver) add(self bool, reason string, actions, resources []string) {
 	acts := append([]string(nil), actions...)
 	sort.Strings(acts)
 	acts = uniq(acts)
 	for i := range d.out {
 		s := &d.out[i]
-		if s.Reason == reason && strings.Join(s.Actions, ",") == strings.Join(acts, ",") {
+		if s.Reason == reason && s.Self == self && strings.Join(s.Actions, ",") == strings.Join(acts, ",") {
 			for _, r := range resources {
 				if !contains(s.Resources, r) {
 					s.Resources = append(s.Resources, r)
@@ -100,7 +117,7 @@ func (d *deriver) allow(reason string, actions []string, resources ...string) {
 			return
 		}
 	}
-	d.out = append(d.out, Statement{Effect: "Allow", Actions: acts, Resources: uniq(append([]string(nil), resources...)), States: []string{d.cur}, Reason: reason})
+	d.out = append(d.out, Statement{Effect: "Allow", Actions: acts, Resources: uniq(append([]string(nil), resources...)), States: []string{d.cur}, Reason: reason, Self: self})
 }
 
 func uniq(ss []string) []string {
@@ -606,7 +623,7 @@ func (d *deriver) http(who string, p asl.Value) {
 	if d.o.StateMachineName != "" {
 		sm = d.arn("states", "stateMachine:"+d.o.StateMachineName)
 	}
-	d.allow(who+" calls an HTTPS endpoint (the permission is on the state machine itself)", []string{"states:InvokeHTTPEndpoint"}, sm)
+	d.allowSelf(who+" calls an HTTPS endpoint (the permission is on the state machine itself)", []string{"states:InvokeHTTPEndpoint"}, sm)
 	conn := field(field(p, "Authentication").val, "ConnectionArn")
 	connARN := d.arn("events", "connection/*")
 	secret := d.arn("secretsmanager", "secret:events!connection/*")
@@ -841,15 +858,23 @@ func (d *deriver) mapState(st *asl.State) {
 	distributed := proc != nil && proc.ProcessorConfig != nil && proc.ProcessorConfig.Mode == asl.ModeDistributed
 	who := "Distributed Map"
 	if distributed {
-		// The child executions run the state machine itself: naming its ARN
-		// would make the role depend on the machine, so the name is used
-		// when fixed, else every state machine of the account.
+		// The child executions run the state machine itself, named by
+		// Options.StateMachineName (every state machine of the account
+		// without one). A child execution's ARN is
+		// execution:NAME/LABEL:ID (LABEL is the Map Run's label); the
+		// CDK also grants DescribeExecution and StopExecution on the
+		// machine's own executions, execution:NAME:*.
 		name := "*"
 		if d.o.StateMachineName != "" {
 			name = d.o.StateMachineName
 		}
-		d.allow(who+" starts child executions of its own state machine", []string{"states:StartExecution"}, d.arn("states", "stateMachine:"+name))
-		d.allow(who+" reads and stops its child executions", []string{"states:DescribeExecution", "states:StopExecution"}, d.arn("states", "execution:"+name+"/*"))
+		label := st.Label
+		if label == "" {
+			label = "*"
+		}
+		d.allowSelf(who+" starts child executions of its own state machine", []string{"states:StartExecution"}, d.arn("states", "stateMachine:"+name))
+		d.allowSelf(who+" reads and stops its child executions", []string{"states:DescribeExecution", "states:StopExecution"}, d.arn("states", "execution:"+name+"/*"), d.arn("states", "execution:"+name+":*"))
+		d.allowSelf(who+" redrives the child executions of its Map Run when the execution is redriven", []string{"states:RedriveExecution"}, d.arn("states", "execution:"+name+"/"+label+":*"))
 	}
 	if r := st.ItemReader; r != nil {
 		d.itemReader(who, r)

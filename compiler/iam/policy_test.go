@@ -162,34 +162,40 @@ var cases = []struct {
 		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON"},"Parameters":{"Bucket":"in","Key":"items.json"}},` +
 		`"ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"out","Prefix":"runs"}}`,
 		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
-			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/* arn:aws:states:us-east-1:123456789012:execution:*:*",
+			"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*:*",
 			"s3:GetObject -> arn:aws:s3:::in/items.json",
 			"s3:AbortMultipartUpload,s3:GetObject,s3:ListMultipartUploadParts,s3:PutObject -> arn:aws:s3:::out/runs/*"}},
 	{"distributed map S3 inventory", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
 		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"MANIFEST"},"Parameters":{"Bucket":"inv","Key":"reports/src/daily/2024-05-01T01-00Z/manifest.json"}}`,
 		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
-			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/* arn:aws:states:us-east-1:123456789012:execution:*:*",
+			"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*:*",
 			"s3:GetObject -> arn:aws:s3:::inv/reports/src/daily/2024-05-01T01-00Z/manifest.json arn:aws:s3:::inv/reports/src/daily/data/*"}},
 	{"distributed map S3 inventory at the bucket's root", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
 		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"MANIFEST","ManifestType":"S3_INVENTORY"},"Parameters":{"Bucket":"inv","Key":"2024-05-01T01-00Z/manifest.json"}}`,
 		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
-			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/* arn:aws:states:us-east-1:123456789012:execution:*:*",
+			"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*:*",
 			"s3:GetObject -> arn:aws:s3:::inv/2024-05-01T01-00Z/manifest.json arn:aws:s3:::inv/data/*"}},
 	{"distributed map S3 inventory chosen at run time", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
 		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"MANIFEST"},"Parameters":{"Bucket":"inv","Key.$":"$.manifest"}}`,
 		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
-			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/* arn:aws:states:us-east-1:123456789012:execution:*:*",
+			"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*:*",
 			"s3:GetObject -> arn:aws:s3:::inv/*"}},
 	{"distributed map Athena manifest", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
 		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"MANIFEST","ManifestType":"ATHENA_DATA"},"Parameters":{"Bucket":"results","Key":"q/abc-manifest.csv"}}`,
 		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
-			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/* arn:aws:states:us-east-1:123456789012:execution:*:*",
+			"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*:*",
 			"s3:GetObject -> arn:aws:s3:::results/q/abc-manifest.csv",
 			"s3:GetObject -> arn:aws:s3:::*"}},
 	{"distributed map listing objects", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
 		`"ItemReader":{"Resource":"arn:aws:states:::s3:listObjectsV2","Parameters":{"Bucket":"in","Prefix":"p/"}}`,
 		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
-			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/* arn:aws:states:us-east-1:123456789012:execution:*:*",
+			"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*:*",
 			"s3:ListBucket -> arn:aws:s3:::in"}},
 	{"jsonata arguments", `"Type":"Task","QueryLanguage":"JSONata","Resource":"arn:aws:states:::lambda:invoke","Arguments":{"FunctionName":"f","Payload":"{% $states.input %}"}`,
 		[]string{"lambda:InvokeFunction -> arn:aws:lambda:us-east-1:123456789012:function:f arn:aws:lambda:us-east-1:123456789012:function:f:*"}},
@@ -288,7 +294,8 @@ func TestPolicyOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	want = "states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:orders\n" +
-		"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:orders/*"
+		"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:orders/* arn:aws:states:us-east-1:123456789012:execution:orders:*\n" +
+		"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:orders/*:*"
 	if g := strings.Join(show(got), "\n"); g != want {
 		t.Errorf("statements:\n%s\nwant:\n%s", g, want)
 	}
@@ -351,5 +358,35 @@ func TestIAMService(t *testing.T) {
 	}
 	if got := strings.Join(SDKActions("s3", "copyObject"), ","); got != "s3:GetObject,s3:PutObject" {
 		t.Errorf("SDKActions(s3, copyObject) = %s", got)
+	}
+}
+
+// TestPolicySelf: the statements on the state machine itself are marked,
+// name it with the placeholder given, and redrive only the Map Run's label.
+func TestPolicySelf(t *testing.T) {
+	sm, err := asl.Parse([]byte(`{"StartAt":"M","States":{
+		"M":{"Type":"Map","Label":"batch","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"Next":"H"},
+		"H":{"Type":"Task","Resource":"arn:aws:states:::http:invoke","Parameters":{"ApiEndpoint":"https://example.com","Method":"GET","Authentication":{"ConnectionArn":"arn:aws:events:us-east-1:123456789012:connection/api/0f1e"}},"End":true}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := testOpts
+	o.StateMachineName = "${Self}"
+	got, err := Policy(sm, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, s := range got {
+		lines = append(lines, fmt.Sprintf("%v %s -> %s", s.Self, strings.Join(s.Actions, ","), strings.Join(s.Resources, " ")))
+	}
+	want := "true states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:${Self}\n" +
+		"true states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:${Self}/* arn:aws:states:us-east-1:123456789012:execution:${Self}:*\n" +
+		"true states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:${Self}/batch:*\n" +
+		"true states:InvokeHTTPEndpoint -> arn:aws:states:us-east-1:123456789012:stateMachine:${Self}\n" +
+		"false events:RetrieveConnectionCredentials -> arn:aws:events:us-east-1:123456789012:connection/api/0f1e\n" +
+		"false secretsmanager:DescribeSecret,secretsmanager:GetSecretValue -> arn:aws:secretsmanager:us-east-1:123456789012:secret:events!connection/api/*"
+	if g := strings.Join(lines, "\n"); g != want {
+		t.Errorf("statements:\n%s\nwant:\n%s", g, want)
 	}
 }
