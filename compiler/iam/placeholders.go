@@ -127,7 +127,7 @@ func placeholderKinds(st *asl.State, note func(string, Kind)) {
 		}
 		return ""
 	}
-	base := strings.TrimPrefix(res, statesPrefix)
+	base, _ := integrationRest(res)
 	for _, pat := range []string{".waitForTaskToken", ".sync:2", ".sync"} {
 		base = strings.TrimSuffix(base, pat)
 	}

@@ -226,7 +226,20 @@ func isExpr(s string) bool {
 	return strings.HasPrefix(t, "{%") && strings.HasSuffix(t, "%}")
 }
 
-const statesPrefix = "arn:aws:states:::"
+// integrationRest returns service:action[.pattern] of a service
+// integration ARN, arn:PARTITION:states:::service:action[.pattern], in any
+// partition (aws, aws-cn, aws-us-gov, ...).
+func integrationRest(res string) (string, bool) {
+	rest, ok := strings.CutPrefix(res, "arn:")
+	if !ok {
+		return "", false
+	}
+	partition, rest, ok := strings.Cut(rest, ":")
+	if !ok || strings.ContainsAny(partition, "${}") {
+		return "", false
+	}
+	return strings.CutPrefix(rest, "states:::")
+}
 
 func (d *deriver) task(st *asl.State) {
 	res := st.Resource
@@ -245,9 +258,10 @@ func (d *deriver) task(st *asl.State) {
 		d.errorf(st, "the Resource %q is not an ARN", res)
 		return
 	}
+	rest, isIntegration := integrationRest(res)
 	switch {
-	case strings.HasPrefix(res, statesPrefix):
-		d.integration(st, strings.TrimPrefix(res, statesPrefix))
+	case isIntegration:
+		d.integration(st, rest)
 	case parts[2] == "states" && strings.HasPrefix(parts[5], "activity"):
 		d.activity(st, res)
 	case parts[2] == "lambda":
@@ -950,7 +964,8 @@ func inventoryData(key string) string {
 }
 
 func sdkAction(resource string) string {
-	rest := strings.TrimPrefix(resource, statesPrefix+"aws-sdk:")
+	rest, _ := integrationRest(resource)
+	rest = strings.TrimPrefix(rest, "aws-sdk:")
 	svc, action, _ := strings.Cut(rest, ":")
 	return IAMService(svc) + ":" + upperFirst(action)
 }

@@ -390,3 +390,36 @@ func TestPolicySelf(t *testing.T) {
 		t.Errorf("statements:\n%s\nwant:\n%s", g, want)
 	}
 }
+
+// TestPolicyOtherPartitions: a definition written for aws-cn or
+// aws-us-gov names its integrations in that partition.
+func TestPolicyOtherPartitions(t *testing.T) {
+	sm, err := asl.Parse([]byte(`{"StartAt":"A","States":{
+		"A":{"Type":"Task","Resource":"arn:aws-cn:states:::lambda:invoke","Parameters":{"FunctionName":"${Fn}"},"Next":"M"},
+		"M":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"B","States":{
+			"B":{"Type":"Task","Resource":"arn:aws-us-gov:states:::aws-sdk:s3:headObject","Parameters":{"Bucket":"b","Key":"k"},"End":true}}},
+			"ItemReader":{"Resource":"arn:aws-cn:states:::s3:listObjectsV2","Parameters":{"Bucket":"in"}},"End":true}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Policy(sm, Options{Partition: "aws-cn", Region: "cn-north-1", Account: "123456789012", StateMachineName: "w"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "lambda:InvokeFunction -> ${Fn} ${Fn}:*\n" +
+		"states:StartExecution -> arn:aws-cn:states:cn-north-1:123456789012:stateMachine:w\n" +
+		"states:DescribeExecution,states:StopExecution -> arn:aws-cn:states:cn-north-1:123456789012:execution:w/* arn:aws-cn:states:cn-north-1:123456789012:execution:w:*\n" +
+		"states:RedriveExecution -> arn:aws-cn:states:cn-north-1:123456789012:execution:w/*:*\n" +
+		"s3:ListBucket -> arn:aws-cn:s3:::in\n" +
+		"s3:GetObject -> arn:aws-cn:s3:::b/k"
+	if g := strings.Join(show(got), "\n"); g != want {
+		t.Errorf("statements:\n%s\nwant:\n%s", g, want)
+	}
+	places, err := Placeholders(sm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(places) != 1 || places[0].Kind != KindLambdaFunction {
+		t.Errorf("placeholders %v, want Fn a Lambda function ARN", places)
+	}
+}
