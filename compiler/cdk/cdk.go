@@ -46,6 +46,15 @@ type Props struct {
 	// workflow (dsl.Ref("ChargeFn") → "ChargeFn": fn.FunctionArn()). Each
 	// value fills DefinitionSubstitutions and, where the placeholder names
 	// a resource, scopes the role's statement to it.
+	//
+	// Each value is checked against what the definition and the role need:
+	// a CDK token by the attribute it resolves to (a DynamoDB table's or
+	// Lambda function's Ref is its name, an SNS topic's its ARN, an SQS
+	// queue's its URL; Fn::GetAtt Arn is an ARN). A name where an ARN
+	// belongs (topic.TopicName() for TopicArn) is an error naming the
+	// accessor to use; where the definition takes a name (FunctionName of
+	// lambda:invoke, TableName of the DynamoDB integrations) the role names
+	// the ARN built from it in the stack's partition, region and account.
 	Substitutions map[string]*string
 	// ARNs gives the ARN of a placeholder whose value is not one (an SQS
 	// queue URL: "ReviewQueueURL": queue.QueueArn()), to scope the role.
@@ -212,6 +221,13 @@ func FromDefinition(scope constructs.Construct, id, name string, def *asl.StateM
 	stmts, err := iam.Policy(def, opts)
 	if err != nil {
 		return nil, fmt.Errorf("cdk: workflow %q: %w", name, err)
+	}
+	built, err := checkARNs(stack, name, places, stmts, props)
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range built {
+		vars[k] = v // a name the definition takes; the role names the ARN
 	}
 	vars["AWS::Partition"] = stack.Partition()
 	vars["AWS::Region"] = stack.Region()

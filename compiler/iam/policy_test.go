@@ -328,7 +328,9 @@ func TestPlaceholders(t *testing.T) {
 		"D":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem","Parameters":{"TableName":"${Table}","Item":{}},"Next":"E"},
 		"E":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync:2","Parameters":{"StateMachineArn":"${Child}"},"Next":"F"},
 		"F":{"Type":"Task","Resource":"${ApproveActivity}","Next":"G"},
-		"G":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","Parameters":{"QueueUrl":"${Table}","MessageBody":"m"},"End":true}}}`))
+		"G":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","Parameters":{"QueueUrl":"${Table}","MessageBody":"m"},"Next":"H"},
+		"H":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"${Worker}"},"Next":"I"},
+		"I":{"Type":"Task","Resource":"${Worker}","End":true}}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -338,10 +340,11 @@ func TestPlaceholders(t *testing.T) {
 	}
 	var lines []string
 	for _, p := range got {
-		lines = append(lines, fmt.Sprintf("%s %s %v", p.Name, p.Kind, p.NeedsARN))
+		lines = append(lines, fmt.Sprintf("%s %s %v %v %v", p.Name, p.Kind, p.NeedsARN, p.NameAccepted, p.States))
 	}
-	want := "ApproveActivity activity ARN false\nChild state machine ARN false\nFn Lambda function ARN false\n" +
-		"Queue SQS queue URL true\nStage value false\nTable value false\nTopic SNS topic ARN false"
+	want := "ApproveActivity activity ARN false false [F]\nChild state machine ARN false false [E]\nFn Lambda function ARN false true [A]\n" +
+		"Queue SQS queue URL true false [B]\nStage value false false []\nTable value false false [D G]\nTopic SNS topic ARN false false [C]\n" +
+		"Worker Lambda function ARN false false [H I]"
 	if g := strings.Join(lines, "\n"); g != want {
 		t.Errorf("placeholders:\n%s\nwant:\n%s", g, want)
 	}
