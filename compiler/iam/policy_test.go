@@ -426,3 +426,23 @@ func TestPolicyOtherPartitions(t *testing.T) {
 		t.Errorf("placeholders %v, want Fn a Lambda function ARN", places)
 	}
 }
+
+// TestPolicyPartition: every ARN goasl builds is in the partition of the
+// options; only ARNs the definition itself names keep theirs.
+func TestPolicyPartition(t *testing.T) {
+	o := Options{Partition: "aws-cn", Region: "cn-north-1", Account: "123456789012"}
+	for _, c := range cases {
+		got, err := Policy(parseState(t, c.state), o)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		for _, s := range got {
+			for _, r := range s.Resources {
+				if r == "*" || strings.HasPrefix(r, "arn:aws-cn:") || strings.HasPrefix(r, "${") || strings.Contains(c.state, strings.TrimSuffix(r, ":*")) {
+					continue
+				}
+				t.Errorf("%s: resource %s is not in the partition aws-cn", c.name, r)
+			}
+		}
+	}
+}
