@@ -165,12 +165,19 @@ func classify(stack awscdk.Stack, v string) value {
 // FunctionName, a DynamoDB TableName) it returns, by placeholder, the ARN
 // the role's statements name instead, built from the name in the stack's
 // partition, region and account (where Step Functions looks the name up).
-func checkARNs(stack awscdk.Stack, name string, places []iam.Placeholder, stmts []iam.Statement, props *Props) (map[string]*string, error) {
+func checkARNs(stack awscdk.Stack, name string, places []iam.Placeholder, stmts []iam.Statement, byName map[string]string, props *Props) (map[string]string, error) {
 	// The placeholders a statement names a resource by (its ARN), and the
-	// states of those statements.
+	// states of those statements; and those also used inside a longer
+	// resource (whose value cannot be swapped for an ARN).
 	roleStates := map[string][]string{}
+	inside := map[string]bool{}
 	for _, s := range stmts {
 		for _, r := range s.Resources {
+			for _, m := range varRE.FindAllStringSubmatchIndex(r, -1) {
+				if m[0] > 0 {
+					inside[r[m[2]:m[3]]] = true
+				}
+			}
 			if !strings.HasPrefix(r, "${") {
 				continue
 			}
@@ -182,7 +189,7 @@ func checkARNs(stack awscdk.Stack, name string, places []iam.Placeholder, stmts 
 			}
 		}
 	}
-	built := map[string]*string{}
+	built := map[string]string{}
 	var errs []error
 	for _, p := range places {
 		v := props.Substitutions[p.Name]
@@ -220,15 +227,15 @@ func checkARNs(stack awscdk.Stack, name string, places []iam.Placeholder, stmts 
 		if given.form != formName && given.form != formURL {
 			continue
 		}
-		if field == "Substitutions" && given.form == formName && p.NameAccepted {
-			built[p.Name] = arnFromName(stack, p.Kind, *v)
+		if pattern, ok := byName[p.Name]; ok && field == "Substitutions" && given.form == formName && !inside[p.Name] {
+			built[p.Name] = arnFromName(pattern, p.Name, *v)
 			continue
 		}
 		accessor := arnAccessors[given.typ]
 		if accessor == "" {
 			accessor = arnAccessors[string(p.Kind)]
 		}
-		fix := "give its ARN"
+		fix := "give the ARN"
 		if accessor != "" {
 			fix = "pass " + accessor
 		}
@@ -241,25 +248,19 @@ func checkARNs(stack awscdk.Stack, name string, places []iam.Placeholder, stmts 
 	return built, errors.Join(errs...)
 }
 
-// arnFromName builds the ARN of a Lambda function or DynamoDB table given
-// by name (a Lambda name may be qualified, name:alias, or a partial ARN,
-// ACCOUNT:function:name), as Step Functions resolves it: in the stack's
-// partition, region and account.
-func arnFromName(stack awscdk.Stack, kind iam.Kind, v string) *string {
-	if kind == iam.KindDynamoDBTable {
-		return stack.FormatArn(&awscdk.ArnComponents{Service: jsii.String("dynamodb"), Resource: jsii.String("table"),
-			ResourceName: jsii.String(v), ArnFormat: awscdk.ArnFormat_SLASH_RESOURCE_NAME})
-	}
-	c := &awscdk.ArnComponents{Service: jsii.String("lambda"), Resource: jsii.String("function"), ArnFormat: awscdk.ArnFormat_COLON_RESOURCE_NAME}
-	fn := v
-	if !tokenString(v) {
+// arnFromName fills pattern, the ARN of a resource with the placeholder
+// ${ph} standing for its name (iam.NameARNs), with the name v: where Step
+// Functions looks a name up, in the stack's partition, region and account.
+// A literal Lambda name may be qualified (name:alias) or a partial ARN
+// (ACCOUNT:function:name); the role names the function.
+func arnFromName(pattern, ph, v string) string {
+	if strings.Contains(pattern, ":lambda:") && !tokenString(v) {
 		if account, rest, ok := strings.Cut(v, ":function:"); ok {
-			c.Account, fn = jsii.String(account), rest
+			pattern, v = strings.Replace(pattern, "${AWS::AccountId}", account, 1), rest
 		}
-		fn, _, _ = strings.Cut(fn, ":")
+		v, _, _ = strings.Cut(v, ":")
 	}
-	c.ResourceName = jsii.String(fn)
-	return stack.FormatArn(c)
+	return strings.ReplaceAll(pattern, "${"+ph+"}", v)
 }
 
 // statesPhrase names states in a message: `state "A"`, `states "A", "B"`.

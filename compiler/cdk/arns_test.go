@@ -35,13 +35,17 @@ func TestNamesWhereTheDefinitionTakesThem(t *testing.T) {
 	b := wf.Task("Score", dsl.Lambda(dsl.Ref("Score")))
 	c := wf.Task("Archive", dsl.DynamoDBPutItem(dsl.Ref("Archive"), dsl.Obj{"id": dsl.DynamoDBString(dsl.Path("$.id"))}))
 	d := wf.Task("Audit", dsl.Lambda(dsl.Ref("Audit")))
+	e := wf.Task("Lookup", dsl.SDK("dynamodb", "query", dsl.Obj{"TableName": dsl.Ref("Claims")}))
+	f := wf.Task("Export", dsl.GlueStartJobRun(dsl.Ref("Job")))
 	a.Next(b)
 	b.Next(c)
 	c.Next(d)
-	d.End()
+	d.Next(e)
+	e.Next(f)
+	f.End()
 	_, err := cdk.NewStateMachine(stack, "W", wf, &cdk.Props{Substitutions: map[string]*string{
 		"Claims": claims.TableName(), "Score": fn.FunctionName(),
-		"Archive": jsii.String("archive"), "Audit": jsii.String("123456789012:function:audit:live"),
+		"Archive": jsii.String("archive"), "Audit": jsii.String("123456789012:function:audit:live"), "Job": jsii.String("export"),
 	}})
 	if err != nil {
 		t.Fatal(err)
@@ -59,6 +63,8 @@ func TestNamesWhereTheDefinitionTakesThem(t *testing.T) {
 		"dynamodb:PutItem -> " + fmt.Sprintf(env, "dynamodb", "table/${"+tid+"}") + " " + fmt.Sprintf(env, "dynamodb", "table/archive"),
 		"lambda:InvokeFunction -> " + fmt.Sprintf(env, "lambda", "function:${"+fid+"}") + " " + fmt.Sprintf(env, "lambda", "function:${"+fid+"}:*") +
 			" arn:${AWS::Partition}:lambda:${AWS::Region}:123456789012:function:audit arn:${AWS::Partition}:lambda:${AWS::Region}:123456789012:function:audit:*",
+		"dynamodb:Query -> " + fmt.Sprintf(env, "dynamodb", "table/${"+tid+"}"),
+		"glue:StartJobRun -> " + fmt.Sprintf(env, "glue", "job/export"),
 	})
 }
 
@@ -66,7 +72,6 @@ func TestNamesWhereTheDefinitionTakesThem(t *testing.T) {
 // refused, naming the prop, what the value is and the accessor to use.
 func TestNameWhereAnARNBelongs(t *testing.T) {
 	stack := newStack(t)
-	claims := table(stack, "Claims")
 	topic := awssns.NewTopic(stack, jsii.String("Alerts"), nil)
 	queue := awssqs.NewQueue(stack, jsii.String("Review"), nil)
 	fn := function(stack, "Score")
@@ -74,16 +79,16 @@ func TestNameWhereAnARNBelongs(t *testing.T) {
 	wf := dsl.NewWorkflow("Claims")
 	a := wf.Task("Notify", dsl.SNSPublish(dsl.Ref("Topic"), "new claim"))
 	b := wf.Task("Review", dsl.SQSSendMessage(dsl.Ref("Queue"), "m"))
-	c := wf.Task("Lookup", dsl.SDK("dynamodb", "getItem", dsl.Obj{"TableName": dsl.Ref("Table"), "Key": dsl.Obj{}}))
+	c := wf.Task("Report", dsl.BatchSubmitJob("report", "reports", dsl.Ref("Def")))
 	a.Next(b)
 	b.Next(c)
 	c.End()
 	_, err := cdk.NewStateMachine(stack, "Claims", wf, &cdk.Props{
-		Substitutions: map[string]*string{"Topic": topic.TopicName(), "Queue": queue.QueueArn(), "Table": claims.TableName()},
+		Substitutions: map[string]*string{"Topic": topic.TopicName(), "Queue": queue.QueueArn(), "Def": jsii.String("report:3")},
 		ARNs:          map[string]*string{"Queue": queue.QueueArn()},
 	})
-	want := `cdk: workflow "Claims": Props.Substitutions["Queue"] is the ARN of the SQS queue Test/Review/Resource (its Arn attribute), but placeholder ${Queue} is an SQS queue URL (state "Review"): pass queue.QueueUrl(), and its ARN in Props.ARNs["Queue"]` + "\n" +
-		`cdk: workflow "Claims": Props.Substitutions["Table"] is the name of the DynamoDB table Test/Claims/Resource (its Ref), but the execution role names the resource by ARN (state "Lookup"): pass table.TableArn() (or, if the definition needs this value, keep it and give the ARN in Props.ARNs["Table"])` + "\n" +
+	want := `cdk: workflow "Claims": Props.Substitutions["Def"] is the name "report:3", but the execution role names the resource by ARN (state "Report"): give the ARN (or, if the definition needs this value, keep it and give the ARN in Props.ARNs["Def"])` + "\n" +
+		`cdk: workflow "Claims": Props.Substitutions["Queue"] is the ARN of the SQS queue Test/Review/Resource (its Arn attribute), but placeholder ${Queue} is an SQS queue URL (state "Review"): pass queue.QueueUrl(), and its ARN in Props.ARNs["Queue"]` + "\n" +
 		`cdk: workflow "Claims": Props.Substitutions["Topic"] is the name of the SNS topic Test/Alerts/Resource (its TopicName attribute), but placeholder ${Topic} is an SNS topic ARN (state "Notify"): pass topic.TopicArn()`
 	if err == nil || err.Error() != want {
 		t.Errorf("error:\n%v\nwant:\n%s", err, want)

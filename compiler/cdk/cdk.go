@@ -222,12 +222,16 @@ func FromDefinition(scope constructs.Construct, id, name string, def *asl.StateM
 	if err != nil {
 		return nil, fmt.Errorf("cdk: workflow %q: %w", name, err)
 	}
-	built, err := checkARNs(stack, name, places, stmts, props)
+	byName, err := iam.NameARNs(def, opts)
+	if err != nil {
+		return nil, fmt.Errorf("cdk: workflow %q: %w", name, err)
+	}
+	built, err := checkARNs(stack, name, places, stmts, byName, props)
 	if err != nil {
 		return nil, err
 	}
-	for k, v := range built {
-		vars[k] = v // a name the definition takes; the role names the ARN
+	for k, arn := range built {
+		vars[k] = substitute(arn, vars) // a name the definition takes; the role names the ARN
 	}
 	vars["AWS::Partition"] = stack.Partition()
 	vars["AWS::Region"] = stack.Region()

@@ -81,6 +81,54 @@ type deriver struct {
 	cur  string // the state being read
 	out  []Statement
 	errs []string
+	// names maps a placeholder used where a name or an ARN is taken to
+	// the ARN of the resource by name ("" when uses disagree).
+	names map[string]string
+}
+
+// named records that the placeholder v (if v is exactly one) stands for
+// a resource that may be given by name: its ARN by name is
+// d.arn(service, prefix+"${Name}").
+func (d *deriver) named(v, service, prefix string) {
+	p, ok := whole(v)
+	if !ok {
+		return
+	}
+	a := d.arn(service, prefix+v)
+	if d.names == nil {
+		d.names = map[string]string{}
+	}
+	if old, seen := d.names[p]; seen && old != a {
+		a = ""
+	}
+	d.names[p] = a
+}
+
+// NameARNs returns, for each "${Name}" placeholder that the definition
+// uses where a resource is taken by name or by ARN (TableName,
+// FunctionName, JobName, ProjectName, EventBusName, WorkGroup, JobQueue,
+// TrainingJobName), the resource's ARN with the placeholder standing for
+// its name, in the options' environment:
+// "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:job/${Job}".
+// Policy names such a resource by the placeholder alone, right when its
+// value is an ARN; a deployer whose value is a name gives the role this
+// ARN instead. A placeholder used for two kinds of resource is left out.
+func NameARNs(sm *asl.StateMachine, opts Options) (map[string]string, error) {
+	if sm == nil {
+		return nil, fmt.Errorf("iam: the state machine is nil")
+	}
+	d := &deriver{o: opts.withDefaults()}
+	d.states(sm.States)
+	if len(d.errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(d.errs, "\n"))
+	}
+	out := map[string]string{}
+	for k, v := range d.names {
+		if v != "" {
+			out[k] = v
+		}
+	}
+	return out, nil
 }
 
 func (d *deriver) errorf(st *asl.State, format string, args ...any) {
@@ -375,6 +423,7 @@ func (d *deriver) lambda(st *asl.State, p asl.Value) {
 	}
 	name := fn.str
 	if strings.HasPrefix(name, "arn:") || strings.HasPrefix(name, "${") {
+		d.named(name, "lambda", "function:")
 		d.allow(lambdaReason(st), []string{"lambda:InvokeFunction"}, lambdaResources(name)...)
 		return
 	}
@@ -459,6 +508,7 @@ func (d *deriver) tableARN(a arg) string {
 	case !a.static():
 		return d.arn("dynamodb", "table/*")
 	case strings.HasPrefix(a.str, "arn:") || strings.HasPrefix(a.str, "${"):
+		d.named(a.str, "dynamodb", "table/")
 		return a.str
 	}
 	return d.arn("dynamodb", "table/"+a.str)
@@ -477,6 +527,7 @@ func (d *deriver) nameOrARN(a arg, service, kind, sep string) string {
 	case !a.static():
 		return d.arn(service, kind+sep+"*")
 	case strings.HasPrefix(a.str, "arn:") || strings.HasPrefix(a.str, "${"):
+		d.named(a.str, service, kind+sep)
 		return a.str
 	}
 	return d.arn(service, kind+sep+a.str)

@@ -446,3 +446,30 @@ func TestPolicyPartition(t *testing.T) {
 		}
 	}
 }
+
+func TestNameARNs(t *testing.T) {
+	sm, err := asl.Parse([]byte(`{"StartAt":"A","States":{
+		"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"${Fn}"},"Next":"B"},
+		"B":{"Type":"Task","Resource":"arn:aws:states:::glue:startJobRun.sync","Parameters":{"JobName":"${Job}"},"Next":"C"},
+		"C":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:dynamodb:query","Parameters":{"TableName":"${Table}"},"Next":"D"},
+		"D":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem","Parameters":{"TableName":"${Table}","Item":{}},"Next":"E"},
+		"E":{"Type":"Task","Resource":"arn:aws:states:::codebuild:startBuild","Parameters":{"ProjectName":"${Both}"},"Next":"F"},
+		"F":{"Type":"Task","Resource":"arn:aws:states:::glue:startJobRun","Parameters":{"JobName":"${Both}"},"Next":"G"},
+		"G":{"Type":"Task","Resource":"arn:aws:states:::sns:publish","Parameters":{"TopicArn":"${Topic}","Message":"m"},"End":true}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := NameARNs(sm, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "map[Fn:arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Fn} " +
+		"Job:arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:job/${Job} " +
+		"Table:arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${Table}]"
+	if g := fmt.Sprint(got); g != want {
+		t.Errorf("NameARNs:\n%s\nwant:\n%s", g, want)
+	}
+	if _, err := NameARNs(nil, Options{}); err == nil {
+		t.Error("NameARNs(nil): no error")
+	}
+}
