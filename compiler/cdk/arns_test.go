@@ -58,6 +58,7 @@ func TestNamesWhereTheDefinitionTakesThem(t *testing.T) {
 	if got := show(subs["Claims"]) + " " + show(subs["Score"]); got != "${"+tid+"} ${"+fid+"}" {
 		t.Errorf("substitutions %s: the definition gets the names", got)
 	}
+	noPseudoText(t, tpl)
 	env := "arn:${AWS::Partition}:%s:${AWS::Region}:${AWS::AccountId}:%s"
 	checkLines(t, "statements", statements(t, tpl), []string{
 		"dynamodb:PutItem -> " + fmt.Sprintf(env, "dynamodb", "table/${"+tid+"}") + " " + fmt.Sprintf(env, "dynamodb", "table/archive"),

@@ -230,12 +230,12 @@ func FromDefinition(scope constructs.Construct, id, name string, def *asl.StateM
 	if err != nil {
 		return nil, err
 	}
-	for k, arn := range built {
-		vars[k] = substitute(arn, vars) // a name the definition takes; the role names the ARN
-	}
 	vars["AWS::Partition"] = stack.Partition()
 	vars["AWS::Region"] = stack.Region()
 	vars["AWS::AccountId"] = stack.Account()
+	for k, arn := range built {
+		vars[k] = substitute(arn, vars) // a name the definition takes; the role names the ARN
+	}
 
 	valueLen := func(name string) int {
 		if v := vars[name]; v != nil && !tokenString(*v) {

@@ -24,6 +24,20 @@ func deployedDefinition(t *testing.T, tpl assertions.Template) string {
 	return show(only(t, tpl, "AWS::StepFunctions::StateMachine")["DefinitionString"])
 }
 
+// noPseudoText fails when the template has a pseudo parameter as text,
+// "${AWS::Partition}", where a {"Ref": "AWS::Partition"} belongs (show
+// renders both the same way).
+func noPseudoText(t *testing.T, tpl assertions.Template) {
+	t.Helper()
+	raw, err := json.Marshal(tpl.ToJSON())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(raw), "${AWS::") {
+		t.Errorf("the template has a pseudo parameter as text:\n%s", raw)
+	}
+}
+
 // compactJSON is data without insignificant white space.
 func compactJSON(t *testing.T, data []byte) string {
 	t.Helper()
@@ -75,6 +89,7 @@ func TestPartition(t *testing.T) {
 	if strings.Contains(string(all), "arn:aws:") {
 		t.Errorf("the template names the aws partition:\n%s", all)
 	}
+	noPseudoText(t, tpl)
 }
 
 // TestTrustPolicy: the role may be assumed by Step Functions for a state
@@ -127,6 +142,7 @@ func TestDistributedMapSelfPolicy(t *testing.T) {
 	}
 	// The machine depends on the role and its default policy, not on the
 	// policy that names it.
+	noPseudoText(t, tpl)
 	sm := resources(t, tpl, "AWS::StepFunctions::StateMachine")[smID]
 	if deps := fmt.Sprint(sm["DependsOn"]); strings.Contains(deps, selfID) {
 		t.Errorf("the state machine depends on %s: %s", selfID, deps)
