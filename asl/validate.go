@@ -399,12 +399,39 @@ func (v *validator) checkSize(sm *StateMachine) {
 	default:
 		return
 	}
-	switch n := len(b); {
+	switch n := compactSize(b); {
 	case n > MaxDefinitionBytes:
-		v.errorf(CodeDefinitionTooLarge, "", "The definition is %d bytes of UTF-8 JSON, more than the 1 MB quota (%d bytes); move large literals to the input or split the workflow into several state machines", n, MaxDefinitionBytes)
+		v.errorf(CodeDefinitionTooLarge, "", "The definition is %d bytes as deployed (compact UTF-8 JSON), more than the 1 MB quota (%d bytes); move large literals to the input or split the workflow into several state machines", n, MaxDefinitionBytes)
 	case n > MaxDefinitionBytes*9/10:
-		v.warnf(CodeDefinitionTooLarge, "", "The definition is %d bytes of UTF-8 JSON, within 10%% of the 1 MB quota (%d bytes), which the API request (with its headers and other parameters) must also fit; move large literals to the input or split the workflow", n, MaxDefinitionBytes)
+		v.warnf(CodeDefinitionTooLarge, "", "The definition is %d bytes as deployed (compact UTF-8 JSON), within 10%% of the 1 MB quota (%d bytes), which the API request (with its headers and other parameters) must also fit; move large literals to the input or split the workflow", n, MaxDefinitionBytes)
 	}
+}
+
+// compactSize is the length of JSON text data without the white space
+// outside strings: the size of the definition a deployer sends (package
+// compiler/cdk deploys compact JSON), which is what the 1 MB quota
+// measures, however data is indented.
+func compactSize(data []byte) int {
+	n, inString, escaped := 0, false, false
+	for _, c := range data {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // didYouMean returns ` (did you mean "X"?)` for the candidate closest to s, or

@@ -133,9 +133,9 @@ func TestValidateModel(t *testing.T) {
 			"LIMIT_EXCEEDED: Variable 'a' is assigned a 262146-byte literal, more than the 256 KiB (262144 bytes) a variable may hold; keep large data in the payload or in S3 at /States/P/Assign/a\n" +
 				"LIMIT_EXCEEDED: Field 'Assign' holds 262146 bytes of literals, more than the 256 KiB (262144 bytes) one Assign may set; split the assignments over several states or keep the data in the payload at /States/P/Assign\n"},
 		{"definition near the limit", many(320), ValidateOptions{},
-			"warning: DEFINITION_TOO_LARGE: The definition is 986747 bytes of UTF-8 JSON, within 10% of the 1 MB quota (1048576 bytes), which the API request (with its headers and other parameters) must also fit; move large literals to the input or split the workflow at /\n"},
+			"warning: DEFINITION_TOO_LARGE: The definition is 975515 bytes as deployed (compact UTF-8 JSON), within 10% of the 1 MB quota (1048576 bytes), which the API request (with its headers and other parameters) must also fit; move large literals to the input or split the workflow at /\n"},
 		{"definition too large", many(400), ValidateOptions{},
-			"DEFINITION_TOO_LARGE: The definition is 1233467 bytes of UTF-8 JSON, more than the 1 MB quota (1048576 bytes); move large literals to the input or split the workflow into several state machines at /\n"},
+			"DEFINITION_TOO_LARGE: The definition is 1219435 bytes as deployed (compact UTF-8 JSON), more than the 1 MB quota (1048576 bytes); move large literals to the input or split the workflow into several state machines at /\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -46,13 +46,24 @@ type Props struct {
 	// workflow (dsl.Ref("ChargeFn") → "ChargeFn": fn.FunctionArn()). Each
 	// value fills DefinitionSubstitutions and, where the placeholder names
 	// a resource, scopes the role's statement to it.
+	//
+	// Each value is checked against what the definition and the role need:
+	// a CDK token by the attribute it resolves to (a DynamoDB table's or
+	// Lambda function's Ref is its name, an SNS topic's its ARN, an SQS
+	// queue's its URL; Fn::GetAtt Arn is an ARN). A name where an ARN
+	// belongs (topic.TopicName() for TopicArn) is an error naming the
+	// accessor to use; where the definition takes a name (FunctionName of
+	// lambda:invoke, TableName of the DynamoDB integrations) the role names
+	// the ARN built from it in the stack's partition, region and account.
 	Substitutions map[string]*string
 	// ARNs gives the ARN of a placeholder whose value is not one (an SQS
 	// queue URL: "ReviewQueueURL": queue.QueueArn()), to scope the role.
 	ARNs map[string]*string
 	// StateMachineName is the deployed name; nil lets CloudFormation choose.
-	// A fixed name also narrows the permissions a Distributed Map or an
-	// HTTP Task needs on the state machine itself.
+	// The permissions a Distributed Map or an HTTP Task needs on the state
+	// machine itself name it: with a fixed name in the role's policy, else
+	// (as the CDK does) in a policy of the state machine attached to the
+	// role once the machine exists, so that neither depends on the other.
 	StateMachineName *string
 	// Role is the execution role to use instead of a new one. The derived
 	// statements are added to it (an imported immutable role is left as
@@ -90,7 +101,10 @@ type StateMachine struct {
 	awsstepfunctions.StateMachine
 	// Role is the execution role (the one created or Props.Role).
 	Role awsiam.IRole
-	// Definition is the compiled definition, placeholders included.
+	// Definition is the compiled definition, placeholders included, as
+	// goasl writes it (indented). The state machine gets it as compact
+	// JSON with the service integration ARNs in the stack's partition
+	// (arn:${AWS::Partition}:states:::lambda:invoke, as the CDK writes them).
 	Definition string
 	// Statements are the statements derived from the workflow, as added to
 	// the role (after substitution).
@@ -100,7 +114,9 @@ type StateMachine struct {
 // NewStateMachine compiles wf and creates a state machine for it in scope,
 // with the workflow's type (STANDARD or EXPRESS) and a least-privilege
 // execution role. It returns an error, never panics, for a workflow that
-// does not compile, a definition over 1 MiB, a missing or unused
+// does not compile, a definition over 1 MiB as deployed (compact JSON, the
+// partition at its longest, literal substitutions at their length), a
+// missing or unused
 // substitution, a role policy over IAM's quota, or a construct the CDK
 // refuses (such as a duplicate id).
 //
@@ -149,8 +165,27 @@ func FromDefinition(scope constructs.Construct, id, name string, def *asl.StateM
 	if err != nil {
 		return nil, fmt.Errorf("cdk: workflow %q: %w", name, err)
 	}
-	if len(data) > MaxDefinitionBytes {
-		return nil, fmt.Errorf("cdk: workflow %q: the definition is %d bytes, over the 1 MiB (%d bytes) Step Functions accepts: split it (a nested workflow with states:startExecution, or a Distributed Map)", name, len(data), MaxDefinitionBytes)
+	defer func() {
+		// A jsii call panics on errors the CDK raises (a duplicate id, a
+		// bad scope): report them as errors.
+		if r := recover(); r != nil {
+			sm, err = nil, fmt.Errorf("cdk: workflow %q: the CDK refused the state machine %q: %v", name, id, r)
+		}
+	}()
+	stack := awscdk.Stack_Of(scope)
+	partition := *stack.Partition()
+	// What is deployed: compact JSON (the indented form is for people),
+	// with the integration ARNs in the stack's partition.
+	deployed, err := asl.Marshal(withPartition(def, partition))
+	if err != nil {
+		return nil, fmt.Errorf("cdk: workflow %q: %w", name, err)
+	}
+	deployedDef, err := compact(deployed)
+	if err != nil {
+		return nil, fmt.Errorf("cdk: workflow %q: %w", name, err)
+	}
+	if n := deployedSize(deployedDef, partition, props.Substitutions); n > MaxDefinitionBytes {
+		return nil, fmt.Errorf("cdk: workflow %q: the definition is %d bytes as deployed (compact JSON; the partition counted as \"aws-us-gov\", substitutions known at synth time at their length), over the 1 MiB (%d bytes) Step Functions accepts: split it (a nested workflow with states:startExecution, or a Distributed Map)", name, n, MaxDefinitionBytes)
 	}
 	places, err := iam.Placeholders(def)
 	if err != nil {
@@ -169,6 +204,11 @@ func FromDefinition(scope constructs.Construct, id, name string, def *asl.StateM
 	}
 	if n := props.StateMachineName; n != nil && !tokenString(*n) {
 		opts.StateMachineName = *n
+	} else {
+		// The name CloudFormation gives the machine: the statements that
+		// name it go in a policy of their own, attached once the machine
+		// exists (the role cannot depend on the machine that uses it).
+		opts.StateMachineName = "${" + selfName + "}"
 	}
 	for i, r := range props.PassRoles {
 		if r == nil {
@@ -182,17 +222,20 @@ func FromDefinition(scope constructs.Construct, id, name string, def *asl.StateM
 	if err != nil {
 		return nil, fmt.Errorf("cdk: workflow %q: %w", name, err)
 	}
-	defer func() {
-		// A jsii call panics on errors the CDK raises (a duplicate id, a
-		// bad scope): report them as errors.
-		if r := recover(); r != nil {
-			sm, err = nil, fmt.Errorf("cdk: workflow %q: the CDK refused the state machine %q: %v", name, id, r)
-		}
-	}()
-	stack := awscdk.Stack_Of(scope)
+	byName, err := iam.NameARNs(def, opts)
+	if err != nil {
+		return nil, fmt.Errorf("cdk: workflow %q: %w", name, err)
+	}
+	built, err := checkARNs(stack, name, places, stmts, byName, props)
+	if err != nil {
+		return nil, err
+	}
 	vars["AWS::Partition"] = stack.Partition()
 	vars["AWS::Region"] = stack.Region()
 	vars["AWS::AccountId"] = stack.Account()
+	for k, arn := range built {
+		vars[k] = substitute(arn, vars) // a name the definition takes; the role names the ARN
+	}
 
 	valueLen := func(name string) int {
 		if v := vars[name]; v != nil && !tokenString(*v) {
@@ -218,13 +261,24 @@ func FromDefinition(scope constructs.Construct, id, name string, def *asl.StateM
 
 	role := props.Role
 	if role == nil {
+		// The trust policy the CDK writes for a state machine's role: only
+		// Step Functions, for a state machine of this account (against the
+		// confused deputy problem).
 		role = awsiam.NewRole(scope, jsii.String(id+"Role"), &awsiam.RoleProps{
-			AssumedBy:   awsiam.NewServicePrincipal(jsii.String("states.amazonaws.com"), nil),
+			AssumedBy: awsiam.NewServicePrincipal(jsii.String("states.amazonaws.com"), &awsiam.ServicePrincipalOpts{
+				Conditions: &map[string]any{
+					"ArnLike": map[string]any{"aws:SourceArn": stack.FormatArn(&awscdk.ArnComponents{
+						Service: jsii.String("states"), Resource: jsii.String("stateMachine"), ResourceName: jsii.String("*"),
+						ArnFormat: awscdk.ArnFormat_COLON_RESOURCE_NAME,
+					})},
+					"StringEquals": map[string]any{"aws:SourceAccount": stack.Account()},
+				},
+			}),
 			Description: jsii.String(fmt.Sprintf("Execution role of workflow %s, derived by goasl from the integrations it uses", name)),
 		})
 	}
 	out := &StateMachine{Role: role, Definition: string(data)}
-	for _, s := range stmts {
+	statement := func(s iam.Statement) awsiam.PolicyStatement {
 		var res []*string
 		for _, r := range s.Resources {
 			res = append(res, substitute(r, vars))
@@ -238,8 +292,16 @@ func FromDefinition(scope constructs.Construct, id, name string, def *asl.StateM
 			Actions:   &acts,
 			Resources: &res,
 		})
-		role.AddToPrincipalPolicy(ps)
 		out.Statements = append(out.Statements, ps)
+		return ps
+	}
+	var self []iam.Statement
+	for _, s := range stmts {
+		if s.Self && strings.Contains(strings.Join(s.Resources, " "), "${"+selfName+"}") {
+			self = append(self, s)
+			continue
+		}
+		role.AddToPrincipalPolicy(statement(s))
 	}
 	for _, ps := range props.Statements {
 		role.AddToPrincipalPolicy(ps)
@@ -250,7 +312,7 @@ func FromDefinition(scope constructs.Construct, id, name string, def *asl.StateM
 		smType = awsstepfunctions.StateMachineType_EXPRESS
 	}
 	smProps := &awsstepfunctions.StateMachineProps{
-		DefinitionBody:   awsstepfunctions.DefinitionBody_FromString(jsii.String(string(data))),
+		DefinitionBody:   awsstepfunctions.DefinitionBody_FromString(jsii.String(deployedDef)),
 		StateMachineType: smType,
 		Role:             role,
 		StateMachineName: props.StateMachineName,
@@ -282,8 +344,24 @@ func FromDefinition(scope constructs.Construct, id, name string, def *asl.StateM
 		}
 	}
 	out.StateMachine = awsstepfunctions.NewStateMachine(scope, jsii.String(id), smProps)
+	if len(self) > 0 {
+		// As the CDK grants a Distributed Map's permissions: a policy of
+		// the state machine, attached to the role, naming the machine.
+		vars[selfName] = out.StateMachine.StateMachineName()
+		var pss []awsiam.PolicyStatement
+		for _, s := range self {
+			pss = append(pss, statement(s))
+		}
+		policy := awsiam.NewPolicy(out.StateMachine, jsii.String("SelfPolicy"), &awsiam.PolicyProps{Statements: &pss})
+		role.AttachInlinePolicy(policy)
+	}
 	return out, nil
 }
+
+// selfName is the placeholder of the state machine's own name in the
+// statements that name it (a Distributed Map, an HTTP Task) when
+// Props.StateMachineName does not fix it.
+const selfName = "goasl:StateMachineName"
 
 // checkSubstitutions reports every placeholder without a value and every
 // substitution the definition does not use, each by name.

@@ -166,13 +166,15 @@ func TestOrderFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	def, _ := asl.Marshal(want)
-	props := only(t, tpl, "AWS::StepFunctions::StateMachine")
-	if props["DefinitionString"] != string(def) {
-		t.Errorf("DefinitionString:\n%v\nwant:\n%s", props["DefinitionString"], def)
-	}
-	if sm.Definition != string(def) {
+	indented, _ := asl.Marshal(want)
+	if sm.Definition != string(indented) {
 		t.Error("StateMachine.Definition is not the compiled definition")
+	}
+	// Deployed compact, with the integrations in the stack's partition.
+	def := strings.ReplaceAll(compactJSON(t, indented), `"arn:aws:states:::`, `"arn:${AWS::Partition}:states:::`)
+	props := only(t, tpl, "AWS::StepFunctions::StateMachine")
+	if got := show(props["DefinitionString"]); got != def {
+		t.Errorf("DefinitionString:\n%v\nwant:\n%s", got, def)
 	}
 	if props["StateMachineType"] != "STANDARD" {
 		t.Errorf("StateMachineType %v, want STANDARD", props["StateMachineType"])
@@ -194,7 +196,7 @@ func TestOrderFlow(t *testing.T) {
 	for k, v := range wantSubs {
 		after = strings.ReplaceAll(after, "${"+k+"}", v)
 	}
-	substituted := props["DefinitionString"].(string)
+	substituted := show(props["DefinitionString"])
 	for k, v := range gotSubs {
 		substituted = strings.ReplaceAll(substituted, "${"+k+"}", v)
 	}
@@ -271,7 +273,7 @@ func TestExpressLoggingTracing(t *testing.T) {
 		},
 	})
 	props := only(t, tpl, "AWS::StepFunctions::StateMachine")
-	if !strings.Contains(props["DefinitionString"].(string), `"TimeoutSeconds": 300,`) {
+	if !strings.Contains(show(props["DefinitionString"]), `"TimeoutSeconds":300,`) {
 		t.Errorf("the definition has no TimeoutSeconds 300:\n%s", props["DefinitionString"])
 	}
 	id := logicalID(t, tpl, "AWS::Lambda::Function", "GreetFn")
@@ -387,7 +389,7 @@ func TestOtherErrors(t *testing.T) {
 		big.States = append(big.States, st)
 	}
 	_, err = cdk.FromDefinition(stack, "Big", "Big", big, cdk.Standard, nil)
-	if err == nil || err.Error() != `cdk: workflow "Big": the definition is 1482039 bytes, over the 1 MiB (1048576 bytes) Step Functions accepts: split it (a nested workflow with states:startExecution, or a Distributed Map)` {
+	if err == nil || err.Error() != `cdk: workflow "Big": the definition is 1377026 bytes as deployed (compact JSON; the partition counted as "aws-us-gov", substitutions known at synth time at their length), over the 1 MiB (1048576 bytes) Step Functions accepts: split it (a nested workflow with states:startExecution, or a Distributed Map)` {
 		t.Errorf("big: error %v", err)
 	}
 }
@@ -460,7 +462,14 @@ var integrations = []integration{
 	}, nil, []string{"execute-api:Invoke -> " + arn("execute-api", "abc123/prod/GET/orders")}},
 	{"http", func(wf *dsl.Workflow) {
 		wf.Task("T", dsl.HTTPInvoke("https://example.com/x", "POST", "arn:aws:events:us-east-1:123456789012:connection/api/0f1e")).End()
-	}, nil, []string{"states:InvokeHTTPEndpoint -> " + arn("states", "stateMachine:*"),
+	}, nil, []string{"events:RetrieveConnectionCredentials -> arn:aws:events:us-east-1:123456789012:connection/api/0f1e",
+		"secretsmanager:DescribeSecret secretsmanager:GetSecretValue -> " + arn("secretsmanager", "secret:events!connection/api/*"),
+		// In a policy of the state machine, attached to the role once the
+		// machine exists.
+		"states:InvokeHTTPEndpoint -> " + arn("states", "stateMachine:${W8F2A5E99.Name}")}},
+	{"http with a fixed name", func(wf *dsl.Workflow) {
+		wf.Task("T", dsl.HTTPInvoke("https://example.com/x", "POST", "arn:aws:events:us-east-1:123456789012:connection/api/0f1e")).End()
+	}, &cdk.Props{StateMachineName: jsii.String("orders")}, []string{"states:InvokeHTTPEndpoint -> " + arn("states", "stateMachine:orders"),
 		"events:RetrieveConnectionCredentials -> arn:aws:events:us-east-1:123456789012:connection/api/0f1e",
 		"secretsmanager:DescribeSecret secretsmanager:GetSecretValue -> " + arn("secretsmanager", "secret:events!connection/api/*")}},
 	{"athena", func(wf *dsl.Workflow) {
@@ -518,9 +527,20 @@ var integrations = []integration{
 		m.End()
 	}, &cdk.Props{StateMachineName: jsii.String("orders")},
 		[]string{"states:StartExecution -> " + arn("states", "stateMachine:orders"),
-			"states:DescribeExecution states:StopExecution -> " + arn("states", "execution:orders/*"),
+			"states:DescribeExecution states:StopExecution -> " + arn("states", "execution:orders/*") + " " + arn("states", "execution:orders:*"),
+			"states:RedriveExecution -> " + arn("states", "execution:orders/*:*"),
 			"s3:GetObject -> arn:${AWS::Partition}:s3:::in/items.json",
-			"s3:AbortMultipartUpload s3:ListMultipartUploadParts s3:PutObject -> arn:${AWS::Partition}:s3:::out/runs/*"}},
+			"s3:AbortMultipartUpload s3:GetObject s3:ListMultipartUploadParts s3:PutObject -> arn:${AWS::Partition}:s3:::out/runs/*"}},
+	{"distributed map S3 inventory", func(wf *dsl.Workflow) {
+		m := wf.Map("M").Distributed(dsl.ExecutionExpress).
+			ItemReader(dsl.ReadS3Object("inv", "reports/src/daily/2024-05-01T01-00Z/manifest.json").InputType(dsl.InputManifest))
+		m.Processor().Pass("P").End()
+		m.End()
+	}, &cdk.Props{StateMachineName: jsii.String("orders")},
+		[]string{"states:StartExecution -> " + arn("states", "stateMachine:orders"),
+			"states:DescribeExecution states:StopExecution -> " + arn("states", "execution:orders/*") + " " + arn("states", "execution:orders:*"),
+			"states:RedriveExecution -> " + arn("states", "execution:orders/*:*"),
+			"s3:GetObject -> arn:${AWS::Partition}:s3:::inv/reports/src/daily/2024-05-01T01-00Z/manifest.json arn:${AWS::Partition}:s3:::inv/reports/src/daily/data/*"}},
 	{"sqs waitForTaskToken with a queue", func(wf *dsl.Workflow) {
 		wf.Task("T", dsl.SQSSendMessage(dsl.Ref("Q"), dsl.Obj{"token": dsl.TaskToken()}).WaitForTaskToken()).End()
 	}, &cdk.Props{Substitutions: map[string]*string{"Q": jsii.String("https://sqs.us-east-1.amazonaws.com/123456789012/q")},

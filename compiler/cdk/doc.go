@@ -16,6 +16,13 @@
 // without a substitution, or a substitution the definition does not use,
 // is an error that names it.
 //
+// The definition is deployed as compact JSON (the .asl.json files goasl
+// writes stay indented for people), with its service integration ARNs in
+// the stack's partition, so that it deploys to aws-cn and aws-us-gov too;
+// the 1 MiB quota is checked on that. The role trusts Step Functions only
+// for state machines of the stack's account (aws:SourceArn and
+// aws:SourceAccount conditions, as the CDK writes them).
+//
 // IAM limits what a role's policies may hold (10,240 characters of inline
 // policies; managed policies of 6,144, 10 a role by default), and neither
 // the CDK nor CloudFormation's validation checks it before deploying.

@@ -30,7 +30,14 @@ const MaxTemplateBytes = 1 << 20
 //     policy into such policies, OverflowPolicy1, ...);
 //   - a role with more than iam.MaxManagedPoliciesPerRole managed policies
 //     (its ManagedPolicyArns and the AWS::IAM::ManagedPolicy resources
-//     naming it), IAM's default quota.
+//     naming it), IAM's default quota;
+//   - a policy statement whose Resource is a resource of the template
+//     by name or URL, not ARN: a Ref whose value is a name (the Ref of an
+//     AWS::DynamoDB::Table or AWS::Lambda::Function is its name, of an
+//     AWS::SQS::Queue its URL), or an Fn::GetAtt of a name or URL
+//     attribute (TopicName, QueueUrl), alone or at the start of an
+//     Fn::Join. CloudFormation accepts the policy; the deploy or the
+//     execution fails.
 //
 // Sizes do not count white space. Values known only at deploy time count
 // as iam.DefaultValueSize says: a pseudo parameter at its longest value,
@@ -89,8 +96,22 @@ func checkRolePolicies(name string, data []byte) []error {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	types := map[string]string{}
+	for id, r := range tpl.Resources {
+		types[id] = r.Type
+	}
 	for _, id := range ids {
 		r := tpl.Resources[id]
+		switch r.Type {
+		case "AWS::IAM::ManagedPolicy", "AWS::IAM::Policy", "AWS::IAM::RolePolicy":
+			errs = append(errs, checkResourceARNs(name, id, r.Properties["PolicyDocument"], types)...)
+		case "AWS::IAM::Role":
+			pols, _ := r.Properties["Policies"].([]any)
+			for _, p := range pols {
+				pm, _ := p.(map[string]any)
+				errs = append(errs, checkResourceARNs(name, id+"."+show(pm["PolicyName"]), pm["PolicyDocument"], types)...)
+			}
+		}
 		switch r.Type {
 		case "AWS::IAM::ManagedPolicy":
 			if size := documentSize(r.Properties["PolicyDocument"]); size > iam.MaxManagedPolicySize {
@@ -272,4 +293,85 @@ func stringSize(s string) int {
 		n += iam.UnknownValueSize - (iam.JSONStringSize(t) - 2)
 	}
 	return n
+}
+
+// checkResourceARNs reports each statement of a policy document that
+// names a resource of the template by a value that is not its ARN.
+func checkResourceARNs(tplName, policy string, doc any, types map[string]string) []error {
+	d, _ := doc.(map[string]any)
+	stmts, ok := d["Statement"].([]any)
+	if !ok && d["Statement"] != nil {
+		stmts = []any{d["Statement"]}
+	}
+	var errs []error
+	for i, s := range stmts {
+		st, _ := s.(map[string]any)
+		res, ok := st["Resource"].([]any)
+		if !ok {
+			res = []any{st["Resource"]}
+		}
+		for _, r := range res {
+			id, attr, ok := reference(r)
+			if !ok {
+				continue
+			}
+			typ, ok := types[id]
+			if !ok {
+				continue
+			}
+			f := formUnknown
+			switch {
+			case attr == "Ref":
+				f = refForms[typ]
+			case strings.HasSuffix(attr, "Name"):
+				f = formName
+			case strings.HasSuffix(attr, "Url"):
+				f = formURL
+			}
+			if f != formName && f != formURL {
+				continue
+			}
+			how := "its Ref"
+			if attr != "Ref" {
+				how = "its " + attr + " attribute"
+			}
+			use := "its Fn::GetAtt Arn"
+			if refForms[typ] == formARN {
+				use = "its Ref"
+			}
+			if a := arnAccessors[typ]; a != "" {
+				use += " (" + a + ")"
+			} else {
+				use += ", or an ARN built from the " + f.String()
+			}
+			data, _ := json.Marshal(r)
+			errs = append(errs, fmt.Errorf("cdk: template %s: policy %s: Statement[%d] (%s) names the resource %s, the %s of the %s %s (%s), not an ARN, so the permission applies to nothing: use %s",
+				tplName, policy, i, show(st["Action"]), data, f, typ, id, how, use))
+		}
+	}
+	return errs
+}
+
+// reference returns the logical id and attribute ("Ref" for a Ref) a
+// template value refers to: a Ref, an Fn::GetAtt, or one of them at the
+// start of an Fn::Join (an ARN is built with its literal "arn:" first).
+func reference(v any) (id, attr string, ok bool) {
+	m, _ := v.(map[string]any)
+	if len(m) != 1 {
+		return "", "", false
+	}
+	if r, ok := m["Ref"].(string); ok {
+		return r, "Ref", true
+	}
+	if g, ok := m["Fn::GetAtt"].([]any); ok && len(g) == 2 {
+		id, ok1 := g[0].(string)
+		attr, ok2 := g[1].(string)
+		return id, attr, ok1 && ok2
+	}
+	if j, ok := m["Fn::Join"].([]any); ok && len(j) == 2 {
+		if parts, ok := j[1].([]any); ok && len(parts) > 0 {
+			return reference(parts[0])
+		}
+	}
+	return "", "", false
 }

@@ -48,3 +48,33 @@ func TestCheckTemplatesSynth(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestCheckTemplatesResourceNames: a policy that names a resource of the
+// template by its name or URL (a Ref that is not an ARN) is reported.
+func TestCheckTemplatesResourceNames(t *testing.T) {
+	dir := t.TempDir()
+	tpl := `{"Resources":{
+		"Claims":{"Type":"AWS::DynamoDB::Table","Properties":{}},
+		"Fn":{"Type":"AWS::Lambda::Function","Properties":{}},
+		"Alerts":{"Type":"AWS::SNS::Topic","Properties":{}},
+		"Review":{"Type":"AWS::SQS::Queue","Properties":{}},
+		"Role":{"Type":"AWS::IAM::Role","Properties":{"Policies":[{"PolicyName":"inline","PolicyDocument":{"Statement":
+			{"Effect":"Allow","Action":"sqs:SendMessage","Resource":{"Ref":"Review"}}}}]}},
+		"Policy":{"Type":"AWS::IAM::Policy","Properties":{"Roles":[{"Ref":"Role"}],"PolicyDocument":{"Statement":[
+			{"Effect":"Allow","Action":"dynamodb:PutItem","Resource":{"Ref":"Claims"}},
+			{"Effect":"Allow","Action":"dynamodb:GetItem","Resource":{"Fn::GetAtt":["Claims","Arn"]}},
+			{"Effect":"Allow","Action":"lambda:InvokeFunction","Resource":[{"Fn::GetAtt":["Fn","Arn"]},{"Fn::Join":["",[{"Ref":"Fn"},":*"]]}]},
+			{"Effect":"Allow","Action":["sns:Publish"],"Resource":[{"Ref":"Alerts"},{"Fn::GetAtt":["Alerts","TopicName"]}]},
+			{"Effect":"Allow","Action":"s3:GetObject","Resource":{"Fn::Join":["",["arn:",{"Ref":"AWS::Partition"},":s3:::b/*"]]}}]}}}}}`
+	if err := os.WriteFile(filepath.Join(dir, "S.template.json"), []byte(tpl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := cdk.CheckTemplates(dir)
+	want := `cdk: template S.template.json: policy Policy: Statement[0] (dynamodb:PutItem) names the resource {"Ref":"Claims"}, the name of the AWS::DynamoDB::Table Claims (its Ref), not an ARN, so the permission applies to nothing: use its Fn::GetAtt Arn (table.TableArn())` + "\n" +
+		`cdk: template S.template.json: policy Policy: Statement[2] (lambda:InvokeFunction) names the resource {"Fn::Join":["",[{"Ref":"Fn"},":*"]]}, the name of the AWS::Lambda::Function Fn (its Ref), not an ARN, so the permission applies to nothing: use its Fn::GetAtt Arn (fn.FunctionArn())` + "\n" +
+		`cdk: template S.template.json: policy Policy: Statement[3] (["sns:Publish"]) names the resource {"Fn::GetAtt":["Alerts","TopicName"]}, the name of the AWS::SNS::Topic Alerts (its TopicName attribute), not an ARN, so the permission applies to nothing: use its Ref (topic.TopicArn())` + "\n" +
+		`cdk: template S.template.json: policy Role.inline: Statement[0] (sqs:SendMessage) names the resource {"Ref":"Review"}, the URL of the AWS::SQS::Queue Review (its Ref), not an ARN, so the permission applies to nothing: use its Fn::GetAtt Arn (queue.QueueArn())`
+	if err == nil || err.Error() != want {
+		t.Errorf("error:\n%v\nwant:\n%s", err, want)
+	}
+}

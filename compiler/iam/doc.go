@@ -14,6 +14,11 @@
 // run time) or where AWS requires it; every such statement says why in its
 // Reason.
 //
+// A placeholder is taken to stand for an ARN; where the definition takes a
+// name as well (TableName, FunctionName, JobName, ...), NameARNs gives the
+// ARN to name instead when the deploy-time value is a name, and
+// Placeholders says what each placeholder is used for.
+//
 // PolicySize estimates how many characters of IAM's quota on a role's
 // inline policies (MaxRolePolicySize) the statements use, counting
 // deploy-time values at their longest.

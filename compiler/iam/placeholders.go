@@ -32,6 +32,14 @@ type Placeholder struct {
 	// NeedsARN is true when the value is not an ARN (a queue URL) but the
 	// policy names the resource: the deployer must give its ARN too.
 	NeedsARN bool
+	// NameAccepted is true when every use is a field that takes the
+	// resource's name as well as its ARN (FunctionName of lambda:invoke,
+	// TableName of the DynamoDB integrations): a name is valid in the
+	// definition, and the role's statement needs the ARN built from it.
+	NameAccepted bool
+	// States names the Task states whose resource fields use it, in
+	// document order.
+	States []string
 }
 
 var placeholderRE = regexp.MustCompile(`\$\{([^{}]*)\}`)
@@ -62,20 +70,29 @@ func Placeholders(sm *asl.StateMachine) ([]Placeholder, error) {
 		return nil, err
 	}
 	kinds := map[string]Kind{}
-	note := func(v string, k Kind) {
+	nameOK := map[string]bool{}
+	states := map[string][]string{}
+	var cur string
+	note := func(v string, k Kind, acceptsName bool) {
 		name, ok := whole(v)
 		if !ok {
 			return
 		}
-		if old, seen := kinds[name]; seen && old != k {
+		old, seen := kinds[name]
+		if seen && old != k {
 			k = KindValue
 		}
 		kinds[name] = k
+		nameOK[name] = acceptsName && (!seen || nameOK[name])
+		if !contains(states[name], cur) {
+			states[name] = append(states[name], cur)
+		}
 	}
 	var walk func(ss asl.States)
 	walk = func(ss asl.States) {
 		for _, st := range ss {
 			if st.Type == asl.TypeTask {
+				cur = st.Name
 				placeholderKinds(st, note)
 			}
 			for _, b := range st.Branches {
@@ -96,7 +113,7 @@ func Placeholders(sm *asl.StateMachine) ([]Placeholder, error) {
 		if !ok {
 			k = KindValue
 		}
-		out = append(out, Placeholder{Name: n, Kind: k, NeedsARN: k == KindSQSQueueURL})
+		out = append(out, Placeholder{Name: n, Kind: k, NeedsARN: k == KindSQSQueueURL, NameAccepted: ok && k != KindValue && nameOK[n], States: states[n]})
 	}
 	return out, nil
 }
@@ -110,13 +127,13 @@ func whole(v string) (string, bool) {
 	return v[m[2]:m[3]], true
 }
 
-func placeholderKinds(st *asl.State, note func(string, Kind)) {
+func placeholderKinds(st *asl.State, note func(string, Kind, bool)) {
 	res := st.Resource
 	if _, ok := whole(res); ok {
 		if strings.Contains(strings.ToLower(res), "activity") {
-			note(res, KindActivity)
+			note(res, KindActivity, false)
 		} else {
-			note(res, KindLambdaFunction)
+			note(res, KindLambdaFunction, false)
 		}
 		return
 	}
@@ -127,21 +144,21 @@ func placeholderKinds(st *asl.State, note func(string, Kind)) {
 		}
 		return ""
 	}
-	base := strings.TrimPrefix(res, statesPrefix)
+	base, _ := integrationRest(res)
 	for _, pat := range []string{".waitForTaskToken", ".sync:2", ".sync"} {
 		base = strings.TrimSuffix(base, pat)
 	}
 	switch base {
 	case "lambda:invoke":
-		note(str("FunctionName"), KindLambdaFunction)
+		note(str("FunctionName"), KindLambdaFunction, true)
 	case "sns:publish":
-		note(str("TopicArn"), KindSNSTopic)
-		note(str("TargetArn"), KindSNSTopic)
+		note(str("TopicArn"), KindSNSTopic, false)
+		note(str("TargetArn"), KindSNSTopic, false)
 	case "sqs:sendMessage":
-		note(str("QueueUrl"), KindSQSQueueURL)
+		note(str("QueueUrl"), KindSQSQueueURL, false)
 	case "dynamodb:getItem", "dynamodb:putItem", "dynamodb:updateItem", "dynamodb:deleteItem":
-		note(str("TableName"), KindDynamoDBTable)
+		note(str("TableName"), KindDynamoDBTable, true)
 	case "states:startExecution":
-		note(str("StateMachineArn"), KindStateMachine)
+		note(str("StateMachineArn"), KindStateMachine, false)
 	}
 }

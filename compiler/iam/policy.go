@@ -19,6 +19,13 @@ type Statement struct {
 	// Reason says which integration needs the statement and, for a
 	// wildcard resource, why the resource cannot be named.
 	Reason string
+	// Self is true when the resources are the state machine itself or its
+	// executions (a Distributed Map, an HTTP Task), named with
+	// Options.StateMachineName. A deployer that names the machine by an
+	// attribute of the machine's own resource must attach such statements
+	// to the role after the machine exists (a policy of their own), or the
+	// role and the machine depend on each other.
+	Self bool
 }
 
 // Options are the environment the ARNs are built in. The zero value uses
@@ -28,9 +35,10 @@ type Statement struct {
 type Options struct {
 	Partition, Region, Account string
 	// StateMachineName is the name the state machine is deployed with, if
-	// fixed. A Distributed Map or an HTTP Task needs permissions on the
-	// machine itself; without a name they are scoped to every state machine
-	// of the account and region.
+	// fixed, or a "${Name}" placeholder for it. A Distributed Map or an
+	// HTTP Task needs permissions on the machine itself (statements with
+	// Self set); without a name they are scoped to every state machine of
+	// the account and region.
 	StateMachineName string
 	// PassRoles are the roles that ECS tasks started by the workflow run
 	// with (task and execution roles of the task definitions). They are
@@ -73,6 +81,54 @@ type deriver struct {
 	cur  string // the state being read
 	out  []Statement
 	errs []string
+	// names maps a placeholder used where a name or an ARN is taken to
+	// the ARN of the resource by name ("" when uses disagree).
+	names map[string]string
+}
+
+// named records that the placeholder v (if v is exactly one) stands for
+// a resource that may be given by name: its ARN by name is
+// d.arn(service, prefix+"${Name}").
+func (d *deriver) named(v, service, prefix string) {
+	p, ok := whole(v)
+	if !ok {
+		return
+	}
+	a := d.arn(service, prefix+v)
+	if d.names == nil {
+		d.names = map[string]string{}
+	}
+	if old, seen := d.names[p]; seen && old != a {
+		a = ""
+	}
+	d.names[p] = a
+}
+
+// NameARNs returns, for each "${Name}" placeholder that the definition
+// uses where a resource is taken by name or by ARN (TableName,
+// FunctionName, JobName, ProjectName, EventBusName, WorkGroup, JobQueue,
+// TrainingJobName), the resource's ARN with the placeholder standing for
+// its name, in the options' environment:
+// "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:job/${Job}".
+// Policy names such a resource by the placeholder alone, right when its
+// value is an ARN; a deployer whose value is a name gives the role this
+// ARN instead. A placeholder used for two kinds of resource is left out.
+func NameARNs(sm *asl.StateMachine, opts Options) (map[string]string, error) {
+	if sm == nil {
+		return nil, fmt.Errorf("iam: the state machine is nil")
+	}
+	d := &deriver{o: opts.withDefaults()}
+	d.states(sm.States)
+	if len(d.errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(d.errs, "\n"))
+	}
+	out := map[string]string{}
+	for k, v := range d.names {
+		if v != "" {
+			out[k] = v
+		}
+	}
+	return out, nil
 }
 
 func (d *deriver) errorf(st *asl.State, format string, args ...any) {
@@ -83,12 +139,21 @@ func (d *deriver) errorf(st *asl.State, format string, args ...any) {
 // earlier one with the same actions and reason (so all the Lambda functions
 // a workflow invokes share one statement).
 func (d *deriver) allow(reason string, actions []string, resources ...string) {
+	d.add(false, reason, actions, resources)
+}
+
+// allowSelf is allow for a statement on the state machine itself.
+func (d *deriver) allowSelf(reason string, actions []string, resources ...string) {
+	d.add(true, reason, actions, resources)
+}
+
+func (d *deriver) add(self bool, reason string, actions, resources []string) {
 	acts := append([]string(nil), actions...)
 	sort.Strings(acts)
 	acts = uniq(acts)
 	for i := range d.out {
 		s := &d.out[i]
-		if s.Reason == reason && strings.Join(s.Actions, ",") == strings.Join(acts, ",") {
+		if s.Reason == reason && s.Self == self && strings.Join(s.Actions, ",") == strings.Join(acts, ",") {
 			for _, r := range resources {
 				if !contains(s.Resources, r) {
 					s.Resources = append(s.Resources, r)
@@ -100,7 +165,7 @@ func (d *deriver) allow(reason string, actions []string, resources ...string) {
 			return
 		}
 	}
-	d.out = append(d.out, Statement{Effect: "Allow", Actions: acts, Resources: uniq(append([]string(nil), resources...)), States: []string{d.cur}, Reason: reason})
+	d.out = append(d.out, Statement{Effect: "Allow", Actions: acts, Resources: uniq(append([]string(nil), resources...)), States: []string{d.cur}, Reason: reason, Self: self})
 }
 
 func uniq(ss []string) []string {
@@ -209,7 +274,20 @@ func isExpr(s string) bool {
 	return strings.HasPrefix(t, "{%") && strings.HasSuffix(t, "%}")
 }
 
-const statesPrefix = "arn:aws:states:::"
+// integrationRest returns service:action[.pattern] of a service
+// integration ARN, arn:PARTITION:states:::service:action[.pattern], in any
+// partition (aws, aws-cn, aws-us-gov, ...).
+func integrationRest(res string) (string, bool) {
+	rest, ok := strings.CutPrefix(res, "arn:")
+	if !ok {
+		return "", false
+	}
+	partition, rest, ok := strings.Cut(rest, ":")
+	if !ok || strings.ContainsAny(partition, "${}") {
+		return "", false
+	}
+	return strings.CutPrefix(rest, "states:::")
+}
 
 func (d *deriver) task(st *asl.State) {
 	res := st.Resource
@@ -228,9 +306,10 @@ func (d *deriver) task(st *asl.State) {
 		d.errorf(st, "the Resource %q is not an ARN", res)
 		return
 	}
+	rest, isIntegration := integrationRest(res)
 	switch {
-	case strings.HasPrefix(res, statesPrefix):
-		d.integration(st, strings.TrimPrefix(res, statesPrefix))
+	case isIntegration:
+		d.integration(st, rest)
 	case parts[2] == "states" && strings.HasPrefix(parts[5], "activity"):
 		d.activity(st, res)
 	case parts[2] == "lambda":
@@ -344,6 +423,7 @@ func (d *deriver) lambda(st *asl.State, p asl.Value) {
 	}
 	name := fn.str
 	if strings.HasPrefix(name, "arn:") || strings.HasPrefix(name, "${") {
+		d.named(name, "lambda", "function:")
 		d.allow(lambdaReason(st), []string{"lambda:InvokeFunction"}, lambdaResources(name)...)
 		return
 	}
@@ -428,6 +508,7 @@ func (d *deriver) tableARN(a arg) string {
 	case !a.static():
 		return d.arn("dynamodb", "table/*")
 	case strings.HasPrefix(a.str, "arn:") || strings.HasPrefix(a.str, "${"):
+		d.named(a.str, "dynamodb", "table/")
 		return a.str
 	}
 	return d.arn("dynamodb", "table/"+a.str)
@@ -446,6 +527,7 @@ func (d *deriver) nameOrARN(a arg, service, kind, sep string) string {
 	case !a.static():
 		return d.arn(service, kind+sep+"*")
 	case strings.HasPrefix(a.str, "arn:") || strings.HasPrefix(a.str, "${"):
+		d.named(a.str, service, kind+sep)
 		return a.str
 	}
 	return d.arn(service, kind+sep+a.str)
@@ -606,7 +688,7 @@ func (d *deriver) http(who string, p asl.Value) {
 	if d.o.StateMachineName != "" {
 		sm = d.arn("states", "stateMachine:"+d.o.StateMachineName)
 	}
-	d.allow(who+" calls an HTTPS endpoint (the permission is on the state machine itself)", []string{"states:InvokeHTTPEndpoint"}, sm)
+	d.allowSelf(who+" calls an HTTPS endpoint (the permission is on the state machine itself)", []string{"states:InvokeHTTPEndpoint"}, sm)
 	conn := field(field(p, "Authentication").val, "ConnectionArn")
 	connARN := d.arn("events", "connection/*")
 	secret := d.arn("secretsmanager", "secret:events!connection/*")
@@ -841,15 +923,23 @@ func (d *deriver) mapState(st *asl.State) {
 	distributed := proc != nil && proc.ProcessorConfig != nil && proc.ProcessorConfig.Mode == asl.ModeDistributed
 	who := "Distributed Map"
 	if distributed {
-		// The child executions run the state machine itself: naming its ARN
-		// would make the role depend on the machine, so the name is used
-		// when fixed, else every state machine of the account.
+		// The child executions run the state machine itself, named by
+		// Options.StateMachineName (every state machine of the account
+		// without one). A child execution's ARN is
+		// execution:NAME/LABEL:ID (LABEL is the Map Run's label); the
+		// CDK also grants DescribeExecution and StopExecution on the
+		// machine's own executions, execution:NAME:*.
 		name := "*"
 		if d.o.StateMachineName != "" {
 			name = d.o.StateMachineName
 		}
-		d.allow(who+" starts child executions of its own state machine", []string{"states:StartExecution"}, d.arn("states", "stateMachine:"+name))
-		d.allow(who+" reads and stops its child executions", []string{"states:DescribeExecution", "states:StopExecution"}, d.arn("states", "execution:"+name+"/*"))
+		label := st.Label
+		if label == "" {
+			label = "*"
+		}
+		d.allowSelf(who+" starts child executions of its own state machine", []string{"states:StartExecution"}, d.arn("states", "stateMachine:"+name))
+		d.allowSelf(who+" reads and stops its child executions", []string{"states:DescribeExecution", "states:StopExecution"}, d.arn("states", "execution:"+name+"/*"), d.arn("states", "execution:"+name+":*"))
+		d.allowSelf(who+" redrives the child executions of its Map Run when the execution is redriven", []string{"states:RedriveExecution"}, d.arn("states", "execution:"+name+"/"+label+":*"))
 	}
 	if r := st.ItemReader; r != nil {
 		d.itemReader(who, r)
@@ -876,11 +966,22 @@ func (d *deriver) itemReader(who string, r *asl.ItemReader) {
 	case strings.Contains(r.Resource, "s3:listObjectsV2"):
 		d.allow(who+" lists the objects it reads (ItemReader)", []string{"s3:ListBucket"}, d.bucketARN(bucket))
 	case strings.Contains(r.Resource, "s3:getObject"):
-		obj := d.bucketARN(bucket) + "/*"
-		if key := field(p, "Key"); bucket.static() && key.static() {
-			obj = d.bucketARN(bucket) + "/" + key.str
+		key := field(p, "Key")
+		if !bucket.static() || !key.static() {
+			d.allow(who+" reads its items from S3 (ItemReader)", []string{"s3:GetObject"}, d.bucketARN(bucket)+"/*")
+			return
 		}
-		d.allow(who+" reads its items from S3 (ItemReader)", []string{"s3:GetObject"}, obj)
+		obj := d.bucketARN(bucket) + "/" + key.str
+		rc := r.ReaderConfig
+		switch {
+		case rc == nil || rc.InputType != "MANIFEST":
+			d.allow(who+" reads its items from S3 (ItemReader)", []string{"s3:GetObject"}, obj)
+		case rc.ManifestType == "ATHENA_DATA":
+			d.allow(who+" reads the Athena manifest (ItemReader)", []string{"s3:GetObject"}, obj)
+			d.allow(who+" reads the data files an Athena manifest lists (ItemReader); they can be in any bucket, so any object", []string{"s3:GetObject"}, "arn:"+d.o.Partition+":s3:::*")
+		default:
+			d.allow(who+" reads an S3 inventory (ItemReader): its manifest and the data files under the data/ folder of the inventory configuration", []string{"s3:GetObject"}, obj, d.bucketARN(bucket)+"/"+inventoryData(key.str))
+		}
 	default:
 		d.allow(who+" reads its items (ItemReader "+r.Resource+")", []string{sdkAction(r.Resource)}, "*")
 	}
@@ -896,11 +997,26 @@ func (d *deriver) resultWriter(who string, w *asl.ResultWriter) {
 	if pre := field(p, "Prefix"); bucket.static() && pre.static() && pre.str != "" {
 		obj = d.bucketARN(bucket) + "/" + strings.TrimSuffix(pre.str, "/") + "/*"
 	}
-	d.allow(who+" writes its results to S3 (ResultWriter)", []string{"s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:PutObject"}, obj)
+	// GetObject as the CDK grants it for a ResultWriter (a redriven Map
+	// Run reads what it wrote).
+	d.allow(who+" writes its results to S3 (ResultWriter)", []string{"s3:AbortMultipartUpload", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"}, obj)
+}
+
+// inventoryData returns the key pattern of the data files of the S3
+// inventory whose manifest is at key. S3 writes an inventory as
+// PREFIX/SOURCE-BUCKET/CONFIG-ID/YYYY-MM-DDTHH-MMZ/manifest.json with the
+// data files under PREFIX/SOURCE-BUCKET/CONFIG-ID/data/.
+func inventoryData(key string) string {
+	parts := strings.Split(key, "/")
+	if len(parts) < 2 {
+		return "data/*"
+	}
+	return strings.Join(append(parts[:len(parts)-2:len(parts)-2], "data", "*"), "/")
 }
 
 func sdkAction(resource string) string {
-	rest := strings.TrimPrefix(resource, statesPrefix+"aws-sdk:")
+	rest, _ := integrationRest(resource)
+	rest = strings.TrimPrefix(rest, "aws-sdk:")
 	svc, action, _ := strings.Cut(rest, ":")
 	return IAMService(svc) + ":" + upperFirst(action)
 }

@@ -162,13 +162,40 @@ var cases = []struct {
 		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON"},"Parameters":{"Bucket":"in","Key":"items.json"}},` +
 		`"ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"out","Prefix":"runs"}}`,
 		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
-			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/* arn:aws:states:us-east-1:123456789012:execution:*:*",
+			"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*:*",
 			"s3:GetObject -> arn:aws:s3:::in/items.json",
-			"s3:AbortMultipartUpload,s3:ListMultipartUploadParts,s3:PutObject -> arn:aws:s3:::out/runs/*"}},
+			"s3:AbortMultipartUpload,s3:GetObject,s3:ListMultipartUploadParts,s3:PutObject -> arn:aws:s3:::out/runs/*"}},
+	{"distributed map S3 inventory", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
+		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"MANIFEST"},"Parameters":{"Bucket":"inv","Key":"reports/src/daily/2024-05-01T01-00Z/manifest.json"}}`,
+		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/* arn:aws:states:us-east-1:123456789012:execution:*:*",
+			"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*:*",
+			"s3:GetObject -> arn:aws:s3:::inv/reports/src/daily/2024-05-01T01-00Z/manifest.json arn:aws:s3:::inv/reports/src/daily/data/*"}},
+	{"distributed map S3 inventory at the bucket's root", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
+		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"MANIFEST","ManifestType":"S3_INVENTORY"},"Parameters":{"Bucket":"inv","Key":"2024-05-01T01-00Z/manifest.json"}}`,
+		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/* arn:aws:states:us-east-1:123456789012:execution:*:*",
+			"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*:*",
+			"s3:GetObject -> arn:aws:s3:::inv/2024-05-01T01-00Z/manifest.json arn:aws:s3:::inv/data/*"}},
+	{"distributed map S3 inventory chosen at run time", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
+		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"MANIFEST"},"Parameters":{"Bucket":"inv","Key.$":"$.manifest"}}`,
+		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/* arn:aws:states:us-east-1:123456789012:execution:*:*",
+			"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*:*",
+			"s3:GetObject -> arn:aws:s3:::inv/*"}},
+	{"distributed map Athena manifest", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
+		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"MANIFEST","ManifestType":"ATHENA_DATA"},"Parameters":{"Bucket":"results","Key":"q/abc-manifest.csv"}}`,
+		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/* arn:aws:states:us-east-1:123456789012:execution:*:*",
+			"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*:*",
+			"s3:GetObject -> arn:aws:s3:::results/q/abc-manifest.csv",
+			"s3:GetObject -> arn:aws:s3:::*"}},
 	{"distributed map listing objects", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
 		`"ItemReader":{"Resource":"arn:aws:states:::s3:listObjectsV2","Parameters":{"Bucket":"in","Prefix":"p/"}}`,
 		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
-			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/* arn:aws:states:us-east-1:123456789012:execution:*:*",
+			"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*:*",
 			"s3:ListBucket -> arn:aws:s3:::in"}},
 	{"jsonata arguments", `"Type":"Task","QueryLanguage":"JSONata","Resource":"arn:aws:states:::lambda:invoke","Arguments":{"FunctionName":"f","Payload":"{% $states.input %}"}`,
 		[]string{"lambda:InvokeFunction -> arn:aws:lambda:us-east-1:123456789012:function:f arn:aws:lambda:us-east-1:123456789012:function:f:*"}},
@@ -267,7 +294,8 @@ func TestPolicyOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	want = "states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:orders\n" +
-		"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:orders/*"
+		"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:orders/* arn:aws:states:us-east-1:123456789012:execution:orders:*\n" +
+		"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:orders/*:*"
 	if g := strings.Join(show(got), "\n"); g != want {
 		t.Errorf("statements:\n%s\nwant:\n%s", g, want)
 	}
@@ -300,7 +328,9 @@ func TestPlaceholders(t *testing.T) {
 		"D":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem","Parameters":{"TableName":"${Table}","Item":{}},"Next":"E"},
 		"E":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync:2","Parameters":{"StateMachineArn":"${Child}"},"Next":"F"},
 		"F":{"Type":"Task","Resource":"${ApproveActivity}","Next":"G"},
-		"G":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","Parameters":{"QueueUrl":"${Table}","MessageBody":"m"},"End":true}}}`))
+		"G":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","Parameters":{"QueueUrl":"${Table}","MessageBody":"m"},"Next":"H"},
+		"H":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"${Worker}"},"Next":"I"},
+		"I":{"Type":"Task","Resource":"${Worker}","End":true}}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,10 +340,11 @@ func TestPlaceholders(t *testing.T) {
 	}
 	var lines []string
 	for _, p := range got {
-		lines = append(lines, fmt.Sprintf("%s %s %v", p.Name, p.Kind, p.NeedsARN))
+		lines = append(lines, fmt.Sprintf("%s %s %v %v %v", p.Name, p.Kind, p.NeedsARN, p.NameAccepted, p.States))
 	}
-	want := "ApproveActivity activity ARN false\nChild state machine ARN false\nFn Lambda function ARN false\n" +
-		"Queue SQS queue URL true\nStage value false\nTable value false\nTopic SNS topic ARN false"
+	want := "ApproveActivity activity ARN false false [F]\nChild state machine ARN false false [E]\nFn Lambda function ARN false true [A]\n" +
+		"Queue SQS queue URL true false [B]\nStage value false false []\nTable value false false [D G]\nTopic SNS topic ARN false false [C]\n" +
+		"Worker Lambda function ARN false false [H I]"
 	if g := strings.Join(lines, "\n"); g != want {
 		t.Errorf("placeholders:\n%s\nwant:\n%s", g, want)
 	}
@@ -330,5 +361,115 @@ func TestIAMService(t *testing.T) {
 	}
 	if got := strings.Join(SDKActions("s3", "copyObject"), ","); got != "s3:GetObject,s3:PutObject" {
 		t.Errorf("SDKActions(s3, copyObject) = %s", got)
+	}
+}
+
+// TestPolicySelf: the statements on the state machine itself are marked,
+// name it with the placeholder given, and redrive only the Map Run's label.
+func TestPolicySelf(t *testing.T) {
+	sm, err := asl.Parse([]byte(`{"StartAt":"M","States":{
+		"M":{"Type":"Map","Label":"batch","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"Next":"H"},
+		"H":{"Type":"Task","Resource":"arn:aws:states:::http:invoke","Parameters":{"ApiEndpoint":"https://example.com","Method":"GET","Authentication":{"ConnectionArn":"arn:aws:events:us-east-1:123456789012:connection/api/0f1e"}},"End":true}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := testOpts
+	o.StateMachineName = "${Self}"
+	got, err := Policy(sm, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, s := range got {
+		lines = append(lines, fmt.Sprintf("%v %s -> %s", s.Self, strings.Join(s.Actions, ","), strings.Join(s.Resources, " ")))
+	}
+	want := "true states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:${Self}\n" +
+		"true states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:${Self}/* arn:aws:states:us-east-1:123456789012:execution:${Self}:*\n" +
+		"true states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:${Self}/batch:*\n" +
+		"true states:InvokeHTTPEndpoint -> arn:aws:states:us-east-1:123456789012:stateMachine:${Self}\n" +
+		"false events:RetrieveConnectionCredentials -> arn:aws:events:us-east-1:123456789012:connection/api/0f1e\n" +
+		"false secretsmanager:DescribeSecret,secretsmanager:GetSecretValue -> arn:aws:secretsmanager:us-east-1:123456789012:secret:events!connection/api/*"
+	if g := strings.Join(lines, "\n"); g != want {
+		t.Errorf("statements:\n%s\nwant:\n%s", g, want)
+	}
+}
+
+// TestPolicyOtherPartitions: a definition written for aws-cn or
+// aws-us-gov names its integrations in that partition.
+func TestPolicyOtherPartitions(t *testing.T) {
+	sm, err := asl.Parse([]byte(`{"StartAt":"A","States":{
+		"A":{"Type":"Task","Resource":"arn:aws-cn:states:::lambda:invoke","Parameters":{"FunctionName":"${Fn}"},"Next":"M"},
+		"M":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"B","States":{
+			"B":{"Type":"Task","Resource":"arn:aws-us-gov:states:::aws-sdk:s3:headObject","Parameters":{"Bucket":"b","Key":"k"},"End":true}}},
+			"ItemReader":{"Resource":"arn:aws-cn:states:::s3:listObjectsV2","Parameters":{"Bucket":"in"}},"End":true}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Policy(sm, Options{Partition: "aws-cn", Region: "cn-north-1", Account: "123456789012", StateMachineName: "w"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "lambda:InvokeFunction -> ${Fn} ${Fn}:*\n" +
+		"states:StartExecution -> arn:aws-cn:states:cn-north-1:123456789012:stateMachine:w\n" +
+		"states:DescribeExecution,states:StopExecution -> arn:aws-cn:states:cn-north-1:123456789012:execution:w/* arn:aws-cn:states:cn-north-1:123456789012:execution:w:*\n" +
+		"states:RedriveExecution -> arn:aws-cn:states:cn-north-1:123456789012:execution:w/*:*\n" +
+		"s3:ListBucket -> arn:aws-cn:s3:::in\n" +
+		"s3:GetObject -> arn:aws-cn:s3:::b/k"
+	if g := strings.Join(show(got), "\n"); g != want {
+		t.Errorf("statements:\n%s\nwant:\n%s", g, want)
+	}
+	places, err := Placeholders(sm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(places) != 1 || places[0].Kind != KindLambdaFunction {
+		t.Errorf("placeholders %v, want Fn a Lambda function ARN", places)
+	}
+}
+
+// TestPolicyPartition: every ARN goasl builds is in the partition of the
+// options; only ARNs the definition itself names keep theirs.
+func TestPolicyPartition(t *testing.T) {
+	o := Options{Partition: "aws-cn", Region: "cn-north-1", Account: "123456789012"}
+	for _, c := range cases {
+		got, err := Policy(parseState(t, c.state), o)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		for _, s := range got {
+			for _, r := range s.Resources {
+				if r == "*" || strings.HasPrefix(r, "arn:aws-cn:") || strings.HasPrefix(r, "${") || strings.Contains(c.state, strings.TrimSuffix(r, ":*")) {
+					continue
+				}
+				t.Errorf("%s: resource %s is not in the partition aws-cn", c.name, r)
+			}
+		}
+	}
+}
+
+func TestNameARNs(t *testing.T) {
+	sm, err := asl.Parse([]byte(`{"StartAt":"A","States":{
+		"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"${Fn}"},"Next":"B"},
+		"B":{"Type":"Task","Resource":"arn:aws:states:::glue:startJobRun.sync","Parameters":{"JobName":"${Job}"},"Next":"C"},
+		"C":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:dynamodb:query","Parameters":{"TableName":"${Table}"},"Next":"D"},
+		"D":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem","Parameters":{"TableName":"${Table}","Item":{}},"Next":"E"},
+		"E":{"Type":"Task","Resource":"arn:aws:states:::codebuild:startBuild","Parameters":{"ProjectName":"${Both}"},"Next":"F"},
+		"F":{"Type":"Task","Resource":"arn:aws:states:::glue:startJobRun","Parameters":{"JobName":"${Both}"},"Next":"G"},
+		"G":{"Type":"Task","Resource":"arn:aws:states:::sns:publish","Parameters":{"TopicArn":"${Topic}","Message":"m"},"End":true}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := NameARNs(sm, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "map[Fn:arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Fn} " +
+		"Job:arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:job/${Job} " +
+		"Table:arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${Table}]"
+	if g := fmt.Sprint(got); g != want {
+		t.Errorf("NameARNs:\n%s\nwant:\n%s", g, want)
+	}
+	if _, err := NameARNs(nil, Options{}); err == nil {
+		t.Error("NameARNs(nil): no error")
 	}
 }

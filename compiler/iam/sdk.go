@@ -108,6 +108,7 @@ func (d *deriver) sdk(st *asl.State, service, action string) {
 	case "lambda":
 		fn := field(p, "FunctionName")
 		if fn.static() && (strings.HasPrefix(fn.str, "arn:") || strings.HasPrefix(fn.str, "${")) {
+			d.named(fn.str, "lambda", "function:")
 			d.allow(who+" calls the Lambda API on a function", acts, lambdaResources(fn.str)...)
 			return
 		}
