@@ -128,7 +128,7 @@ func runOne(req Request, f Func) (w Workflow) {
 		var declErr error
 		src, err := gen.GoSource(gen.Workflow{PackageName: pkgName, PackagePath: pkgPath, Func: f.Name, Name: w.Name, Base: w.Base,
 			Extra: func(file *jen.File) {
-				declErr = typegen.Declare(file, pkgPath, w.Name, types, gen.DefinitionFunc(w.Name))
+				declErr = typegen.Declare(file, pkgPath, w.Name, sm, types, gen.DefinitionFunc(w.Name))
 			}})
 		if err == nil {
 			err = declErr
