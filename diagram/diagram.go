@@ -56,16 +56,20 @@ func build(sm *asl.StateMachine) *graph {
 // container starts from and ends at ("" for none: the terminal states of a
 // branch or item processor just end there).
 func (g *graph) scope(sg *subgraph, startAt string, states asl.States, entry, exit string) {
+	// byName finds a transition's target in constant time (states.Get is a
+	// linear scan: once per edge, drawing was quadratic). The first state
+	// of a name wins, as with Get.
+	byName := make(map[string]string, len(states))
 	for _, st := range states {
 		g.n++
 		g.ids[st] = "s" + strconv.Itoa(g.n)
+		if _, dup := byName[st.Name]; !dup {
+			byName[st.Name] = g.ids[st]
+		}
 	}
 	id := func(name string) (string, bool) {
-		st := states.Get(name)
-		if st == nil {
-			return "", false
-		}
-		return g.ids[st], true
+		to, ok := byName[name]
+		return to, ok
 	}
 	if to, ok := id(startAt); ok {
 		kind := edgeStart
@@ -209,9 +213,15 @@ func mermaidShape(n node) string {
 
 // mermaidText quotes a label, escaping what Mermaid would read as syntax.
 func mermaidText(s string) string {
-	r := strings.NewReplacer(`"`, "#quot;", "\n", "<br/>", "<", "#lt;", ">", "#gt;", "|", "#124;")
-	return `"` + r.Replace(s) + `"`
+	return `"` + mermaidEscaper.Replace(s) + `"`
 }
+
+// mermaidEscaper is built once: a strings.Replacer per label cost more
+// than the rest of the drawing.
+var mermaidEscaper = strings.NewReplacer(`"`, "#quot;", "\n", "<br/>", "<", "#lt;", ">", "#gt;", "|", "#124;")
+
+// dotShapes maps a node's shape to DOT's.
+var dotShapes = map[string]string{"circle": "circle", "diamond": "diamond", "stadium": "box, style=rounded", "box": "box"}
 
 // DOT returns the state machine as a Graphviz DOT graph.
 func DOT(sm *asl.StateMachine) string {
@@ -221,7 +231,7 @@ func DOT(sm *asl.StateMachine) string {
 	var writeSub func(sg *subgraph, indent string)
 	writeSub = func(sg *subgraph, indent string) {
 		for _, n := range sg.nodes {
-			shape := map[string]string{"circle": "circle", "diamond": "diamond", "stadium": "box, style=rounded", "box": "box"}[n.shape]
+			shape := dotShapes[n.shape]
 			fmt.Fprintf(&b, "%s%s [label=%s, shape=%s];\n", indent, n.id, strconv.Quote(n.label), shape)
 		}
 		for _, s := range sg.subs {

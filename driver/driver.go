@@ -32,8 +32,11 @@ type Request struct {
 	// only the ASL.
 	GoFiles bool
 	// CDK asks for a <name>_cdk.go file with a typed CDK constructor per
-	// workflow (gen/cdkgen).
-	CDK bool
+	// workflow (gen/cdkgen), in the package CDKPackagePath (named
+	// CDKPackageName): a package of its own, so that the workflow's
+	// package does not import the CDK.
+	CDK                            bool
+	CDKPackagePath, CDKPackageName string
 	// Dir is where the files go, relative to each package's directory
 	// ("" for the package directory itself). The Go file of a
 	// subdirectory belongs to a package named after it.
@@ -128,7 +131,7 @@ func runOne(req Request, f Func) (w Workflow) {
 		var declErr error
 		src, err := gen.GoSource(gen.Workflow{PackageName: pkgName, PackagePath: pkgPath, Func: f.Name, Name: w.Name, Base: w.Base,
 			Extra: func(file *jen.File) {
-				declErr = typegen.Declare(file, pkgPath, w.Name, types, gen.DefinitionFunc(w.Name))
+				declErr = typegen.Declare(file, pkgPath, w.Name, sm, types, gen.DefinitionFunc(w.Name))
 			}})
 		if err == nil {
 			err = declErr
@@ -136,7 +139,7 @@ func runOne(req Request, f Func) (w Workflow) {
 		if err == nil && req.CDK {
 			var cdkSrc []byte
 			cdkSrc, err = cdkgen.CdkGenerate(cdkgen.Workflow{PackagePath: f.PackagePath, PackageName: f.PackageName, Func: f.Name, Name: w.Name,
-				OutPackagePath: pkgPath, OutPackageName: pkgName, Definition: sm})
+				OutPackagePath: req.CDKPackagePath, OutPackageName: req.CDKPackageName, Definition: sm})
 			w.CDKSource = string(cdkSrc)
 		}
 		if err != nil {

@@ -20,7 +20,7 @@ func init() { register(generateCmd) }
 var generateCmd = &command{
 	name:    "generate",
 	summary: "compile the workflows of Go packages and write their ASL and Go files",
-	usage:   "[-check] [-v] [-cdk] [-dir DIR] [-names snake|lower|exact] [-tags TAGS] [packages]",
+	usage:   "[-check] [-v] [-cdk-dir DIR] [-dir DIR] [-names snake|lower|exact] [-tags TAGS] [packages]",
 	help: `Generate loads the packages (default ".") and finds, by type, every exported
 function of type func() *dsl.Workflow. It builds a temporary program inside
 your module that calls each function and compiles its workflow, then writes,
@@ -29,10 +29,13 @@ next to the package's sources, for each workflow:
 	<name>.asl.json   the Amazon States Language definition
 	<name>_sfn.go     the definition embedded in Go, with a function that returns it
 
-With -cdk it also writes <name>_cdk.go: a typed constructor that deploys the
-workflow with the AWS CDK (package compiler/cdk), with one props field per
-dsl.Ref placeholder. It is a file of its own so that packages that do not
-deploy never import the CDK.
+With -cdk-dir DIR it also writes <name>_cdk.go into DIR: a typed constructor
+that deploys the workflow with the AWS CDK (package compiler/cdk), with one
+props field per dsl.Ref placeholder. DIR (relative to the current directory)
+is a package of its own in the same module, such as your CDK app: the
+workflow's package, which Lambda handlers import for its types, must not
+import the CDK, or every handler links it. The constructors belong to the
+package of the Go files already in DIR, or to one named after DIR.
 
 <name> comes from the workflow's name (-names). With -dir, the files go to
 that subdirectory of each package instead, and the Go file belongs to a
@@ -53,13 +56,15 @@ Examples:
 
 	goasl generate
 	goasl generate -v ./workflows/...
-	goasl generate -check ./...    # in CI: fail when generated files are stale`,
+	goasl generate -check ./...    # in CI: fail when generated files are stale
+	goasl generate -cdk-dir ../deploy    # and the CDK constructors, in ../deploy`,
 	setup: func(fs *flag.FlagSet) func(*env, []string) int {
 		check := fs.Bool("check", false, "write nothing; exit 1 and name each missing or stale file")
 		verbose := fs.Bool("v", false, "list the files written (or, with -check, the files that are up to date)")
 		names := fs.String("names", "snake", "how file names are made from workflow names: snake (OrderFlow → order_flow), lower (orderflow) or exact (OrderFlow)")
 		tags := fs.String("tags", "", "comma-separated build tags for loading and running the packages")
-		withCDK := fs.Bool("cdk", false, "also write <name>_cdk.go, a typed AWS CDK constructor for each workflow")
+		withCDK := fs.Bool("cdk", false, "needs -cdk-dir (which implies it)")
+		cdkDir := fs.String("cdk-dir", "", "also write <name>_cdk.go, a typed AWS CDK constructor for each workflow, into this directory: a package of its own")
 		dir := fs.String("dir", "", "write the files to this subdirectory of each package (a relative path inside it) instead of next to its sources")
 		return func(e *env, patterns []string) int {
 			naming, err := gen.ParseNaming(*names)
@@ -72,7 +77,20 @@ Examples:
 				e.errorf("-dir: %v", err)
 				return 2
 			}
-			return generate(e, patterns, driver.Request{Naming: naming, GoFiles: true, Dir: d, CDK: *withCDK}, *tags, *check, *verbose)
+			req := driver.Request{Naming: naming, GoFiles: true, Dir: d}
+			var cdk *cdkTarget
+			if *withCDK && *cdkDir == "" {
+				e.errorf("%v", errCDKWithoutDir)
+				return 2
+			}
+			if *cdkDir != "" {
+				if cdk, err = resolveCDKDir(*cdkDir); err != nil {
+					e.errorf("%v", err)
+					return 2
+				}
+				req.CDK, req.CDKPackagePath, req.CDKPackageName = true, cdk.Path, cdk.Name
+			}
+			return generate(e, patterns, req, cdk, *tags, *check, *verbose)
 		}
 	},
 }
@@ -99,7 +117,7 @@ func cleanDir(dir string) (string, error) {
 	return clean, nil
 }
 
-func generate(e *env, patterns []string, req driver.Request, tags string, check, verbose bool) int {
+func generate(e *env, patterns []string, req driver.Request, cdk *cdkTarget, tags string, check, verbose bool) int {
 	ws, pkgs, err := compileAll(e, patterns, req, tags)
 	if err != nil {
 		e.errorf("%v", err)
@@ -108,7 +126,7 @@ func generate(e *env, patterns []string, req driver.Request, tags string, check,
 	if !reportWorkflows(e, ws) {
 		return 1
 	}
-	outs, err := plan(ws, pkgs, req.Dir)
+	outs, err := plan(ws, pkgs, req.Dir, cdk)
 	if err != nil {
 		e.errorf("%v", err)
 		return 1
@@ -124,7 +142,12 @@ func generate(e *env, patterns []string, req driver.Request, tags string, check,
 }
 
 // plan lists the files to write and checks that goasl may write each.
-func plan(ws []driver.Workflow, pkgs map[string]*workflowPackage, sub string) ([]output, error) {
+func plan(ws []driver.Workflow, pkgs map[string]*workflowPackage, sub string, cdk *cdkTarget) ([]output, error) {
+	if cdk != nil {
+		if err := cdk.check(pkgs, sub); err != nil {
+			return nil, err
+		}
+	}
 	var outs []output
 	seen := map[string]string{}
 	var problems []string
@@ -138,8 +161,14 @@ func plan(ws []driver.Workflow, pkgs map[string]*workflowPackage, sub string) ([
 		}
 		seen[goPath] = w.Func
 		outs = append(outs, output{aslPath, []byte(w.ASL)}, output{goPath, []byte(w.GoSource)})
-		if w.CDKSource != "" {
-			outs = append(outs, output{filepath.Join(dir, cdkgen.GoFile(w.Base)), []byte(w.CDKSource)})
+		if w.CDKSource != "" && cdk != nil {
+			cdkPath := filepath.Join(cdk.Dir, cdkgen.GoFile(w.Base))
+			if prev, ok := seen[cdkPath]; ok {
+				problems = append(problems, fmt.Sprintf("%s and %s both write %s: give the workflows different names", prev, w.Func, displayPath(cdkPath)))
+				continue
+			}
+			seen[cdkPath] = w.Func
+			outs = append(outs, output{cdkPath, []byte(w.CDKSource)})
 		}
 	}
 	for _, o := range outs {

@@ -316,23 +316,3 @@ func TestGenerateDir(t *testing.T) {
 		t.Errorf("generate -dir ../elsewhere: %d %s", status, errOut)
 	}
 }
-
-// TestGenerateCDK checks that -cdk adds the typed CDK constructor file.
-// Building it needs the CDK modules in the module's go.mod, which this test
-// module does not have: package compiler/cdk compiles and synthesizes a
-// constructor generated the same way.
-func TestGenerateCDK(t *testing.T) {
-	dir := newModule(t)
-	status, out, errOut := runCase(t, "", "generate", "-cdk", "-v", "./good")
-	if status != 0 {
-		t.Fatalf("generate -cdk: %s", errOut)
-	}
-	if out != "wrote good/order_flow.asl.json\nwrote good/order_flow_cdk.go\nwrote good/order_flow_sfn.go\n" {
-		t.Errorf("generate -cdk -v printed:\n%s", out)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "good", "order_flow_cdk.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	golden.Check(t, goldenPath("order_flow_cdk.go.golden"), data)
-}

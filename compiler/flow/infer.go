@@ -120,6 +120,9 @@ func (in *inferrer) scope(start string, states asl.States, ptr string, input *Ty
 	in.report = false
 	work := []int{}
 	queued := make([]bool, len(states))
+	// reached lists the states in the order the data first reached them,
+	// which does not depend on the order they are declared in.
+	reached := []int{}
 	push := func(name string, value *Type, vs vars) {
 		i, ok := index[name]
 		if !ok {
@@ -129,6 +132,7 @@ func (in *inferrer) scope(start string, states asl.States, ptr string, input *Ty
 		changed := false
 		if !e.set {
 			e.set, e.input, e.vars, changed = true, value, vs, true
+			reached = append(reached, i)
 		} else {
 			ni := Join(e.input, value)
 			nv := meet(e.vars, vs)
@@ -165,8 +169,7 @@ func (in *inferrer) scope(start string, states asl.States, ptr string, input *Ty
 		}
 	}
 	in.report = saved && report
-	var out *Type
-	terminal := false
+	outs := make([]*Type, len(states))
 	for i, st := range states {
 		e := entries[i]
 		sp := stateptr(ptr, st.Name)
@@ -177,8 +180,15 @@ func (in *inferrer) scope(start string, states asl.States, ptr string, input *Ty
 			}
 			continue
 		}
-		_, o := in.state(st, sp, e.input, e.vars, mc, depth, report)
-		if o != nil {
+		_, outs[i] = in.state(st, sp, e.input, e.vars, mc, depth, report)
+	}
+	// The scope's result joins its terminal states' outputs in the order
+	// the data reached them: field order then follows the data, not the
+	// declarations.
+	var out *Type
+	terminal := false
+	for _, i := range reached {
+		if o := outs[i]; o != nil {
 			if !terminal {
 				out, terminal = o, true
 			} else {

@@ -46,6 +46,20 @@ type ExpenseApprovalApprovedInput = ExpenseApprovalAskManagerOutput
 // ExpenseApprovalApprovedOutput is the output of state "Approved?" of workflow "ExpenseApproval": its input, passed on.
 type ExpenseApprovalApprovedOutput = ExpenseApprovalApprovedInput
 
+// ExpenseApprovalTimedOutInput is the input of state "TimedOut" of workflow "ExpenseApproval".
+type ExpenseApprovalTimedOutInput struct {
+	ID       string                            `json:"id"`
+	Employee string                            `json:"employee"`
+	Amount   float64                           `json:"amount"`
+	Error    ExpenseApprovalTimedOutInputError `json:"error"`
+}
+
+// ExpenseApprovalTimedOutInputError is an object inside the data of workflow "ExpenseApproval".
+type ExpenseApprovalTimedOutInputError struct {
+	Error string `json:"Error"`
+	Cause string `json:"Cause"`
+}
+
 // ExpenseApprovalPayInput is the input of state "Pay" of workflow "ExpenseApproval".
 type ExpenseApprovalPayInput = ExpenseApprovalAskManagerOutput
 
@@ -58,7 +72,7 @@ type ExpenseApprovalPayParams struct {
 // ExpenseApprovalPayResult is the result (after ResultSelector) of state "Pay" of workflow "ExpenseApproval".
 type ExpenseApprovalPayResult struct {
 	ExecutedVersion     string `json:"ExecutedVersion"`
-	LogResult           string `json:"LogResult,omitempty"`
+	LogResult           string `json:"LogResult,omitzero"`
 	Payload             any    `json:"Payload"`
 	SdkHTTPMetadata     any    `json:"SdkHttpMetadata"`
 	SdkResponseMetadata any    `json:"SdkResponseMetadata"`
@@ -76,20 +90,6 @@ type ExpenseApprovalPayOutput struct {
 
 // ExpenseApprovalRejectedInput is the input of state "Rejected" of workflow "ExpenseApproval".
 type ExpenseApprovalRejectedInput = ExpenseApprovalAskManagerOutput
-
-// ExpenseApprovalTimedOutInput is the input of state "TimedOut" of workflow "ExpenseApproval".
-type ExpenseApprovalTimedOutInput struct {
-	ID       string                            `json:"id"`
-	Employee string                            `json:"employee"`
-	Amount   float64                           `json:"amount"`
-	Error    ExpenseApprovalTimedOutInputError `json:"error"`
-}
-
-// ExpenseApprovalTimedOutInputError is an object inside the data of workflow "ExpenseApproval".
-type ExpenseApprovalTimedOutInputError struct {
-	Error string `json:"Error"`
-	Cause string `json:"Cause"`
-}
 
 // ExpenseApprovalPaidInput is the input of state "Paid" of workflow "ExpenseApproval".
 type ExpenseApprovalPaidInput = ExpenseApprovalPayOutput

@@ -16,21 +16,10 @@ func ImportCSVDefinition() string {
 // ImportCSVImportRowsInput is the input of state "ImportRows" of workflow "ImportCSV".
 type ImportCSVImportRowsInput = any
 
-// ImportCSVImportRowsResult is the result (after ResultSelector) of state "ImportRows" of workflow "ImportCSV".
-type ImportCSVImportRowsResult struct {
-	MapRunARN           string `json:"MapRunArn"`
-	ResultWriterDetails any    `json:"ResultWriterDetails"`
-}
-
-// ImportCSVImportRowsOutput is the output of state "ImportRows" of workflow "ImportCSV".
-type ImportCSVImportRowsOutput struct {
-	Import ImportCSVImportRowsResult `json:"import"`
-}
-
 // ImportCSVImportBatchInput is the input of state "ImportBatch" of workflow "ImportCSV".
 type ImportCSVImportBatchInput struct {
 	Items      []any `json:"Items"`
-	BatchInput any   `json:"BatchInput,omitempty"`
+	BatchInput any   `json:"BatchInput,omitzero"`
 }
 
 // ImportCSVImportBatchParams is the effective input (after InputPath and Parameters or Arguments) of state "ImportBatch" of workflow "ImportCSV".
@@ -48,6 +37,17 @@ type ImportCSVImportBatchParamsPayload struct {
 // ImportCSVImportBatchOutput is the output of state "ImportBatch" of workflow "ImportCSV".
 type ImportCSVImportBatchOutput struct {
 	Imported any `json:"imported"`
+}
+
+// ImportCSVImportRowsResult is the result (after ResultSelector) of state "ImportRows" of workflow "ImportCSV".
+type ImportCSVImportRowsResult struct {
+	MapRunARN           string `json:"MapRunArn"`
+	ResultWriterDetails any    `json:"ResultWriterDetails"`
+}
+
+// ImportCSVImportRowsOutput is the output of state "ImportRows" of workflow "ImportCSV".
+type ImportCSVImportRowsOutput struct {
+	Import ImportCSVImportRowsResult `json:"import"`
 }
 
 // ImportCSVImportedInput is the input of state "Imported" of workflow "ImportCSV".

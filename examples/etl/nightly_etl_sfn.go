@@ -16,14 +16,6 @@ func NightlyETLDefinition() string {
 // NightlyETLExtractInput is the input of state "Extract" of workflow "NightlyETL".
 type NightlyETLExtractInput = any
 
-// NightlyETLExtractResult is the result (after ResultSelector) of state "Extract" of workflow "NightlyETL".
-type NightlyETLExtractResult = []any
-
-// NightlyETLExtractOutput is the output of state "Extract" of workflow "NightlyETL".
-type NightlyETLExtractOutput struct {
-	Extract []any `json:"extract"`
-}
-
 // NightlyETLExtractOrdersInput is the input of state "ExtractOrders" of workflow "NightlyETL".
 type NightlyETLExtractOrdersInput = any
 
@@ -51,6 +43,14 @@ type NightlyETLExtractCustomersParams struct {
 
 // NightlyETLExtractCustomersOutput is the output of state "ExtractCustomers" of workflow "NightlyETL": its input, passed on.
 type NightlyETLExtractCustomersOutput = NightlyETLExtractCustomersInput
+
+// NightlyETLExtractResult is the result (after ResultSelector) of state "Extract" of workflow "NightlyETL".
+type NightlyETLExtractResult = []any
+
+// NightlyETLExtractOutput is the output of state "Extract" of workflow "NightlyETL".
+type NightlyETLExtractOutput struct {
+	Extract []any `json:"extract"`
+}
 
 // NightlyETLBuildReportInput is the input of state "BuildReport" of workflow "NightlyETL".
 type NightlyETLBuildReportInput = NightlyETLExtractOutput
@@ -81,7 +81,7 @@ type NightlyETLBuildReportOutput struct {
 // NightlyETLNotifyFailureInput is the input of state "NotifyFailure" of workflow "NightlyETL".
 type NightlyETLNotifyFailureInput struct {
 	Error   NightlyETLNotifyFailureInputError `json:"error"`
-	Extract []any                             `json:"extract,omitempty"`
+	Extract []any                             `json:"extract,omitzero"`
 }
 
 // NightlyETLNotifyFailureInputError is an object inside the data of workflow "NightlyETL".
@@ -100,21 +100,21 @@ type NightlyETLNotifyFailureParams struct {
 // NightlyETLNotifyFailureResult is the result (after ResultSelector) of state "NotifyFailure" of workflow "NightlyETL".
 type NightlyETLNotifyFailureResult struct {
 	MessageID      string `json:"MessageId"`
-	SequenceNumber string `json:"SequenceNumber,omitempty"`
+	SequenceNumber string `json:"SequenceNumber,omitzero"`
 }
 
 // NightlyETLNotifyFailureOutput is the output of state "NotifyFailure" of workflow "NightlyETL".
 type NightlyETLNotifyFailureOutput struct {
 	Error    NightlyETLNotifyFailureInputError `json:"error"`
-	Extract  []any                             `json:"extract,omitempty"`
+	Extract  []any                             `json:"extract,omitzero"`
 	Notified NightlyETLNotifyFailureResult     `json:"notified"`
 }
-
-// NightlyETLFailedInput is the input of state "Failed" of workflow "NightlyETL".
-type NightlyETLFailedInput = NightlyETLNotifyFailureOutput
 
 // NightlyETLDoneInput is the input of state "Done" of workflow "NightlyETL".
 type NightlyETLDoneInput = NightlyETLBuildReportOutput
 
 // NightlyETLDoneOutput is the output of state "Done" of workflow "NightlyETL": its input, passed on.
 type NightlyETLDoneOutput = NightlyETLDoneInput
+
+// NightlyETLFailedInput is the input of state "Failed" of workflow "NightlyETL".
+type NightlyETLFailedInput = NightlyETLNotifyFailureOutput

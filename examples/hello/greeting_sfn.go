@@ -30,7 +30,7 @@ type GreetingSayHelloParamsPayload struct {
 // GreetingSayHelloResult is the result (after ResultSelector) of state "SayHello" of workflow "Greeting".
 type GreetingSayHelloResult struct {
 	ExecutedVersion     string `json:"ExecutedVersion"`
-	LogResult           string `json:"LogResult,omitempty"`
+	LogResult           string `json:"LogResult,omitzero"`
 	Payload             any    `json:"Payload"`
 	SdkHTTPMetadata     any    `json:"SdkHttpMetadata"`
 	SdkResponseMetadata any    `json:"SdkResponseMetadata"`
@@ -69,7 +69,7 @@ type GreetingSayGoodbyeOutput struct {
 // GreetingDoneInput is the input of state "Done" of workflow "Greeting".
 type GreetingDoneInput struct {
 	Greeting GreetingSayHelloResult `json:"greeting"`
-	Farewell string                 `json:"farewell,omitempty"`
+	Farewell string                 `json:"farewell,omitzero"`
 }
 
 // GreetingDoneOutput is the output of state "Done" of workflow "Greeting": its input, passed on.

@@ -55,7 +55,7 @@ type CheckoutChargeParamsPayload struct {
 // CheckoutChargeResult is the result (after ResultSelector) of state "Charge" of workflow "Checkout".
 type CheckoutChargeResult struct {
 	ExecutedVersion     string `json:"ExecutedVersion"`
-	LogResult           string `json:"LogResult,omitempty"`
+	LogResult           string `json:"LogResult,omitzero"`
 	Payload             any    `json:"Payload"`
 	SdkHTTPMetadata     any    `json:"SdkHttpMetadata"`
 	SdkResponseMetadata any    `json:"SdkResponseMetadata"`

@@ -64,6 +64,33 @@ type OrderFlowNeedsReviewInput = OrderFlowChargeOutput
 // OrderFlowNeedsReviewOutput is the output of state "NeedsReview?" of workflow "OrderFlow": its input, passed on.
 type OrderFlowNeedsReviewOutput = OrderFlowNeedsReviewInput
 
+// OrderFlowOrderFailedInput is the input of state "OrderFailed" of workflow "OrderFlow".
+type OrderFlowOrderFailedInput struct {
+	ID       string                          `json:"id"`
+	Customer string                          `json:"customer"`
+	Total    float64                         `json:"total"`
+	Error    OrderFlowOrderFailedInputError  `json:"error"`
+	Charge   OrderFlowChargeResult           `json:"charge,omitzero"`
+	Approval any                             `json:"approval,omitzero"`
+	Refund   OrderFlowOrderFailedInputRefund `json:"refund,omitzero"`
+}
+
+// OrderFlowOrderFailedInputError is an object inside the data of workflow "OrderFlow".
+type OrderFlowOrderFailedInputError struct {
+	Error string `json:"Error"`
+	Cause string `json:"Cause"`
+}
+
+// OrderFlowOrderFailedInputRefund is an object inside the data of workflow "OrderFlow".
+type OrderFlowOrderFailedInputRefund struct {
+	ExecutedVersion     string `json:"ExecutedVersion"`
+	LogResult           string `json:"LogResult,omitzero"`
+	Payload             any    `json:"Payload"`
+	SdkHTTPMetadata     any    `json:"SdkHttpMetadata"`
+	SdkResponseMetadata any    `json:"SdkResponseMetadata"`
+	StatusCode          int64  `json:"StatusCode"`
+}
+
 // OrderFlowAwaitApprovalInput is the input of state "AwaitApproval" of workflow "OrderFlow".
 type OrderFlowAwaitApprovalInput = OrderFlowChargeOutput
 
@@ -97,7 +124,7 @@ type OrderFlowShipInput struct {
 	Customer string                `json:"customer"`
 	Total    float64               `json:"total"`
 	Charge   OrderFlowChargeResult `json:"charge"`
-	Approval any                   `json:"approval,omitempty"`
+	Approval any                   `json:"approval,omitzero"`
 }
 
 // OrderFlowShipParams is the effective input (after InputPath and Parameters or Arguments) of state "Ship" of workflow "OrderFlow".
@@ -107,39 +134,32 @@ type OrderFlowShipParams struct {
 }
 
 // OrderFlowShipResult is the result (after ResultSelector) of state "Ship" of workflow "OrderFlow".
-type OrderFlowShipResult struct {
-	ExecutedVersion     string `json:"ExecutedVersion"`
-	LogResult           string `json:"LogResult,omitempty"`
-	Payload             any    `json:"Payload"`
-	SdkHTTPMetadata     any    `json:"SdkHttpMetadata"`
-	SdkResponseMetadata any    `json:"SdkResponseMetadata"`
-	StatusCode          int64  `json:"StatusCode"`
-}
+type OrderFlowShipResult = OrderFlowOrderFailedInputRefund
 
 // OrderFlowShipOutput is the output of state "Ship" of workflow "OrderFlow".
 type OrderFlowShipOutput struct {
-	ID       string                `json:"id"`
-	Customer string                `json:"customer"`
-	Total    float64               `json:"total"`
-	Charge   OrderFlowChargeResult `json:"charge"`
-	Approval any                   `json:"approval,omitempty"`
-	Shipment OrderFlowShipResult   `json:"shipment"`
+	ID       string                          `json:"id"`
+	Customer string                          `json:"customer"`
+	Total    float64                         `json:"total"`
+	Charge   OrderFlowChargeResult           `json:"charge"`
+	Approval any                             `json:"approval,omitzero"`
+	Shipment OrderFlowOrderFailedInputRefund `json:"shipment"`
 }
+
+// OrderFlowDoneInput is the input of state "Done" of workflow "OrderFlow".
+type OrderFlowDoneInput = OrderFlowShipOutput
+
+// OrderFlowDoneOutput is the output of state "Done" of workflow "OrderFlow": its input, passed on.
+type OrderFlowDoneOutput = OrderFlowDoneInput
 
 // OrderFlowRefundInput is the input of state "Refund" of workflow "OrderFlow".
 type OrderFlowRefundInput struct {
-	ID       string                    `json:"id"`
-	Customer string                    `json:"customer"`
-	Total    float64                   `json:"total"`
-	Charge   OrderFlowChargeResult     `json:"charge"`
-	Approval any                       `json:"approval,omitempty"`
-	Error    OrderFlowRefundInputError `json:"error"`
-}
-
-// OrderFlowRefundInputError is an object inside the data of workflow "OrderFlow".
-type OrderFlowRefundInputError struct {
-	Error string `json:"Error"`
-	Cause string `json:"Cause"`
+	ID       string                         `json:"id"`
+	Customer string                         `json:"customer"`
+	Total    float64                        `json:"total"`
+	Charge   OrderFlowChargeResult          `json:"charge"`
+	Approval any                            `json:"approval,omitzero"`
+	Error    OrderFlowOrderFailedInputError `json:"error"`
 }
 
 // OrderFlowRefundParams is the effective input (after InputPath and Parameters or Arguments) of state "Refund" of workflow "OrderFlow".
@@ -149,32 +169,15 @@ type OrderFlowRefundParams struct {
 }
 
 // OrderFlowRefundResult is the result (after ResultSelector) of state "Refund" of workflow "OrderFlow".
-type OrderFlowRefundResult = OrderFlowShipResult
+type OrderFlowRefundResult = OrderFlowOrderFailedInputRefund
 
 // OrderFlowRefundOutput is the output of state "Refund" of workflow "OrderFlow".
 type OrderFlowRefundOutput struct {
-	ID       string                    `json:"id"`
-	Customer string                    `json:"customer"`
-	Total    float64                   `json:"total"`
-	Charge   OrderFlowChargeResult     `json:"charge"`
-	Approval any                       `json:"approval,omitempty"`
-	Error    OrderFlowRefundInputError `json:"error"`
-	Refund   OrderFlowShipResult       `json:"refund"`
+	ID       string                          `json:"id"`
+	Customer string                          `json:"customer"`
+	Total    float64                         `json:"total"`
+	Charge   OrderFlowChargeResult           `json:"charge"`
+	Approval any                             `json:"approval,omitzero"`
+	Error    OrderFlowOrderFailedInputError  `json:"error"`
+	Refund   OrderFlowOrderFailedInputRefund `json:"refund"`
 }
-
-// OrderFlowOrderFailedInput is the input of state "OrderFailed" of workflow "OrderFlow".
-type OrderFlowOrderFailedInput struct {
-	ID       string                    `json:"id"`
-	Customer string                    `json:"customer"`
-	Total    float64                   `json:"total"`
-	Error    OrderFlowRefundInputError `json:"error"`
-	Charge   OrderFlowChargeResult     `json:"charge,omitempty"`
-	Approval any                       `json:"approval,omitempty"`
-	Refund   OrderFlowShipResult       `json:"refund,omitempty"`
-}
-
-// OrderFlowDoneInput is the input of state "Done" of workflow "OrderFlow".
-type OrderFlowDoneInput = OrderFlowShipOutput
-
-// OrderFlowDoneOutput is the output of state "Done" of workflow "OrderFlow": its input, passed on.
-type OrderFlowDoneOutput = OrderFlowDoneInput

@@ -6,8 +6,10 @@
 // removing a placeholder then breaks the deploying code at compile time,
 // and a field left nil is an error naming it when the app synthesizes.
 //
-// The file is separate from the <name>_sfn.go that goasl generate always
-// writes, so that only packages that deploy import the CDK. The generated
-// code calls compiler/cdk.NewStateMachine. The generator itself imports
+// goasl generate -cdk-dir DIR writes the file into DIR, a package of its
+// own (a CDK app, say), never beside the <name>_sfn.go in the workflow's
+// package: Lambda handlers import that package for its types, and would
+// otherwise link the whole CDK. The generated code calls
+// compiler/cdk.NewStateMachine. The generator itself imports
 // neither the CDK nor jsii: it only names their packages.
 package cdkgen

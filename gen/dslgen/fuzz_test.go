@@ -5,7 +5,6 @@ import (
 	"errors"
 	"go/ast"
 	"go/format"
-	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -14,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/internal/testcache"
 )
 
 // FuzzImport imports any document asl.Parse accepts, read as JSON5 so that
@@ -37,7 +37,9 @@ func FuzzImport(f *testing.F) {
 	f.Add([]byte(`{"QueryLanguage":"JSONata","StartAt":"1","States":{"1":{"Type":"Map","Items":[1,2],"ItemProcessor":{"StartAt":"x","States":{"x":{"Type":"Succeed"}}},"End":true}}}`))
 
 	fset := token.NewFileSet()
-	imp := importer.ForCompiler(fset, "source", nil)
+	// From export data, not source: source importing stats the module's
+	// directories, and go test would never cache this package.
+	imp := testcache.Importer(fset)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		defs, err := ReadDefinitions("fuzz.asl.json5", data, false)
 		if err != nil {
@@ -93,4 +95,13 @@ func FuzzFuncName(f *testing.F) {
 			t.Fatalf("varName(%q) = %q, not an identifier", s, v)
 		}
 	})
+}
+
+// TestCacheable keeps this package's results cacheable by go test: the
+// import tests look at no directory of the module but their testdata (see
+// package internal/testcache).
+func TestCacheable(t *testing.T) {
+	for _, test := range []string{"FuzzImport", "TestGolden"} {
+		testcache.CheckInputs(t, test, nil)
+	}
 }

@@ -6,9 +6,11 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -87,6 +89,21 @@ func show[T any](name string) {
 	fmt.Printf("%s\t%s\n", name, b)
 }
 
+// echo reads in as a T and writes it again: it must come out the same.
+func echo[T any](name, in string) {
+	var v T
+	if err := json.Unmarshal([]byte(in), &v); err != nil {
+		fmt.Printf("echo\t%s\terror: %v\n", name, err)
+		return
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		fmt.Printf("echo\t%s\terror: %v\n", name, err)
+		return
+	}
+	fmt.Printf("echo\t%s\t%s\n", name, b)
+}
+
 func main() {
 `
 
@@ -96,6 +113,9 @@ type roundTripCase struct {
 	workflow string
 	sm       *asl.StateMachine
 	res      *flow.Result
+	// echoes are JSON values that must read into the generated type and
+	// write out again unchanged, by type name.
+	echoes map[string]string
 }
 
 // TestRoundTrip builds the generated files of the test workflow and of
@@ -115,13 +135,22 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	sm, res := orderTypes(t)
-	cases := []roundTripCase{{"OrderFlow", sm, res}}
+	claims := machine(t, claimsDoc)
+	cases := []roundTripCase{{"OrderFlow", sm, res, nil}, {"ClaimPipeline", claims,
+		flow.Infer(claims, &flow.Annotations{Input: flow.ObjectOf(flow.Field{Name: "id", Type: flow.StringType})}),
+		map[string]string{
+			// A Parallel result: each branch's item keeps its zero values.
+			"ClaimPipelineReserveResult": `[{"score":0},{"name":"a","first":true}]`,
+			"ClaimPipelineDone2Input":    `{"validation":{"valid":false,"reason":""},"id":"1","reserve":[{"score":0},{"name":"b","extra":2}]}`,
+			// An optional object that is absent stays absent (omitzero).
+			"ClaimPipelineRejectInput": `{"id":"1","validation":{"valid":false,"reason":""}}`,
+		}}}
 	for _, wf := range []*dsl.Workflow{approval.Expense(), csvmap.ImportCSV(), etl.Pipeline(), hello.Greeting(), jsonatavars.Checkout(), orderflow.OrderFlow()} {
 		sm, res, err := compiler.Types(wf)
 		if err != nil {
 			t.Fatalf("example %s: %v", wf.Name(), err)
 		}
-		cases = append(cases, roundTripCase{wf.Name(), sm, res})
+		cases = append(cases, roundTripCase{wf.Name(), sm, res, nil})
 	}
 
 	dir := t.TempDir()
@@ -137,6 +166,7 @@ func TestRoundTrip(t *testing.T) {
 	main.WriteString(strings.Replace(roundTripMain, "\tout \"roundtrip/out\"\n", "", 1))
 	var imports strings.Builder
 	inputs := map[string]*flow.StateInfo{}
+	echoes := map[string]string{}
 	for i, c := range cases {
 		pkg := "gen" + strconv.Itoa(i)
 		src, err := typegen.GeneratePackage("roundtrip/"+pkg, pkg, c.workflow, c.sm, c.res)
@@ -174,6 +204,11 @@ func TestRoundTrip(t *testing.T) {
 				}
 			}
 		}
+		for _, name := range slices.Sorted(maps.Keys(c.echoes)) {
+			q := pkg + "." + name
+			echoes[q] = c.echoes[name]
+			main.WriteString("\techo[" + q + "](\"" + q + "\", " + strconv.Quote(c.echoes[name]) + ")\n")
+		}
 		if found != len(want) {
 			t.Fatalf("%s: found %d of the %d input types in the generated file:\n%s", c.workflow, found, len(want), src)
 		}
@@ -205,6 +240,14 @@ func TestRoundTrip(t *testing.T) {
 		if !ok {
 			t.Fatalf("bad output line %q", sc.Text())
 		}
+		if name == "echo" {
+			name, got, _ := strings.Cut(js, "\t")
+			if want := echoes[name]; got != want {
+				t.Errorf("%s: read %s and wrote %s", name, want, got)
+			}
+			delete(echoes, name)
+			continue
+		}
 		lines++
 		v, err := asl.ParseValue([]byte(js))
 		if err != nil {
@@ -218,6 +261,9 @@ func TestRoundTrip(t *testing.T) {
 	t.Logf("%d input structs of %d workflows round-tripped", lines, len(cases))
 	if lines != len(inputs) {
 		t.Errorf("the program printed %d values, want %d", lines, len(inputs))
+	}
+	for name := range echoes {
+		t.Errorf("%s: no echo printed", name)
 	}
 }
 

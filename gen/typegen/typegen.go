@@ -37,7 +37,7 @@ func GeneratePackage(pkgPath, pkgName, workflow string, sm *asl.StateMachine, ty
 	f := jen.NewFilePathName(pkgPath, pkgName)
 	f.HeaderComment(Header)
 	f.PackageComment(fmt.Sprintf("Types of the data at each state of workflow %s.", strconv.Quote(workflow)))
-	if err := Declare(f, pkgPath, workflow, types); err != nil {
+	if err := Declare(f, pkgPath, workflow, sm, types); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -51,7 +51,13 @@ func GeneratePackage(pkgPath, pkgName, workflow string, sm *asl.StateMachine, ty
 // package with import path pkgPath (goasl generate puts them in the file
 // that embeds the definition). Names in reserved are never used for the
 // declarations.
-func Declare(f *jen.File, pkgPath, workflow string, types *flow.Result, reserved ...string) error {
+//
+// The states are declared in data-flow order (see sm), not in the order
+// the workflow declares them, so that moving a state's declaration changes
+// no name: a shape that several states share is named after the first
+// state, in that order, where it appears, or after its Go type when it
+// has one. sm may be nil; the order is then the document order of types.
+func Declare(f *jen.File, pkgPath, workflow string, sm *asl.StateMachine, types *flow.Result, reserved ...string) error {
 	if types == nil {
 		return fmt.Errorf("typegen: no types for workflow %q: run flow.Infer first", workflow)
 	}
@@ -64,7 +70,7 @@ func Declare(f *jen.File, pkgPath, workflow string, types *flow.Result, reserved
 		workflowName: workflow,
 		bases:        newNamer(),
 	}
-	g.workflow(workflow, types)
+	g.workflow(workflow, flowOrder(sm, types))
 	return nil
 }
 
@@ -81,17 +87,20 @@ type generator struct {
 	structs map[string]string
 }
 
-func (g *generator) workflow(name string, types *flow.Result) {
-	for _, s := range types.States {
-		if !s.Reached {
-			continue
-		}
-		base := g.bases.name(Ident(g.workflowName + " " + s.Name))
-		where := fmt.Sprintf("state %s of workflow %s", strconv.Quote(s.Name), strconv.Quote(name))
-		in := g.named(base+"Input", "the input of "+where, s.Input)
-		if s.Effective != nil && !flow.Equal(s.Effective, s.Input) {
-			g.named(base+"Params", "the effective input (after InputPath and Parameters or Arguments) of "+where, s.Effective)
-		}
+// workflow declares the types of states, given in data-flow order with
+// the states of a Parallel's branches and a Map's item processor right
+// after the state that owns them: a state's input (and effective input)
+// comes before its nested states, its result and output after them,
+// which is where the data goes.
+func (g *generator) workflow(name string, states []*flow.StateInfo) {
+	type open struct {
+		s           *flow.StateInfo
+		base, where string
+		in          string
+	}
+	var stack []open
+	finish := func(o open) {
+		s, base, where := o.s, o.base, o.where
 		if s.Result != nil && !flow.Equal(s.Result, s.Output) {
 			g.named(base+"Result", "the result (after ResultSelector) of "+where, s.Result)
 		}
@@ -99,7 +108,7 @@ func (g *generator) workflow(name string, types *flow.Result) {
 			if flow.Equal(s.Output, s.Input) {
 				id := g.names.name(base + "Output")
 				g.f.Comment(fmt.Sprintf("%s is the output of %s: its input, passed on.", id, where))
-				g.f.Type().Id(id).Op("=").Id(in)
+				g.f.Type().Id(id).Op("=").Id(o.in)
 			} else {
 				g.named(base+"Output", "the output of "+where, s.Output)
 			}
@@ -111,14 +120,30 @@ func (g *generator) workflow(name string, types *flow.Result) {
 				Params(g.typ(s.TaskOutput, base+"TaskOutput"), jen.Error())
 		}
 	}
+	for _, s := range states {
+		for len(stack) > 0 && !strings.HasPrefix(s.Pointer, stack[len(stack)-1].s.Pointer+"/") {
+			finish(stack[len(stack)-1])
+			stack = stack[:len(stack)-1]
+		}
+		o := open{s: s, base: g.bases.name(Ident(g.workflowName + " " + s.Name))}
+		o.where = fmt.Sprintf("state %s of workflow %s", strconv.Quote(s.Name), strconv.Quote(name))
+		o.in = g.named(o.base+"Input", "the input of "+o.where, s.Input)
+		if s.Effective != nil && !flow.Equal(s.Effective, s.Input) {
+			g.named(o.base+"Params", "the effective input (after InputPath and Parameters or Arguments) of "+o.where, s.Effective)
+		}
+		stack = append(stack, o)
+	}
+	for i := len(stack) - 1; i >= 0; i-- {
+		finish(stack[i])
+	}
 }
 
 // named writes type <base> for t and returns its name: a struct for an
-// object, an alias for anything else.
+// object or a tuple, an alias for anything else.
 func (g *generator) named(base, what string, t *flow.Type) string {
 	id := g.names.name(base)
 	doc := fmt.Sprintf("%s is %s.", id, what)
-	if t != nil && t.Kind == flow.Object && !t.Map && g.reuse(t) == nil && taggable(t) {
+	if g.isStruct(t) {
 		key := t.String()
 		if prev, ok := g.structs[key]; ok {
 			g.f.Comment(doc)
@@ -126,13 +151,84 @@ func (g *generator) named(base, what string, t *flow.Type) string {
 			return id
 		}
 		g.structs[key] = id
-		g.f.Comment(doc)
-		g.f.Type().Id(id).Struct(g.fields(t, id)...)
+		g.declare(id, doc, t)
 		return id
 	}
 	g.f.Comment(doc)
 	g.f.Type().Id(id).Op("=").Add(g.typ(t, id))
 	return id
+}
+
+// isStruct reports whether t becomes a struct of its own: an object with
+// fixed field names, or a tuple (see isTuple), that is not the user's Go
+// type.
+func (g *generator) isStruct(t *flow.Type) bool {
+	if t == nil || g.reuse(t) != nil {
+		return false
+	}
+	return t.Kind == flow.Object && !t.Map && taggable(t) || isTuple(t)
+}
+
+// isTuple reports whether t is an array of known length whose items are
+// not all of one type (the result of a Parallel state whose branches give
+// different things, States.Array of different values). As a Go slice of
+// the join of the items it would lose what each item is (a field one
+// branch always sets would be optional, so its zero value would vanish
+// when marshalled); it becomes a struct with one field per item instead,
+// written and read as a JSON array.
+func isTuple(t *flow.Type) bool {
+	if t == nil || t.Kind != flow.Array || len(t.Items) < 2 {
+		return false
+	}
+	for _, it := range t.Items[1:] {
+		if !flow.Equal(it, t.Items[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// declare writes the struct id for t (an object or a tuple) with doc as
+// its comment.
+func (g *generator) declare(id, doc string, t *flow.Type) {
+	if !isTuple(t) {
+		g.f.Comment(doc)
+		g.f.Type().Id(id).Struct(g.fields(t, id)...)
+		return
+	}
+	n := len(t.Items)
+	fields := make([]jen.Code, n)
+	values := make([]jen.Code, n)
+	reads := []jen.Code{
+		jen.If(jen.String().Call(jen.Id("data")).Op("==").Lit("null")).Block(jen.Return(jen.Nil())),
+		jen.Var().Id("items").Index().Qual("encoding/json", "RawMessage"),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("items")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(id+": %w"), jen.Err())),
+		),
+		jen.If(jen.Len(jen.Id("items")).Op("!=").Lit(n)).Block(
+			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(fmt.Sprintf("%s: a JSON array of %%d items, want %d", id, n)), jen.Len(jen.Id("items")))),
+		),
+	}
+	for i, it := range t.Items {
+		f := "Item" + strconv.Itoa(i)
+		fields[i] = jen.Id(f).Add(g.typ(it, id+f))
+		values[i] = jen.Id("t").Dot(f)
+		reads = append(reads, jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("items").Index(jen.Lit(i)), jen.Op("&").Id("t").Dot(f)), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(fmt.Sprintf("%s: item %d: %%w", id, i)), jen.Err())),
+		))
+	}
+	reads = append(reads, jen.Return(jen.Nil()))
+	g.f.Comment(doc)
+	g.f.Comment(fmt.Sprintf("It is a JSON array of %d items of different types, in order (a Parallel state's result has one per branch): Item0 is the first.", n))
+	g.f.Type().Id(id).Struct(fields...)
+	g.f.Line()
+	g.f.Comment("MarshalJSON writes the items as a JSON array.")
+	g.f.Func().Params(jen.Id("t").Id(id)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Qual("encoding/json", "Marshal").Call(jen.Index().Any().Values(values...))),
+	)
+	g.f.Line()
+	g.f.Comment(fmt.Sprintf("UnmarshalJSON reads a JSON array of exactly %d items (null leaves t as it is).", n))
+	g.f.Func().Params(jen.Id("t").Op("*").Id(id)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(reads...)
 }
 
 // reuse returns the user's named Go type for t, if t is exactly that type
@@ -155,6 +251,19 @@ func (g *generator) reuse(t *flow.Type) reflect.Type {
 }
 
 func isExported(n string) bool { return token.IsExported(n) }
+
+// goName returns the name of the Go type t was derived from ("" for none,
+// or for an instance of a generic type).
+func goName(t *flow.Type) string {
+	if t == nil || t.Go == nil {
+		return ""
+	}
+	n := t.Go.Name()
+	if strings.ContainsAny(n, "[]") {
+		return ""
+	}
+	return n
+}
 
 // typ returns the Go type for t; objects become structs named base.
 func (g *generator) typ(t *flow.Type, base string) *jen.Statement {
@@ -189,7 +298,17 @@ func (g *generator) typ(t *flow.Type, base string) *jen.Statement {
 			s = jen.String()
 		}
 	case flow.Array:
-		return jen.Index().Add(g.typ(t.ItemType(), base+"Item"))
+		if !isTuple(t) {
+			return jen.Index().Add(g.typ(t.ItemType(), base+"Item"))
+		}
+		key := t.String()
+		name, ok := g.structs[key]
+		if !ok {
+			name = g.names.name(base)
+			g.structs[key] = name
+			g.declare(name, fmt.Sprintf("%s is an array inside the data of workflow %s.", name, strconv.Quote(g.workflowName)), t)
+		}
+		s = jen.Id(name)
 	case flow.Object:
 		if t.Map {
 			return jen.Map(jen.String()).Add(g.typ(t.Elem, base+"Value"))
@@ -203,6 +322,11 @@ func (g *generator) typ(t *flow.Type, base string) *jen.Statement {
 		key := t.String()
 		name, ok := g.structs[key]
 		if !ok {
+			if n := goName(t); n != "" {
+				// The user's Go type, which the file cannot refer to:
+				// named after it, wherever it first appears.
+				base = g.wf + Ident(n)
+			}
 			name = g.names.name(base)
 			g.structs[key] = name
 			g.f.Comment(fmt.Sprintf("%s is an object inside the data of workflow %s.", name, strconv.Quote(g.workflowName)))
@@ -228,7 +352,10 @@ func (g *generator) fields(t *flow.Type, owner string) []jen.Code {
 		if tag == "-" {
 			tag = "-,"
 		} else if f.Optional {
-			tag += ",omitempty"
+			// omitzero, not omitempty: omitempty never leaves out a
+			// struct (an absent object would be written as {}) and
+			// leaves out an empty slice that is there.
+			tag += ",omitzero"
 		}
 		out = append(out, jen.Id(id).Add(g.typ(f.Type, owner+id)).Tag(map[string]string{"json": tag}))
 	}

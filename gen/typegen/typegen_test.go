@@ -2,7 +2,6 @@ package typegen_test
 
 import (
 	"go/ast"
-	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -15,6 +14,7 @@ import (
 	"github.com/goasl/goasl/gen/typegen"
 	"github.com/goasl/goasl/gen/typegen/testtypes"
 	"github.com/goasl/goasl/internal/golden"
+	"github.com/goasl/goasl/internal/testcache"
 )
 
 const pkgPath = "github.com/goasl/goasl/gen/typegen/internal/out"
@@ -64,7 +64,8 @@ func orderTypes(t testing.TB) (*asl.StateMachine, *flow.Result) {
 }
 
 // typeCheck compiles a generated file with go/types, importing the
-// packages it uses from source.
+// packages it uses from their export data (not from source: that stats
+// the module's directories, and go test would never cache this package).
 func typeCheck(t *testing.T, name string, src []byte) *types.Package {
 	t.Helper()
 	fset := token.NewFileSet()
@@ -72,7 +73,7 @@ func typeCheck(t *testing.T, name string, src []byte) *types.Package {
 	if err != nil {
 		t.Fatalf("parse generated code: %v\n%s", err, src)
 	}
-	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	conf := types.Config{Importer: testcache.Importer(fset)}
 	pkg, err := conf.Check(pkgPath, fset, []*ast.File{f}, nil)
 	if err != nil {
 		t.Fatalf("type-check generated code: %v\n%s", err, src)
@@ -118,6 +119,13 @@ func TestGenerateNames(t *testing.T) {
 	}
 	golden.Check(t, "testdata/names.go.golden", src)
 	typeCheck(t, "names.go", src)
+}
+
+// TestCacheable keeps this package's results cacheable by go test: the
+// tests that type-check generated code look at no directory of the module
+// (see package internal/testcache).
+func TestCacheable(t *testing.T) {
+	testcache.CheckInputs(t, "TestGenerateExamples", nil)
 }
 
 func TestIdent(t *testing.T) {

@@ -1,12 +1,17 @@
 package aslcheck
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/goasl/goasl/internal/testcache"
 )
 
 // prunedDirs are folders, relative to the repository root, that
@@ -49,31 +54,74 @@ func isGoldenASL(rel string) bool {
 	return slices.Contains(dirs, "testdata") && (slices.Contains(dirs, "golden") || slices.Contains(dirs, "marshal"))
 }
 
-// goldenASLFiles walks the repository at root and returns the files
-// isGoldenASL selects, relative to root, in lexical order.
-func goldenASLFiles(root string) ([]string, error) {
+// goldenASLFiles returns the files isGoldenASL selects below the
+// directories dirs of the repository at root (each relative to root,
+// slash-separated), relative to root, in lexical order.
+func goldenASLFiles(root string, dirs []string) ([]string, error) {
 	var files []string
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(root, path)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if _, ok := prunedDirs[rel]; ok {
-				return filepath.SkipDir
+	for _, dir := range dirs {
+		err := filepath.WalkDir(filepath.Join(root, filepath.FromSlash(dir)), func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, err := filepath.Rel(root, path)
+			if err != nil {
+				return err
+			}
+			rel = filepath.ToSlash(rel)
+			if d.IsDir() {
+				if _, ok := prunedDirs[rel]; ok {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if isGoldenASL(rel) {
+				files = append(files, rel)
 			}
 			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		if isGoldenASL(rel) {
-			files = append(files, rel)
+	}
+	slices.Sort(files)
+	return slices.Compact(files), nil
+}
+
+// goldenDirs returns where golden ASL files can be, relative to root: the
+// testdata folder of every package of the module and the examples folder.
+// It asks the go command for the packages rather than walking the
+// repository: a test that lists the repository's root or its package
+// directories is never cached by go test, since creating any file there
+// (goasl generate's driver directory, an editor's temporary file) changes
+// them. A golden file below the testdata folder of a directory that holds
+// no Go package is not found.
+func goldenDirs(root string) ([]string, error) {
+	// Not cmd.Dir = root: starting a command in a directory stats it.
+	cmd := exec.Command("go", "list", "-e", "-f", "{{.Dir}}", modulePath+"/...")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go list %s/...: %v\n%s", modulePath, err, stderr.String())
+	}
+	dirs := []string{"examples"}
+	for line := range strings.SplitSeq(strings.TrimSpace(string(out)), "\n") {
+		rel, err := filepath.Rel(root, line)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			continue
 		}
-		return nil
-	})
-	return files, err
+		rel = filepath.ToSlash(rel)
+		if rel == "examples" || strings.HasPrefix(rel, "examples/") {
+			continue
+		}
+		testdata := filepath.Join(line, "testdata")
+		if info, err := os.Stat(testdata); err == nil && info.IsDir() {
+			dirs = append(dirs, path.Join(rel, "testdata"))
+		}
+	}
+	slices.Sort(dirs)
+	return dirs, nil
 }
 
 func TestIsGoldenASL(t *testing.T) {
@@ -122,7 +170,7 @@ func TestGoldenASLFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got, err := goldenASLFiles(root)
+	got, err := goldenASLFiles(root, []string{".", "asl/testdata"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +194,11 @@ func TestGoldenASLPassesValidators(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	found, err := goldenASLFiles(root)
+	dirs, err := goldenDirs(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, err := goldenASLFiles(root, dirs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,4 +231,31 @@ func TestGoldenASLPassesValidators(t *testing.T) {
 			t.Errorf("golden ASL file rejected:\n%s", formatResults([]Result{r}))
 		}
 	}
+}
+
+// TestGoldenDirs checks that goldenDirs finds the testdata folders of the
+// packages (one at the root of the module, one nested) and the examples.
+func TestGoldenDirs(t *testing.T) {
+	root, err := RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs, err := goldenDirs(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"examples", "asl/testdata", "compiler/testdata", "gen/dslgen/testdata"} {
+		if !slices.Contains(dirs, want) {
+			t.Errorf("goldenDirs = %q: no %s", dirs, want)
+		}
+	}
+}
+
+// TestCacheable keeps this package's results cacheable by go test: finding
+// the golden files looks at no directory of the module but testdata
+// folders and the examples (see package internal/testcache).
+func TestCacheable(t *testing.T) {
+	testcache.CheckInputs(t, "TestGoldenDirs|TestGoldenASLPassesValidators", func(rel string) bool {
+		return rel == "examples" || strings.HasPrefix(rel, "examples/")
+	})
 }
