@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/goasl/goasl/driver"
@@ -96,7 +95,38 @@ func cleanDir(dir string) (string, error) {
 	if clean == "." {
 		return "", nil
 	}
+	for _, elem := range strings.Split(clean, "/") {
+		if strings.HasPrefix(elem, ".") || strings.HasPrefix(elem, "_") || elem == "testdata" {
+			return "", fmt.Errorf("%q: the go tool ignores a directory named %q (names starting with \".\" or \"_\", and testdata), so the generated package would not build: choose another name, such as sfn", dir, elem)
+		}
+	}
 	return clean, nil
+}
+
+// insidePackage checks that dir, a package directory joined with a -dir
+// value, does not leave the package directory through a symbolic link.
+func insidePackage(pkgDir, dir string) error {
+	real, err := filepath.EvalSymlinks(pkgDir)
+	if err != nil {
+		return nil // reported when writing
+	}
+	// Resolve the deepest part of dir that exists.
+	d, rest := dir, ""
+	for {
+		if _, err := os.Lstat(d); err == nil || d == filepath.Dir(d) {
+			break
+		}
+		d, rest = filepath.Dir(d), filepath.Join(filepath.Base(d), rest)
+	}
+	target, err := filepath.EvalSymlinks(d)
+	if err != nil {
+		return nil
+	}
+	target = filepath.Join(target, rest)
+	if rel, err := filepath.Rel(real, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("-dir: %s leads to %s, outside the package directory %s, through a symbolic link: give a directory inside the package", displayPath(dir), target, displayPath(pkgDir))
+	}
+	return nil
 }
 
 func generate(e *env, patterns []string, req driver.Request, tags string, check, verbose bool) int {
@@ -130,6 +160,10 @@ func plan(ws []driver.Workflow, pkgs map[string]*workflowPackage, sub string) ([
 	var problems []string
 	for _, w := range ws {
 		dir := filepath.Join(pkgs[w.PackagePath].Dir, filepath.FromSlash(sub))
+		if err := insidePackage(pkgs[w.PackagePath].Dir, dir); err != nil {
+			problems = append(problems, err.Error())
+			continue
+		}
 		aslPath := filepath.Join(dir, gen.ASLFile(w.Base))
 		goPath := filepath.Join(dir, gen.GoFile(w.Base))
 		if prev, ok := seen[goPath]; ok {
@@ -143,7 +177,7 @@ func plan(ws []driver.Workflow, pkgs map[string]*workflowPackage, sub string) ([
 		}
 	}
 	for _, o := range outs {
-		if err := mayWrite(o.path); err != nil {
+		if err := mayWrite(o.path, o.data); err != nil {
 			problems = append(problems, err.Error())
 		}
 	}
@@ -154,9 +188,13 @@ func plan(ws []driver.Workflow, pkgs map[string]*workflowPackage, sub string) ([
 }
 
 // mayWrite reports an error if path exists and goasl did not generate it.
-func mayWrite(path string) error {
+// A file that already holds exactly what goasl would write is no conflict.
+func mayWrite(path string, want []byte) error {
+	if err := targetProblem(path); err != nil {
+		return fmt.Errorf("cannot write %s: %v", displayPath(path), err)
+	}
 	data, err := os.ReadFile(path)
-	if os.IsNotExist(err) {
+	if os.IsNotExist(err) || (err == nil && bytes.Equal(data, want)) {
 		return nil
 	}
 	if err != nil {
@@ -234,81 +272,6 @@ func checkOutputs(e *env, outs []output, verbose bool) int {
 		fmt.Fprintln(e.stderr, "run 'goasl generate' (or go generate) to update them")
 	}
 	return status
-}
-
-// writeAll writes every changed file atomically: all temporary files are
-// written first, so an unwritable directory leaves everything as it was,
-// then each is renamed into place.
-func writeAll(e *env, outs []output, verbose bool) error {
-	type pending struct{ tmp, path string }
-	var todo []pending
-	var created []string // directories made here, removed again on failure
-	cleanup := func() {
-		for _, p := range todo {
-			os.Remove(p.tmp)
-		}
-		for i := len(created) - 1; i >= 0; i-- {
-			os.Remove(created[i])
-		}
-	}
-	for _, o := range outs {
-		dir := filepath.Dir(o.path)
-		if _, err := os.Stat(dir); os.IsNotExist(err) {
-			for d := dir; ; d = filepath.Dir(d) {
-				if _, err := os.Stat(d); err == nil {
-					break
-				}
-				created = append([]string{d}, created...)
-			}
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				cleanup()
-				return fmt.Errorf("cannot write %s: %v", displayPath(o.path), err)
-			}
-		}
-	}
-	for _, o := range outs {
-		if have, err := os.ReadFile(o.path); err == nil && bytes.Equal(have, o.data) {
-			continue
-		}
-		f, err := os.CreateTemp(filepath.Dir(o.path), "."+filepath.Base(o.path)+".tmp-*")
-		if err != nil {
-			cleanup()
-			return fmt.Errorf("cannot write %s: %v", displayPath(o.path), err)
-		}
-		_, werr := f.Write(o.data)
-		cerr := f.Close()
-		todo = append(todo, pending{f.Name(), o.path})
-		if werr != nil || cerr != nil {
-			cleanup()
-			return fmt.Errorf("cannot write %s: %v", displayPath(o.path), firstErr(werr, cerr))
-		}
-		if err := os.Chmod(f.Name(), 0o644); err != nil {
-			cleanup()
-			return fmt.Errorf("cannot write %s: %v", displayPath(o.path), err)
-		}
-	}
-	sort.Slice(todo, func(i, j int) bool { return todo[i].path < todo[j].path })
-	for i, p := range todo {
-		if err := os.Rename(p.tmp, p.path); err != nil {
-			for _, q := range todo[i:] {
-				os.Remove(q.tmp)
-			}
-			return fmt.Errorf("cannot write %s: %v", displayPath(p.path), err)
-		}
-		if verbose {
-			fmt.Fprintf(e.stdout, "wrote %s\n", displayPath(p.path))
-		}
-	}
-	return nil
-}
-
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // displayPath shows a path relative to the working directory when it is

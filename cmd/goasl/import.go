@@ -61,6 +61,10 @@ Examples:
 				e.errorf("-func %q: give an exported Go identifier, such as %s", *fn, dslgen.FuncName(*fn))
 				return 2
 			}
+			if err := notAnInput(*out, files); err != nil {
+				e.errorf("%v", err)
+				return 2
+			}
 			var wfs []dslgen.Workflow
 			sources := map[string]string{} // workflow name → file
 			funcs := map[string]bool{}
@@ -116,7 +120,7 @@ Examples:
 				}
 				return 0
 			}
-			if err := writeFileAtomic(*out, src); err != nil {
+			if err := writeFile(e, *out, src); err != nil {
 				e.errorf("%v", err)
 				return 1
 			}
@@ -190,25 +194,19 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 	return wfs, ok
 }
 
-// writeFileAtomic writes data to a temporary file next to path and renames
-// it into place, so a reader never sees half a file.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+// notAnInput refuses an -o file that is one of the input files.
+func notAnInput(out string, files []string) error {
+	if out == "" {
+		return nil
+	}
+	ofi, err := os.Stat(out)
 	if err != nil {
-		return err
+		return nil
 	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return werr
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil && os.SameFile(ofi, fi) {
+			return fmt.Errorf("-o %s is also an input file: write the Go code to another file", out)
+		}
 	}
 	return nil
 }

@@ -214,9 +214,49 @@ func compileAll(e *env, patterns []string, req driver.Request, tags string) ([]d
 		if err != nil {
 			return nil, nil, err
 		}
+		if err := checkResult(res, groups[d], req.Naming); err != nil {
+			return nil, nil, err
+		}
 		all = append(all, res.Workflows...)
 	}
 	return all, byPath, nil
+}
+
+// checkResult checks the driver's answer before goasl uses it: the driver
+// runs the user's code, which may write anything to the result file.
+// Every workflow must be one goasl asked for, once, and its file base the
+// one goasl derives from its name, so nothing is written outside the
+// package directory.
+func checkResult(res *driver.Result, pkgs []*workflowPackage, naming gen.Naming) error {
+	if naming == "" {
+		naming = gen.Snake
+	}
+	asked := map[string]bool{}
+	for _, p := range pkgs {
+		for _, f := range p.Funcs {
+			asked[p.Path+"."+f] = true
+		}
+	}
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("goasl's driver program returned a result it was not asked for (%s): did a workflow function write to the driver's files? Run goasl again", fmt.Sprintf(format, args...))
+	}
+	seen := map[string]bool{}
+	for _, w := range res.Workflows {
+		key := w.PackagePath + "." + w.Func
+		switch {
+		case !asked[key]:
+			return bad("workflow function %s", strconv.Quote(key))
+		case seen[key]:
+			return bad("%s twice", key)
+		case w.Name != "" && w.Base != gen.FileBase(w.Name, naming):
+			return bad("file name %q for workflow %q", w.Base, w.Name)
+		}
+		seen[key] = true
+	}
+	if len(seen) != len(asked) {
+		return bad("%d of %d workflow functions", len(seen), len(asked))
+	}
+	return nil
 }
 
 // reportWorkflows prints failures and diagnostics and reports whether
