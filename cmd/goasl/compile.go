@@ -17,7 +17,7 @@ func init() { register(compileCmd) }
 var compileCmd = &command{
 	name:    "compile",
 	summary: "compile the workflows of Go packages and print their ASL",
-	usage:   "[-o DIR] [-names snake|lower|exact] [-tags TAGS] [packages]",
+	usage:   "[-o DIR] [-names snake|lower|exact] [-tags TAGS] [-timeout D] [packages]",
 	help: `Compile loads the packages (default "."), runs every exported function of type
 func() *dsl.Workflow, checks each workflow, and prints its Amazon States
 Language definition on standard output (several workflows are printed one
@@ -33,6 +33,7 @@ Examples:
 	setup: func(fs *flag.FlagSet) func(*env, []string) int {
 		outDir := fs.String("o", "", "write each definition to DIR/<name>.asl.json instead of printing it")
 		names := fs.String("names", "snake", "how file names are made from workflow names with -o: snake, lower or exact")
+		timeout := fs.Duration("timeout", defaultTimeout, "how long each workflow function may take to return its workflow")
 		tags := fs.String("tags", "", "comma-separated build tags for loading and running the packages")
 		return func(e *env, patterns []string) int {
 			naming, err := gen.ParseNaming(*names)
@@ -40,7 +41,7 @@ Examples:
 				e.errorf("-names: %v", err)
 				return 2
 			}
-			ws, _, err := compileAll(e, patterns, driver.Request{Naming: naming}, *tags)
+			ws, _, err := compileAll(e, patterns, driver.Request{Naming: naming, Timeout: *timeout}, *tags)
 			if err != nil {
 				e.errorf("%v", err)
 				return 1

@@ -19,7 +19,7 @@ func init() { register(generateCmd) }
 var generateCmd = &command{
 	name:    "generate",
 	summary: "compile the workflows of Go packages and write their ASL and Go files",
-	usage:   "[-check] [-v] [-cdk] [-dir DIR] [-names snake|lower|exact] [-tags TAGS] [packages]",
+	usage:   "[-check] [-v] [-cdk] [-dir DIR] [-names snake|lower|exact] [-tags TAGS] [-timeout D] [packages]",
 	help: `Generate loads the packages (default ".") and finds, by type, every exported
 function of type func() *dsl.Workflow. It builds a temporary program inside
 your module that calls each function and compiles its workflow, then writes,
@@ -59,6 +59,7 @@ Examples:
 		names := fs.String("names", "snake", "how file names are made from workflow names: snake (OrderFlow → order_flow), lower (orderflow) or exact (OrderFlow)")
 		tags := fs.String("tags", "", "comma-separated build tags for loading and running the packages")
 		withCDK := fs.Bool("cdk", false, "also write <name>_cdk.go, a typed AWS CDK constructor for each workflow")
+		timeout := fs.Duration("timeout", defaultTimeout, "how long each workflow function may take to return its workflow")
 		dir := fs.String("dir", "", "write the files to this subdirectory of each package (a relative path inside it) instead of next to its sources")
 		return func(e *env, patterns []string) int {
 			naming, err := gen.ParseNaming(*names)
@@ -71,7 +72,7 @@ Examples:
 				e.errorf("-dir: %v", err)
 				return 2
 			}
-			return generate(e, patterns, driver.Request{Naming: naming, GoFiles: true, Dir: d, CDK: *withCDK}, *tags, *check, *verbose)
+			return generate(e, patterns, driver.Request{Naming: naming, GoFiles: true, Dir: d, CDK: *withCDK, Timeout: *timeout}, *tags, *check, *verbose)
 		}
 	},
 }
