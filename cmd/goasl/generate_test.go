@@ -384,3 +384,52 @@ func TestGenerateLeftoverDefinition(t *testing.T) {
 		t.Errorf("generate over a changed leftover: status %d\n%s", status, errOut)
 	}
 }
+
+// TestGenerateFromScratch deletes every generated file of a package whose
+// other files (and another package) use generated names, and runs go
+// generate for real: goasl builds the driver without the files that need
+// the generated names, and writes the files again.
+func TestGenerateFromScratch(t *testing.T) {
+	dir := newModule(t)
+	if err := copyTree(filepath.Join(pkgDir, "testdata", "scratch"), dir); err != nil {
+		t.Fatal(err)
+	}
+	// The package does not build before its first generation: this is
+	// generation from scratch already.
+	status, out, errOut := runCase(t, "", "generate", "-v", "./claims", "./api")
+	if status != 0 || out != "wrote claims/claim_pipeline.asl.json\nwrote claims/claim_pipeline_sfn.go\n" || errOut != "" {
+		t.Fatalf("generate from scratch: status %d\nstdout:\n%s\nstderr:\n%s", status, out, errOut)
+	}
+	vet := func() {
+		t.Helper()
+		cmd := exec.Command("go", "vet", "./claims", "./api")
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("the packages do not build after generating: %v\n%s", err, out)
+		}
+	}
+	vet()
+	first := snapshot(t, filepath.Join(dir, "claims"))
+	for _, f := range []string{"claim_pipeline.asl.json", "claim_pipeline_sfn.go"} {
+		os.Remove(filepath.Join(dir, "claims", f))
+	}
+	cmd := exec.Command("go", "generate", "./...")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go generate ./... after deleting the generated files: %v\n%s", err, out)
+	}
+	sameFiles(t, first, snapshot(t, filepath.Join(dir, "claims")))
+	vet()
+
+	// A file the workflow function needs that uses a generated name
+	// cannot be left out: the errors are those of go build.
+	os.Remove(filepath.Join(dir, "claims", "claim_pipeline_sfn.go"))
+	os.WriteFile(filepath.Join(dir, "claims", "uses.go"), []byte("package claims\n\nvar _ = Pipeline\n\nfunc init() { _ = ClaimPipelineDoneOutput{} }\n"), 0o644)
+	src, _ := os.ReadFile(filepath.Join(dir, "claims", "claims.go"))
+	os.WriteFile(filepath.Join(dir, "claims", "claims.go"), bytes.Replace(src, []byte("wf.Pass(\"Validate\")"), []byte("_ = ClaimPipelineDoneInput{}\n\twf.Pass(\"Validate\")"), 1), 0o644)
+	status, _, errOut = runCase(t, "", "generate", "./claims")
+	want := "goasl: the packages do not build:\nclaims/handler.go:4:35: undefined: ClaimPipelineDefinition\nclaims/handler.go:7:18: undefined: ClaimPipelineValidateInput\nclaims/claims.go:17:6: undefined: ClaimPipelineDoneInput\nclaims/uses.go:5:19: undefined: ClaimPipelineDoneOutput\n"
+	if status != 1 || errOut != want {
+		t.Errorf("a workflow function using a generated name: status %d\n%s\nwant\n%s", status, errOut, want)
+	}
+}
