@@ -55,13 +55,22 @@ Examples:
 				}
 				return 0
 			}
-			if err := os.MkdirAll(*outDir, 0o755); err != nil {
-				e.errorf("%v", err)
-				return 1
-			}
 			var outs []output
+			writer := map[string]string{} // file → the workflow function that writes it
+			var clash []string
 			for _, w := range ws {
-				outs = append(outs, output{filepath.Join(*outDir, gen.ASLFile(w.Base)), []byte(w.ASL)})
+				path := filepath.Join(*outDir, gen.ASLFile(w.Base))
+				fn := w.PackagePath + "." + w.Func
+				if prev, ok := writer[path]; ok {
+					clash = append(clash, fmt.Sprintf("%s and %s both write %s: give the workflows different names, or compile their packages to different -o directories", prev, fn, displayPath(path)))
+					continue
+				}
+				writer[path] = fn
+				outs = append(outs, output{path, []byte(w.ASL)})
+			}
+			if len(clash) > 0 {
+				e.errorf("%s", strings.Join(clash, "\n"))
+				return 1
 			}
 			if err := checkManifest(*outDir, outs); err != nil {
 				e.errorf("%v", err)

@@ -154,3 +154,39 @@ func alive(pid int) bool {
 	i := strings.LastIndex(s, ")")
 	return i < 0 || i+2 >= len(s) || s[i+2] != 'Z'
 }
+
+// TestCompileSameName checks that compile -o refuses two workflows that
+// would write the same file, naming both.
+func TestCompileSameName(t *testing.T) {
+	dir := newModule(t)
+	status, out, errOut := runCase(t, "", "compile", "-o", "out", "./dup/...")
+	want := "goasl: example.com/wf/dup/a.Flow and example.com/wf/dup/b.Flow both write out/flow.asl.json: give the workflows different names, or compile their packages to different -o directories\n"
+	if status != 1 || out != "" || errOut != want {
+		t.Errorf("status %d\nstdout:\n%s\nstderr:\n%s", status, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
+		t.Errorf("compile -o made its directory anyway (%v)", err)
+	}
+}
+
+// TestImportWholeFileName checks that a workflow is named after the whole
+// file name: fis.ec2.asl.json and fis.ecs.asl.json are two workflows.
+func TestImportWholeFileName(t *testing.T) {
+	data, err := os.ReadFile("testdata/import/order.asl.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"fis.ec2.asl.json", "fis.ecs.asl.json"} {
+		os.WriteFile(filepath.Join(dir, f), data, 0o644)
+	}
+	status, out, errOut := runCase(t, "", "import", filepath.Join(dir, "fis.ec2.asl.json"), filepath.Join(dir, "fis.ecs.asl.json"))
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errOut)
+	}
+	for _, want := range []string{"func FisEc2() *dsl.Workflow {", `dsl.NewWorkflow("fis.ec2")`, "func FisEcs() *dsl.Workflow {", `dsl.NewWorkflow("fis.ecs")`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the Go code does not contain %s:\n%s", want, out)
+		}
+	}
+}

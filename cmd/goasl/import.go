@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/gen/dslgen"
@@ -154,6 +155,9 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 	var wfs []dslgen.Workflow
 	ok := true
 	for _, d := range defs {
+		if !fromTemplate && name != "stdin.json" {
+			d.Name = importName(filepath.Base(name))
+		}
 		where := display
 		if fromTemplate {
 			where = display + ": " + d.Name
@@ -209,4 +213,17 @@ func notAnInput(out string, files []string) error {
 		}
 	}
 	return nil
+}
+
+// importName names the workflow of an ASL file after the whole file name
+// less its extension, so that fis.ec2.asl.json and fis.ecs.asl.json give
+// workflows fis.ec2 and fis.ecs.
+func importName(base string) string {
+	lower := strings.ToLower(base)
+	for _, ext := range []string{".asl.json5", ".asl.json", ".asl.yaml", ".asl.yml", ".json5", ".json", ".yaml", ".yml"} {
+		if strings.HasSuffix(lower, ext) && len(base) > len(ext) {
+			return base[:len(base)-len(ext)]
+		}
+	}
+	return base
 }
