@@ -40,12 +40,26 @@ type loaded struct {
 	// dependency that is not in the module cache or the standard library:
 	// goasl hashes them before and after it runs the driver.
 	sources []string
+	// exports maps the import path of every package listed to its export
+	// file, which the go command names after a hash of its contents, and
+	// deps to its dependencies: together they identify the driver program
+	// (driverKey).
+	exports map[string]string
+	deps    map[string][]string
+	// hashes are the hashes of sources right after loading.
+	hashes map[string]string
 }
+
+// driverPkgPath is the package every driver program imports. goasl lists
+// it with the user's packages, so that its dependencies are built (or
+// found in the build cache) by the same go list, and known.
+const driverPkgPath = "github.com/goasl/goasl/driver"
 
 // listedPackage is what go list -json says of a package.
 type listedPackage struct {
 	ImportPath, Name, Dir, Export string
 	GoFiles, CgoFiles, EmbedFiles []string
+	Deps                          []string
 	Standard, DepOnly             bool
 	Module                        *struct {
 		Path, Dir, Version string
@@ -60,7 +74,7 @@ type listedPackage struct {
 // (or takes it from the build cache) and names the file holding each
 // package's export data, from which goasl reads the types.
 func goList(ctx context.Context, patterns []string, tags, overlay string) ([]*listedPackage, error) {
-	args := []string{"list", "-e", "-export", "-deps", "-json=ImportPath,Name,Dir,Export,GoFiles,CgoFiles,EmbedFiles,Standard,DepOnly,Module,Error,DepsErrors"}
+	args := []string{"list", "-e", "-export", "-deps", "-json=ImportPath,Name,Dir,Export,Deps,GoFiles,CgoFiles,EmbedFiles,Standard,DepOnly,Module,Error,DepsErrors"}
 	if tags != "" {
 		args = append(args, "-tags="+tags)
 	}
@@ -131,7 +145,7 @@ func loadWorkflows(ctx context.Context, patterns []string, tags string) (*loaded
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
-	listed, err := goList(ctx, patterns, tags, "")
+	listed, err := goList(ctx, append(append([]string(nil), patterns...), driverPkgPath), tags, "")
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +164,8 @@ func loadWorkflows(ctx context.Context, patterns []string, tags string) (*loaded
 	var reducedPaths []string
 	original := map[string][]string{} // import path → its errors, to report if reducing fails
 	for _, p := range listed {
-		if p.DepOnly {
+		if p.DepOnly || p.ImportPath == driverPkgPath {
+			// go run reports the driver's errors, with advice.
 			continue
 		}
 		errs := packageErrors(p)
@@ -207,7 +222,10 @@ func loadWorkflows(ctx context.Context, patterns []string, tags string) (*loaded
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("the packages do not build:\n%s", strings.Join(problems, "\n"))
 	}
-	l := &loaded{}
+	l := &loaded{exports: map[string]string{}, deps: map[string][]string{}}
+	for _, p := range listed {
+		l.exports[p.ImportPath], l.deps[p.ImportPath] = p.Export, p.Deps
+	}
 	for _, p := range good {
 		wp := &workflowPackage{Path: p.ImportPath, Name: p.Name, Dir: p.Dir, Dropped: reduced[p.ImportPath]}
 		if p.Module != nil {

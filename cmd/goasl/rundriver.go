@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/goasl/goasl/driver"
@@ -31,7 +32,7 @@ const driverDir = ".goasl-driver"
 
 // runDriver builds and runs the driver program for the packages of one
 // module and returns its results.
-func runDriver(ctx context.Context, e *env, moduleDir string, pkgs []*workflowPackage, req driver.Request, tags string) (*driver.Result, error) {
+func runDriver(ctx context.Context, e *env, l *loaded, moduleDir string, pkgs []*workflowPackage, req driver.Request, tags string) (*driver.Result, error) {
 	removeLegacyDrivers(moduleDir)
 	dir, done, err := tempDir()
 	if err != nil {
@@ -56,13 +57,20 @@ func runDriver(ctx context.Context, e *env, moduleDir string, pkgs []*workflowPa
 	if err := os.WriteFile(reqFile, reqData, 0o644); err != nil {
 		return nil, fmt.Errorf("creating the driver program: %v", plainError(err))
 	}
-	args := []string{"run", "-overlay=" + overlay}
-	if tags != "" {
-		args = append(args, "-tags="+tags)
-	}
-	args = append(args, "./"+driverDir, reqFile, resFile)
-	cmd := childCommand(ctx, moduleDir, "go", args...)
+	var cmd *exec.Cmd
 	var stderr bytes.Buffer
+	buildFlags := []string{"-overlay=" + overlay}
+	if tags != "" {
+		buildFlags = append(buildFlags, "-tags="+tags)
+	}
+	if bin, err := cachedDriver(ctx, l, pkgs, moduleDir, buildFlags, &stderr); err != nil {
+		return nil, driverFailure(err, "", scrub(stderr.String(), dir), moduleDir)
+	} else if bin != "" {
+		cmd = childCommand(ctx, moduleDir, bin, reqFile, resFile)
+	} else {
+		args := append(append([]string{"run"}, buildFlags...), "./"+driverDir, reqFile, resFile)
+		cmd = childCommand(ctx, moduleDir, "go", args...)
+	}
 	cmd.Stdout = e.stderr // workflow functions may print; keep it off our stdout
 	cmd.Stderr = &stderr
 	runErr := runCommand(cmd)
@@ -187,7 +195,8 @@ func compileOnce(ctx context.Context, e *env, patterns []string, req driver.Requ
 	if err != nil {
 		return nil, nil, "", err
 	}
-	before := hashFiles(l.sources)
+	l.hashes = hashFiles(l.sources)
+	before := l.hashes
 	byPath := map[string]*workflowPackage{}
 	for _, p := range l.pkgs {
 		byPath[p.Path] = p
@@ -195,7 +204,7 @@ func compileOnce(ctx context.Context, e *env, patterns []string, req driver.Requ
 	dirs, groups := byModule(l.pkgs)
 	var all []driver.Workflow
 	for _, d := range dirs {
-		res, err := runDriver(ctx, e, d, groups[d], req, tags)
+		res, err := runDriver(ctx, e, l, d, groups[d], req, tags)
 		if err == nil {
 			err = checkResult(res, groups[d], req.Naming)
 		}
@@ -295,4 +304,129 @@ func reportWorkflows(e *env, ws []driver.Workflow) bool {
 		}
 	}
 	return ok
+}
+
+// maxCachedDrivers is how many driver programs goasl keeps.
+const maxCachedDrivers = 20
+
+// driverKey identifies the driver program for pkgs: a hash of its main
+// package's source, of the files it leaves out, and of the export file of
+// every package it links (the go command names each after a hash of the
+// compiled package, so any change to a source file, an embedded file, the
+// Go version or the build flags gives another name), and of the
+// environment that may change how the go command links. It returns "" when
+// a package was not built.
+func driverKey(l *loaded, pkgs []*workflowPackage, main []byte) string {
+	need := map[string]bool{driverPkgPath: true}
+	for _, p := range pkgs {
+		need[p.Path] = true
+	}
+	for p := range need {
+		for _, d := range l.deps[p] {
+			need[d] = true
+		}
+	}
+	var paths []string
+	for p := range need {
+		if p == "unsafe" || p == "C" {
+			continue
+		}
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	h := sha256.New()
+	fmt.Fprintf(h, "goasl driver 1\n%q\n", main)
+	for _, p := range pkgs {
+		fmt.Fprintf(h, "drop %s %q\n", p.Path, p.Dropped)
+	}
+	for _, name := range []string{"GOFLAGS", "GOEXPERIMENT", "CGO_ENABLED", "CGO_LDFLAGS", "GOOS", "GOARCH", "GOAMD64", "GOARM64", "GOTOOLCHAIN"} {
+		fmt.Fprintf(h, "env %s=%q\n", name, os.Getenv(name))
+	}
+	for _, p := range paths {
+		exp := l.exports[p]
+		if exp == "" {
+			return ""
+		}
+		fmt.Fprintf(h, "pkg %s %s\n", p, filepath.Base(exp))
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))[:40]
+}
+
+// cachedDriver returns the driver program for pkgs from goasl's cache
+// directory, building it there with go build if it is not there yet. It
+// returns "" (and no error) when the program cannot be cached: go run then
+// builds and runs it.
+//
+// go run caches the programs it builds too, but it loads every package
+// again to find out; goasl already knows from go list whether anything
+// changed, so an unchanged package runs its driver at once.
+func cachedDriver(ctx context.Context, l *loaded, pkgs []*workflowPackage, moduleDir string, buildFlags []string, stderr *bytes.Buffer) (string, error) {
+	key := driverKey(l, pkgs, driverSource(pkgs))
+	if key == "" || os.Getenv("GOASL_NO_DRIVER_CACHE") != "" {
+		return "", nil
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", nil
+	}
+	cache := filepath.Join(base, "goasl", "drivers")
+	bin := filepath.Join(cache, key)
+	if fi, err := os.Stat(bin); err == nil && fi.Mode().IsRegular() {
+		now := time.Now()
+		os.Chtimes(bin, now, now) // most recently used
+		return bin, nil
+	}
+	if err := os.MkdirAll(cache, 0o755); err != nil {
+		return "", nil
+	}
+	tmp := fmt.Sprintf("%s.tmp-%d", bin, os.Getpid())
+	args := append(append([]string{"build", "-o", tmp}, buildFlags...), "./"+driverDir)
+	cmd := childCommand(ctx, moduleDir, "go", args...)
+	cmd.Stderr = stderr
+	if err := runCommand(cmd); err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	// A source edited since go list would put a program built from it
+	// under the key of the old contents.
+	if changedFile(l.hashes, hashFiles(l.sources)) != "" {
+		os.Remove(tmp)
+		return "", nil
+	}
+	if err := os.Rename(tmp, bin); err != nil {
+		os.Remove(tmp)
+		return "", nil
+	}
+	evictDrivers(cache)
+	return bin, nil
+}
+
+// evictDrivers removes all but the maxCachedDrivers most recently used
+// driver programs.
+func evictDrivers(cache string) {
+	entries, err := os.ReadDir(cache)
+	if err != nil {
+		return
+	}
+	type entry struct {
+		path string
+		used time.Time
+	}
+	var bins []entry
+	for _, ent := range entries {
+		if i := strings.Index(ent.Name(), ".tmp-"); i >= 0 {
+			// Left by a goasl killed while building?
+			if pid, err := strconv.Atoi(ent.Name()[i+len(".tmp-"):]); err == nil && syscall.Kill(pid, 0) == syscall.ESRCH {
+				os.Remove(filepath.Join(cache, ent.Name()))
+			}
+			continue
+		}
+		if fi, err := ent.Info(); err == nil && fi.Mode().IsRegular() {
+			bins = append(bins, entry{filepath.Join(cache, ent.Name()), fi.ModTime()})
+		}
+	}
+	sort.Slice(bins, func(i, j int) bool { return bins[i].used.After(bins[j].used) })
+	for i := maxCachedDrivers; i < len(bins); i++ {
+		os.Remove(bins[i].path)
+	}
 }
