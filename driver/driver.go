@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/dave/jennifer/jen"
 
@@ -41,6 +42,9 @@ type Request struct {
 	// ("" for the package directory itself). The Go file of a
 	// subdirectory belongs to a package named after it.
 	Dir string
+	// Timeout bounds the time each workflow function may take to return
+	// its workflow; zero means no bound.
+	Timeout time.Duration
 }
 
 // Result is what the driver hands back.
@@ -62,6 +66,12 @@ type Workflow struct {
 	Failure string
 }
 
+// RunningFile is the file next to the result file in which Main names the
+// function it is running ("package/path.Func"), so that goasl can name the
+// function that ended the program (os.Exit, log.Fatal, a panic in another
+// goroutine, a stack overflow).
+func RunningFile(result string) string { return result + ".running" }
+
 // Main runs the driver: args are the request file and the result file.
 // It returns the process exit status.
 func Main(args []string, funcs []Func) int {
@@ -78,7 +88,11 @@ func Main(args []string, funcs []Func) int {
 		fmt.Fprintln(os.Stderr, "goasl driver: reading the request:", err)
 		return 2
 	}
-	res := Run(req, funcs)
+	running := RunningFile(args[1])
+	res := run(req, funcs, func(f Func) {
+		os.WriteFile(running, []byte(f.PackagePath+"."+f.Name), 0o644)
+	})
+	os.Remove(running)
 	out, err := json.Marshal(res)
 	if err == nil {
 		err = os.WriteFile(args[1], out, 0o644)
@@ -91,12 +105,15 @@ func Main(args []string, funcs []Func) int {
 }
 
 // Run builds, compiles and renders every function.
-func Run(req Request, funcs []Func) Result {
+func Run(req Request, funcs []Func) Result { return run(req, funcs, func(Func) {}) }
+
+func run(req Request, funcs []Func, starting func(Func)) Result {
 	if req.Naming == "" {
 		req.Naming = gen.Snake
 	}
 	var res Result
 	for _, f := range funcs {
+		starting(f)
 		res.Workflows = append(res.Workflows, runOne(req, f))
 	}
 	return res
@@ -104,7 +121,7 @@ func Run(req Request, funcs []Func) Result {
 
 func runOne(req Request, f Func) (w Workflow) {
 	w = Workflow{PackagePath: f.PackagePath, Func: f.Name}
-	wf, failure := call(f)
+	wf, failure := callWithin(f, req.Timeout)
 	if failure != "" {
 		w.Failure = failure
 		return w
@@ -149,6 +166,32 @@ func runOne(req Request, f Func) (w Workflow) {
 		w.GoSource = string(src)
 	}
 	return w
+}
+
+// callWithin calls f and gives up after timeout (if not zero): the
+// function keeps running in its goroutine, and the driver goes on with the
+// next one.
+func callWithin(f Func, timeout time.Duration) (*dsl.Workflow, string) {
+	if timeout <= 0 {
+		return call(f)
+	}
+	type outcome struct {
+		wf      *dsl.Workflow
+		failure string
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		wf, failure := call(f)
+		done <- outcome{wf, failure}
+	}()
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+	select {
+	case o := <-done:
+		return o.wf, o.failure
+	case <-timer.C:
+		return nil, fmt.Sprintf("%s.%s did not return within %v: a workflow function should only build its workflow; if it needs longer, give goasl a longer -timeout", f.PackagePath, f.Name, timeout)
+	}
 }
 
 // call runs a workflow function, turning a panic or a nil result into a

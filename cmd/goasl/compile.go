@@ -17,7 +17,7 @@ func init() { register(compileCmd) }
 var compileCmd = &command{
 	name:    "compile",
 	summary: "compile the workflows of Go packages and print their ASL",
-	usage:   "[-o DIR] [-names snake|lower|exact] [-tags TAGS] [packages]",
+	usage:   "[-o DIR] [-names snake|lower|exact] [-tags TAGS] [-timeout D] [packages]",
 	help: `Compile loads the packages (default "."), runs every exported function of type
 func() *dsl.Workflow, checks each workflow, and prints its Amazon States
 Language definition on standard output (several workflows are printed one
@@ -33,6 +33,7 @@ Examples:
 	setup: func(fs *flag.FlagSet) func(*env, []string) int {
 		outDir := fs.String("o", "", "write each definition to DIR/<name>.asl.json instead of printing it")
 		names := fs.String("names", "snake", "how file names are made from workflow names with -o: snake, lower or exact")
+		timeout := fs.Duration("timeout", defaultTimeout, "how long each workflow function may take to return its workflow")
 		tags := fs.String("tags", "", "comma-separated build tags for loading and running the packages")
 		return func(e *env, patterns []string) int {
 			naming, err := gen.ParseNaming(*names)
@@ -40,7 +41,7 @@ Examples:
 				e.errorf("-names: %v", err)
 				return 2
 			}
-			ws, _, err := compileAll(e, patterns, driver.Request{Naming: naming}, *tags)
+			ws, _, err := compileAll(e, patterns, driver.Request{Naming: naming, Timeout: *timeout}, *tags)
 			if err != nil {
 				e.errorf("%v", err)
 				return 1
@@ -54,13 +55,22 @@ Examples:
 				}
 				return 0
 			}
-			if err := os.MkdirAll(*outDir, 0o755); err != nil {
-				e.errorf("%v", err)
-				return 1
-			}
 			var outs []output
+			writer := map[string]string{} // file → the workflow function that writes it
+			var clash []string
 			for _, w := range ws {
-				outs = append(outs, output{filepath.Join(*outDir, gen.ASLFile(w.Base)), []byte(w.ASL)})
+				path := filepath.Join(*outDir, gen.ASLFile(w.Base))
+				fn := w.PackagePath + "." + w.Func
+				if prev, ok := writer[path]; ok {
+					clash = append(clash, fmt.Sprintf("%s and %s both write %s: give the workflows different names, or compile their packages to different -o directories", prev, fn, displayPath(path)))
+					continue
+				}
+				writer[path] = fn
+				outs = append(outs, output{path, []byte(w.ASL)})
+			}
+			if len(clash) > 0 {
+				e.errorf("%s", strings.Join(clash, "\n"))
+				return 1
 			}
 			if err := checkManifest(*outDir, outs); err != nil {
 				e.errorf("%v", err)

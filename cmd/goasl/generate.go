@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/goasl/goasl/driver"
@@ -20,7 +19,7 @@ func init() { register(generateCmd) }
 var generateCmd = &command{
 	name:    "generate",
 	summary: "compile the workflows of Go packages and write their ASL and Go files",
-	usage:   "[-check] [-v] [-cdk-dir DIR] [-dir DIR] [-names snake|lower|exact] [-tags TAGS] [packages]",
+	usage:   "[-check] [-v] [-cdk-dir DIR] [-dir DIR] [-names snake|lower|exact] [-tags TAGS] [-timeout D] [packages]",
 	help: `Generate loads the packages (default ".") and finds, by type, every exported
 function of type func() *dsl.Workflow. It builds a temporary program inside
 your module that calls each function and compiles its workflow, then writes,
@@ -65,6 +64,7 @@ Examples:
 		tags := fs.String("tags", "", "comma-separated build tags for loading and running the packages")
 		withCDK := fs.Bool("cdk", false, "needs -cdk-dir (which implies it)")
 		cdkDir := fs.String("cdk-dir", "", "also write <name>_cdk.go, a typed AWS CDK constructor for each workflow, into this directory: a package of its own")
+		timeout := fs.Duration("timeout", defaultTimeout, "how long each workflow function may take to return its workflow")
 		dir := fs.String("dir", "", "write the files to this subdirectory of each package (a relative path inside it) instead of next to its sources")
 		return func(e *env, patterns []string) int {
 			naming, err := gen.ParseNaming(*names)
@@ -77,7 +77,7 @@ Examples:
 				e.errorf("-dir: %v", err)
 				return 2
 			}
-			req := driver.Request{Naming: naming, GoFiles: true, Dir: d}
+			req := driver.Request{Naming: naming, GoFiles: true, Dir: d, Timeout: *timeout}
 			var cdk *cdkTarget
 			if *withCDK && *cdkDir == "" {
 				e.errorf("%v", errCDKWithoutDir)
@@ -114,7 +114,38 @@ func cleanDir(dir string) (string, error) {
 	if clean == "." {
 		return "", nil
 	}
+	for _, elem := range strings.Split(clean, "/") {
+		if strings.HasPrefix(elem, ".") || strings.HasPrefix(elem, "_") || elem == "testdata" {
+			return "", fmt.Errorf("%q: the go tool ignores a directory named %q (names starting with \".\" or \"_\", and testdata), so the generated package would not build: choose another name, such as sfn", dir, elem)
+		}
+	}
 	return clean, nil
+}
+
+// insidePackage checks that dir, a package directory joined with a -dir
+// value, does not leave the package directory through a symbolic link.
+func insidePackage(pkgDir, dir string) error {
+	real, err := filepath.EvalSymlinks(pkgDir)
+	if err != nil {
+		return nil // reported when writing
+	}
+	// Resolve the deepest part of dir that exists.
+	d, rest := dir, ""
+	for {
+		if _, err := os.Lstat(d); err == nil || d == filepath.Dir(d) {
+			break
+		}
+		d, rest = filepath.Dir(d), filepath.Join(filepath.Base(d), rest)
+	}
+	target, err := filepath.EvalSymlinks(d)
+	if err != nil {
+		return nil
+	}
+	target = filepath.Join(target, rest)
+	if rel, err := filepath.Rel(real, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("-dir: %s leads to %s, outside the package directory %s, through a symbolic link: give a directory inside the package", displayPath(dir), target, displayPath(pkgDir))
+	}
+	return nil
 }
 
 func generate(e *env, patterns []string, req driver.Request, cdk *cdkTarget, tags string, check, verbose bool) int {
@@ -153,6 +184,10 @@ func plan(ws []driver.Workflow, pkgs map[string]*workflowPackage, sub string, cd
 	var problems []string
 	for _, w := range ws {
 		dir := filepath.Join(pkgs[w.PackagePath].Dir, filepath.FromSlash(sub))
+		if err := insidePackage(pkgs[w.PackagePath].Dir, dir); err != nil {
+			problems = append(problems, err.Error())
+			continue
+		}
 		aslPath := filepath.Join(dir, gen.ASLFile(w.Base))
 		goPath := filepath.Join(dir, gen.GoFile(w.Base))
 		if prev, ok := seen[goPath]; ok {
@@ -172,7 +207,7 @@ func plan(ws []driver.Workflow, pkgs map[string]*workflowPackage, sub string, cd
 		}
 	}
 	for _, o := range outs {
-		if err := mayWrite(o.path); err != nil {
+		if err := mayWrite(o.path, o.data); err != nil {
 			problems = append(problems, err.Error())
 		}
 	}
@@ -183,9 +218,13 @@ func plan(ws []driver.Workflow, pkgs map[string]*workflowPackage, sub string, cd
 }
 
 // mayWrite reports an error if path exists and goasl did not generate it.
-func mayWrite(path string) error {
+// A file that already holds exactly what goasl would write is no conflict.
+func mayWrite(path string, want []byte) error {
+	if err := targetProblem(path); err != nil {
+		return fmt.Errorf("cannot write %s: %v", displayPath(path), err)
+	}
 	data, err := os.ReadFile(path)
-	if os.IsNotExist(err) {
+	if os.IsNotExist(err) || (err == nil && bytes.Equal(data, want)) {
 		return nil
 	}
 	if err != nil {
@@ -263,81 +302,6 @@ func checkOutputs(e *env, outs []output, verbose bool) int {
 		fmt.Fprintln(e.stderr, "run 'goasl generate' (or go generate) to update them")
 	}
 	return status
-}
-
-// writeAll writes every changed file atomically: all temporary files are
-// written first, so an unwritable directory leaves everything as it was,
-// then each is renamed into place.
-func writeAll(e *env, outs []output, verbose bool) error {
-	type pending struct{ tmp, path string }
-	var todo []pending
-	var created []string // directories made here, removed again on failure
-	cleanup := func() {
-		for _, p := range todo {
-			os.Remove(p.tmp)
-		}
-		for i := len(created) - 1; i >= 0; i-- {
-			os.Remove(created[i])
-		}
-	}
-	for _, o := range outs {
-		dir := filepath.Dir(o.path)
-		if _, err := os.Stat(dir); os.IsNotExist(err) {
-			for d := dir; ; d = filepath.Dir(d) {
-				if _, err := os.Stat(d); err == nil {
-					break
-				}
-				created = append([]string{d}, created...)
-			}
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				cleanup()
-				return fmt.Errorf("cannot write %s: %v", displayPath(o.path), err)
-			}
-		}
-	}
-	for _, o := range outs {
-		if have, err := os.ReadFile(o.path); err == nil && bytes.Equal(have, o.data) {
-			continue
-		}
-		f, err := os.CreateTemp(filepath.Dir(o.path), "."+filepath.Base(o.path)+".tmp-*")
-		if err != nil {
-			cleanup()
-			return fmt.Errorf("cannot write %s: %v", displayPath(o.path), err)
-		}
-		_, werr := f.Write(o.data)
-		cerr := f.Close()
-		todo = append(todo, pending{f.Name(), o.path})
-		if werr != nil || cerr != nil {
-			cleanup()
-			return fmt.Errorf("cannot write %s: %v", displayPath(o.path), firstErr(werr, cerr))
-		}
-		if err := os.Chmod(f.Name(), 0o644); err != nil {
-			cleanup()
-			return fmt.Errorf("cannot write %s: %v", displayPath(o.path), err)
-		}
-	}
-	sort.Slice(todo, func(i, j int) bool { return todo[i].path < todo[j].path })
-	for i, p := range todo {
-		if err := os.Rename(p.tmp, p.path); err != nil {
-			for _, q := range todo[i:] {
-				os.Remove(q.tmp)
-			}
-			return fmt.Errorf("cannot write %s: %v", displayPath(p.path), err)
-		}
-		if verbose {
-			fmt.Fprintf(e.stdout, "wrote %s\n", displayPath(p.path))
-		}
-	}
-	return nil
-}
-
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // displayPath shows a path relative to the working directory when it is

@@ -17,7 +17,7 @@ func init() { register(graphCmd) }
 var graphCmd = &command{
 	name:    "graph",
 	summary: "draw a state machine as a Mermaid or Graphviz diagram",
-	usage:   "[-format mermaid|dot] [-tags TAGS] PACKAGE|FILE...",
+	usage:   "[-format mermaid|dot] [-tags TAGS] [-timeout D] PACKAGE|FILE...",
 	help: `Graph draws each workflow of the Go packages, or each ASL file (a path ending in
 .json, .yaml or .yml), as a diagram on standard output: Mermaid (renders in
 GitHub Markdown inside a mermaid code block) or DOT (for Graphviz: pipe it to
@@ -30,6 +30,7 @@ Examples:
 	goasl graph -format dot statemachine.asl.json | dot -Tsvg > statemachine.svg`,
 	setup: func(fs *flag.FlagSet) func(*env, []string) int {
 		format := fs.String("format", "mermaid", "the diagram format: mermaid or dot")
+		timeout := fs.Duration("timeout", defaultTimeout, "how long each workflow function may take to return its workflow")
 		tags := fs.String("tags", "", "comma-separated build tags for loading and running the packages")
 		return func(e *env, args []string) int {
 			draw := diagram.Mermaid
@@ -75,7 +76,7 @@ Examples:
 			if len(patterns) == 0 {
 				return 0
 			}
-			ws, _, err := compileAll(e, patterns, driver.Request{}, *tags)
+			ws, _, err := compileAll(e, patterns, driver.Request{Timeout: *timeout}, *tags)
 			if err != nil {
 				e.errorf("%v", err)
 				return 1

@@ -67,6 +67,10 @@ Examples:
 				e.errorf("-func %q: give an exported Go identifier, such as %s", *fn, dslgen.FuncName(*fn))
 				return 2
 			}
+			if err := notAnInput(*out, files); err != nil {
+				e.errorf("%v", err)
+				return 2
+			}
 			var wfs []dslgen.Workflow
 			sources := map[string]string{} // workflow name → file
 			funcs := map[string]bool{}
@@ -122,7 +126,7 @@ Examples:
 				}
 				return 0
 			}
-			if err := writeFileAtomic(*out, src); err != nil {
+			if err := writeFile(e, *out, src); err != nil {
 				e.errorf("%v", err)
 				return 1
 			}
@@ -158,6 +162,9 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 	var wfs []dslgen.Workflow
 	ok := true
 	for _, d := range defs {
+		if !fromTemplate && name != "stdin.json" {
+			d.Name = importName(filepath.Base(name))
+		}
 		where := display
 		if fromTemplate {
 			where = display + ": " + d.Name
@@ -201,25 +208,32 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 	return wfs, ok
 }
 
-// writeFileAtomic writes data to a temporary file next to path and renames
-// it into place, so a reader never sees half a file.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+// notAnInput refuses an -o file that is one of the input files.
+func notAnInput(out string, files []string) error {
+	if out == "" {
+		return nil
+	}
+	ofi, err := os.Stat(out)
 	if err != nil {
-		return err
+		return nil
 	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return werr
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil && os.SameFile(ofi, fi) {
+			return fmt.Errorf("-o %s is also an input file: write the Go code to another file", out)
+		}
 	}
 	return nil
+}
+
+// importName names the workflow of an ASL file after the whole file name
+// less its extension, so that fis.ec2.asl.json and fis.ecs.asl.json give
+// workflows fis.ec2 and fis.ecs.
+func importName(base string) string {
+	lower := strings.ToLower(base)
+	for _, ext := range []string{".asl.json5", ".asl.json", ".asl.yaml", ".asl.yml", ".json5", ".json", ".yaml", ".yml"} {
+		if strings.HasSuffix(lower, ext) && len(base) > len(ext) {
+			return base[:len(base)-len(ext)]
+		}
+	}
+	return base
 }

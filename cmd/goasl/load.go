@@ -1,21 +1,24 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"go/types"
+	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
-	"golang.org/x/tools/go/packages"
-
-	"github.com/goasl/goasl/driver"
-	"github.com/goasl/goasl/gen"
+	"golang.org/x/tools/go/gcexportdata"
 )
 
 const dslPath = "github.com/goasl/goasl/dsl"
@@ -25,64 +28,214 @@ type workflowPackage struct {
 	Path, Name, Dir string
 	ModuleDir       string
 	Funcs           []string // exported func() *dsl.Workflow, sorted
+	// Dropped lists the files of the package that the driver is built
+	// without (see reduce); nil when the whole package builds.
+	Dropped []string
+}
+
+// loaded is the outcome of loadWorkflows.
+type loaded struct {
+	pkgs []*workflowPackage
+	// sources are the files of the workflow packages and of every
+	// dependency that is not in the module cache or the standard library:
+	// goasl hashes them before and after it runs the driver.
+	sources []string
+	// exports maps the import path of every package listed to its export
+	// file, which the go command names after a hash of its contents, and
+	// deps to its dependencies: together they identify the driver program
+	// (driverKey).
+	exports map[string]string
+	deps    map[string][]string
+	// hashes are the hashes of sources right after loading.
+	hashes map[string]string
+}
+
+// driverPkgPath is the package every driver program imports. goasl lists
+// it with the user's packages, so that its dependencies are built (or
+// found in the build cache) by the same go list, and known.
+const driverPkgPath = "github.com/goasl/goasl/driver"
+
+// listedPackage is what go list -json says of a package.
+type listedPackage struct {
+	ImportPath, Name, Dir, Export string
+	GoFiles, CgoFiles, EmbedFiles []string
+	Deps                          []string
+	Standard, DepOnly             bool
+	Module                        *struct {
+		Path, Dir, Version string
+		Main               bool
+		Replace            *struct{ Version string }
+	}
+	Error      *struct{ Err string }
+	DepsErrors []*struct{ Err string }
+}
+
+// goList runs go list -export -deps on patterns: it builds every package
+// (or takes it from the build cache) and names the file holding each
+// package's export data, from which goasl reads the types.
+func goList(ctx context.Context, patterns []string, tags, overlay string) ([]*listedPackage, error) {
+	args := []string{"list", "-e", "-export", "-deps", "-json=ImportPath,Name,Dir,Export,Deps,GoFiles,CgoFiles,EmbedFiles,Standard,DepOnly,Module,Error,DepsErrors"}
+	if tags != "" {
+		args = append(args, "-tags="+tags)
+	}
+	if overlay != "" {
+		args = append(args, "-overlay="+overlay)
+	}
+	args = append(args, patterns...)
+	cmd := childCommand(ctx, "", "go", args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := runCommand(cmd); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		if strings.Contains(msg, "go.mod file not found") {
+			wd, _ := os.Getwd()
+			return nil, fmt.Errorf("no go.mod in %s or any directory above it: goasl loads packages of a Go module; run it inside the module that holds them (go mod init makes one)", wd)
+		}
+		return nil, fmt.Errorf("loading %s: %s", strings.Join(patterns, " "), strings.TrimPrefix(msg, "go: "))
+	}
+	var out []*listedPackage
+	dec := json.NewDecoder(&stdout)
+	for {
+		p := new(listedPackage)
+		if err := dec.Decode(p); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("reading go list's output: %v", err)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// errorLines returns the lines of a go command error without the
+// "# package" headers.
+func errorLines(msg string) []string {
+	var out []string
+	for _, line := range strings.Split(strings.TrimRight(msg, "\n"), "\n") {
+		if line == "" || strings.HasPrefix(line, "# ") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// packageErrors returns the errors of a package and of its dependencies.
+func packageErrors(p *listedPackage) []string {
+	var out []string
+	if p.Error != nil {
+		out = append(out, errorLines(p.Error.Err)...)
+	}
+	for _, e := range p.DepsErrors {
+		out = append(out, errorLines(e.Err)...)
+	}
+	return out
 }
 
 // loadWorkflows loads the packages matching patterns and finds, by type,
 // every exported function that takes nothing and returns a *dsl.Workflow.
-func loadWorkflows(patterns []string, tags string) ([]*workflowPackage, error) {
+//
+// A package that does not build because other files use names that the
+// files goasl generates define (they were deleted, or are not written
+// yet) is loaded without those files: see reduce.
+func loadWorkflows(ctx context.Context, patterns []string, tags string) (*loaded, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
-	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedTypes | packages.NeedModule}
-	if tags != "" {
-		cfg.BuildFlags = []string{"-tags=" + tags}
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
+	listed, err := goList(ctx, append(append([]string(nil), patterns...), driverPkgPath), tags, "")
 	if err != nil {
-		return nil, fmt.Errorf("loading %s: %v", strings.Join(patterns, " "), err)
+		return nil, err
 	}
 	var problems []string
 	seen := map[string]bool{}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		// Type errors say the same as the go command's build output, with
-		// better positions: show those when there are any.
-		errs := p.Errors
-		var typeErrs []packages.Error
-		for _, e := range errs {
-			if e.Kind == packages.TypeError {
-				typeErrs = append(typeErrs, e)
+	report := func(lines []string) {
+		for _, l := range lines {
+			if !seen[l] {
+				seen[l] = true
+				problems = append(problems, l)
 			}
 		}
-		if len(typeErrs) > 0 {
-			errs = typeErrs
+	}
+	var good []*listedPackage
+	reduced := map[string][]string{} // import path → files left out
+	var reducedPaths []string
+	original := map[string][]string{} // import path → its errors, to report if reducing fails
+	for _, p := range listed {
+		if p.DepOnly || p.ImportPath == driverPkgPath {
+			// go run reports the driver's errors, with advice.
+			continue
 		}
-		for _, e := range errs {
-			msg := e.Msg
-			if e.Pos != "" && e.Pos != "-" {
-				msg = displayPath(e.Pos) + ": " + msg
+		errs := packageErrors(p)
+		if len(errs) == 0 && p.Export != "" {
+			good = append(good, p)
+			continue
+		}
+		if p.Error == nil && len(p.DepsErrors) == 0 {
+			report([]string{p.ImportPath + ": the go command did not build the package"})
+			continue
+		}
+		files := absFiles(p)
+		fset := token.NewFileSet()
+		syntax := parseFiles(fset, files)
+		if len(workflowCandidates(syntax)) == 0 && p.Name != "" {
+			// No function of the package can be a workflow function:
+			// goasl does not need it, and go build reports its errors.
+			continue
+		}
+		if dropped := reduce(p, errs, syntax); len(dropped) > 0 {
+			reduced[p.ImportPath] = dropped
+			reducedPaths = append(reducedPaths, p.ImportPath)
+			original[p.ImportPath] = errs
+			continue
+		}
+		report(errs)
+	}
+	if len(reducedPaths) > 0 {
+		dir, done, err := tempDir()
+		if err != nil {
+			return nil, fmt.Errorf("loading the packages: %v", plainError(err))
+		}
+		defer done()
+		ov := filepath.Join(dir, "load-overlay.json")
+		if err := writeOverlay(ov, reduced, nil); err != nil {
+			return nil, fmt.Errorf("loading the packages: %v", plainError(err))
+		}
+		again, err := goList(ctx, reducedPaths, tags, ov)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range again {
+			if p.DepOnly {
+				continue
 			}
-			if !seen[msg] {
-				seen[msg] = true
-				problems = append(problems, msg)
+			if len(packageErrors(p)) == 0 && p.Export != "" {
+				good = append(good, p)
+				listed = append(listed, p)
+			} else {
+				report(original[p.ImportPath])
 			}
 		}
-	})
+	}
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("the packages do not build:\n%s", strings.Join(problems, "\n"))
 	}
-	var out []*workflowPackage
-	for _, p := range pkgs {
-		wp := &workflowPackage{Path: p.PkgPath, Name: p.Name}
-		if len(p.GoFiles) > 0 {
-			wp.Dir = filepath.Dir(p.GoFiles[0])
-		}
+	l := &loaded{exports: map[string]string{}, deps: map[string][]string{}}
+	for _, p := range listed {
+		l.exports[p.ImportPath], l.deps[p.ImportPath] = p.Export, p.Deps
+	}
+	for _, p := range good {
+		wp := &workflowPackage{Path: p.ImportPath, Name: p.Name, Dir: p.Dir, Dropped: reduced[p.ImportPath]}
 		if p.Module != nil {
 			wp.ModuleDir = p.Module.Dir
 		}
-		if p.Types == nil {
-			continue
+		pkg, err := readExport(p.Export, p.ImportPath)
+		if err != nil {
+			return nil, fmt.Errorf("%s: reading the package's types: %v", p.ImportPath, err)
 		}
-		scope := p.Types.Scope()
+		scope := pkg.Scope()
 		for _, name := range scope.Names() {
 			if fn, ok := scope.Lookup(name).(*types.Func); ok && fn.Exported() && isWorkflowFunc(fn) {
 				wp.Funcs = append(wp.Funcs, name)
@@ -92,18 +245,67 @@ func loadWorkflows(patterns []string, tags string) ([]*workflowPackage, error) {
 			continue
 		}
 		if p.Name == "main" {
-			return nil, fmt.Errorf("%s: package main cannot be imported by goasl's driver: move the workflow functions (%s) to a non-main package", p.PkgPath, strings.Join(wp.Funcs, ", "))
+			return nil, fmt.Errorf("%s: package main cannot be imported by goasl's driver: move the workflow functions (%s) to a non-main package", p.ImportPath, strings.Join(wp.Funcs, ", "))
 		}
 		if wp.ModuleDir == "" {
-			return nil, fmt.Errorf("%s is not in a Go module: goasl needs a go.mod that requires github.com/goasl/goasl", p.PkgPath)
+			return nil, fmt.Errorf("%s is not in a Go module: goasl needs a go.mod that requires github.com/goasl/goasl", p.ImportPath)
 		}
-		out = append(out, wp)
+		l.pkgs = append(l.pkgs, wp)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	if len(out) == 0 {
+	sort.Slice(l.pkgs, func(i, j int) bool { return l.pkgs[i].Path < l.pkgs[j].Path })
+	if len(l.pkgs) == 0 {
 		return nil, fmt.Errorf("no workflow functions in %s: goasl looks for exported functions of type func() *dsl.Workflow", strings.Join(patterns, " "))
 	}
-	return out, nil
+	l.sources = localSources(listed)
+	return l, nil
+}
+
+// absFiles returns the absolute paths of a package's Go files.
+func absFiles(p *listedPackage) []string {
+	var out []string
+	for _, f := range append(append([]string(nil), p.GoFiles...), p.CgoFiles...) {
+		out = append(out, filepath.Join(p.Dir, f))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// localSources lists the files that may change while goasl runs: those of
+// packages outside the standard library and the module cache.
+func localSources(listed []*listedPackage) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range listed {
+		if p.Standard || (p.Module != nil && !p.Module.Main && p.Module.Version != "" && (p.Module.Replace == nil || p.Module.Replace.Version != "")) {
+			continue
+		}
+		files := absFiles(p)
+		for _, f := range p.EmbedFiles {
+			files = append(files, filepath.Join(p.Dir, f))
+		}
+		for _, f := range files {
+			if !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// readExport reads a package's types from its export data.
+func readExport(file, path string) (*types.Package, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return nil, err
+	}
+	return gcexportdata.Read(r, token.NewFileSet(), map[string]*types.Package{}, path)
 }
 
 // isWorkflowFunc reports whether fn is func() *dsl.Workflow.
@@ -120,120 +322,213 @@ func isWorkflowFunc(fn *types.Func) bool {
 	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == dslPath && named.Obj().Name() == "Workflow"
 }
 
-// runDriver builds and runs the temporary driver program for the packages
-// of one module and returns its results.
-func runDriver(e *env, moduleDir string, pkgs []*workflowPackage, req driver.Request, tags string) (*driver.Result, error) {
-	dir, err := os.MkdirTemp(moduleDir, ".goasl-driver-*")
-	if err != nil {
-		return nil, fmt.Errorf("creating the driver program: %v", err)
-	}
-	defer os.RemoveAll(dir)
-	if err := os.WriteFile(filepath.Join(dir, "main.go"), driverSource(pkgs), 0o644); err != nil {
-		return nil, fmt.Errorf("creating the driver program: %v", err)
-	}
-	reqData, _ := json.Marshal(req)
-	reqFile := filepath.Join(dir, "request.json")
-	resFile := filepath.Join(dir, "result.json")
-	if err := os.WriteFile(reqFile, reqData, 0o644); err != nil {
-		return nil, fmt.Errorf("creating the driver program: %v", err)
-	}
-	args := []string{"run"}
-	if tags != "" {
-		args = append(args, "-tags="+tags)
-	}
-	args = append(args, "./"+filepath.Base(dir), reqFile, resFile)
-	cmd := exec.Command("go", args...)
-	cmd.Dir = moduleDir
-	var stderr bytes.Buffer
-	cmd.Stdout = e.stderr // workflow functions may print; keep it off our stdout
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if strings.Contains(msg, "go.mod") || strings.Contains(msg, "go.sum") {
-			msg += "\n(goasl's driver program needs goasl's own dependencies in your go.mod: run 'go get -tool github.com/goasl/goasl/cmd/goasl' in " + moduleDir + ")"
-		}
-		return nil, fmt.Errorf("running the workflow functions failed: %v\n%s", err, msg)
-	}
-	data, err := os.ReadFile(resFile)
-	if err != nil {
-		return nil, fmt.Errorf("reading the driver's results: %v", err)
-	}
-	var res driver.Result
-	if err := json.Unmarshal(data, &res); err != nil {
-		return nil, fmt.Errorf("reading the driver's results: %v", err)
-	}
-	return &res, nil
+// parsedFile is one Go file of a package that does not build.
+type parsedFile struct {
+	path string
+	file *ast.File
 }
 
-// driverSource returns the driver program for the given packages.
-func driverSource(pkgs []*workflowPackage) []byte {
-	var b bytes.Buffer
-	b.WriteString(gen.Header + "\n\n// The temporary program goasl builds to run workflow functions.\npackage main\n\nimport (\n\t\"os\"\n\n\t\"github.com/goasl/goasl/driver\"\n")
-	for i, p := range pkgs {
-		fmt.Fprintf(&b, "\tp%d %s\n", i, strconv.Quote(p.Path))
-	}
-	b.WriteString(")\n\nfunc main() {\n\tos.Exit(driver.Main(os.Args[1:], []driver.Func{\n")
-	for i, p := range pkgs {
-		for _, f := range p.Funcs {
-			fmt.Fprintf(&b, "\t\t{PackagePath: %s, PackageName: %s, Name: %s, Build: p%d.%s},\n", strconv.Quote(p.Path), strconv.Quote(p.Name), strconv.Quote(f), i, f)
+func parseFiles(fset *token.FileSet, files []string) []parsedFile {
+	var out []parsedFile
+	for _, f := range files {
+		file, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
+		if file == nil {
+			continue
 		}
+		_ = err // a syntax error is reported by go list
+		out = append(out, parsedFile{f, file})
 	}
-	b.WriteString("\t}))\n}\n")
-	return b.Bytes()
+	return out
 }
 
-// byModule groups packages by their module directory, in a fixed order.
-func byModule(pkgs []*workflowPackage) ([]string, map[string][]*workflowPackage) {
-	m := map[string][]*workflowPackage{}
-	var dirs []string
-	for _, p := range pkgs {
-		if _, ok := m[p.ModuleDir]; !ok {
-			dirs = append(dirs, p.ModuleDir)
+// workflowCandidates returns, by syntax, the functions of the files that
+// look like workflow functions: exported, without receiver, parameters
+// or type parameters, returning *dsl.Workflow.
+func workflowCandidates(files []parsedFile) map[string]string {
+	out := map[string]string{} // function → file
+	for _, pf := range files {
+		dslName := ""
+		for _, imp := range pf.file.Imports {
+			if p, _ := strconv.Unquote(imp.Path.Value); p == dslPath {
+				dslName = "dsl"
+				if imp.Name != nil {
+					dslName = imp.Name.Name
+				}
+			}
 		}
-		m[p.ModuleDir] = append(m[p.ModuleDir], p)
+		if dslName == "" {
+			continue
+		}
+		for _, d := range pf.file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv != nil || !fd.Name.IsExported() || fd.Type.TypeParams != nil || fd.Type.Params.NumFields() != 0 || fd.Type.Results.NumFields() != 1 {
+				continue
+			}
+			star, ok := fd.Type.Results.List[0].Type.(*ast.StarExpr)
+			if !ok {
+				continue
+			}
+			sel, ok := star.X.(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "Workflow" {
+				continue
+			}
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == dslName {
+				out[fd.Name.Name] = pf.path
+			}
+		}
 	}
-	sort.Strings(dirs)
-	return dirs, m
+	return out
 }
 
-// compileAll loads the packages, runs the driver per module and returns
-// every workflow, with each package, in package and function order.
-func compileAll(e *env, patterns []string, req driver.Request, tags string) ([]driver.Workflow, map[string]*workflowPackage, error) {
-	pkgs, err := loadWorkflows(patterns, tags)
-	if err != nil {
-		return nil, nil, err
+// undefinedError matches a compiler error about an undefined name.
+var undefinedError = regexp.MustCompile(`^(.+\.go):\d+:\d+: undefined: [\pL\pN_.]+$`)
+
+// reduce decides whether a workflow package that does not build can be
+// built without some of its files, and returns those files.
+//
+// goasl generate writes files that other files of the package use: the
+// definition function, the typed structs of the states. When those are
+// deleted (or not written yet), the package does not build, and the
+// workflow functions cannot run to write them again. The workflow
+// functions rarely need the files that use generated names, so goasl
+// builds the driver with only the files the workflow functions need: the
+// files that declare them and, following every name they use, the files
+// that declare those names, with the methods of every type. This is done
+// only when every error is an undefined name outside those files, and the
+// package is then built again without the other files to confirm it.
+func reduce(p *listedPackage, errs []string, files []parsedFile) []string {
+	if p.Error == nil || len(p.DepsErrors) > 0 {
+		return nil
 	}
-	byPath := map[string]*workflowPackage{}
-	for _, p := range pkgs {
-		byPath[p.Path] = p
-	}
-	dirs, groups := byModule(pkgs)
-	var all []driver.Workflow
-	for _, d := range dirs {
-		res, err := runDriver(e, d, groups[d], req, tags)
+	var errFiles []string
+	for _, e := range errs {
+		if strings.HasPrefix(e, "too many errors") {
+			continue
+		}
+		m := undefinedError.FindStringSubmatch(e)
+		if m == nil {
+			return nil
+		}
+		f, err := filepath.Abs(m[1])
 		if err != nil {
-			return nil, nil, err
+			return nil
 		}
-		all = append(all, res.Workflows...)
+		errFiles = append(errFiles, f)
 	}
-	return all, byPath, nil
+	decls := map[string]string{}     // top-level name → file
+	methods := map[string][]string{} // receiver type name → files
+	for _, pf := range files {
+		for _, d := range pf.file.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil {
+					decls[d.Name.Name] = pf.path
+				} else if len(d.Recv.List) == 1 {
+					t := d.Recv.List[0].Type
+					for {
+						switch x := t.(type) {
+						case *ast.StarExpr:
+							t = x.X
+							continue
+						case *ast.IndexExpr:
+							t = x.X
+							continue
+						case *ast.IndexListExpr:
+							t = x.X
+							continue
+						}
+						break
+					}
+					if id, ok := t.(*ast.Ident); ok {
+						methods[id.Name] = append(methods[id.Name], pf.path)
+					}
+				}
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					switch s := s.(type) {
+					case *ast.TypeSpec:
+						decls[s.Name.Name] = pf.path
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							decls[n.Name] = pf.path
+						}
+					}
+				}
+			}
+		}
+	}
+	byPath := map[string]*ast.File{}
+	for _, pf := range files {
+		byPath[pf.path] = pf.file
+	}
+	needed := map[string]bool{}
+	var work []string
+	need := func(f string) {
+		if !needed[f] {
+			needed[f] = true
+			work = append(work, f)
+		}
+	}
+	for _, f := range workflowCandidates(files) {
+		need(f)
+	}
+	for len(work) > 0 {
+		f := work[len(work)-1]
+		work = work[:len(work)-1]
+		ast.Inspect(byPath[f], func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				ast.Inspect(n.X, func(m ast.Node) bool {
+					if id, ok := m.(*ast.Ident); ok {
+						useName(id.Name, decls, methods, need)
+					}
+					return true
+				})
+				return false
+			case *ast.Ident:
+				useName(n.Name, decls, methods, need)
+			}
+			return true
+		})
+	}
+	for _, f := range errFiles {
+		if needed[f] {
+			return nil
+		}
+	}
+	var dropped []string
+	for _, pf := range files {
+		if !needed[pf.path] {
+			dropped = append(dropped, pf.path)
+		}
+	}
+	return dropped
 }
 
-// reportWorkflows prints failures and diagnostics and reports whether
-// every workflow compiled.
-func reportWorkflows(e *env, ws []driver.Workflow) bool {
-	ok := true
-	for _, w := range ws {
-		if w.Failure != "" {
-			e.errorf("%s", w.Failure)
-			ok = false
-		}
-		for _, d := range w.Diagnostics {
-			fmt.Fprintln(e.stderr, d.String())
-		}
-		if w.Failure == "" && w.ASL == "" {
-			ok = false
+func useName(name string, decls map[string]string, methods map[string][]string, need func(string)) {
+	if f, ok := decls[name]; ok {
+		need(f)
+	}
+	for _, f := range methods[name] {
+		need(f)
+	}
+}
+
+// writeOverlay writes a go command -overlay file that leaves out the
+// dropped files of each package and adds the files of extra.
+func writeOverlay(path string, dropped map[string][]string, extra map[string]string) error {
+	replace := map[string]string{}
+	for _, files := range dropped {
+		for _, f := range files {
+			replace[f] = ""
 		}
 	}
-	return ok
+	for k, v := range extra {
+		replace[k] = v
+	}
+	data, err := json.Marshal(map[string]any{"Replace": replace})
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
 }

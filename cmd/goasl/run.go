@@ -82,6 +82,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	handleSignals(e)
 	return runCmd(e, fs.Args())
 }
 

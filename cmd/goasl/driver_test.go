@@ -1,0 +1,192 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestGenerateDriverEnds checks the messages for workflow functions that
+// do not return: each names the function.
+func TestGenerateDriverEnds(t *testing.T) {
+	newModule(t)
+	tests := []struct {
+		pkg, first string
+		output     []string
+	}{
+		{"./sleeps", "goasl: example.com/wf/sleeps.Slow did not return within 2s: a workflow function should only build its workflow; if it needs longer, give goasl a longer -timeout\n", nil},
+		{"./ends/exits", "goasl: example.com/wf/ends/exits.Quit ended goasl's driver program (exit status 3) before returning its workflow: a workflow function must return, not call os.Exit or log.Fatal, and not crash in another goroutine (a panic there, a stack overflow); its output:\n", []string{"giving up\n"}},
+		{"./ends/fatal", "goasl: example.com/wf/ends/fatal.Fatal ended goasl's driver program (exit status 1) before returning its workflow: a workflow function must return, not call os.Exit or log.Fatal, and not crash in another goroutine (a panic there, a stack overflow); its output:\n", []string{"no configuration\n"}},
+		{"./ends/gopanic", "goasl: example.com/wf/ends/gopanic.Background ended goasl's driver program (exit status 2) before returning its workflow: a workflow function must return, not call os.Exit or log.Fatal, and not crash in another goroutine (a panic there, a stack overflow); its output:\n", []string{"panic: lost in a goroutine\n", "gopanic/gopanic.go:12"}},
+		{"./ends/overflow", "goasl: example.com/wf/ends/overflow.Deep ended goasl's driver program (exit status 2) before returning its workflow: a workflow function must return, not call os.Exit or log.Fatal, and not crash in another goroutine (a panic there, a stack overflow); its output:\n", []string{"fatal error: stack overflow", "more lines)"}},
+	}
+	for _, tt := range tests {
+		status, out, errOut := runCase(t, "", "generate", "-timeout", "2s", tt.pkg)
+		if status != 1 || out != "" || !strings.HasPrefix(errOut, tt.first) {
+			t.Errorf("%s: status %d\nstdout:\n%s\nstderr:\n%s\nwant stderr starting with\n%s", tt.pkg, status, out, errOut, tt.first)
+		}
+		for _, o := range tt.output {
+			if !strings.Contains(errOut, o) {
+				t.Errorf("%s: the message does not show %q:\n%s", tt.pkg, o, errOut)
+			}
+		}
+	}
+}
+
+// TestGenerateShowsStderr checks that what a workflow function writes to
+// standard error is shown when it succeeds too.
+func TestGenerateShowsStderr(t *testing.T) {
+	newModule(t)
+	status, out, errOut := runCase(t, "", "generate", "-v", "./prints")
+	if status != 0 || out != "wrote prints/noisy.asl.json\nwrote prints/noisy_sfn.go\n" || errOut != "warning: using the default table\n" {
+		t.Errorf("status %d\nstdout:\n%s\nstderr:\n%s", status, out, errOut)
+	}
+}
+
+// TestGenerateSourceChanged checks that a source file edited while goasl
+// runs makes goasl try again and then give up, writing nothing.
+func TestGenerateSourceChanged(t *testing.T) {
+	dir := newModule(t)
+	status, out, errOut := runCase(t, "", "generate", "./edits")
+	want := "goasl: edits/edits.go changed while goasl was running, twice: goasl wrote nothing; run it again when the sources are not being edited\n"
+	if status != 1 || out != "" || errOut != want {
+		t.Errorf("status %d\nstdout:\n%s\nstderr:\n%s", status, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "edits", "edit.asl.json")); !os.IsNotExist(err) {
+		t.Errorf("goasl wrote output for a source that changed (%v)", err)
+	}
+}
+
+// TestGenerateLeftovers checks that a run removes the driver directories
+// a killed goasl left behind: in the module (earlier versions) and in the
+// temporary directory.
+func TestGenerateLeftovers(t *testing.T) {
+	dir := newModule(t)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	legacy := filepath.Join(dir, ".goasl-driver-1234")
+	os.Mkdir(legacy, 0o755)
+	os.WriteFile(filepath.Join(legacy, "main.go"), []byte(legacyDriverHeader+"\npackage main\n"), 0o644)
+	dead := exec.Command("true")
+	dead.Run()
+	left := filepath.Join(tmp, "goasl-driver-1")
+	os.Mkdir(left, 0o755)
+	os.WriteFile(filepath.Join(left, "pid"), []byte(strconv.Itoa(dead.Process.Pid)), 0o644)
+	alive := filepath.Join(tmp, "goasl-driver-2")
+	os.Mkdir(alive, 0o755)
+	os.WriteFile(filepath.Join(alive, "pid"), []byte(strconv.Itoa(os.Getpid())), 0o644)
+	if status, _, errOut := runCase(t, "", "generate", "./good"); status != 0 {
+		t.Fatalf("generate: %s", errOut)
+	}
+	for _, d := range []string{legacy, left} {
+		if _, err := os.Stat(d); !os.IsNotExist(err) {
+			t.Errorf("the leftover %s is still there (%v)", d, err)
+		}
+	}
+	if _, err := os.Stat(alive); err != nil {
+		t.Errorf("the directory of a running goasl was removed: %v", err)
+	}
+}
+
+// TestGenerateSignal sends SIGTERM to a goasl whose workflow function
+// sleeps: the driver dies with goasl, and nothing is left behind.
+func TestGenerateSignal(t *testing.T) {
+	dir := newModule(t)
+	tmp := t.TempDir()
+	bin := filepath.Join(t.TempDir(), "goasl")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = pkgDir
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building goasl: %v\n%s", err, out)
+	}
+	pidFile := filepath.Join(tmp, "driver.pid")
+	cmd := exec.Command(bin, "generate", "-timeout", "10m", "./sleeps")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, "GOASL_TEST_PIDFILE="+pidFile)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var driverPid int
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if data, err := os.ReadFile(pidFile); err == nil && len(data) > 0 {
+			driverPid, _ = strconv.Atoi(string(data))
+			break
+		}
+	}
+	if driverPid == 0 {
+		cmd.Process.Kill()
+		t.Fatalf("the workflow function did not start: %s", stderr.String())
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	err := cmd.Wait()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 143 || stderr.String() != "goasl: terminated: stopped\n" {
+		t.Errorf("goasl ended with %v, stderr:\n%s", err, stderr.String())
+	}
+	for deadline := time.Now().Add(10 * time.Second); alive(driverPid) && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+	}
+	if alive(driverPid) {
+		syscall.Kill(driverPid, syscall.SIGKILL)
+		t.Errorf("the driver (pid %d) outlived goasl", driverPid)
+	}
+	if m, _ := filepath.Glob(filepath.Join(tmp, "goasl-driver-*")); len(m) > 0 {
+		t.Errorf("left behind: %s", m)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, ".goasl-driver*")); len(m) > 0 {
+		t.Errorf("left behind in the module: %s", m)
+	}
+}
+
+// alive reports whether a process exists and is not a zombie.
+func alive(pid int) bool {
+	data, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
+	if err != nil {
+		return false
+	}
+	// pid (comm) STATE ...
+	s := string(data)
+	i := strings.LastIndex(s, ")")
+	return i < 0 || i+2 >= len(s) || s[i+2] != 'Z'
+}
+
+// TestCompileSameName checks that compile -o refuses two workflows that
+// would write the same file, naming both.
+func TestCompileSameName(t *testing.T) {
+	dir := newModule(t)
+	status, out, errOut := runCase(t, "", "compile", "-o", "out", "./dup/...")
+	want := "goasl: example.com/wf/dup/a.Flow and example.com/wf/dup/b.Flow both write out/flow.asl.json: give the workflows different names, or compile their packages to different -o directories\n"
+	if status != 1 || out != "" || errOut != want {
+		t.Errorf("status %d\nstdout:\n%s\nstderr:\n%s", status, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
+		t.Errorf("compile -o made its directory anyway (%v)", err)
+	}
+}
+
+// TestImportWholeFileName checks that a workflow is named after the whole
+// file name: fis.ec2.asl.json and fis.ecs.asl.json are two workflows.
+func TestImportWholeFileName(t *testing.T) {
+	data, err := os.ReadFile("testdata/import/order.asl.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"fis.ec2.asl.json", "fis.ecs.asl.json"} {
+		os.WriteFile(filepath.Join(dir, f), data, 0o644)
+	}
+	status, out, errOut := runCase(t, "", "import", filepath.Join(dir, "fis.ec2.asl.json"), filepath.Join(dir, "fis.ecs.asl.json"))
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errOut)
+	}
+	for _, want := range []string{"func FisEc2() *dsl.Workflow {", `dsl.NewWorkflow("fis.ec2")`, "func FisEcs() *dsl.Workflow {", `dsl.NewWorkflow("fis.ecs")`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the Go code does not contain %s:\n%s", want, out)
+		}
+	}
+}
