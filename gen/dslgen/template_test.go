@@ -1,8 +1,12 @@
 package dslgen
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/goasl/goasl/asl"
 )
 
 // TestTemplateSubstitutions checks the names the import gives
@@ -50,4 +54,38 @@ func TestTemplateSubstitutions(t *testing.T) {
 	if strings.Contains(data, "Fn::") || strings.Contains(data, `"Ref"`) {
 		t.Errorf("an expression is left in the definition:\n%s", data)
 	}
+}
+
+// FuzzTemplate checks that reading a template never panics, and that what
+// it accepts is a definition in JSON with no CloudFormation expression
+// left in it and a valid placeholder for each one it replaced.
+func FuzzTemplate(f *testing.F) {
+	for _, name := range []string{"intrinsics.yaml", "template.json"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "golden", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, strings.HasSuffix(name, ".yaml"))
+	}
+	f.Add([]byte("Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: !Ref X\n        States: !If [a, b, c]\n"), true)
+	f.Fuzz(func(t *testing.T, data []byte, yaml bool) {
+		file := "t.json"
+		if yaml {
+			file = "t.yaml"
+		}
+		defs, err := ReadDefinitions(file, data, true)
+		if err != nil {
+			return
+		}
+		for _, d := range defs {
+			if _, err := asl.ParseValue(d.Data); err != nil && d.Substitutions != nil {
+				t.Fatalf("definition %s with substitutions is not JSON: %v", d.Name, err)
+			}
+			for _, s := range d.Substitutions {
+				if _, ok := refName("${" + s.Name + "}"); !ok {
+					t.Fatalf("substitution name %q is not a placeholder name", s.Name)
+				}
+			}
+		}
+	})
 }
