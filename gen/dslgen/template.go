@@ -1,6 +1,8 @@
 package dslgen
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -71,26 +73,9 @@ func compactJSON(v asl.Value) string {
 	if err != nil {
 		return "(a value JSON cannot hold)"
 	}
-	var out strings.Builder
-	inString, esc := false, false
-	for _, c := range string(b) {
-		switch {
-		case inString:
-			out.WriteRune(c)
-			if esc {
-				esc = false
-			} else if c == '\\' {
-				esc = true
-			} else if c == '"' {
-				inString = false
-			}
-		case c == '"':
-			inString = true
-			out.WriteRune(c)
-		case c == '\n' || c == ' ':
-		default:
-			out.WriteRune(c)
-		}
+	var out bytes.Buffer
+	if err := json.Compact(&out, b); err != nil {
+		return string(b)
 	}
 	return out.String()
 }
