@@ -63,6 +63,8 @@ func cfnText(key string, arg asl.Value) string {
 		return "!" + name + " " + arg.Str
 	case key == "Fn::GetAtt" && arg.Kind == asl.Array && len(arg.Items) == 2 && arg.Items[0].Kind == asl.String && arg.Items[1].Kind == asl.String:
 		return "!GetAtt " + arg.Items[0].Str + "." + arg.Items[1].Str
+	case key == "Fn::GetAtt" && arg.Kind == asl.String:
+		return "!GetAtt " + arg.Str // the "Resource.Attribute" form
 	}
 	return "!" + name + " " + compactJSON(arg)
 }
@@ -248,6 +250,8 @@ func placeholderBase(key string, arg asl.Value, field string) string {
 		return identifier(arg.Str)
 	case key == "Fn::GetAtt" && arg.Kind == asl.Array && len(arg.Items) == 2 && arg.Items[0].Kind == asl.String && arg.Items[1].Kind == asl.String:
 		return identifier(arg.Items[0].Str + "_" + arg.Items[1].Str)
+	case key == "Fn::GetAtt" && arg.Kind == asl.String:
+		return identifier(arg.Str)
 	}
 	return identifier(field)
 }

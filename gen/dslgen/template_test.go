@@ -22,6 +22,7 @@ func TestTemplateSubstitutions(t *testing.T) {
     "ref": {"Ref": "Stage"},
     "again": {"Ref": "Stage"},
     "fn": {"Fn::GetAtt": ["ChargeFn", "Arn"]},
+    "dotted": {"Fn::GetAtt": "ChargeFn.Arn"},
     "region": {"Ref": "AWS::Region"},
     "sub": {"Fn::Sub": "arn:${AWS::Partition}:s3:::b"},
     "list": [{"Fn::ImportValue": "shared-queue"}]
@@ -38,9 +39,10 @@ func TestTemplateSubstitutions(t *testing.T) {
 		"${Stage2} at /States/A/Parameters/ref stands for the CloudFormation expression !Ref Stage (template line 5); give it as a DefinitionSubstitution",
 		"${Stage2} at /States/A/Parameters/again stands for the CloudFormation expression !Ref Stage (template line 6); give it as a DefinitionSubstitution",
 		"${Fn} at /States/A/Parameters/fn stands for the CloudFormation expression !GetAtt ChargeFn.Arn (template line 7); the template's DefinitionSubstitutions gives it",
-		"${AWSRegion} at /States/A/Parameters/region stands for the CloudFormation expression !Ref AWS::Region (template line 8); give it as a DefinitionSubstitution",
-		`${Sub} at /States/A/Parameters/sub stands for the CloudFormation expression !Sub "arn:${AWS::Partition}:s3:::b" (template line 9); give it as a DefinitionSubstitution`,
-		`${Value} at /States/A/Parameters/list/0 stands for the CloudFormation expression !ImportValue "shared-queue" (template line 10); give it as a DefinitionSubstitution`,
+		"${Fn} at /States/A/Parameters/dotted stands for the CloudFormation expression !GetAtt ChargeFn.Arn (template line 8); the template's DefinitionSubstitutions gives it",
+		"${AWSRegion} at /States/A/Parameters/region stands for the CloudFormation expression !Ref AWS::Region (template line 9); give it as a DefinitionSubstitution",
+		`${Sub} at /States/A/Parameters/sub stands for the CloudFormation expression !Sub "arn:${AWS::Partition}:s3:::b" (template line 10); give it as a DefinitionSubstitution`,
+		`${Value} at /States/A/Parameters/list/0 stands for the CloudFormation expression !ImportValue "shared-queue" (template line 11); give it as a DefinitionSubstitution`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
