@@ -98,7 +98,7 @@ type compiler struct {
 	diags []Diagnostic
 	// pointerOf maps a state to its JSON pointer, for builder errors.
 	pointerOf map[*ir.State]string
-	// exprTypes are the declared result types of dsl.ExprOf expressions,
+	// exprTypes are the declared result types of Expr(...).Returns expressions,
 	// by the pointer of the string that holds them.
 	exprTypes map[string]reflect.Type
 	// lowering holds the maps, slices and pointers whose values are being

@@ -21,7 +21,7 @@ var errorCases = map[string]func() *dsl.Workflow{
 		wf := dsl.NewWorkflow("CrossScope")
 		p := wf.Parallel("Fan")
 		done := wf.Succeed("Done")
-		p.Branch().Pass("Inside").Next(done)
+		p.Branch(func(b *dsl.Scope) { b.Pass("Inside").Next(done) })
 		p.Next(done)
 		return wf
 	},
@@ -57,7 +57,7 @@ var errorCases = map[string]func() *dsl.Workflow{
 		wf := dsl.NewWorkflow("Graph")
 		a := wf.Pass("A")
 		p := wf.Parallel("P")
-		p.Branch().Pass("A").End()
+		p.Branch(func(b *dsl.Scope) { b.Pass("A").End() })
 		a.Next(p)
 		p.End()
 		wf.Pass("Orphan").End()
@@ -76,7 +76,7 @@ var errorCases = map[string]func() *dsl.Workflow{
 		wf := dsl.NewWorkflow("ExpressFlow").Type(dsl.Express)
 		cb := wf.Task("Callback", dsl.Lambda("f").WaitForTaskToken().Payload(dsl.Obj{"token": dsl.TaskToken()}))
 		m := wf.Map("Big").Distributed(dsl.ExecutionStandard).ItemReader(dsl.ReadS3Object("b", "k").InputType(dsl.InputCSV))
-		m.Processor().Pass("Row").End()
+		m.Processor(func(items *dsl.Scope) { items.Pass("Row").End() })
 		cb.Next(m)
 		m.End()
 		return wf

@@ -17,8 +17,7 @@ type MapState struct {
 	handling[*MapState]
 }
 
-// Map adds a Map state. Build the states run for each item on the scope
-// returned by Processor.
+// Map adds a Map state. Add the states run for each item with Processor.
 func (s *Scope) Map(name string) *MapState {
 	st := s.add(name, "Map", 0)
 	c := &core[*MapState]{st: st, w: s.w}
@@ -27,22 +26,50 @@ func (s *Scope) Map(name string) *MapState {
 	return m
 }
 
-// Processor returns the ItemProcessor: the scope whose states run for each
-// item. Calling it again returns the same scope.
-func (m *MapState) Processor() *Scope { return m.processor(ir.ScopeProcessor) }
+// Processor sets the ItemProcessor: build calls its argument with the scope
+// whose states run for each item, and Processor returns m, so the Map's own
+// fields may follow:
+//
+//	wf.Map("Lines").ItemsPath("$.lines").
+//		Processor(func(line *dsl.Scope) { line.Task("Price", dsl.Lambda(dsl.Ref("PriceFn"))).End() }).
+//		ResultPath("$.priced")
+//
+// Calling it again adds more states to the same scope.
+func (m *MapState) Processor(build func(items *Scope)) *MapState {
+	return m.processor(ir.ScopeProcessor, build)
+}
 
-// Iterator returns the processor written as the deprecated Iterator field,
-// for workflows that must keep it.
-func (m *MapState) Iterator() *Scope { return m.processor(ir.ScopeIterator) }
+// Iterator is Processor written as the deprecated Iterator field, for
+// workflows that must keep it.
+func (m *MapState) Iterator(build func(items *Scope)) *MapState {
+	return m.processor(ir.ScopeIterator, build)
+}
 
-func (m *MapState) processor(kind ir.ScopeKind) *Scope {
+func (m *MapState) processor(kind ir.ScopeKind, build func(*Scope)) *MapState {
 	pos := ir.Caller(1)
 	if m.base.st.Processor == nil {
 		m.base.st.Processor = &ir.Scope{Kind: kind, Owner: m.base.st, Pos: pos}
 	} else if m.base.st.Processor.Kind != kind {
 		addError(m.base.w, m.base.st, "ItemProcessor", pos, "the Map already has an ItemProcessor or Iterator: use only one of Processor and Iterator")
+		return m
 	}
-	return &Scope{s: m.base.st.Processor, w: m.base.w}
+	if build == nil {
+		addError(m.base.w, m.base.st, "ItemProcessor", pos, "Processor(nil): pass a function that adds the states run for each item, e.g. func(items *dsl.Scope) { items.Pass(\"P\").End() }")
+		return m
+	}
+	build(&Scope{s: m.base.st.Processor, w: m.base.w})
+	return m
+}
+
+// DeclareItem declares t as the type of each item the Map iterates over,
+// which its ItemSelector and item processor then see. Without it the item
+// type is inferred from the array the Map reads.
+func (m *MapState) DeclareItem(t GoType) *MapState {
+	if m == nil {
+		return m
+	}
+	declareItem(m.base.st, t)
+	return m
 }
 
 // MapMode is a Map processor's mode.

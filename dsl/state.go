@@ -115,6 +115,15 @@ func (x io[S]) Output(v any) S {
 	return x.self
 }
 
+// DeclareOutput declares t as the type of the state's output. The output
+// goasl infers is checked against t, and the states after it see t: use it
+// where goasl cannot infer a type, such as a JSONata Output expression that
+// calls functions, or an untyped service result.
+func (x io[S]) DeclareOutput(t GoType) S {
+	declareOutput(x.st, t)
+	return x.self
+}
+
 // assign holds Assign (all states but Succeed and Fail).
 type assign[S any] struct{ *core[S] }
 
@@ -283,6 +292,30 @@ func (t *TaskState) HeartbeatPath(p Path) *TaskState {
 // HeartbeatExpr computes HeartbeatSeconds with a JSONata expression.
 func (t *TaskState) HeartbeatExpr(e Expr) *TaskState {
 	t.base.st.Heartbeat = t.base.val(e)
+	return t
+}
+
+// DeclareResult declares t as the type of the task's whole result (what
+// ResultSelector sees, and what ResultPath places), for SDK and other
+// integrations whose response shape goasl does not know. For a Lambda,
+// declare the handler's types with LambdaInvoke[In, Out] instead.
+func (t *TaskState) DeclareResult(typ GoType) *TaskState {
+	if t == nil {
+		return t
+	}
+	declareResult(t.base.st, typ)
+	return t
+}
+
+// DeclareRequest declares t as the type the task's resource is called with
+// (its effective Parameters or Arguments), so a payload of the wrong shape
+// is reported, and goasl generate writes a handler type for it. For a
+// Lambda, use LambdaInvoke[In, Out].
+func (t *TaskState) DeclareRequest(typ GoType) *TaskState {
+	if t == nil {
+		return t
+	}
+	declareRequest(t.base.st, typ)
 	return t
 }
 
@@ -482,10 +515,22 @@ func (s *Scope) Parallel(name string) *ParallelState {
 	return p
 }
 
-// Branch adds a branch and returns its scope, to which states are added
-// like to a workflow.
-func (p *ParallelState) Branch() *Scope {
-	b := &ir.Scope{Kind: ir.ScopeBranch, Owner: p.base.st, Pos: ir.Caller(0)}
+// Branch adds a branch: build calls its argument with the branch's scope,
+// to which states are added like to a workflow, and Branch returns p, so
+// the Parallel's own fields may follow:
+//
+//	wf.Parallel("Extract").
+//		Branch(func(b *dsl.Scope) { b.Task("Orders", dsl.Lambda(dsl.Ref("OrdersFn"))).End() }).
+//		Branch(func(b *dsl.Scope) { b.Task("Customers", dsl.Lambda(dsl.Ref("CustomersFn"))).End() }).
+//		ResultPath("$.extract")
+func (p *ParallelState) Branch(build func(b *Scope)) *ParallelState {
+	pos := ir.Caller(0)
+	b := &ir.Scope{Kind: ir.ScopeBranch, Owner: p.base.st, Pos: pos}
 	p.base.st.Branches = append(p.base.st.Branches, b)
-	return &Scope{s: b, w: p.base.w}
+	if build == nil {
+		addError(p.base.w, p.base.st, "Branches", pos, "Branch(nil): pass a function that adds the branch's states, e.g. func(b *dsl.Scope) { b.Pass(\"P\").End() }")
+		return p
+	}
+	build(&Scope{s: b, w: p.base.w})
+	return p
 }

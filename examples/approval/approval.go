@@ -21,13 +21,13 @@ type Decision struct {
 
 // Expense builds the workflow.
 func Expense() *dsl.Workflow {
-	wf := dsl.InputOf[Report](dsl.NewWorkflow("ExpenseApproval").Comment("Wait for a manager to approve an expense, for at most three days."))
+	wf := dsl.NewWorkflow("ExpenseApproval").Comment("Wait for a manager to approve an expense, for at most three days.").DeclareInput(dsl.Type[Report]())
 
-	ask := dsl.ResultOf[Decision](wf.Task("AskManager", dsl.SQSSendMessage(dsl.Ref("ApprovalQueueURL"), dsl.Obj{
+	ask := wf.Task("AskManager", dsl.SQSSendMessage(dsl.Ref("ApprovalQueueURL"), dsl.Obj{
 		"expenseId": dsl.Path("$.id"),
 		"amount":    dsl.Path("$.amount"),
 		"taskToken": dsl.TaskToken(),
-	}).WaitForTaskToken())).
+	}).WaitForTaskToken()).DeclareResult(dsl.Type[Decision]()).
 		Timeout(72 * time.Hour).
 		ResultPath("$.decision")
 

@@ -25,7 +25,7 @@ type Line struct {
 
 // Checkout builds the workflow.
 func Checkout() *dsl.Workflow {
-	wf := dsl.InputOf[Cart](dsl.NewWorkflow("Checkout").QueryLanguage(dsl.JSONata).Comment("Price a cart with JSONata and variables."))
+	wf := dsl.NewWorkflow("Checkout").QueryLanguage(dsl.JSONata).Comment("Price a cart with JSONata and variables.").DeclareInput(dsl.Type[Cart]())
 
 	total := wf.Pass("Total").
 		Assign(dsl.Obj{

@@ -20,7 +20,7 @@ type Charge struct {
 
 // OrderFlow builds the workflow.
 func OrderFlow() *dsl.Workflow {
-	wf := dsl.InputOf[Order](dsl.NewWorkflow("OrderFlow").Comment("Validate, charge and ship an order; refund when shipping fails."))
+	wf := dsl.NewWorkflow("OrderFlow").Comment("Validate, charge and ship an order; refund when shipping fails.").DeclareInput(dsl.Type[Order]())
 
 	validate := wf.Task("Validate", dsl.LambdaInvoke[Order, Order](dsl.Ref("ValidateFn"))).
 		ResultSelector(dsl.Obj{"order": dsl.Path("$.Payload")}).
