@@ -110,4 +110,33 @@ var errorCases = map[string]func() *dsl.Workflow{
 			Next(wf.Task("ReadsResult", dsl.Lambda("f").Payload(dsl.Expr("$states.result"))).End())
 		return wf
 	},
+	"option_positions": func() *dsl.Workflow {
+		// Each diagnostic about an integration option names the line of
+		// the method that set it, not of the helper that made the
+		// integration.
+		wf := dsl.NewWorkflow("Options").Type(dsl.Express)
+		wf.Task("Invoke", dsl.Lambda("f").
+			Payload(dsl.Obj{"id": dsl.Path("$.order[")}).
+			DefaultRetry(nil).
+			Next(wf.Task("Run", dsl.GlueStartJobRun("etl").
+				JobArguments(dsl.Obj{"--day": dsl.Path("$.day[")}).
+				Sync().
+				End())))
+		return wf
+	},
+	"task_chain": func() *dsl.Workflow {
+		// The Task's own fields set in the integration's chain, before
+		// Scope.Task adds the state, report their mistakes like the
+		// fields set after it.
+		wf := dsl.NewWorkflow("TaskChain")
+		shared := dsl.Lambda("f")
+		wf.Task("First", shared.
+			Timeout(1500*time.Millisecond).
+			Next(nil))
+		wf.Task("Second", shared).End()
+		wf.Task("Zero", &dsl.LambdaTask{}).End()
+		wf.Map("Each").Processor(nil).End()
+		wf.Parallel("Both").Branch(nil).End()
+		return wf
+	},
 }

@@ -932,15 +932,15 @@ func (p *fuzzProgram) resource() dsl.Resource {
 			return dsl.ECSRunTask(v(), v()).NetworkConfiguration(v()).Group(v()).PlacementConstraints(v()).PlacementStrategy(v()).
 				PlatformVersion(v()).CapacityProviderStrategy(v()).PropagateTags(v()).EnableExecuteCommand(v())
 		}
-		return dsl.BatchSubmitJob(v(), v(), v()).Parameters(v()).Timeout(v()).ContainerOverrides(v()).ArrayProperties(v()).DependsOn(v()).RetryStrategy(v()).Sync()
+		return dsl.BatchSubmitJob(v(), v(), v()).JobParameters(v()).JobTimeout(v()).ContainerOverrides(v()).ArrayProperties(v()).DependsOn(v()).RetryStrategy(v()).Sync()
 	case 20:
-		return dsl.GlueStartJobRun(v()).Arguments(v()).AllocatedCapacity(v()).Sync()
+		return dsl.GlueStartJobRun(v()).JobArguments(v()).AllocatedCapacity(v()).Sync()
 	case 21:
 		return dsl.CodeBuildStartBuild(v()).EnvironmentVariablesOverride(v()).Sync()
 	case 22:
 		return dsl.SageMakerCreateTrainingJob(v(), v(), v(), v(), v(), v()).HyperParameters(v()).Sync()
 	case 23:
-		x := dsl.StepFunctionsStartExecution(v()).Input(v()).Name(v())
+		x := dsl.StepFunctionsStartExecution(v()).ExecutionInput(v()).ExecutionName(v())
 		switch p.pick(3) {
 		case 0:
 			x.Sync()

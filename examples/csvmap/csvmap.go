@@ -22,9 +22,9 @@ func ImportCSV() *dsl.Workflow {
 			OutputType(dsl.OutputJSON).Transformation(dsl.TransformCompact)).
 		Processor(func(batch *dsl.Scope) {
 			batch.Task("ImportBatch", dsl.Lambda(dsl.Ref("ImportFn")).
-				Payload(dsl.Obj{"rows": dsl.Path("$.Items"), "source": dsl.Path("$.BatchInput.source")})).
+				Payload(dsl.Obj{"rows": dsl.Path("$.Items"), "source": dsl.Path("$.BatchInput.source")}).
 				ResultSelector(dsl.Obj{"imported": dsl.Path("$.Payload.count")}).
-				End()
+				End())
 		}).
 		ResultPath("$.import")
 

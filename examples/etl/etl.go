@@ -13,28 +13,30 @@ func Pipeline() *dsl.Workflow {
 	extract := wf.Parallel("Extract").
 		Branch(func(b *dsl.Scope) {
 			b.Task("ExtractOrders", dsl.GlueStartJobRun("extract-orders").
-				Arguments(dsl.Obj{"--date": dsl.Path("$.date")}).Sync()).
-				Timeout(2 * time.Hour).
+				JobArguments(dsl.Obj{"--date": dsl.Path("$.date")}).
+				Sync().
+				Timeout(2*time.Hour).
 				Retry(dsl.Retry("Glue.AWSGlueException").Interval(time.Minute).MaxAttempts(2)).
-				End()
+				End())
 		}).
 		Branch(func(b *dsl.Scope) {
-			b.Task("ExtractCustomers", dsl.GlueStartJobRun("extract-customers").Sync()).
-				Timeout(2 * time.Hour).
-				End()
+			b.Task("ExtractCustomers", dsl.GlueStartJobRun("extract-customers").
+				Sync().
+				Timeout(2*time.Hour).
+				End())
 		}).
 		ResultPath(dsl.Path("$.extract"))
 
 	report := wf.Task("BuildReport", dsl.AthenaStartQueryExecution(dsl.Format("INSERT INTO report SELECT * FROM staging WHERE day = '{}'", dsl.Path("$.date"))).
 		WorkGroup("etl").
 		ResultConfiguration(dsl.Obj{"OutputLocation": "s3://etl-results/athena/"}).
-		Sync()).
+		Sync().
 		ResultSelector(dsl.Obj{"queryId": dsl.Path("$.QueryExecution.QueryExecutionId")}).
-		ResultPath("$.report")
+		ResultPath("$.report"))
 
 	notify := wf.Task("NotifyFailure", dsl.SNSPublish(dsl.Ref("AlertsTopic"), dsl.Format("ETL failed for {}: {}", dsl.Path("$.date"), dsl.Path("$.error.Cause"))).
-		Subject("Nightly ETL failed")).
-		ResultPath(dsl.Path("$.notified"))
+		Subject("Nightly ETL failed").
+		ResultPath("$.notified"))
 	failed := wf.Fail("Failed").Error("ETLFailed").CausePath("$.error.Cause")
 	done := wf.Succeed("Done")
 

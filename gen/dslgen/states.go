@@ -317,9 +317,13 @@ func (g *gen) state(sv string, vars scopeVars, st *asl.State, ptr string) []jen.
 	args := []jen.Code{jen.Lit(st.Name)}
 	var retry []*asl.Retrier = st.Retry
 	params, arguments := st.Parameters, st.Arguments
+	// A Task is written as one chain inside Task(...): the integration,
+	// its options, then the state's own fields.
+	var taskRoot *jen.Statement
+	var taskCalls []call
 	if st.Type == asl.TypeTask {
-		res, rest, consumed := g.resource(st, ptr)
-		args = append(args, res)
+		root, resCalls, rest, consumed := g.resource(st, ptr)
+		taskRoot, taskCalls = root, resCalls
 		if consumed {
 			if m == jsonata {
 				arguments = asl.Value{}
@@ -385,7 +389,12 @@ func (g *gen) state(sv string, vars scopeVars, st *asl.State, ptr string) []jen.
 	if st.End {
 		calls = append(calls, c("End"))
 	}
-	decl := chain(jen.Id(sv).Dot(method).Call(args...), calls)
+	var decl *jen.Statement
+	if taskRoot != nil {
+		decl = jen.Id(sv).Dot(method).Call(append(args, chain(taskRoot, append(taskCalls, calls...)))...)
+	} else {
+		decl = chain(jen.Id(sv).Dot(method).Call(args...), calls)
+	}
 	v, named := vars[st.Name]
 	var out []jen.Code
 	for _, line := range g.w.Comments[ptr] {
