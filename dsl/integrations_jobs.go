@@ -258,7 +258,7 @@ func StepFunctionsStartExecution(stateMachineARN any) *StepFunctionsStartExecuti
 	return x
 }
 
-// Input sets the execution's input: an Obj, a JSON string, a Path or an
+// ExecutionInput sets the execution's input (Input): an Obj, a JSON string, a Path or an
 // Expr. To link the child to this execution in the console, include the
 // key AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID with
 // Path("$$.Execution.Id") (JSONPath) or

@@ -18,12 +18,12 @@ func (s *Scope) Map(name string) *MapState {
 	return m
 }
 
-// Processor sets the ItemProcessor: build calls its argument with the scope
-// whose states run for each item, and Processor returns m, so the Map's own
-// fields may follow:
+// Processor sets the ItemProcessor: it calls build with the scope whose
+// states run for each item, and returns m, so the Map's own fields may
+// follow:
 //
 //	wf.Map("Lines").ItemsPath("$.lines").
-//		Processor(func(line *dsl.Scope) { line.Task("Price", dsl.Lambda(dsl.Ref("PriceFn"))).End() }).
+//		Processor(func(line *dsl.Scope) { line.Task("Price", dsl.Lambda(dsl.Ref("PriceFn")).End()) }).
 //		ResultPath("$.priced")
 //
 // Calling it again adds more states to the same scope.

@@ -220,7 +220,10 @@ func (c *ChoiceState) node() *ir.State   { return c.c.st }
 func (m *MapState) node() *ir.State      { return m.c.st }
 
 // TaskState is a Task state: it runs a Resource, such as a Lambda function
-// or an AWS service call.
+// or an AWS service call. The integration helpers return types (LambdaTask,
+// SNSPublishTask, ...) that embed *TaskState: their own methods set the
+// integration's options, and the TaskState methods, which follow them in
+// the chain, set the Task's fields.
 //
 //dsl:mixin t base io assign next resultPath parameters arguments handling
 type TaskState struct{ c *core }
@@ -299,7 +302,7 @@ func (t *TaskState) HeartbeatExpr(e Expr) *TaskState {
 	return t
 }
 
-// DeclareResult declares t as the type of the task's whole result (what
+// DeclareResult declares typ as the Go type of the task's whole result (what
 // ResultSelector sees, and what ResultPath places), for SDK and other
 // integrations whose response shape goasl does not know. For a Lambda,
 // declare the handler's types with LambdaInvoke[In, Out] instead.
@@ -311,7 +314,7 @@ func (t *TaskState) DeclareResult(typ GoType) *TaskState {
 	return t
 }
 
-// DeclareRequest declares t as the type the task's resource is called with
+// DeclareRequest declares typ as the Go type the task's resource is called with
 // (its effective Parameters or Arguments), so a payload of the wrong shape
 // is reported, and goasl generate writes a handler type for it. For a
 // Lambda, use LambdaInvoke[In, Out].
@@ -493,13 +496,13 @@ func (s *Scope) Parallel(name string) *ParallelState {
 	return p
 }
 
-// Branch adds a branch: build calls its argument with the branch's scope,
-// to which states are added like to a workflow, and Branch returns p, so
-// the Parallel's own fields may follow:
+// Branch adds a branch: it calls build with the branch's scope, to which
+// states are added like to a workflow, and returns p, so the Parallel's own
+// fields may follow:
 //
 //	wf.Parallel("Extract").
-//		Branch(func(b *dsl.Scope) { b.Task("Orders", dsl.Lambda(dsl.Ref("OrdersFn"))).End() }).
-//		Branch(func(b *dsl.Scope) { b.Task("Customers", dsl.Lambda(dsl.Ref("CustomersFn"))).End() }).
+//		Branch(func(b *dsl.Scope) { b.Task("Orders", dsl.Lambda(dsl.Ref("OrdersFn")).End()) }).
+//		Branch(func(b *dsl.Scope) { b.Task("Customers", dsl.Lambda(dsl.Ref("CustomersFn")).End()) }).
 //		ResultPath("$.extract")
 func (p *ParallelState) Branch(build func(b *Scope)) *ParallelState {
 	pos := ir.Caller(0)

@@ -27,9 +27,6 @@ type GoType struct{ t reflect.Type }
 // the Declare methods: dsl.Type[Order]().
 func Type[T any]() GoType { return GoType{reflect.TypeFor[T]()} }
 
-// Reflect returns the reflect.Type, or nil for the zero GoType.
-func (t GoType) Reflect() reflect.Type { return t.t }
-
 // String returns the type's name as Go writes it ("main.Order").
 func (t GoType) String() string {
 	if t.t == nil {

@@ -43,8 +43,8 @@ const (
 
 // Workflow is a state machine being built. Create one with NewWorkflow, add
 // states with its Scope methods (Task, Pass, Choice, ...), link them with
-// Next, and compile it with package compiler. The first state added is the
-// start state unless StartAt says otherwise.
+// Next, and compile it with package compiler. The first state is the start
+// state unless StartAt says otherwise.
 //
 // Builders never panic: a mistake is recorded with the Go line that made
 // it and reported by the compiler.
