@@ -73,6 +73,7 @@ const (
 	opWorkflow         // workflow setter
 	opMapConfig        // map, config
 	opTypes            // a Go type declaration
+	opTaskChain        // scope, name, how: a Task whose fields are set in the integration's chain
 	opCount
 )
 
@@ -97,7 +98,10 @@ type fuzzProgram struct {
 	jsonata bool
 	filled  map[*dsl.Scope]int
 	fillers int
+	// lastResource is the integration given to the last Task.
+	lastResource dsl.Resource
 }
+
 
 func (p *fuzzProgram) next() byte {
 	if p.i >= len(p.data) {
@@ -312,6 +316,26 @@ func (p *fuzzProgram) op(op int) {
 		p.states = append(p.states, st)
 		p.scopeOf[st] = sc
 		p.filled[sc]++
+	case opTaskChain:
+		sc := p.scopes[p.pick(len(p.scopes))]
+		name := p.name()
+		var r dsl.Resource
+		if p.pick(2) == 0 {
+			// The Task's own fields in the integration's chain, before
+			// Task adds the state; a state built inside the chain comes
+			// after this one.
+			l := dsl.Lambda(p.value(1))
+			r = l.Payload(p.value(1)).Comment(p.name()).Timeout(time.Duration(p.pick(3000)) * time.Millisecond).
+				ResultPath(p.path()).Next(sc.Pass(p.name()).End())
+		} else if p.lastResource != nil {
+			// An integration value given to a second Task.
+			r = p.lastResource
+		}
+		st := sc.Task(name, r)
+		p.lastResource = r
+		p.states = append(p.states, st)
+		p.scopeOf[st] = sc
+		p.filled[sc]++
 	case opNext:
 		st := p.state()
 		target := p.target()
@@ -443,7 +467,9 @@ func (p *fuzzProgram) op(op int) {
 func (p *fuzzProgram) add(sc *dsl.Scope, kind int, name string) dsl.State {
 	switch kind {
 	case 0:
-		return sc.Task(name, p.resource())
+		r := p.resource()
+		p.lastResource = r
+		return sc.Task(name, r)
 	case 1:
 		return sc.Pass(name)
 	case 2:
