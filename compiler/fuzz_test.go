@@ -102,7 +102,6 @@ type fuzzProgram struct {
 	lastResource dsl.Resource
 }
 
-
 func (p *fuzzProgram) next() byte {
 	if p.i >= len(p.data) {
 		return 0

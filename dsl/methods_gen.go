@@ -147,9 +147,9 @@ func (c *ChoiceState) Output(v any) *ChoiceState {
 	return c
 }
 
-// DeclareOutput declares typ as the Go type of the state's output. The
-// output goasl infers is checked against it, and the states after it see it:
-// use it where goasl cannot infer a type, such as a JSONata Output
+// DeclareOutput declares typ as the Go type of the state's output: the
+// output goasl infers is checked against typ, and the states after this one
+// see typ. Use it where goasl cannot infer a type, such as a JSONata Output
 // expression that calls functions, or an untyped service result.
 func (c *ChoiceState) DeclareOutput(typ GoType) *ChoiceState {
 	c.c.declareOutput(typ)
@@ -493,9 +493,9 @@ func (m *MapState) Output(v any) *MapState {
 	return m
 }
 
-// DeclareOutput declares typ as the Go type of the state's output. The
-// output goasl infers is checked against it, and the states after it see it:
-// use it where goasl cannot infer a type, such as a JSONata Output
+// DeclareOutput declares typ as the Go type of the state's output: the
+// output goasl infers is checked against typ, and the states after this one
+// see typ. Use it where goasl cannot infer a type, such as a JSONata Output
 // expression that calls functions, or an untyped service result.
 func (m *MapState) DeclareOutput(typ GoType) *MapState {
 	m.c.declareOutput(typ)
@@ -617,9 +617,9 @@ func (p *ParallelState) Output(v any) *ParallelState {
 	return p
 }
 
-// DeclareOutput declares typ as the Go type of the state's output. The
-// output goasl infers is checked against it, and the states after it see it:
-// use it where goasl cannot infer a type, such as a JSONata Output
+// DeclareOutput declares typ as the Go type of the state's output: the
+// output goasl infers is checked against typ, and the states after this one
+// see typ. Use it where goasl cannot infer a type, such as a JSONata Output
 // expression that calls functions, or an untyped service result.
 func (p *ParallelState) DeclareOutput(typ GoType) *ParallelState {
 	p.c.declareOutput(typ)
@@ -748,9 +748,9 @@ func (p *PassState) Output(v any) *PassState {
 	return p
 }
 
-// DeclareOutput declares typ as the Go type of the state's output. The
-// output goasl infers is checked against it, and the states after it see it:
-// use it where goasl cannot infer a type, such as a JSONata Output
+// DeclareOutput declares typ as the Go type of the state's output: the
+// output goasl infers is checked against typ, and the states after this one
+// see typ. Use it where goasl cannot infer a type, such as a JSONata Output
 // expression that calls functions, or an untyped service result.
 func (p *PassState) DeclareOutput(typ GoType) *PassState {
 	p.c.declareOutput(typ)
@@ -942,9 +942,9 @@ func (x *SucceedState) Output(v any) *SucceedState {
 	return x
 }
 
-// DeclareOutput declares typ as the Go type of the state's output. The
-// output goasl infers is checked against it, and the states after it see it:
-// use it where goasl cannot infer a type, such as a JSONata Output
+// DeclareOutput declares typ as the Go type of the state's output: the
+// output goasl infers is checked against typ, and the states after this one
+// see typ. Use it where goasl cannot infer a type, such as a JSONata Output
 // expression that calls functions, or an untyped service result.
 func (x *SucceedState) DeclareOutput(typ GoType) *SucceedState {
 	x.c.declareOutput(typ)
@@ -1006,9 +1006,9 @@ func (t *TaskState) Output(v any) *TaskState {
 	return t
 }
 
-// DeclareOutput declares typ as the Go type of the state's output. The
-// output goasl infers is checked against it, and the states after it see it:
-// use it where goasl cannot infer a type, such as a JSONata Output
+// DeclareOutput declares typ as the Go type of the state's output: the
+// output goasl infers is checked against typ, and the states after this one
+// see typ. Use it where goasl cannot infer a type, such as a JSONata Output
 // expression that calls functions, or an untyped service result.
 func (t *TaskState) DeclareOutput(typ GoType) *TaskState {
 	t.c.declareOutput(typ)
@@ -1137,9 +1137,9 @@ func (w *WaitState) Output(v any) *WaitState {
 	return w
 }
 
-// DeclareOutput declares typ as the Go type of the state's output. The
-// output goasl infers is checked against it, and the states after it see it:
-// use it where goasl cannot infer a type, such as a JSONata Output
+// DeclareOutput declares typ as the Go type of the state's output: the
+// output goasl infers is checked against typ, and the states after this one
+// see typ. Use it where goasl cannot infer a type, such as a JSONata Output
 // expression that calls functions, or an untyped service result.
 func (w *WaitState) DeclareOutput(typ GoType) *WaitState {
 	w.c.declareOutput(typ)

@@ -117,9 +117,9 @@ func (c *core) noOutput(pos ir.Pos) { c.st.OutputPath = ir.Path{Set: true, Null:
 //dsl:group io
 func (c *core) output(pos ir.Pos, v any) { c.st.Output = valAt(v, pos) }
 
-// DeclareOutput declares typ as the Go type of the state's output. The
-// output goasl infers is checked against it, and the states after it see it:
-// use it where goasl cannot infer a type, such as a JSONata Output
+// DeclareOutput declares typ as the Go type of the state's output: the
+// output goasl infers is checked against typ, and the states after this one
+// see typ. Use it where goasl cannot infer a type, such as a JSONata Output
 // expression that calls functions, or an untyped service result.
 //
 //dsl:group io
