@@ -121,6 +121,9 @@ func (w *Workflow) StartAt(s State) *Workflow {
 
 // Scope is a list of states: the workflow itself, a Parallel branch or a
 // Map's item processor. States may only move to states of the same scope.
+// They are listed in the order they are written: a Task from the call of
+// its integration helper, so a state added inside the Task's chain (as its
+// Next, say) comes after it.
 type Scope struct {
 	s *ir.Scope
 	w *ir.Workflow
