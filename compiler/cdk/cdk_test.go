@@ -523,7 +523,7 @@ var integrations = []integration{
 		m := wf.Map("M").Distributed(dsl.ExecutionStandard).
 			ItemReader(dsl.ReadS3Object("in", "items.json").InputType(dsl.InputJSON)).
 			ResultWriter(dsl.WriteResultsToS3("out", "runs"))
-		m.Processor().Pass("P").End()
+		m.Processor(func(items *dsl.Scope) { items.Pass("P").End() })
 		m.End()
 	}, &cdk.Props{StateMachineName: jsii.String("orders")},
 		[]string{"states:StartExecution -> " + arn("states", "stateMachine:orders"),
