@@ -172,7 +172,7 @@ var flowErrors = map[string]func() *dsl.Workflow{
 			Codes  []string `json:"codes"`
 			Reason string   `json:"reason"`
 		}
-		wf := dsl.InputOf[rejection](dsl.NewWorkflow("Reject"))
+		wf := dsl.NewWorkflow("Reject").DeclareInput(dsl.Type[rejection]())
 		wf.Fail("Rejected").ErrorPath("$.codes").CausePath("$.reason")
 		return wf
 	},
@@ -189,7 +189,7 @@ var flowErrors = map[string]func() *dsl.Workflow{
 		type claim struct {
 			Assessments []assessment `json:"assessments"`
 		}
-		wf := dsl.InputOf[claim](dsl.NewWorkflow("Payout")).QueryLanguage(dsl.JSONata)
+		wf := dsl.NewWorkflow("Payout").DeclareInput(dsl.Type[claim]()).QueryLanguage(dsl.JSONata)
 		wf.Pass("Total").Output(dsl.Obj{
 			"approved": dsl.Expr("$sum($states.input.assesments[covered].approved)"),
 			"covered":  dsl.Expr("$count($states.input.assessments[coverd])"),
@@ -207,12 +207,17 @@ var flowErrors = map[string]func() *dsl.Workflow{
 		type input struct {
 			Order order `json:"order"`
 		}
-		wf := dsl.InputOf[input](dsl.NewWorkflow("Track"))
-		// $.order is the order, not its shipments: AWS would run one
-		// iteration per field of the order.
-		m := dsl.ItemsOf[shipment](wf.Map("EachShipment").ItemsPath("$.order").
-			ItemSelector(dsl.Obj{"trackingId": dsl.Path("$$.Map.Item.Value.trackingId")}))
-		m.Processor().Pass("Track").End()
+		wf := dsl.NewWorkflow("Track").DeclareInput(
+			// $.order is the order, not its shipments: AWS would run one
+			// iteration per field of the order.
+			dsl.Type[input]())
+
+		m := wf.Map("EachShipment").ItemsPath("$.order").
+			ItemSelector(dsl.Obj{"trackingId": dsl.Path("$$.Map.Item.Value.trackingId")}).DeclareItem(dsl.Type[shipment]())
+
+		m.Processor(func(items *dsl.Scope) {
+			items.Pass("Track").End()
+		})
 		m.End()
 		return wf
 	},
