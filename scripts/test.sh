@@ -54,6 +54,16 @@ go vet ./...
 step "goasl generate -check ./examples/..."
 go run ./cmd/goasl generate -check ./examples/...
 
+# examples/cdkapp's constructors come from its own //go:generate directive
+# (goasl generate -cdk-dir . ...): run that directive with -check. (Not a Go
+# test: running goasl inside this module would make go test's cached result
+# depend on the module's root directory.)
+step "examples/cdkapp: its goasl generate directive, with -check"
+cdkapp_args=$(sed -n 's|^//go:generate go run github.com/goasl/goasl/cmd/goasl generate ||p' examples/cdkapp/doc.go)
+[[ -n "$cdkapp_args" ]] || die "examples/cdkapp/doc.go has no goasl generate directive"
+# shellcheck disable=SC2086 # the directive's arguments, split as go generate splits them
+(cd examples/cdkapp && go run github.com/goasl/goasl/cmd/goasl generate -check $cdkapp_args)
+
 # jsii (the CDK tests) prints a banner about Node 20 on every start.
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=1
 
