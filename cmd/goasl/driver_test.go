@@ -190,3 +190,18 @@ func TestImportWholeFileName(t *testing.T) {
 		}
 	}
 }
+
+// TestDiagnosticPositions runs goasl from a subdirectory of the module:
+// positions are relative to the current directory, as go build prints
+// them, with a column when the line holds one call.
+func TestDiagnosticPositions(t *testing.T) {
+	dir := newModule(t)
+	t.Chdir(filepath.Join(dir, "good"))
+	status, out, errOut := runCase(t, "", "generate", "../broken")
+	want := `../broken/broken.go:9: workflow "Broken": state "Start": Next: Missing 'Next' target: Ed: no state named "Ed" (did you mean "End"?); name one of the state machine's states
+../broken/broken.go:10:2: workflow "Broken": state "End": State "End" is not reachable: StartAt is not set, so the workflow starts at its first state, "Start", and no path from there leads to it; add a Next, Default or Catch that targets it, remove it, or if the workflow should start elsewhere, say so with wf.StartAt(state)
+`
+	if status != 1 || out != "" || errOut != want {
+		t.Errorf("status %d\nstdout:\n%s\nstderr:\n%s\nwant:\n%s", status, out, errOut, want)
+	}
+}

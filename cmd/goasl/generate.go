@@ -275,20 +275,6 @@ func checkOutputs(e *env, outs []output, verbose bool) int {
 	return status
 }
 
-// displayPath shows a path relative to the working directory when it is
-// below it.
-func displayPath(path string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return path
-	}
-	rel, err := filepath.Rel(wd, path)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return path
-	}
-	return rel
-}
-
 // unwrapPathError drops the operation and path that an *os.PathError
 // repeats.
 func unwrapPathError(err error) error {

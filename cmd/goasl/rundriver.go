@@ -291,13 +291,14 @@ func checkResult(res *driver.Result, pkgs []*workflowPackage, naming gen.Naming)
 // every workflow compiled.
 func reportWorkflows(e *env, ws []driver.Workflow) bool {
 	ok := true
+	pos := newPositions()
 	for _, w := range ws {
 		if w.Failure != "" {
 			e.errorf("%s", w.Failure)
 			ok = false
 		}
 		for _, d := range w.Diagnostics {
-			fmt.Fprintln(e.stderr, d.String())
+			fmt.Fprintln(e.stderr, pos.format(d))
 		}
 		if w.Failure == "" && w.ASL == "" {
 			ok = false
