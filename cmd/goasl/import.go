@@ -140,6 +140,9 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 		data, err = io.ReadAll(e.stdin)
 		display = "<stdin>"
 		name = "stdin.json"
+		if looksLikeYAML(data) {
+			name = "stdin.yaml"
+		}
 	} else {
 		data, err = os.ReadFile(name)
 	}
@@ -155,7 +158,7 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 	var wfs []dslgen.Workflow
 	ok := true
 	for _, d := range defs {
-		if !fromTemplate && name != "stdin.json" {
+		if !fromTemplate && display != "<stdin>" {
 			d.Name = importName(filepath.Base(name))
 		}
 		where := display

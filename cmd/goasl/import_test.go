@@ -26,6 +26,7 @@ func TestImport(t *testing.T) {
 		{"import_same_name", "", []string{"import", dir + "order.asl.json", dir + "order.asl.json"}, 0},
 		{"import_template", "", []string{"import", "-from-template", dir + "template.json"}, 0},
 		{"import_stdin", `{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}`, []string{"import", "-"}, 0},
+		{"import_stdin_yaml", "StartAt: A\nStates:\n  A:\n    Type: Succeed\n", []string{"import", "-"}, 0},
 		{"import_invalid", "", []string{"import", dir + "invalid.asl.json"}, 1},
 		{"import_unexpressible", "", []string{"import", dir + "unexpressible.asl.json"}, 1},
 		{"import_yaml", "", []string{"import", dir + "machine.asl.yaml"}, 0},
