@@ -205,3 +205,33 @@ func TestDiagnosticPositions(t *testing.T) {
 		t.Errorf("status %d\nstdout:\n%s\nstderr:\n%s\nwant:\n%s", status, out, errOut, want)
 	}
 }
+
+// TestNoModule checks the messages for packages outside any module and
+// for a module that does not require goasl.
+func TestNoModule(t *testing.T) {
+	hint := "goasl needs github.com/goasl/goasl and its dependencies in your module's go.mod: add goasl as a tool with\n" +
+		"\tgo get -tool github.com/goasl/goasl/cmd/goasl\n" +
+		"or, when go.mod replaces github.com/goasl/goasl with a directory,\n" +
+		"\tgo mod edit -tool=github.com/goasl/goasl/cmd/goasl && go mod tidy\n" +
+		"(offline, with the modules in your module cache: GOPROXY=off GOSUMDB=off go mod tidy)\n"
+	t.Setenv("GOPROXY", "off")
+	mod := t.TempDir()
+	os.Mkdir(filepath.Join(mod, "p"), 0o755)
+	os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module example.com/x\n\ngo 1.26\n"), 0o644)
+	os.WriteFile(filepath.Join(mod, "p", "p.go"), []byte("package p\n\nimport \"github.com/goasl/goasl/dsl\"\n\n// F is a workflow.\nfunc F() *dsl.Workflow { return dsl.NewWorkflow(\"F\") }\n"), 0o644)
+
+	outside := t.TempDir()
+	t.Chdir(outside)
+	status, out, errOut := runCase(t, "", "compile", filepath.Join(mod, "p"))
+	want := "goasl: no go.mod in " + outside + " or any directory above it: goasl loads packages of a Go module; run it inside the module that holds them (go mod init makes one)\n"
+	if status != 1 || out != "" || errOut != want {
+		t.Errorf("outside a module: status %d\nstderr:\n%s\nwant:\n%s", status, errOut, want)
+	}
+
+	t.Chdir(mod)
+	status, out, errOut = runCase(t, "", "generate", "./p")
+	want = "goasl: the packages do not build:\nno required module provides package github.com/goasl/goasl/dsl; to add it:\n\tgo get github.com/goasl/goasl/dsl\n" + hint
+	if status != 1 || out != "" || errOut != want {
+		t.Errorf("without goasl in go.mod: status %d\nstderr:\n%s\nwant:\n%s", status, errOut, want)
+	}
+}

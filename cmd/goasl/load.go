@@ -94,7 +94,11 @@ func goList(ctx context.Context, patterns []string, tags, overlay string) ([]*li
 			wd, _ := os.Getwd()
 			return nil, fmt.Errorf("no go.mod in %s or any directory above it: goasl loads packages of a Go module; run it inside the module that holds them (go mod init makes one)", wd)
 		}
-		return nil, fmt.Errorf("loading %s: %s", strings.Join(patterns, " "), strings.TrimPrefix(msg, "go: "))
+		msg = strings.TrimPrefix(msg, "go: ")
+		if strings.Contains(msg, "go.mod") || strings.Contains(msg, "go.sum") {
+			msg += "\n" + toolHint("")
+		}
+		return nil, fmt.Errorf("loading %s: %s", strings.Join(userPatterns(patterns), " "), msg)
 	}
 	var out []*listedPackage
 	dec := json.NewDecoder(&stdout)
@@ -108,6 +112,14 @@ func goList(ctx context.Context, patterns []string, tags, overlay string) ([]*li
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// userPatterns drops the driver package goasl adds to the patterns.
+func userPatterns(patterns []string) []string {
+	if n := len(patterns); n > 1 && patterns[n-1] == driverPkgPath {
+		return patterns[:n-1]
+	}
+	return patterns
 }
 
 // errorLines returns the lines of a go command error without the
@@ -220,7 +232,11 @@ func loadWorkflows(ctx context.Context, patterns []string, tags string) (*loaded
 		}
 	}
 	if len(problems) > 0 {
-		return nil, fmt.Errorf("the packages do not build:\n%s", strings.Join(problems, "\n"))
+		msg := strings.Join(problems, "\n")
+		if strings.Contains(msg, "no required module provides package github.com/goasl/goasl/") {
+			msg += "\n" + toolHint("")
+		}
+		return nil, fmt.Errorf("the packages do not build:\n%s", msg)
 	}
 	l := &loaded{exports: map[string]string{}, deps: map[string][]string{}}
 	for _, p := range listed {

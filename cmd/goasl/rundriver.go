@@ -132,10 +132,15 @@ func driverFailure(err error, running, output, moduleDir string) error {
 
 // toolHint says how to give a module what goasl's driver needs.
 func toolHint(moduleDir string) string {
-	return "goasl's driver program needs goasl's own dependencies in the go.mod of " + moduleDir + ": add goasl as a tool there with\n" +
+	where := "your module's go.mod"
+	if moduleDir != "" {
+		where = "the go.mod of " + moduleDir
+	}
+	return "goasl needs github.com/goasl/goasl and its dependencies in " + where + ": add goasl as a tool with\n" +
 		"\tgo get -tool github.com/goasl/goasl/cmd/goasl\n" +
-		"or, offline or when go.mod replaces github.com/goasl/goasl with a directory,\n" +
-		"\tgo mod edit -tool=github.com/goasl/goasl/cmd/goasl && go mod tidy"
+		"or, when go.mod replaces github.com/goasl/goasl with a directory,\n" +
+		"\tgo mod edit -tool=github.com/goasl/goasl/cmd/goasl && go mod tidy\n" +
+		"(offline, with the modules in your module cache: GOPROXY=off GOSUMDB=off go mod tidy)"
 }
 
 // driverSource returns the driver program for the given packages.
