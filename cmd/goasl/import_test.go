@@ -31,6 +31,8 @@ func TestImport(t *testing.T) {
 		{"import_unexpressible", "", []string{"import", dir + "unexpressible.asl.json"}, 1},
 		{"import_yaml", "", []string{"import", dir + "machine.asl.yaml"}, 0},
 		{"import_yaml_template", "", []string{"import", "-from-template", dir + "template.yaml"}, 0},
+		{"import_template_invalid", "", []string{"import", "-from-template", dir + "template_invalid.json"}, 1},
+		{"import_yaml_template_invalid", "", []string{"import", "-from-template", dir + "template_invalid.yaml"}, 1},
 		{"import_yaml_not_template", "", []string{"import", "-from-template", dir + "machine.asl.yaml"}, 1},
 		{"import_not_template", "", []string{"import", "-from-template", dir + "order.asl.json"}, 1},
 		{"import_missing_file", "", []string{"import", dir + "missing.asl.json"}, 1},
