@@ -368,7 +368,7 @@ func driverKey(l *loaded, pkgs []*workflowPackage, main []byte) string {
 // changed, so an unchanged package runs its driver at once.
 func cachedDriver(ctx context.Context, l *loaded, pkgs []*workflowPackage, moduleDir string, buildFlags []string, stderr *bytes.Buffer) (string, error) {
 	key := driverKey(l, pkgs, driverSource(pkgs))
-	if key == "" || os.Getenv("GOASL_NO_DRIVER_CACHE") != "" {
+	if key == "" {
 		return "", nil
 	}
 	base, err := os.UserCacheDir()
