@@ -93,17 +93,23 @@ func TestGenerateLeftovers(t *testing.T) {
 	}
 }
 
-// TestGenerateSignal sends SIGTERM to a goasl whose workflow function
-// sleeps: the driver dies with goasl, and nothing is left behind.
+// TestGenerateSignal sends SIGTERM, then SIGKILL, to a goasl whose
+// workflow function sleeps: the driver dies with goasl; after SIGTERM
+// nothing is left behind, after SIGKILL the next run removes what is.
 func TestGenerateSignal(t *testing.T) {
 	dir := newModule(t)
-	tmp := t.TempDir()
 	bin := filepath.Join(t.TempDir(), "goasl")
 	build := exec.Command("go", "build", "-o", bin, ".")
 	build.Dir = pkgDir
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building goasl: %v\n%s", err, out)
 	}
+	t.Run("SIGTERM", func(t *testing.T) { signalDuringRun(t, bin, dir, syscall.SIGTERM) })
+	t.Run("SIGKILL", func(t *testing.T) { signalDuringRun(t, bin, dir, syscall.SIGKILL) })
+}
+
+func signalDuringRun(t *testing.T, bin, dir string, sig syscall.Signal) {
+	tmp := t.TempDir()
 	pidFile := filepath.Join(tmp, "driver.pid")
 	cmd := exec.Command(bin, "generate", "-timeout", "10m", "./sleeps")
 	cmd.Dir = dir
@@ -124,16 +130,30 @@ func TestGenerateSignal(t *testing.T) {
 		cmd.Process.Kill()
 		t.Fatalf("the workflow function did not start: %s", stderr.String())
 	}
-	cmd.Process.Signal(syscall.SIGTERM)
+	cmd.Process.Signal(sig)
 	err := cmd.Wait()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 143 || stderr.String() != "goasl: terminated: stopped\n" {
-		t.Errorf("goasl ended with %v, stderr:\n%s", err, stderr.String())
+	if sig == syscall.SIGTERM {
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 143 || stderr.String() != "goasl: terminated: stopped\n" {
+			t.Errorf("goasl ended with %v, stderr:\n%s", err, stderr.String())
+		}
 	}
 	for deadline := time.Now().Add(10 * time.Second); alive(driverPid) && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 	}
 	if alive(driverPid) {
 		syscall.Kill(driverPid, syscall.SIGKILL)
 		t.Errorf("the driver (pid %d) outlived goasl", driverPid)
+	}
+	if sig == syscall.SIGKILL {
+		// goasl had no chance to clean up: the next run does.
+		if m, _ := filepath.Glob(filepath.Join(tmp, "goasl-driver-*")); len(m) != 1 {
+			t.Errorf("after SIGKILL: %q", m)
+		}
+		next := exec.Command(bin, "generate", "./good")
+		next.Dir = dir
+		next.Env = append(os.Environ(), "TMPDIR="+tmp)
+		if out, err := next.CombinedOutput(); err != nil {
+			t.Fatalf("the next run: %v\n%s", err, out)
+		}
 	}
 	if m, _ := filepath.Glob(filepath.Join(tmp, "goasl-driver-*")); len(m) > 0 {
 		t.Errorf("left behind: %s", m)
