@@ -192,9 +192,10 @@ func loadWorkflows(ctx context.Context, patterns []string, tags string) (*loaded
 		files := absFiles(p)
 		fset := token.NewFileSet()
 		syntax := parseFiles(fset, files)
-		if len(workflowCandidates(syntax)) == 0 && p.Name != "" {
-			// No function of the package can be a workflow function:
-			// goasl does not need it, and go build reports its errors.
+		if len(workflowCandidates(syntax)) == 0 && allUndefined(errs) {
+			// No function of the package can be a workflow function,
+			// and it uses names that are not there, such as those goasl
+			// is about to generate: goasl does not need it.
 			continue
 		}
 		if dropped := reduce(p, errs, syntax); len(dropped) > 0 {
@@ -399,6 +400,16 @@ func workflowCandidates(files []parsedFile) map[string]string {
 // undefinedError matches a compiler error about an undefined name.
 var undefinedError = regexp.MustCompile(`^(.+\.go):\d+:\d+: undefined: [\pL\pN_.]+$`)
 
+// allUndefined reports whether every error is about an undefined name.
+func allUndefined(errs []string) bool {
+	for _, e := range errs {
+		if !strings.HasPrefix(e, "too many errors") && !undefinedError.MatchString(e) {
+			return false
+		}
+	}
+	return len(errs) > 0
+}
+
 // reduce decides whether a workflow package that does not build can be
 // built without some of its files, and returns those files.
 //
@@ -416,14 +427,14 @@ func reduce(p *listedPackage, errs []string, files []parsedFile) []string {
 	if p.Error == nil || len(p.DepsErrors) > 0 {
 		return nil
 	}
+	if !allUndefined(errs) {
+		return nil
+	}
 	var errFiles []string
 	for _, e := range errs {
-		if strings.HasPrefix(e, "too many errors") {
-			continue
-		}
 		m := undefinedError.FindStringSubmatch(e)
 		if m == nil {
-			return nil
+			continue
 		}
 		f, err := filepath.Abs(m[1])
 		if err != nil {
