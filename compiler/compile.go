@@ -63,6 +63,7 @@ func Check(wf *dsl.Workflow) Result {
 		}
 		c.add(d.Severity, d.Code, d.Pointer, c.at(d.Pointer), d.Message)
 	}
+	c.foldUnreachable()
 	var types *flow.Result
 	if !hasError(c.diags) {
 		types = c.typeCheck(sm)
@@ -104,6 +105,8 @@ type compiler struct {
 	// lowering holds the maps, slices and pointers whose values are being
 	// lowered, to report a value that contains itself.
 	lowering map[container]bool
+	// scopes are the States containers lowered, with their pointers.
+	scopes []scopeAt
 }
 
 // container identifies a map, slice or pointer value: a slice by its first
@@ -255,6 +258,7 @@ func (c *compiler) lower() *asl.StateMachine {
 // scope lowers a States container whose pointer is ptr.
 func (c *compiler) scope(s *ir.Scope, ptr string) (string, asl.States) {
 	c.mark(ptr, s.Pos)
+	c.scopes = append(c.scopes, scopeAt{s, ptr})
 	for _, st := range s.States {
 		c.pointerOf[st] = ptrJoin(ptr, "States", st.Name)
 	}

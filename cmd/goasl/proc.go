@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -28,8 +29,9 @@ import (
 // children is what goasl must clean up when it is interrupted.
 var children = struct {
 	sync.Mutex
-	groups map[int]bool    // process group IDs
-	dirs   map[string]bool // temporary directories
+	groups   map[int]bool    // process group IDs
+	dirs     map[string]bool // temporary directories
+	stopping bool            // a signal came: start nothing more
 }{groups: map[int]bool{}, dirs: map[string]bool{}}
 
 var signalsOnce sync.Once
@@ -56,6 +58,7 @@ func handleSignals(e *env) {
 func cleanupChildren() {
 	children.Lock()
 	defer children.Unlock()
+	children.stopping = true
 	for g := range children.groups {
 		syscall.Kill(-g, syscall.SIGKILL)
 	}
@@ -140,7 +143,10 @@ func childCommand(ctx context.Context, dir, name string, args ...string) *exec.C
 // known to the signal handler while it runs.
 func runCommand(cmd *exec.Cmd) error {
 	children.Lock()
-	err := cmd.Start()
+	err := errors.New("goasl is stopping")
+	if !children.stopping {
+		err = cmd.Start()
+	}
 	if err == nil {
 		children.groups[cmd.Process.Pid] = true
 	}

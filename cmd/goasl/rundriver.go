@@ -132,10 +132,15 @@ func driverFailure(err error, running, output, moduleDir string) error {
 
 // toolHint says how to give a module what goasl's driver needs.
 func toolHint(moduleDir string) string {
-	return "goasl's driver program needs goasl's own dependencies in the go.mod of " + moduleDir + ": add goasl as a tool there with\n" +
+	where := "your module's go.mod"
+	if moduleDir != "" {
+		where = "the go.mod of " + moduleDir
+	}
+	return "goasl needs github.com/goasl/goasl and its dependencies in " + where + ": add goasl as a tool with\n" +
 		"\tgo get -tool github.com/goasl/goasl/cmd/goasl\n" +
-		"or, offline or when go.mod replaces github.com/goasl/goasl with a directory,\n" +
-		"\tgo mod edit -tool=github.com/goasl/goasl/cmd/goasl && go mod tidy"
+		"or, when go.mod replaces github.com/goasl/goasl with a directory,\n" +
+		"\tgo mod edit -tool=github.com/goasl/goasl/cmd/goasl && go mod tidy\n" +
+		"(offline, with the modules in your module cache: GOPROXY=off GOSUMDB=off go mod tidy)"
 }
 
 // driverSource returns the driver program for the given packages.
@@ -291,13 +296,14 @@ func checkResult(res *driver.Result, pkgs []*workflowPackage, naming gen.Naming)
 // every workflow compiled.
 func reportWorkflows(e *env, ws []driver.Workflow) bool {
 	ok := true
+	pos := newPositions()
 	for _, w := range ws {
 		if w.Failure != "" {
 			e.errorf("%s", w.Failure)
 			ok = false
 		}
 		for _, d := range w.Diagnostics {
-			fmt.Fprintln(e.stderr, d.String())
+			fmt.Fprintln(e.stderr, pos.format(d))
 		}
 		if w.Failure == "" && w.ASL == "" {
 			ok = false
@@ -362,7 +368,7 @@ func driverKey(l *loaded, pkgs []*workflowPackage, main []byte) string {
 // changed, so an unchanged package runs its driver at once.
 func cachedDriver(ctx context.Context, l *loaded, pkgs []*workflowPackage, moduleDir string, buildFlags []string, stderr *bytes.Buffer) (string, error) {
 	key := driverKey(l, pkgs, driverSource(pkgs))
-	if key == "" || os.Getenv("GOASL_NO_DRIVER_CACHE") != "" {
+	if key == "" {
 		return "", nil
 	}
 	base, err := os.UserCacheDir()
