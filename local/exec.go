@@ -1,0 +1,790 @@
+package local
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"time"
+
+	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/asl/value"
+)
+
+// MaxPayloadSize is Step Functions' limit on a state's input, output and
+// result, and on an execution's input: 256 KiB of UTF-8 JSON text.
+const MaxPayloadSize = 256 * 1024
+
+// DefaultTaskTimeout is the TimeoutSeconds of a Task that sets none.
+const DefaultTaskTimeout = 99999999
+
+// Status is an execution's final status.
+type Status string
+
+// The statuses a run ends with.
+const (
+	Succeeded Status = "SUCCEEDED"
+	Failed    Status = "FAILED"
+	TimedOut  Status = "TIMED_OUT"
+	Aborted   Status = "ABORTED"
+)
+
+// Options configure one execution. The zero Options run with input {}, the
+// start time 2024-01-01T00:00:00Z, seed 0 and history on.
+type Options struct {
+	// Input is the execution input; undefined means {}.
+	Input value.Value
+	// Handlers answer Task states, by state name or by Resource ARN (a
+	// state name wins).
+	Handlers map[string]Handler
+	// Mock is an AWS mock configuration file, TestCase the test case to
+	// use (with a single test case in the file, "" picks it). Mocked
+	// states are answered from it before Handlers are looked up.
+	Mock     *MockConfig
+	TestCase string
+	// S3 is the in-memory S3 that Distributed Map's ItemReader reads and
+	// ResultWriter writes.
+	S3 *S3
+	// Seed seeds the jitter of retriers, States.MathRandom and States.UUID.
+	Seed uint64
+	// StartTime is the virtual time the execution starts at.
+	StartTime time.Time
+	// Identity of the execution, for the context object and ARNs.
+	Partition, Region, Account      string
+	StateMachineName, ExecutionName string
+	RoleArn                         string
+	// TaskToken, when set, is the token every callback task gets (the
+	// default is a token derived from the execution and the event id).
+	TaskToken string
+	// NoHistory turns the history off (events are then not recorded).
+	NoHistory bool
+	// MaxEvents bounds the history, as Step Functions' quota of 25,000
+	// events does (0: 25,000; negative: no bound). An execution over it
+	// fails with States.Runtime.
+	MaxEvents int
+}
+
+// Handler answers a Task. It returns the task's result (for
+// arn:aws:states:::lambda:invoke, the function's result: the executor
+// wraps it in the integration's response, Payload and StatusCode) or an
+// error: a *Failure (see Error) fails the task with that error name and
+// cause, any other error with States.TaskFailed.
+type Handler func(ctx context.Context, t *Task) (value.Value, error)
+
+// Task is what a Handler is called with.
+type Task struct {
+	State    string      // the state name
+	Resource string      // the Resource ARN
+	Input    value.Value // the effective parameters (for lambda:invoke, Payload)
+	// Token is the task token of a .waitForTaskToken task or an activity.
+	Token string
+	// RetryCount is the number of retries so far.
+	RetryCount int
+
+	x         *exec
+	th        *thread
+	started   time.Time
+	beat      time.Time
+	submit    value.Value
+	submitted bool
+}
+
+// Now returns the virtual time.
+func (t *Task) Now() time.Time { return t.th.now }
+
+// Advance lets d of virtual time pass while the task works: a callback
+// that arrives after an hour is Advance(time.Hour) before returning.
+// The task times out if it passes TimeoutSeconds or HeartbeatSeconds.
+func (t *Task) Advance(d time.Duration) {
+	if d > 0 {
+		t.th.now = t.th.now.Add(d)
+	}
+}
+
+// Heartbeat records a heartbeat (SendTaskHeartbeat) at the current virtual
+// time.
+func (t *Task) Heartbeat() { t.beat = t.th.now }
+
+// ErrNoAnswer is what a Handler returns for a task that never answers
+// (a lost callback): the task then fails with States.Timeout when its
+// TimeoutSeconds or HeartbeatSeconds passes.
+var ErrNoAnswer = errors.New("local: the task never answers")
+
+// Execution is the result of a run.
+type Execution struct {
+	Status Status
+	Output value.Value // when Succeeded
+	// Error and Cause when Failed (HasCause tells an empty cause from none).
+	Error, Cause string
+	HasCause     bool
+	Events       []Event // nil with NoHistory
+	// Start and Stop are the virtual start and end times.
+	Start, Stop time.Time
+	// Visited lists the states entered, in order (nested ones included).
+	Visited []string
+	// Retries counts the retries per state name.
+	Retries map[string]int
+	// Transitions counts the states entered.
+	Transitions int
+}
+
+// Duration is the virtual time the execution took.
+func (x *Execution) Duration() time.Duration { return x.Stop.Sub(x.Start) }
+
+// MissingHandlerError is returned by Run for a Task that nothing answers.
+type MissingHandlerError struct {
+	State, Resource string
+}
+
+func (e *MissingHandlerError) Error() string {
+	return fmt.Sprintf("state %q: no handler or mocked response for resource %q: add a Handler for the state name or the resource, or a mocked response for the state in the mock configuration", e.State, e.Resource)
+}
+
+// Run compiles sm and runs one execution (see Machine.Run).
+func Run(ctx context.Context, sm *asl.StateMachine, opts Options) (*Execution, error) {
+	m, err := Compile(sm)
+	if err != nil {
+		return nil, err
+	}
+	return m.Run(ctx, opts)
+}
+
+type thread struct {
+	now  time.Time
+	prev int64
+}
+
+// exec is one running execution.
+type exec struct {
+	ctx   context.Context
+	m     *Machine
+	opts  *Options
+	rand  *rand.Rand
+	res   *Execution
+	hist  bool
+	max   int
+	nev   int
+	input value.Value
+
+	execArn, smArn, startText string
+	ctxExec, ctxSM            value.Value
+	mockCounts                map[string]int
+	tokens                    int
+	runErr                    error // a Go error that stops the run (missing handler, ctx)
+	deadline                  time.Time
+
+	// The state running now, for error messages.
+	curName    string
+	curEntered int64
+}
+
+// Run executes the machine once. The error is for runs that cannot
+// proceed: a Task with nothing to answer it, a cancelled ctx; a failed
+// execution is an Execution with Status Failed.
+func (m *Machine) Run(ctx context.Context, opts Options) (*Execution, error) {
+	x := &exec{ctx: ctx, m: m, opts: &opts, res: &Execution{Retries: map[string]int{}}}
+	x.hist = !opts.NoHistory
+	x.max = opts.MaxEvents
+	if x.max == 0 {
+		x.max = 25000
+	}
+	x.rand = rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
+	if opts.StartTime.IsZero() {
+		opts.StartTime = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	def := func(s *string, d string) {
+		if *s == "" {
+			*s = d
+		}
+	}
+	def(&opts.Partition, "aws")
+	def(&opts.Region, "us-east-1")
+	def(&opts.Account, "123456789012")
+	def(&opts.StateMachineName, m.Name)
+	def(&opts.ExecutionName, "local-execution")
+	def(&opts.RoleArn, "arn:"+opts.Partition+":iam::"+opts.Account+":role/StepFunctionsRole")
+	x.input = opts.Input
+	if x.input.IsUndefined() {
+		x.input = value.FromMembers()
+	}
+	x.smArn = "arn:" + opts.Partition + ":states:" + opts.Region + ":" + opts.Account + ":stateMachine:" + opts.StateMachineName
+	x.execArn = "arn:" + opts.Partition + ":states:" + opts.Region + ":" + opts.Account + ":execution:" + opts.StateMachineName + ":" + opts.ExecutionName
+	x.startText = formatTime(opts.StartTime)
+	x.ctxExec = value.FromMembers(
+		value.Member{Key: "Id", Value: value.FromString(x.execArn)},
+		value.Member{Key: "Input", Value: x.input},
+		value.Member{Key: "Name", Value: value.FromString(opts.ExecutionName)},
+		value.Member{Key: "RoleArn", Value: value.FromString(opts.RoleArn)},
+		value.Member{Key: "StartTime", Value: value.FromString(x.startText)},
+		value.Member{Key: "RedriveCount", Value: value.FromInt(0)},
+	)
+	x.ctxSM = value.FromMembers(
+		value.Member{Key: "Id", Value: value.FromString(x.smArn)},
+		value.Member{Key: "Name", Value: value.FromString(opts.StateMachineName)},
+	)
+	if m.timeout > 0 {
+		x.deadline = opts.StartTime.Add(m.timeout)
+	}
+	if x.hist {
+		x.res.Events = make([]Event, 0, 16)
+	}
+	th := &thread{now: opts.StartTime}
+	x.res.Start = opts.StartTime
+	x.emit(th, Event{Type: "ExecutionStarted", Input: x.input, Resource: opts.RoleArn})
+	th.prev = 0
+	out, f := x.runScope(m.root, x.input, newScope(nil), th, nil)
+	if x.runErr != nil {
+		return nil, x.runErr
+	}
+	x.res.Stop = th.now
+	switch {
+	case f == nil:
+		x.res.Status = Succeeded
+		x.res.Output = out
+		x.emit(th, Event{Type: "ExecutionSucceeded", Output: out})
+	case f.Name == ErrTimeout && f.execTimeout:
+		x.res.Status = TimedOut
+		x.res.Error, x.res.Cause, x.res.HasCause = f.Name, f.Cause, f.HasCause
+		x.emit(th, Event{Type: "ExecutionTimedOut", Error: f.Name, HasError: true, Cause: f.Cause, HasCause: f.HasCause})
+	default:
+		x.res.Status = Failed
+		x.res.Error, x.res.Cause, x.res.HasCause = f.Name, f.Cause, f.HasCause
+		ev := Event{Type: "ExecutionFailed", Error: f.Name, HasError: f.Name != "", Cause: f.Cause, HasCause: f.HasCause}
+		x.emit(th, ev)
+	}
+	return x.res, nil
+}
+
+func formatTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
+
+// failure is a Failure inside the engine, with how it may be handled.
+type failure = Failure
+
+// emit records an event (when the history is on) and returns its id.
+func (x *exec) emit(th *thread, e Event) int64 {
+	x.nev++
+	id := int64(x.nev)
+	if x.hist {
+		e.ID = id
+		e.PreviousEventID = th.prev
+		e.Timestamp = th.now
+		x.res.Events = append(x.res.Events, e)
+	}
+	th.prev = id
+	return id
+}
+
+// runtime returns a States.Runtime failure of the current state.
+func (x *exec) runtime(msg string) *Failure {
+	return x.stateFailure(ErrRuntime, msg)
+}
+
+func (x *exec) stateFailure(name, msg string) *Failure {
+	return &Failure{Name: name, HasCause: true, Cause: fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). %s", x.curName, x.curEntered, msg)}
+}
+
+// scope holds the variables of one scope; inner scopes read outer ones.
+type scope struct {
+	parent *scope
+	vars   map[string]value.Value
+}
+
+func newScope(parent *scope) *scope { return &scope{parent: parent} }
+
+func (s *scope) get(name string) (value.Value, bool) {
+	for ; s != nil; s = s.parent {
+		if v, ok := s.vars[name]; ok {
+			return v, true
+		}
+	}
+	return value.Value{}, false
+}
+
+func (s *scope) set(name string, v value.Value) {
+	if s.vars == nil {
+		s.vars = make(map[string]value.Value, 4)
+	}
+	s.vars[name] = v
+}
+
+// mapItem is the Map.Item of the context object inside an iteration.
+type mapItem struct {
+	index int
+	value value.Value
+}
+
+// stateCtx is what a state's context object is built from, lazily.
+type stateCtx struct {
+	x        *exec
+	name     string
+	entered  time.Time
+	retry    int
+	token    string
+	item     *mapItem
+	built    value.Value
+	hasBuilt bool
+}
+
+func (c *stateCtx) value() value.Value {
+	if c.hasBuilt {
+		return c.built
+	}
+	var st value.ObjectBuilder
+	st.Set("EnteredTime", value.FromString(formatTime(c.entered)))
+	st.Set("Name", value.FromString(c.name))
+	st.Set("RetryCount", value.FromInt(int64(c.retry)))
+	var b value.ObjectBuilder
+	b.Set("Execution", c.x.ctxExec)
+	b.Set("State", st.Value())
+	b.Set("StateMachine", c.x.ctxSM)
+	if c.token != "" {
+		b.Set("Task", value.FromMembers(value.Member{Key: "Token", Value: value.FromString(c.token)}))
+	}
+	if c.item != nil {
+		b.Set("Map", value.FromMembers(value.Member{Key: "Item", Value: value.FromMembers(
+			value.Member{Key: "Index", Value: value.FromInt(int64(c.item.index))},
+			value.Member{Key: "Value", Value: c.item.value},
+		)}))
+	}
+	c.built, c.hasBuilt = b.Value(), true
+	return c.built
+}
+
+// runScope runs a States object from its StartAt to an end state.
+func (x *exec) runScope(sc *cscope, input value.Value, vars *scope, th *thread, item *mapItem) (value.Value, *Failure) {
+	st := sc.start
+	for {
+		if x.runErr != nil {
+			return value.Value{}, &Failure{Name: ErrRuntime}
+		}
+		out, next, f := x.runState(st, input, vars, th, item)
+		if f != nil {
+			return value.Value{}, f
+		}
+		if next == nil {
+			return out, nil
+		}
+		st, input = next, out
+	}
+}
+
+// stateEvent returns the history event type of a state event.
+func stateEvent(cs *cstate, suffix string) string { return cs.evType + "State" + suffix }
+
+// runState runs one state and returns its output and the next state (nil
+// at an end).
+func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, item *mapItem) (value.Value, *cstate, *Failure) {
+	if x.max > 0 && x.nev >= x.max {
+		return value.Value{}, nil, &Failure{Name: ErrRuntime, HasCause: true, Cause: fmt.Sprintf("The execution reached the maximum number of history events (%d).", x.max)}
+	}
+	if err := x.ctx.Err(); err != nil {
+		x.runErr = err
+		return value.Value{}, nil, &Failure{Name: ErrRuntime}
+	}
+	if !x.deadline.IsZero() && th.now.After(x.deadline) {
+		return value.Value{}, nil, &Failure{Name: ErrTimeout, execTimeout: true}
+	}
+	x.res.Transitions++
+	x.res.Visited = append(x.res.Visited, cs.name)
+	entered := x.emit(th, Event{Type: stateEvent(cs, "Entered"), Name: cs.name, Input: input})
+	saveName, saveEntered := x.curName, x.curEntered
+	x.curName, x.curEntered = cs.name, entered
+	defer func() { x.curName, x.curEntered = saveName, saveEntered }()
+	sctx := &stateCtx{x: x, name: cs.name, entered: th.now, item: item}
+	r := &roots{input: input, vars: vars, sctx: sctx}
+
+	var (
+		out  value.Value
+		next = cs.next
+		f    *Failure
+		asg  []assignedVar
+	)
+	switch cs.typ {
+	case asl.TypePass:
+		out, asg, f = x.pass(cs, r)
+	case asl.TypeTask, asl.TypeParallel, asl.TypeMap:
+		var caught *cstate
+		out, asg, caught, f = x.withRetry(cs, r, th, item)
+		if caught != nil {
+			next = caught
+		}
+	case asl.TypeChoice:
+		out, next, asg, f = x.choice(cs, r)
+	case asl.TypeWait:
+		out, asg, f = x.wait(cs, r, th)
+	case asl.TypeSucceed:
+		out, f = x.inputOutput(cs, r)
+		next = nil
+	case asl.TypeFail:
+		return value.Value{}, nil, x.fail(cs, r)
+	default:
+		return value.Value{}, nil, x.runtime("unknown state type " + string(cs.typ))
+	}
+	if f != nil {
+		if cs.typ == asl.TypeMap || cs.typ == asl.TypeParallel {
+			// the Failed event was written by the state
+		}
+		return value.Value{}, nil, f
+	}
+	if out.Size() > MaxPayloadSize {
+		return value.Value{}, nil, &Failure{Name: ErrDataLimitExceeded, HasCause: true, Cause: fmt.Sprintf("The state/task '%s' returned a result with a size exceeding the maximum number of bytes service limit.", cs.name)}
+	}
+	for _, a := range asg {
+		vars.set(a.name, a.v)
+	}
+	x.emit(th, Event{Type: stateEvent(cs, "Exited"), Name: cs.name, Output: out, Assigned: asg, HasAssigned: asg != nil})
+	if cs.end || cs.typ == asl.TypeSucceed {
+		return out, nil, nil
+	}
+	return out, next, nil
+}
+
+// effectiveInput applies InputPath.
+func (x *exec) effectiveInput(cs *cstate, r *roots) (value.Value, *Failure) {
+	if cs.inputNull {
+		return value.FromMembers(), nil
+	}
+	if cs.inputPath == nil {
+		return r.input, nil
+	}
+	v, ok, at := cs.inputPath.eval(r)
+	if !ok {
+		return value.Value{}, x.runtime(fmt.Sprintf("Invalid path '%s' : No results for path: %s", cs.inputPath.text, cs.inputPath.bracketPath(at)))
+	}
+	return v, nil
+}
+
+// finish applies ResultPath (into the raw input) and OutputPath.
+func (x *exec) finish(cs *cstate, r *roots, result value.Value) (value.Value, *Failure) {
+	var out value.Value
+	switch {
+	case cs.resultNull:
+		out = r.input
+	case cs.resultPath == nil:
+		out = result
+	default:
+		var ok bool
+		var bad int
+		out, bad, ok = setPath(r.input, cs.resultPath.p.Steps, result)
+		if !ok {
+			return value.Value{}, x.runtime(fmt.Sprintf("Invalid path '%s' : Missing property in path %s", cs.resultPath.text, cs.resultPath.bracketPath(bad-1)))
+		}
+	}
+	return x.outputPath(cs, r, out)
+}
+
+func (x *exec) outputPath(cs *cstate, r *roots, out value.Value) (value.Value, *Failure) {
+	if cs.outputNull {
+		return value.FromMembers(), nil
+	}
+	if cs.outputPath == nil {
+		return out, nil
+	}
+	rr := &roots{input: out, vars: r.vars, sctx: r.sctx}
+	v, ok, at := cs.outputPath.eval(rr)
+	if !ok {
+		return value.Value{}, x.runtime(fmt.Sprintf("Invalid path '%s' : No results for path: %s", cs.outputPath.text, cs.outputPath.bracketPath(at)))
+	}
+	return v, nil
+}
+
+// inputOutput is InputPath then OutputPath (Succeed, Wait, Choice).
+func (x *exec) inputOutput(cs *cstate, r *roots) (value.Value, *Failure) {
+	in, f := x.effectiveInput(cs, r)
+	if f != nil {
+		return value.Value{}, f
+	}
+	return x.outputPath(cs, r, in)
+}
+
+// assign evaluates an Assign template with $ bound to result; every
+// right-hand side reads the variables as they were when the state was
+// entered (they are set by the caller after OutputPath).
+func (x *exec) assignVars(t *tmpl, r *roots, result value.Value) ([]assignedVar, *Failure) {
+	if t == nil {
+		return nil, nil
+	}
+	rr := &roots{input: result, vars: r.vars, sctx: r.sctx}
+	v, f := t.eval(x, rr)
+	if f != nil {
+		return nil, f
+	}
+	out := make([]assignedVar, 0, v.Len())
+	for i, k := range v.Keys() {
+		out = append(out, assignedVar{name: k, v: v.Values()[i]})
+	}
+	return out, nil
+}
+
+func (x *exec) pass(cs *cstate, r *roots) (value.Value, []assignedVar, *Failure) {
+	in, f := x.effectiveInput(cs, r)
+	if f != nil {
+		return value.Value{}, nil, f
+	}
+	result := in
+	if cs.params != nil {
+		ri := &roots{input: in, vars: r.vars, sctx: r.sctx}
+		if result, f = cs.params.eval(x, ri); f != nil {
+			return value.Value{}, nil, f
+		}
+	}
+	if cs.hasResult {
+		result = cs.result
+	}
+	asg, f := x.assignVars(cs.assign, r, result)
+	if f != nil {
+		return value.Value{}, nil, f
+	}
+	out, f := x.finish(cs, r, result)
+	return out, asg, f
+}
+
+func (x *exec) choice(cs *cstate, r *roots) (value.Value, *cstate, []assignedVar, *Failure) {
+	in, f := x.effectiveInput(cs, r)
+	if f != nil {
+		return value.Value{}, nil, nil, f
+	}
+	ri := &roots{input: in, vars: r.vars, sctx: r.sctx}
+	for _, rule := range cs.choices {
+		ok, f := x.test(rule, ri)
+		if f != nil {
+			return value.Value{}, nil, nil, f
+		}
+		if ok {
+			asg, f := x.assignVars(rule.assign, r, in)
+			if f != nil {
+				return value.Value{}, nil, nil, f
+			}
+			out, f := x.outputPath(cs, r, in)
+			return out, rule.next, asg, f
+		}
+	}
+	if cs.def == nil {
+		return value.Value{}, nil, nil, &Failure{Name: ErrNoChoiceMatched, HasCause: true, Cause: fmt.Sprintf("No Matches! for state '%s'", cs.name)}
+	}
+	asg, f := x.assignVars(cs.assign, r, in)
+	if f != nil {
+		return value.Value{}, nil, nil, f
+	}
+	out, f := x.outputPath(cs, r, in)
+	return out, cs.def, asg, f
+}
+
+func (x *exec) wait(cs *cstate, r *roots, th *thread) (value.Value, []assignedVar, *Failure) {
+	in, f := x.effectiveInput(cs, r)
+	if f != nil {
+		return value.Value{}, nil, f
+	}
+	ri := &roots{input: in, vars: r.vars, sctx: r.sctx}
+	switch {
+	case cs.hasSeconds:
+		th.now = th.now.Add(time.Duration(cs.seconds) * time.Second)
+	case cs.hasTimestamp:
+		if cs.timestamp.After(th.now) {
+			th.now = cs.timestamp
+		}
+	case cs.secondsPath != nil:
+		v, ok, _ := cs.secondsPath.eval(ri)
+		if !ok {
+			return value.Value{}, nil, x.runtime("The SecondsPath parameter does not reference an input value: " + cs.secondsPathText)
+		}
+		n, isInt := v.Int()
+		if v.Kind() != value.Number || !isInt || v.HasOwnText() && v.Float() != math.Trunc(v.Float()) {
+			return value.Value{}, nil, x.runtime(fmt.Sprintf("The SecondsPath parameter cannot be parsed as a long value: %s == %s", cs.secondsPathText, jsonScalar(v)))
+		}
+		if n < 0 {
+			return value.Value{}, nil, x.runtime(fmt.Sprintf("The SecondsPath parameter references a negative value: %s == %d", cs.secondsPathText, n))
+		}
+		th.now = th.now.Add(time.Duration(n) * time.Second)
+	case cs.tsPath != nil:
+		v, ok, _ := cs.tsPath.eval(ri)
+		if !ok {
+			return value.Value{}, nil, x.runtime("The TimestampPath parameter does not reference an input value: " + cs.timestampPathText)
+		}
+		t, tok := time.Time{}, false
+		if v.Kind() == value.String {
+			t, tok = parseTimestamp(v.Str())
+		}
+		if !tok {
+			return value.Value{}, nil, x.runtime(fmt.Sprintf("The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: %s == %s", cs.timestampPathText, jsonScalar(v)))
+		}
+		if t.After(th.now) {
+			th.now = t
+		}
+	}
+	asg, f := x.assignVars(cs.assign, r, in)
+	if f != nil {
+		return value.Value{}, nil, f
+	}
+	out, f := x.outputPath(cs, r, in)
+	return out, asg, f
+}
+
+// jsonScalar renders a value as AWS quotes it in messages: strings bare.
+func jsonScalar(v value.Value) string {
+	if v.Kind() == value.String {
+		return v.Str()
+	}
+	return v.JSON()
+}
+
+func (x *exec) fail(cs *cstate, r *roots) *Failure {
+	f := &Failure{Name: cs.s.Error, Cause: cs.s.Cause, HasCause: cs.s.Cause != ""}
+	in := r.input
+	ri := &roots{input: in, vars: r.vars, sctx: r.sctx}
+	if cs.errorPath != nil {
+		v, ff := cs.errorPath.eval(x, ri)
+		if ff != nil {
+			return ff
+		}
+		f.Name = jsonScalar(v)
+	}
+	if cs.causePath != nil {
+		v, ff := cs.causePath.eval(x, ri)
+		if ff != nil {
+			return ff
+		}
+		f.Cause, f.HasCause = jsonScalar(v), true
+	}
+	return f
+}
+
+// withRetry runs a Task, Parallel or Map state with its retriers and
+// catchers. A caught error returns the catcher's Next.
+func (x *exec) withRetry(cs *cstate, r *roots, th *thread, item *mapItem) (value.Value, []assignedVar, *cstate, *Failure) {
+	counts := make([]int64, len(cs.retry))
+	retries := 0
+	for {
+		r.sctx.retry = retries
+		r.sctx.hasBuilt = false
+		out, asg, f := x.attempt(cs, r, th, item)
+		if f == nil {
+			return out, asg, nil, nil
+		}
+		if f.Name == ErrRuntime || x.runErr != nil || f.execTimeout {
+			return value.Value{}, nil, nil, f
+		}
+		retried := false
+		for i, rt := range cs.retry {
+			if !matches(rt.equals, f.Name) {
+				continue
+			}
+			if counts[i] >= rt.max {
+				break
+			}
+			counts[i]++
+			delay := rt.interval * math.Pow(rt.backoff, float64(counts[i]-1))
+			if rt.hasMax && delay > rt.maxDelay {
+				delay = rt.maxDelay
+			}
+			if rt.jitterFull {
+				delay = x.rand.Float64() * delay
+			}
+			th.now = th.now.Add(time.Duration(delay * float64(time.Second)))
+			retries++
+			x.res.Retries[cs.name]++
+			retried = true
+			break
+		}
+		if retried {
+			continue
+		}
+		for _, c := range cs.catch {
+			if !matches(c.equals, f.Name) {
+				continue
+			}
+			var eb value.ObjectBuilder
+			eb.Set("Error", value.FromString(f.Name))
+			if f.HasCause {
+				eb.Set("Cause", value.FromString(f.Cause))
+			}
+			errOut := eb.Value()
+			var asg []assignedVar
+			if c.assign != nil {
+				var ff *Failure
+				if asg, ff = x.assignVars(c.assign, r, errOut); ff != nil {
+					return value.Value{}, nil, nil, ff
+				}
+			}
+			var out value.Value
+			switch {
+			case c.resultNull:
+				out = r.input
+			case c.resultPath == nil:
+				out = errOut
+			default:
+				var ok bool
+				out, _, ok = setPath(r.input, c.resultPath.p.Steps, errOut)
+				if !ok {
+					return value.Value{}, nil, nil, x.runtime(fmt.Sprintf("Invalid path '%s' : Missing property in path %s", c.resultPath.text, c.resultPath.bracketPath(0)))
+				}
+			}
+			return out, asg, c.next, nil
+		}
+		return value.Value{}, nil, nil, f
+	}
+}
+
+// attempt runs the state's work once.
+func (x *exec) attempt(cs *cstate, r *roots, th *thread, item *mapItem) (value.Value, []assignedVar, *Failure) {
+	in, f := x.effectiveInput(cs, r)
+	if f != nil {
+		return value.Value{}, nil, f
+	}
+	var result value.Value
+	switch cs.typ {
+	case asl.TypeTask:
+		result, f = x.task(cs, r, in, th)
+	case asl.TypeParallel:
+		result, f = x.parallel(cs, r, in, th)
+	case asl.TypeMap:
+		result, f = x.mapState(cs, r, in, th)
+	}
+	if f != nil {
+		return value.Value{}, nil, f
+	}
+	if cs.resultSelector != nil {
+		rr := &roots{input: result, vars: r.vars, sctx: r.sctx}
+		if result, f = cs.resultSelector.eval(x, rr); f != nil {
+			return value.Value{}, nil, f
+		}
+	}
+	asg, f := x.assignVars(cs.assign, r, result)
+	if f != nil {
+		return value.Value{}, nil, f
+	}
+	out, f := x.finish(cs, r, result)
+	return out, asg, f
+}
+
+func (x *exec) token() string {
+	if x.opts.TaskToken != "" {
+		return x.opts.TaskToken
+	}
+	x.tokens++
+	return "token-" + strconv.Itoa(x.nev) + "-" + strconv.Itoa(x.tokens)
+}
+
+// uuid returns a version-4 UUID from the seeded generator.
+func (x *exec) uuid() string {
+	var b [16]byte
+	for i := 0; i < 16; i += 8 {
+		v := x.rand.Uint64()
+		for j := 0; j < 8; j++ {
+			b[i+j] = byte(v >> (8 * j))
+		}
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	const hex = "0123456789abcdef"
+	out := make([]byte, 0, 36)
+	for i, c := range b {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			out = append(out, '-')
+		}
+		out = append(out, hex[c>>4], hex[c&15])
+	}
+	return string(out)
+}
