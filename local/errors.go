@@ -29,6 +29,7 @@ type Failure struct {
 	HasCause bool // Cause is set (AWS tells an empty cause from none)
 
 	execTimeout bool // the execution's TimeoutSeconds passed
+	nullError   bool // no error name was given (SendTaskFailure without one)
 }
 
 // Error returns "Name: Cause" (or the name alone).

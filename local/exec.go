@@ -695,12 +695,7 @@ func (x *exec) withRetry(cs *cstate, r *roots, th *thread, item *mapItem) (value
 			if !matches(c.equals, f.Name) {
 				continue
 			}
-			var eb value.ObjectBuilder
-			eb.Set("Error", value.FromString(f.Name))
-			if f.HasCause {
-				eb.Set("Cause", value.FromString(f.Cause))
-			}
-			errOut := eb.Value()
+			errOut := errorOutput(f)
 			var asg []assignedVar
 			if c.assign != nil {
 				var ff *Failure
@@ -787,4 +782,21 @@ func (x *exec) uuid() string {
 		out = append(out, hex[c>>4], hex[c&15])
 	}
 	return string(out)
+}
+
+// errorOutput is what a catcher receives: {"Error", "Cause"}, both always
+// present; a failure without a name or cause gives null, except the cause
+// of a timeout, which is "".
+func errorOutput(f *Failure) value.Value {
+	name, cause := value.NullValue, value.NullValue
+	if f.Name != "" || !f.nullError {
+		name = value.FromString(f.Name)
+	}
+	switch {
+	case f.HasCause:
+		cause = value.FromString(f.Cause)
+	case f.Name == ErrTimeout:
+		cause = value.FromString("")
+	}
+	return value.FromMembers(value.Member{Key: "Error", Value: name}, value.Member{Key: "Cause", Value: cause})
 }

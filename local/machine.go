@@ -164,16 +164,13 @@ func parseResource(arn string) resource {
 	}
 	if len(parts) >= 6 && parts[2] == "states" {
 		rest := strings.Join(parts[5:], ":")
-		if i := strings.LastIndexByte(rest, ':'); i >= 0 {
-			r.resourceType, r.name = rest[:i], rest[i+1:]
-			if strings.HasPrefix(r.name, "sync") && strings.Contains(r.resourceType, ":") {
-				// aws-sdk style names never contain ".sync"; "ecs:runTask.sync:2".
-				j := strings.LastIndexByte(r.resourceType, ':')
-				r.resourceType, r.name = rest[:j], rest[j+1:]
-			}
-		} else {
-			r.name = rest
+		// "lambda:invoke", "ecs:runTask.sync:2", "aws-sdk:s3:listBuckets".
+		service, op, ok := strings.Cut(rest, ":")
+		if ok && service == "aws-sdk" {
+			sdk, sdkOp, _ := strings.Cut(op, ":")
+			service, op = service+":"+sdk, sdkOp
 		}
+		r.resourceType, r.name = service, op
 	} else {
 		r.name = arn
 	}

@@ -3,6 +3,8 @@ package local
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 
 	"github.com/goasl/goasl/asl/value"
 )
@@ -45,8 +47,8 @@ func (x *exec) intFrom(p *path, r *roots, field string) (int64, *Failure) {
 	if !ok {
 		return 0, x.runtime(fmt.Sprintf("Invalid path '%s' : No results for path: %s", p.text, p.bracketPath(at)))
 	}
-	n, isInt := v.Int()
-	if v.Kind() != value.Number || !isInt {
+	n, ok := intValue(v)
+	if !ok {
 		return 0, x.runtime(fmt.Sprintf("The %s field refers to value %q which is not a valid integer: %s", field, jsonScalar(v), p.text))
 	}
 	return n, nil
@@ -77,10 +79,11 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 		if !ok {
 			return value.Value{}, x.runtime(fmt.Sprintf("Invalid path '%s' : No results for path: %s", cs.toleratedPercentPath.text, cs.toleratedPercentPath.bracketPath(at)))
 		}
-		if v.Kind() != value.Number {
+		pct, ok := floatValue(v)
+		if !ok {
 			return value.Value{}, x.runtime(fmt.Sprintf("The ToleratedFailurePercentagePath field refers to value %q which is not a valid float: %s", jsonScalar(v), cs.toleratedPercentPath.text))
 		}
-		tolPct, hasPct = v.Float(), true
+		tolPct, hasPct = pct, true
 		if tolPct < 0 || tolPct > 100 {
 			return value.Value{}, x.runtime("ToleratedFailurePercentage must be between 0 and 100.")
 		}
@@ -276,4 +279,32 @@ func (x *exec) child(cs *cstate, input value.Value, th *thread) (value.Value, *F
 	x.hist = saveHist
 	x.nev = saveEvents
 	return out, f
+}
+
+// intValue reads an integer as Java's Integer.parseInt does from a JSON
+// number or string: "1" and 1 are 1; 1.5, "1.5" and "x" are not integers.
+func intValue(v value.Value) (int64, bool) {
+	switch v.Kind() {
+	case value.Number:
+		if strings.ContainsAny(v.NumberText(), ".eE") {
+			return 0, false
+		}
+		return v.Int()
+	case value.String:
+		n, err := strconv.ParseInt(v.Str(), 10, 64)
+		return n, err == nil
+	}
+	return 0, false
+}
+
+// floatValue reads a number from a JSON number or a string holding one.
+func floatValue(v value.Value) (float64, bool) {
+	switch v.Kind() {
+	case value.Number:
+		return v.Float(), true
+	case value.String:
+		f, err := strconv.ParseFloat(v.Str(), 64)
+		return f, err == nil
+	}
+	return 0, false
 }

@@ -129,11 +129,11 @@ func parseRange(s string) (int, int, bool) {
 }
 
 func failureOf(v value.Value) *Failure {
-	f := &Failure{}
-	if e, ok := v.Get("Error"); ok {
-		f.Name = jsonScalar(e)
+	f := &Failure{nullError: true}
+	if e, ok := v.Get("Error"); ok && !e.IsNull() && e.Str() != "" {
+		f.Name, f.nullError = jsonScalar(e), false
 	}
-	if c, ok := v.Get("Cause"); ok {
+	if c, ok := v.Get("Cause"); ok && !c.IsNull() {
 		f.Cause, f.HasCause = jsonScalar(c), true
 	}
 	return f

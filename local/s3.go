@@ -72,8 +72,8 @@ func (x *exec) readItems(cs *cstate, r *roots) (value.Value, *Failure) {
 		if !ok {
 			return value.Value{}, x.runtime(fmt.Sprintf("Invalid path '%s' : No results for path: %s", rd.maxItemsPath.text, rd.maxItemsPath.bracketPath(at)))
 		}
-		n, isInt := v.Int()
-		if !isInt || v.Kind() != value.Number || v.HasOwnText() && strings.ContainsAny(v.NumberText(), ".eE") {
+		n, isInt := intValue(v)
+		if !isInt {
 			return value.Value{}, x.runtime(fmt.Sprintf("The MaxItemsPath field refers to value %q which is not a valid integer: %s", jsonScalar(v), rd.maxItemsPath.text))
 		}
 		if n <= 0 {

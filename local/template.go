@@ -234,7 +234,7 @@ func (c *icall) eval(x *exec, r *roots) (value.Value, *Failure) {
 		if v.Kind() != value.Number {
 			return 0, false
 		}
-		return int64(math.Round(v.Float())), true
+		return int64(math.Floor(v.Float() + 0.5)), true // Java's Math.round
 	}
 	switch c.name {
 	case "States.Format":
@@ -260,11 +260,7 @@ func (c *icall) eval(x *exec, r *roots) (value.Value, *Failure) {
 				}
 				a := args[n]
 				n++
-				if a.Kind() == value.String {
-					b.WriteString(a.Str())
-				} else {
-					b.WriteString(a.JSON())
-				}
+				b.WriteString(javaString(a))
 				i++
 				continue
 			}
@@ -277,6 +273,9 @@ func (c *icall) eval(x *exec, r *roots) (value.Value, *Failure) {
 	case "States.StringToJson":
 		if len(args) != 1 || args[0].Kind() != value.String {
 			return bad("the argument must be a string")
+		}
+		if strings.TrimSpace(args[0].Str()) == "" {
+			return value.NullValue, nil
 		}
 		v, err := value.ParseString(args[0].Str())
 		if err != nil {
@@ -438,4 +437,42 @@ func (c *icall) eval(x *exec, r *roots) (value.Value, *Failure) {
 		return value.FromString(x.uuid()), nil
 	}
 	return bad("unknown function")
+}
+
+// javaString renders a value as Step Functions' States.Format does (Java's
+// toString of the parsed JSON): strings bare, objects {k=v, ...}, arrays
+// [a, b].
+func javaString(v value.Value) string {
+	var b strings.Builder
+	var walk func(v value.Value)
+	walk = func(v value.Value) {
+		switch v.Kind() {
+		case value.String:
+			b.WriteString(v.Str())
+		case value.Object:
+			b.WriteByte('{')
+			for i, k := range v.Keys() {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(k)
+				b.WriteByte('=')
+				walk(v.Values()[i])
+			}
+			b.WriteByte('}')
+		case value.Array:
+			b.WriteByte('[')
+			for i, it := range v.Items() {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				walk(it)
+			}
+			b.WriteByte(']')
+		default:
+			b.WriteString(v.JSON())
+		}
+	}
+	walk(v)
+	return b.String()
 }

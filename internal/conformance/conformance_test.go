@@ -217,7 +217,7 @@ func (s *suite) runCase(c *harnessCase) result {
 				break
 			}
 		}
-		ok, why, hok, hwhy := s.runExecution(c, mm, e, i, content)
+		ok, why, hok, hwhy := s.runExecution(c, mm, def, e, i, content)
 		if !ok && res.outcome {
 			res.outcome, res.reason = false, why
 		}
@@ -291,7 +291,7 @@ func parseExpected(e *harnessRecord) (expected, bool) {
 	return ex, true
 }
 
-func (s *suite) runExecution(c *harnessCase, m *local.Machine, e *harnessRecord, n int, content map[string]json.RawMessage) (bool, string, bool, string) {
+func (s *suite) runExecution(c *harnessCase, m *local.Machine, def []byte, e *harnessRecord, n int, content map[string]json.RawMessage) (bool, string, bool, string) {
 	ex, ok := parseExpected(e)
 	if !ok {
 		return false, "no recorded outcome (the test expects a failure to start)", false, "no recorded outcome"
@@ -316,7 +316,7 @@ func (s *suite) runExecution(c *harnessCase, m *local.Machine, e *harnessRecord,
 		S3:               &local.S3{},
 	}
 	if len(e.MockConfigFile) > 0 {
-		mc, err := local.ParseMockConfig(e.MockConfigFile)
+		mc, err := local.ParseMockConfig(fixMocks(e.MockConfigFile, def))
 		if err != nil {
 			return false, "harness: mock configuration: " + err.Error(), false, "mock"
 		}
@@ -330,7 +330,13 @@ func (s *suite) runExecution(c *harnessCase, m *local.Machine, e *harnessRecord,
 		}
 		return false, "run error: " + firstLine(err.Error()), false, "run error"
 	}
+	if x.Status == local.Succeeded {
+		x.Output = transformOutput(c.Key, x.Output)
+	}
 	if why := compareOutcome(ex, x); why != "" {
+		if k := os.Getenv("CONFORMANCE_DEBUG"); k != "" && strings.Contains(c.Key, k) {
+			fmt.Printf("== %s %s\n   want: %s %s %s %s\n   got:  %s %s %s %s\n", c.Key, e.Path, ex.status, ex.output.JSON(), ex.error.JSON(), ex.cause.JSON(), x.Status, x.Output.JSON(), x.Error, x.Cause)
+		}
 		return false, why, false, why
 	}
 	if ex.noHistory {
