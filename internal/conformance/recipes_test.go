@@ -124,7 +124,7 @@ type recipe func(def value.Value, param string) (value.Value, string)
 // corpus commit).
 var recipes = map[string]recipe{
 	// base/test_base.py: template["States"]["EntryState"]["Parameters"]["item.$"] = json_path_string
-	"test_json_path_array_access":                         setParam("States", "EntryState", "Parameters", "item.$"),
+	"test_json_path_array_access":                          setParam("States", "EntryState", "Parameters", "item.$"),
 	"test_json_path_array_wildcard_or_slice_with_no_input": setParam("States", "EntryState", "Parameters", "item.$"),
 	// context_object/test_context_object.py: the placeholder replaced by a path.
 	"test_input_path":      replaceText("%CONTEXT_OBJECT_LITERAL_PLACEHOLDER%", ""),
