@@ -175,6 +175,9 @@ type exec struct {
 	runErr                    error // a Go error that stops the run (missing handler, ctx)
 	deadline                  time.Time
 
+	// ts is set for TestState.
+	ts *testState
+
 	// The state running now, for error messages.
 	curName    string
 	curEntered int64
@@ -184,49 +187,8 @@ type exec struct {
 // proceed: a Task with nothing to answer it, a cancelled ctx; a failed
 // execution is an Execution with Status Failed.
 func (m *Machine) Run(ctx context.Context, opts Options) (*Execution, error) {
-	x := &exec{ctx: ctx, m: m, opts: &opts, res: &Execution{Retries: map[string]int{}}}
-	x.hist = !opts.NoHistory
-	x.max = opts.MaxEvents
-	if x.max == 0 {
-		x.max = 25000
-	}
-	x.rand = rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
-	if opts.StartTime.IsZero() {
-		opts.StartTime = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	def := func(s *string, d string) {
-		if *s == "" {
-			*s = d
-		}
-	}
-	def(&opts.Partition, "aws")
-	def(&opts.Region, "us-east-1")
-	def(&opts.Account, "123456789012")
-	def(&opts.StateMachineName, m.Name)
-	def(&opts.ExecutionName, "local-execution")
-	def(&opts.RoleArn, "arn:"+opts.Partition+":iam::"+opts.Account+":role/StepFunctionsRole")
-	x.input = opts.Input
-	if x.input.IsUndefined() {
-		x.input = value.FromMembers()
-	}
-	x.smArn = "arn:" + opts.Partition + ":states:" + opts.Region + ":" + opts.Account + ":stateMachine:" + opts.StateMachineName
-	x.execArn = "arn:" + opts.Partition + ":states:" + opts.Region + ":" + opts.Account + ":execution:" + opts.StateMachineName + ":" + opts.ExecutionName
-	x.startText = formatTime(opts.StartTime)
-	x.ctxExec = value.FromMembers(
-		value.Member{Key: "Id", Value: value.FromString(x.execArn)},
-		value.Member{Key: "Input", Value: x.input},
-		value.Member{Key: "Name", Value: value.FromString(opts.ExecutionName)},
-		value.Member{Key: "RoleArn", Value: value.FromString(opts.RoleArn)},
-		value.Member{Key: "StartTime", Value: value.FromString(x.startText)},
-		value.Member{Key: "RedriveCount", Value: value.FromInt(0)},
-	)
-	x.ctxSM = value.FromMembers(
-		value.Member{Key: "Id", Value: value.FromString(x.smArn)},
-		value.Member{Key: "Name", Value: value.FromString(opts.StateMachineName)},
-	)
-	if m.timeout > 0 {
-		x.deadline = opts.StartTime.Add(m.timeout)
-	}
+	x := newExec(ctx, m, opts)
+	opts = *x.opts
 	if x.hist {
 		x.res.Events = make([]Event, 0, 16)
 	}
@@ -255,6 +217,10 @@ func (m *Machine) Run(ctx context.Context, opts Options) (*Execution, error) {
 		x.emit(th, ev)
 	}
 	return x.res, nil
+}
+
+func newRand(seed uint64) *rand.Rand {
+	return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 }
 
 func formatTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
@@ -456,6 +422,13 @@ func (x *exec) effectiveInput(cs *cstate, r *roots) (value.Value, *Failure) {
 	return v, nil
 }
 
+// inspectInput records the effective input of TestState.
+func (x *exec) inspect(key string, v value.Value) {
+	if x.ts != nil {
+		x.ts.insp.Set(key, v)
+	}
+}
+
 // finish applies ResultPath (into the raw input) and OutputPath.
 func (x *exec) finish(cs *cstate, r *roots, result value.Value) (value.Value, *Failure) {
 	var out value.Value
@@ -472,6 +445,7 @@ func (x *exec) finish(cs *cstate, r *roots, result value.Value) (value.Value, *F
 			return value.Value{}, x.runtime(fmt.Sprintf("Invalid path '%s' : Missing property in path %s", cs.resultPath.text, cs.resultPath.bracketPath(bad-1)))
 		}
 	}
+	x.inspect("afterResultPath", out)
 	return x.outputPath(cs, r, out)
 }
 
@@ -523,6 +497,7 @@ func (x *exec) pass(cs *cstate, r *roots) (value.Value, []assignedVar, *Failure)
 	if f != nil {
 		return value.Value{}, nil, f
 	}
+	x.inspect("afterInputPath", in)
 	result := in
 	if cs.params != nil {
 		ri := &roots{input: in, vars: r.vars, sctx: r.sctx}
@@ -530,9 +505,11 @@ func (x *exec) pass(cs *cstate, r *roots) (value.Value, []assignedVar, *Failure)
 			return value.Value{}, nil, f
 		}
 	}
+	x.inspect("afterParameters", result)
 	if cs.hasResult {
 		result = cs.result
 	}
+	x.inspect("result", result)
 	asg, f := x.assignVars(cs.assign, r, result)
 	if f != nil {
 		return value.Value{}, nil, f
@@ -728,23 +705,32 @@ func (x *exec) attempt(cs *cstate, r *roots, th *thread, item *mapItem) (value.V
 	if f != nil {
 		return value.Value{}, nil, f
 	}
+	x.inspect("afterInputPath", in)
 	var result value.Value
-	switch cs.typ {
-	case asl.TypeTask:
+	switch {
+	case x.ts != nil && x.ts.mock != nil:
+		result, f = x.ts.mocked(x, cs, r, in)
+	case cs.typ == asl.TypeTask:
 		result, f = x.task(cs, r, in, th)
-	case asl.TypeParallel:
+	case cs.typ == asl.TypeParallel:
 		result, f = x.parallel(cs, r, in, th)
-	case asl.TypeMap:
+	case cs.typ == asl.TypeMap:
 		result, f = x.mapState(cs, r, in, th)
 	}
 	if f != nil {
 		return value.Value{}, nil, f
+	}
+	if x.ts != nil {
+		x.ts.insp.Set("result", result)
 	}
 	if cs.resultSelector != nil {
 		rr := &roots{input: result, vars: r.vars, sctx: r.sctx}
 		if result, f = cs.resultSelector.eval(x, rr); f != nil {
 			return value.Value{}, nil, f
 		}
+	}
+	if x.ts != nil {
+		x.ts.insp.Set("afterResultSelector", result)
 	}
 	asg, f := x.assignVars(cs.assign, r, result)
 	if f != nil {

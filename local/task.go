@@ -46,6 +46,7 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 			return value.Value{}, f
 		}
 	}
+	x.inspect("afterParameters", params)
 	timeout, heartbeat := cs.timeout, cs.heartbeat
 	if cs.timeoutPath != nil {
 		if timeout, f = x.secondsFrom(cs, cs.timeoutPath, ri, "TimeoutSecondsPath"); f != nil {
