@@ -175,6 +175,10 @@ type exec struct {
 	runErr                    error // a Go error that stops the run (missing handler, ctx)
 	deadline                  time.Time
 
+	// lambdaMeta is the lambda:invoke response wrapper of this execution
+	// (one request id per execution).
+	lambdaMeta value.Value
+
 	// ts is set for TestState.
 	ts *testState
 
@@ -190,11 +194,16 @@ func (m *Machine) Run(ctx context.Context, opts Options) (*Execution, error) {
 	x := newExec(ctx, m, opts)
 	opts = *x.opts
 	if x.hist {
-		x.res.Events = make([]Event, 0, 16)
+		x.res.Events = make([]Event, 0, max(16, int(m.eventsHint.Load())))
 	}
 	th := &thread{now: opts.StartTime}
 	x.res.Start = opts.StartTime
-	x.emit(th, Event{Type: "ExecutionStarted", Input: x.input, Resource: opts.RoleArn})
+	x.emit(th, eventInfo{Type: "ExecutionStarted", Input: x.input, Resource: opts.RoleArn})
+	defer func() {
+		if x.hist {
+			m.eventsHint.Store(int64(len(x.res.Events)))
+		}
+	}()
 	th.prev = 0
 	out, f := x.runScope(m.root, x.input, newScope(nil), th, nil)
 	if x.runErr != nil {
@@ -205,15 +214,15 @@ func (m *Machine) Run(ctx context.Context, opts Options) (*Execution, error) {
 	case f == nil:
 		x.res.Status = Succeeded
 		x.res.Output = out
-		x.emit(th, Event{Type: "ExecutionSucceeded", Output: out})
+		x.emit(th, eventInfo{Type: "ExecutionSucceeded", Output: out})
 	case f.Name == ErrTimeout && f.execTimeout:
 		x.res.Status = TimedOut
 		x.res.Error, x.res.Cause, x.res.HasCause = f.Name, f.Cause, f.HasCause
-		x.emit(th, Event{Type: "ExecutionTimedOut", Error: f.Name, HasError: true, Cause: f.Cause, HasCause: f.HasCause})
+		x.emit(th, eventInfo{Type: "ExecutionTimedOut", Error: f.Name, HasError: true, Cause: f.Cause, HasCause: f.HasCause})
 	default:
 		x.res.Status = Failed
 		x.res.Error, x.res.Cause, x.res.HasCause = f.Name, f.Cause, f.HasCause
-		ev := Event{Type: "ExecutionFailed", Error: f.Name, HasError: f.Name != "", Cause: f.Cause, HasCause: f.HasCause}
+		ev := eventInfo{Type: "ExecutionFailed", Error: f.Name, HasError: f.Name != "", Cause: f.Cause, HasCause: f.HasCause}
 		x.emit(th, ev)
 	}
 	return x.res, nil
@@ -229,14 +238,14 @@ func formatTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05
 type failure = Failure
 
 // emit records an event (when the history is on) and returns its id.
-func (x *exec) emit(th *thread, e Event) int64 {
+func (x *exec) emit(th *thread, e eventInfo) int64 {
 	x.nev++
 	id := int64(x.nev)
 	if x.hist {
 		e.ID = id
 		e.PreviousEventID = th.prev
 		e.Timestamp = th.now
-		x.res.Events = append(x.res.Events, e)
+		x.res.Events = append(x.res.Events, compact(&e))
 	}
 	th.prev = id
 	return id
@@ -339,6 +348,12 @@ func (x *exec) runScope(sc *cscope, input value.Value, vars *scope, th *thread, 
 // stateEvent returns the history event type of a state event.
 func stateEvent(cs *cstate, suffix string) string { return cs.evType + "State" + suffix }
 
+// stateRun holds a running state's context and roots in one allocation.
+type stateRun struct {
+	sctx stateCtx
+	r    roots
+}
+
 // runState runs one state and returns its output and the next state (nil
 // at an end).
 func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, item *mapItem) (value.Value, *cstate, *Failure) {
@@ -354,12 +369,18 @@ func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, 
 	}
 	x.res.Transitions++
 	x.res.Visited = append(x.res.Visited, cs.name)
-	entered := x.emit(th, Event{Type: stateEvent(cs, "Entered"), Name: cs.name, Input: input})
+	entered := x.emit(th, eventInfo{Type: cs.enteredType, Name: cs.name, Input: input})
 	saveName, saveEntered := x.curName, x.curEntered
 	x.curName, x.curEntered = cs.name, entered
-	defer func() { x.curName, x.curEntered = saveName, saveEntered }()
-	sctx := &stateCtx{x: x, name: cs.name, entered: th.now, item: item}
-	r := &roots{input: input, vars: vars, sctx: sctx}
+	out, next, f := x.stateBody(cs, input, vars, th, item, entered)
+	x.curName, x.curEntered = saveName, saveEntered
+	return out, next, f
+}
+
+func (x *exec) stateBody(cs *cstate, input value.Value, vars *scope, th *thread, item *mapItem, entered int64) (value.Value, *cstate, *Failure) {
+	sr := &stateRun{sctx: stateCtx{x: x, name: cs.name, entered: th.now, item: item}}
+	sr.r = roots{input: input, vars: vars, sctx: &sr.sctx}
+	r := &sr.r
 
 	var (
 		out  value.Value
@@ -400,7 +421,7 @@ func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, 
 	for _, a := range asg {
 		vars.set(a.name, a.v)
 	}
-	x.emit(th, Event{Type: stateEvent(cs, "Exited"), Name: cs.name, Output: out, Assigned: asg, HasAssigned: asg != nil})
+	x.emit(th, eventInfo{Type: cs.exitedType, Name: cs.name, Output: out, Assigned: asg, HasAssigned: asg != nil})
 	if cs.end || cs.typ == asl.TypeSucceed {
 		return out, nil, nil
 	}
@@ -661,6 +682,9 @@ func (x *exec) withRetry(cs *cstate, r *roots, th *thread, item *mapItem) (value
 			}
 			th.now = th.now.Add(time.Duration(delay * float64(time.Second)))
 			retries++
+			if x.res.Retries == nil {
+				x.res.Retries = map[string]int{}
+			}
 			x.res.Retries[cs.name]++
 			retried = true
 			break

@@ -7,12 +7,25 @@ import (
 	"github.com/goasl/goasl/asl/value"
 )
 
-// Event is one history event, in the shape of GetExecutionHistory. The
-// details are kept as values and rendered by JSON.
+// Event is one history event, in the shape of GetExecutionHistory. It is
+// kept small (the details of task, Map and error events are behind a
+// pointer) and rendered only when asked (AppendJSON, Details).
 type Event struct {
 	ID, PreviousEventID int64
 	Timestamp           time.Time
 	Type                string // e.g. "PassStateEntered", "TaskScheduled"
+	Name                string // the state name, for state events
+	// Payload is the event's JSON payload: a state's input or output, a
+	// task's parameters, input or output.
+	Payload value.Value
+	info    *eventInfo
+}
+
+// eventInfo is what an event records; Event stores it compactly.
+type eventInfo struct {
+	ID, PreviousEventID int64
+	Timestamp           time.Time
+	Type                string
 
 	Name         string      // state name (state events), iteration name (Map)
 	Input        value.Value // state input, task input
@@ -110,8 +123,40 @@ func detailsKey(typ string) string {
 	return ""
 }
 
+// full returns the event's details.
+func (ev *Event) full() *eventInfo {
+	if ev.info != nil {
+		e := *ev.info
+		e.ID, e.PreviousEventID, e.Timestamp = ev.ID, ev.PreviousEventID, ev.Timestamp
+		return &e
+	}
+	return &eventInfo{ID: ev.ID, PreviousEventID: ev.PreviousEventID, Timestamp: ev.Timestamp, Type: ev.Type, Name: ev.Name,
+		Input: ev.Payload, Output: ev.Payload, Parameters: ev.Payload}
+}
+
+// compact stores an event: plain state events need no details pointer.
+func compact(e *eventInfo) Event {
+	ev := Event{ID: e.ID, PreviousEventID: e.PreviousEventID, Timestamp: e.Timestamp, Type: e.Type, Name: e.Name}
+	switch {
+	case !e.Input.IsUndefined():
+		ev.Payload = e.Input
+	case !e.Parameters.IsUndefined():
+		ev.Payload = e.Parameters
+	default:
+		ev.Payload = e.Output
+	}
+	if e.HasAssigned || e.HasError || e.HasCause || e.Resource != "" || e.ResourceType != "" || e.Region != "" ||
+		e.Timeout != 0 || e.Heartbeat != 0 || e.Index != 0 || e.Length != 0 || e.MapRunArn != "" || e.WorkerName != "" ||
+		!e.Credentials.IsUndefined() || e.Type == "MapIterationStarted" || e.Type == "MapIterationSucceeded" || e.Type == "MapIterationFailed" || e.Type == "MapStateStarted" {
+		c := *e
+		ev.info = &c
+	}
+	return ev
+}
+
 // AppendJSON appends the event as GetExecutionHistory returns it.
-func (e *Event) AppendJSON(b []byte) []byte {
+func (ev *Event) AppendJSON(b []byte) []byte {
+	e := ev.full()
 	b = append(b, `{"id":`...)
 	b = strconv.AppendInt(b, e.ID, 10)
 	b = append(b, `,"previousEventId":`...)
@@ -137,13 +182,13 @@ func (e *Event) AppendJSON(b []byte) []byte {
 
 // Details returns the event's details object, with JSON payloads as text
 // the way the API returns them.
-func (e *Event) Details() value.Value { return detailsObject(e) }
+func (ev *Event) Details() value.Value { return detailsObject(ev.full()) }
 
 func payloadDetails() value.Value {
 	return value.FromMembers(value.Member{Key: "truncated", Value: value.False})
 }
 
-func detailsObject(e *Event) value.Value {
+func detailsObject(e *eventInfo) value.Value {
 	var b value.ObjectBuilder
 	text := func(v value.Value) value.Value {
 		if v.IsUndefined() {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/goasl/goasl/asl"
@@ -17,6 +18,8 @@ type Machine struct {
 	root *cscope
 	// timeout is the machine's TimeoutSeconds (0: none).
 	timeout time.Duration
+	// eventsHint is the history length of the last run, to size the next.
+	eventsHint atomic.Int64
 	// Name is used in messages and in the context object when Options
 	// gives no state machine name.
 	Name string
@@ -35,7 +38,9 @@ type cstate struct {
 	typ    asl.StateType
 	next   *cstate
 	end    bool
-	evType string // history prefix: "Pass", "Task", ...
+	evType      string // history prefix: "Pass", "Task", ...
+	enteredType string // "PassStateEntered", ...
+	exitedType  string
 
 	inputPath, outputPath, resultPath *path
 	inputNull, outputNull, resultNull bool
@@ -290,6 +295,7 @@ func (c *compiler) state(sc *cscope, cs *cstate) error {
 		return c.errf(st, "", "JSONata evaluation is not available yet: this state uses the JSONata query language, which the local executor cannot run until goasl's JSONata evaluator lands; use JSONPath for this state to run it locally")
 	}
 	cs.evType = string(st.Type)
+	cs.enteredType, cs.exitedType = cs.evType+"StateEntered", cs.evType+"StateExited"
 	var err error
 	if st.Next != "" {
 		if cs.next, err = c.lookup(sc, st, "Next", st.Next); err != nil {

@@ -18,7 +18,7 @@ func (x *exec) parallel(cs *cstate, r *roots, in value.Value, th *thread) (value
 			return value.Value{}, f
 		}
 	}
-	x.emit(th, Event{Type: "ParallelStateStarted"})
+	x.emit(th, eventInfo{Type: "ParallelStateStarted"})
 	results := make([]value.Value, len(cs.branches))
 	end := th.now
 	last := th.prev
@@ -31,13 +31,13 @@ func (x *exec) parallel(cs *cstate, r *roots, in value.Value, th *thread) (value
 		last = bth.prev
 		if f != nil {
 			th.now, th.prev = end, last
-			x.emit(th, Event{Type: "ParallelStateFailed"})
+			x.emit(th, eventInfo{Type: "ParallelStateFailed"})
 			return value.Value{}, f
 		}
 		results[i] = out
 	}
 	th.now, th.prev = end, last
-	x.emit(th, Event{Type: "ParallelStateSucceeded"})
+	x.emit(th, eventInfo{Type: "ParallelStateSucceeded"})
 	return value.FromArray(results), nil
 }
 
@@ -91,10 +91,10 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	if cs.reader != nil {
 		if items, f = x.readItems(cs, ri); f != nil {
 			if f.Name == ErrItemReaderFailed {
-				x.emit(th, Event{Type: "MapStateStarted", Length: 0})
-				x.emit(th, Event{Type: "MapRunStarted", MapRunArn: x.mapRunArn(cs)})
-				x.emit(th, Event{Type: "MapRunFailed", Error: f.Name, HasError: true, Cause: f.Cause, HasCause: f.HasCause})
-				x.emit(th, Event{Type: "MapStateFailed"})
+				x.emit(th, eventInfo{Type: "MapStateStarted", Length: 0})
+				x.emit(th, eventInfo{Type: "MapRunStarted", MapRunArn: x.mapRunArn(cs)})
+				x.emit(th, eventInfo{Type: "MapRunFailed", Error: f.Name, HasError: true, Cause: f.Cause, HasCause: f.HasCause})
+				x.emit(th, eventInfo{Type: "MapStateFailed"})
 			}
 			return value.Value{}, f
 		}
@@ -144,9 +144,9 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	if batches != nil {
 		n = len(batches)
 	}
-	x.emit(th, Event{Type: "MapStateStarted", Length: n})
+	x.emit(th, eventInfo{Type: "MapStateStarted", Length: n})
 	if cs.distributed {
-		x.emit(th, Event{Type: "MapRunStarted", MapRunArn: x.mapRunArn(cs)})
+		x.emit(th, eventInfo{Type: "MapRunStarted", MapRunArn: x.mapRunArn(cs)})
 	}
 	results := make([]value.Value, n)
 	failed := 0
@@ -179,7 +179,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 		}
 		ith := &thread{now: th.now, prev: last}
 		if !cs.distributed {
-			x.emit(ith, Event{Type: "MapIterationStarted", Index: i, Name: cs.name})
+			x.emit(ith, eventInfo{Type: "MapIterationStarted", Index: i, Name: cs.name})
 		}
 		vars := newScope(r.vars)
 		if cs.distributed {
@@ -204,9 +204,9 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 		if f != nil {
 			if f.Name == ErrRuntime && !cs.distributed {
 				th.now, th.prev = end, last
-				x.emit(&thread{now: end, prev: last}, Event{Type: "MapIterationFailed", Index: i, Name: cs.name})
+				x.emit(&thread{now: end, prev: last}, eventInfo{Type: "MapIterationFailed", Index: i, Name: cs.name})
 				th.prev = x.lastID()
-				x.emit(th, Event{Type: "MapStateFailed"})
+				x.emit(th, eventInfo{Type: "MapStateFailed"})
 				return value.Value{}, f
 			}
 			failed++
@@ -215,9 +215,9 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 			}
 			if !cs.distributed {
 				th.now, th.prev = end, last
-				x.emit(&thread{now: end, prev: last}, Event{Type: "MapIterationFailed", Index: i, Name: cs.name})
+				x.emit(&thread{now: end, prev: last}, eventInfo{Type: "MapIterationFailed", Index: i, Name: cs.name})
 				th.prev = x.lastID()
-				x.emit(th, Event{Type: "MapStateFailed"})
+				x.emit(th, eventInfo{Type: "MapStateFailed"})
 				return value.Value{}, f
 			}
 			results[i] = value.FromMembers(
@@ -227,7 +227,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 			continue
 		}
 		if !cs.distributed {
-			x.emit(&thread{now: ith.now, prev: last}, Event{Type: "MapIterationSucceeded", Index: i, Name: cs.name})
+			x.emit(&thread{now: ith.now, prev: last}, eventInfo{Type: "MapIterationSucceeded", Index: i, Name: cs.name})
 		}
 		results[i] = out
 	}
@@ -249,13 +249,13 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 		}
 		if !tolerated {
 			fl := &Failure{Name: ErrExceedToleratedFailureThreshold, HasCause: true, Cause: "The specified tolerated failure threshold was exceeded"}
-			x.emit(th, Event{Type: "MapRunFailed", Error: fl.Name, HasError: true, Cause: fl.Cause, HasCause: true})
-			x.emit(th, Event{Type: "MapStateFailed"})
+			x.emit(th, eventInfo{Type: "MapRunFailed", Error: fl.Name, HasError: true, Cause: fl.Cause, HasCause: true})
+			x.emit(th, eventInfo{Type: "MapStateFailed"})
 			return value.Value{}, fl
 		}
-		x.emit(th, Event{Type: "MapRunSucceeded"})
+		x.emit(th, eventInfo{Type: "MapRunSucceeded"})
 	}
-	x.emit(th, Event{Type: "MapStateSucceeded"})
+	x.emit(th, eventInfo{Type: "MapStateSucceeded"})
 	out := value.FromArray(results)
 	if cs.writer != nil {
 		return x.writeResults(cs, ri, results)

@@ -67,14 +67,14 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 	// Scheduled and Started.
 	switch {
 	case res.legacyLambda:
-		x.emit(th, Event{Type: "LambdaFunctionScheduled", Resource: res.arn, Input: params, Timeout: timeout, Credentials: creds})
-		x.emit(th, Event{Type: "LambdaFunctionStarted"})
+		x.emit(th, eventInfo{Type: "LambdaFunctionScheduled", Resource: res.arn, Input: params, Timeout: timeout, Credentials: creds})
+		x.emit(th, eventInfo{Type: "LambdaFunctionStarted"})
 	case res.activity:
-		x.emit(th, Event{Type: "ActivityScheduled", Resource: res.arn, Input: params, Timeout: timeout, Heartbeat: heartbeat})
-		x.emit(th, Event{Type: "ActivityStarted"})
+		x.emit(th, eventInfo{Type: "ActivityScheduled", Resource: res.arn, Input: params, Timeout: timeout, Heartbeat: heartbeat})
+		x.emit(th, eventInfo{Type: "ActivityStarted"})
 	default:
-		x.emit(th, Event{Type: "TaskScheduled", Resource: res.name, ResourceType: res.resourceType, Region: x.opts.Region, Parameters: params, Timeout: timeout, Heartbeat: heartbeat, Credentials: creds})
-		x.emit(th, Event{Type: "TaskStarted", Resource: res.name, ResourceType: res.resourceType})
+		x.emit(th, eventInfo{Type: "TaskScheduled", Resource: res.name, ResourceType: res.resourceType, Region: x.opts.Region, Parameters: params, Timeout: timeout, Heartbeat: heartbeat, Credentials: creds})
+		x.emit(th, eventInfo{Type: "TaskStarted", Resource: res.name, ResourceType: res.resourceType})
 	}
 	a := x.answerTask(cs, r, params, th)
 	if x.runErr != nil {
@@ -102,18 +102,18 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 		}
 	}
 	if !a.submit.IsUndefined() && !res.legacyLambda && !res.activity {
-		x.emit(th, Event{Type: "TaskSubmitted", Resource: res.name, ResourceType: res.resourceType, Output: a.submit})
+		x.emit(th, eventInfo{Type: "TaskSubmitted", Resource: res.name, ResourceType: res.resourceType, Output: a.submit})
 	}
 	start := th.now
 	if timedOut {
 		th.now = start.Add(at)
 		switch {
 		case res.legacyLambda:
-			x.emit(th, Event{Type: "LambdaFunctionTimedOut", Error: ErrTimeout, HasError: true})
+			x.emit(th, eventInfo{Type: "LambdaFunctionTimedOut", Error: ErrTimeout, HasError: true})
 		case res.activity:
-			x.emit(th, Event{Type: "ActivityTimedOut", Error: ErrTimeout, HasError: true})
+			x.emit(th, eventInfo{Type: "ActivityTimedOut", Error: ErrTimeout, HasError: true})
 		default:
-			x.emit(th, Event{Type: "TaskTimedOut", Resource: res.name, ResourceType: res.resourceType, Error: ErrTimeout, HasError: true})
+			x.emit(th, eventInfo{Type: "TaskTimedOut", Resource: res.name, ResourceType: res.resourceType, Error: ErrTimeout, HasError: true})
 		}
 		return value.Value{}, &Failure{Name: ErrTimeout}
 	}
@@ -126,7 +126,7 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 		a.fail = &Failure{Name: ErrDataLimitExceeded, HasCause: true, Cause: fmt.Sprintf("The state/task '%s' returned a result with a size exceeding the maximum number of bytes service limit.", who)}
 	}
 	if a.fail != nil {
-		ev := Event{Error: a.fail.Name, HasError: true, Cause: a.fail.Cause, HasCause: a.fail.HasCause}
+		ev := eventInfo{Error: a.fail.Name, HasError: true, Cause: a.fail.Cause, HasCause: a.fail.HasCause}
 		switch {
 		case res.legacyLambda:
 			ev.Type = "LambdaFunctionFailed"
@@ -140,11 +140,11 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 	}
 	switch {
 	case res.legacyLambda:
-		x.emit(th, Event{Type: "LambdaFunctionSucceeded", Output: a.result})
+		x.emit(th, eventInfo{Type: "LambdaFunctionSucceeded", Output: a.result})
 	case res.activity:
-		x.emit(th, Event{Type: "ActivitySucceeded", Output: a.result})
+		x.emit(th, eventInfo{Type: "ActivitySucceeded", Output: a.result})
 	default:
-		x.emit(th, Event{Type: "TaskSucceeded", Resource: res.name, ResourceType: res.resourceType, Output: a.result})
+		x.emit(th, eventInfo{Type: "TaskSucceeded", Resource: res.name, ResourceType: res.resourceType, Output: a.result})
 	}
 	return a.result, nil
 }
@@ -196,7 +196,10 @@ func (x *exec) answerTask(cs *cstate, r *roots, params value.Value, th *thread) 
 		out = value.NullValue
 	}
 	if cs.res.lambdaInvoke {
-		out = lambdaResponse(out, x.uuid())
+		if x.lambdaMeta.IsUndefined() {
+			x.lambdaMeta = lambdaResponse(value.NullValue, x.uuid())
+		}
+		out = x.lambdaMeta.With("Payload", out)
 	}
 	a.result = out
 	return a

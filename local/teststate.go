@@ -310,7 +310,7 @@ func CompileState(st *asl.State) (*Machine, error) {
 // newExec prepares an execution (the identity, the clock, the seeded
 // generator) without running it.
 func newExec(ctx context.Context, m *Machine, opts Options) *exec {
-	x := &exec{ctx: ctx, m: m, opts: &opts, res: &Execution{Retries: map[string]int{}}}
+	x := &exec{ctx: ctx, m: m, opts: &opts, res: &Execution{}}
 	x.hist = !opts.NoHistory
 	x.max = opts.MaxEvents
 	if x.max == 0 {
