@@ -84,7 +84,7 @@ type Task struct {
 	RetryCount int
 
 	x         *exec
-	th        *thread
+	th        thread
 	started   time.Time
 	beat      time.Time
 	submit    value.Value

@@ -19,6 +19,7 @@ type Event struct {
 	// task's parameters, input or output.
 	Payload value.Value
 	info    *eventInfo
+	res     *resource // task events that name only their resource
 }
 
 // eventInfo is what an event records; Event stores it compactly.
@@ -28,6 +29,7 @@ type eventInfo struct {
 	Type                string
 
 	Name         string      // state name (state events), iteration name (Map)
+	res          *resource   // the task's resource (Resource and ResourceType from it)
 	Input        value.Value // state input, task input
 	Output       value.Value // state output, task output
 	Parameters   value.Value // TaskScheduled
@@ -130,13 +132,17 @@ func (ev *Event) full() *eventInfo {
 		e.ID, e.PreviousEventID, e.Timestamp = ev.ID, ev.PreviousEventID, ev.Timestamp
 		return &e
 	}
-	return &eventInfo{ID: ev.ID, PreviousEventID: ev.PreviousEventID, Timestamp: ev.Timestamp, Type: ev.Type, Name: ev.Name,
+	e := &eventInfo{ID: ev.ID, PreviousEventID: ev.PreviousEventID, Timestamp: ev.Timestamp, Type: ev.Type, Name: ev.Name,
 		Input: ev.Payload, Output: ev.Payload, Parameters: ev.Payload}
+	if ev.res != nil {
+		e.Resource, e.ResourceType = ev.res.name, ev.res.resourceType
+	}
+	return e
 }
 
 // compact stores an event: plain state events need no details pointer.
 func compact(e *eventInfo) Event {
-	ev := Event{ID: e.ID, PreviousEventID: e.PreviousEventID, Timestamp: e.Timestamp, Type: e.Type, Name: e.Name}
+	ev := Event{ID: e.ID, PreviousEventID: e.PreviousEventID, Timestamp: e.Timestamp, Type: e.Type, Name: e.Name, res: e.res}
 	switch {
 	case !e.Input.IsUndefined():
 		ev.Payload = e.Input
@@ -149,6 +155,9 @@ func compact(e *eventInfo) Event {
 		e.Timeout != 0 || e.Heartbeat != 0 || e.Index != 0 || e.Length != 0 || e.MapRunArn != "" || e.WorkerName != "" ||
 		!e.Credentials.IsUndefined() || e.Type == "MapIterationStarted" || e.Type == "MapIterationSucceeded" || e.Type == "MapIterationFailed" || e.Type == "MapStateStarted" {
 		c := *e
+		if c.res != nil {
+			c.Resource, c.ResourceType = c.res.name, c.res.resourceType
+		}
 		ev.info = &c
 	}
 	return ev

@@ -33,11 +33,11 @@ type cscope struct {
 
 // cstate is a compiled state.
 type cstate struct {
-	s      *asl.State
-	name   string
-	typ    asl.StateType
-	next   *cstate
-	end    bool
+	s           *asl.State
+	name        string
+	typ         asl.StateType
+	next        *cstate
+	end         bool
 	evType      string // history prefix: "Pass", "Task", ...
 	enteredType string // "PassStateEntered", ...
 	exitedType  string

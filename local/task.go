@@ -74,7 +74,7 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 		x.emit(th, eventInfo{Type: "ActivityStarted"})
 	default:
 		x.emit(th, eventInfo{Type: "TaskScheduled", Resource: res.name, ResourceType: res.resourceType, Region: x.opts.Region, Parameters: params, Timeout: timeout, Heartbeat: heartbeat, Credentials: creds})
-		x.emit(th, eventInfo{Type: "TaskStarted", Resource: res.name, ResourceType: res.resourceType})
+		x.emit(th, eventInfo{Type: "TaskStarted", res: res})
 	}
 	a := x.answerTask(cs, r, params, th)
 	if x.runErr != nil {
@@ -102,7 +102,7 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 		}
 	}
 	if !a.submit.IsUndefined() && !res.legacyLambda && !res.activity {
-		x.emit(th, eventInfo{Type: "TaskSubmitted", Resource: res.name, ResourceType: res.resourceType, Output: a.submit})
+		x.emit(th, eventInfo{Type: "TaskSubmitted", res: res, Output: a.submit})
 	}
 	start := th.now
 	if timedOut {
@@ -144,7 +144,7 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 	case res.activity:
 		x.emit(th, eventInfo{Type: "ActivitySucceeded", Output: a.result})
 	default:
-		x.emit(th, eventInfo{Type: "TaskSucceeded", Resource: res.name, ResourceType: res.resourceType, Output: a.result})
+		x.emit(th, eventInfo{Type: "TaskSucceeded", res: res, Output: a.result})
 	}
 	return a.result, nil
 }
@@ -170,7 +170,7 @@ func (x *exec) answerTask(cs *cstate, r *roots, params value.Value, th *thread) 
 			input = value.NullValue
 		}
 	}
-	t := &Task{State: cs.name, Resource: cs.res.arn, Input: input, Token: r.sctx.token, RetryCount: r.sctx.retry, x: x, th: &thread{now: th.now}}
+	t := &Task{State: cs.name, Resource: cs.res.arn, Input: input, Token: r.sctx.token, RetryCount: r.sctx.retry, x: x, th: thread{now: th.now}}
 	t.started = th.now
 	out, err := h(x.ctx, t)
 	a := answer{took: t.th.now.Sub(th.now)}
