@@ -1,7 +1,6 @@
 package local
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/goasl/goasl/asl"
@@ -38,13 +37,13 @@ func (x *exec) test(cr *crule, r *roots) (bool, *Failure) {
 		return found == cr.operand.Bool(), nil
 	}
 	if !found {
-		return false, x.runtime(fmt.Sprintf("Invalid path '%s' : No results for path: %s", cr.variable.text, cr.variable.bracketPath(at)))
+		return false, x.runtime(cr.variable.notFound(at))
 	}
 	operand := cr.operand
 	if cr.opPath != nil {
 		o, ok, at := cr.opPath.eval(r)
 		if !ok {
-			return false, x.runtime(fmt.Sprintf("Invalid path '%s' : No results for path: %s", cr.opPath.text, cr.opPath.bracketPath(at)))
+			return false, x.runtime(cr.opPath.notFound(at))
 		}
 		operand = o
 	}

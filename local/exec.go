@@ -438,7 +438,7 @@ func (x *exec) effectiveInput(cs *cstate, r *roots) (value.Value, *Failure) {
 	}
 	v, ok, at := cs.inputPath.eval(r)
 	if !ok {
-		return value.Value{}, x.runtime(fmt.Sprintf("Invalid path '%s' : No results for path: %s", cs.inputPath.text, cs.inputPath.bracketPath(at)))
+		return value.Value{}, x.runtime(cs.inputPath.notFound(at))
 	}
 	return v, nil
 }
@@ -480,7 +480,7 @@ func (x *exec) outputPath(cs *cstate, r *roots, out value.Value) (value.Value, *
 	rr := &roots{input: out, vars: r.vars, sctx: r.sctx}
 	v, ok, at := cs.outputPath.eval(rr)
 	if !ok {
-		return value.Value{}, x.runtime(fmt.Sprintf("Invalid path '%s' : No results for path: %s", cs.outputPath.text, cs.outputPath.bracketPath(at)))
+		return value.Value{}, x.runtime(cs.outputPath.notFound(at))
 	}
 	return v, nil
 }

@@ -45,7 +45,7 @@ func (x *exec) parallel(cs *cstate, r *roots, in value.Value, th *thread) (value
 func (x *exec) intFrom(p *path, r *roots, field string) (int64, *Failure) {
 	v, ok, at := p.eval(r)
 	if !ok {
-		return 0, x.runtime(fmt.Sprintf("Invalid path '%s' : No results for path: %s", p.text, p.bracketPath(at)))
+		return 0, x.runtime(p.notFound(at))
 	}
 	n, ok := intValue(v)
 	if !ok {
@@ -77,7 +77,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	if cs.toleratedPercentPath != nil {
 		v, ok, at := cs.toleratedPercentPath.eval(ri)
 		if !ok {
-			return value.Value{}, x.runtime(fmt.Sprintf("Invalid path '%s' : No results for path: %s", cs.toleratedPercentPath.text, cs.toleratedPercentPath.bracketPath(at)))
+			return value.Value{}, x.runtime(cs.toleratedPercentPath.notFound(at))
 		}
 		pct, ok := floatValue(v)
 		if !ok {
@@ -101,7 +101,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	} else if cs.itemsPath != nil {
 		v, ok, at := cs.itemsPath.eval(ri)
 		if !ok {
-			return value.Value{}, x.runtime(fmt.Sprintf("Invalid path '%s' : No results for path: %s", cs.itemsPath.text, cs.itemsPath.bracketPath(at)))
+			return value.Value{}, x.runtime(cs.itemsPath.notFound(at))
 		}
 		items = v
 	} else {

@@ -1,6 +1,7 @@
 package local
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -257,6 +258,16 @@ func (cp *path) bracketPath(upto int) string {
 		}
 	}
 	return b.String()
+}
+
+// notFound is Jayway's message for a definite path that found nothing at
+// step at: a missing property before the last step is "Missing property",
+// at the last step "No results".
+func (cp *path) notFound(at int) string {
+	if at >= 0 && at < len(cp.p.Steps)-1 {
+		return fmt.Sprintf("Invalid path '%s' : Missing property in path %s", cp.text, cp.bracketPath(at))
+	}
+	return fmt.Sprintf("Invalid path '%s' : No results for path: %s", cp.text, cp.bracketPath(len(cp.p.Steps)-1))
 }
 
 // setPath returns input with the value at a reference path replaced by v,

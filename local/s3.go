@@ -70,7 +70,7 @@ func (x *exec) readItems(cs *cstate, r *roots) (value.Value, *Failure) {
 	if rd.maxItemsPath != nil {
 		v, ok, at := rd.maxItemsPath.eval(r)
 		if !ok {
-			return value.Value{}, x.runtime(fmt.Sprintf("Invalid path '%s' : No results for path: %s", rd.maxItemsPath.text, rd.maxItemsPath.bracketPath(at)))
+			return value.Value{}, x.runtime(rd.maxItemsPath.notFound(at))
 		}
 		n, isInt := intValue(v)
 		if !isInt {
@@ -99,6 +99,7 @@ func (x *exec) readItems(cs *cstate, r *roots) (value.Value, *Failure) {
 			items = append(items, value.FromMembers(
 				value.Member{Key: "Etag", Value: value.FromString(fmt.Sprintf("\"%x\"", len(data)))},
 				value.Member{Key: "Key", Value: value.FromString(k)},
+				value.Member{Key: "LastModified", Value: value.FromString(formatTime(x.opts.StartTime))},
 				value.Member{Key: "Size", Value: value.FromInt(int64(len(data)))},
 				value.Member{Key: "StorageClass", Value: value.FromString("STANDARD")},
 			))

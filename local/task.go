@@ -23,7 +23,7 @@ type answer struct {
 func (x *exec) secondsFrom(cs *cstate, p *path, r *roots, field string) (int64, *Failure) {
 	v, ok, _ := p.eval(r)
 	if !ok {
-		return 0, x.runtime(fmt.Sprintf("Invalid path '%s' : No results for path: %s", p.text, p.bracketPath(len(p.p.Steps)-1)))
+		return 0, x.runtime(p.notFound(len(p.p.Steps) - 1))
 	}
 	n, isInt := v.Int()
 	if !isInt || n <= 0 {

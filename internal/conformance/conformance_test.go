@@ -315,6 +315,7 @@ func (s *suite) runExecution(c *harnessCase, m *local.Machine, def []byte, e *ha
 		RoleArn:          "snf_role_arn",
 		S3:               &local.S3{},
 	}
+	putFixtures(c.Key, opts.S3)
 	if len(e.MockConfigFile) > 0 {
 		mc, err := local.ParseMockConfig(fixMocks(e.MockConfigFile, def))
 		if err != nil {

@@ -239,6 +239,9 @@ func (s *suite) pickTemplate(c *harnessCase) string {
 			}
 		}
 		for _, tok := range strings.Split(param, "-") {
+			if i := strings.IndexByte(tok, '.'); i >= 0 {
+				tok = tok[i+1:] // "ST.INVALID_JSONPATH_IN_INPUTPATH"
+			}
 			for _, t := range c.Templates {
 				base := strings.TrimSuffix(t[strings.LastIndexByte(t, '/')+1:], ".json5")
 				if strings.EqualFold(tok, base) {
