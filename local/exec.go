@@ -491,6 +491,7 @@ func (x *exec) inputOutput(cs *cstate, r *roots) (value.Value, *Failure) {
 	if f != nil {
 		return value.Value{}, f
 	}
+	x.inspect("afterInputPath", in)
 	return x.outputPath(cs, r, in)
 }
 
@@ -526,11 +527,17 @@ func (x *exec) pass(cs *cstate, r *roots) (value.Value, []assignedVar, *Failure)
 			return value.Value{}, nil, f
 		}
 	}
-	x.inspect("afterParameters", result)
 	if cs.hasResult {
+		// TestState reports the Result instead of the input steps.
 		result = cs.result
+		if x.ts != nil {
+			delete(x.ts.insp, "afterInputPath")
+			x.inspect("result", result)
+		}
+	} else {
+		x.inspect("afterParameters", result)
 	}
-	x.inspect("result", result)
+	x.inspect("afterResultSelector", result)
 	asg, f := x.assignVars(cs.assign, r, result)
 	if f != nil {
 		return value.Value{}, nil, f
@@ -544,6 +551,7 @@ func (x *exec) choice(cs *cstate, r *roots) (value.Value, *cstate, []assignedVar
 	if f != nil {
 		return value.Value{}, nil, nil, f
 	}
+	x.inspect("afterInputPath", in)
 	ri := &roots{input: in, vars: r.vars, sctx: r.sctx}
 	for _, rule := range cs.choices {
 		ok, f := x.test(rule, ri)
@@ -575,6 +583,7 @@ func (x *exec) wait(cs *cstate, r *roots, th *thread) (value.Value, []assignedVa
 	if f != nil {
 		return value.Value{}, nil, f
 	}
+	x.inspect("afterInputPath", in)
 	ri := &roots{input: in, vars: r.vars, sctx: r.sctx}
 	switch {
 	case cs.hasSeconds:
@@ -631,6 +640,7 @@ func jsonScalar(v value.Value) string {
 func (x *exec) fail(cs *cstate, r *roots) *Failure {
 	f := &Failure{Name: cs.s.Error, Cause: cs.s.Cause, HasCause: cs.s.Cause != ""}
 	in := r.input
+	x.inspect("afterInputPath", in)
 	ri := &roots{input: in, vars: r.vars, sctx: r.sctx}
 	if cs.errorPath != nil {
 		v, ff := cs.errorPath.eval(x, ri)

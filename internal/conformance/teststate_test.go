@@ -1,11 +1,67 @@
 package conformance
 
 import (
+	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/asl/value"
+	"github.com/goasl/goasl/local"
 )
+
+// tsCall is one TestState call of a LocalStack test.
+type tsCall struct {
+	template  string // under templates-json, without .json
+	input     string
+	level     string
+	stateName string
+	mock      *local.TestStateMock
+	retries   int
+	match     string // the snapshot match key; "test_case_response" when ""
+	edit      func(def value.Value) value.Value
+}
+
+// tsRecipe returns the calls of a test for its parameter id.
+type tsRecipe func(param string) ([]tsCall, string)
+
+const (
+	helloInput  = `{"Value": "HelloWorld"}`
+	nestedInput = `{"initialData": {"fieldFromInput": "value from input", "otherField": "other"}, "unrelatedData": {"someOtherField": 1234}}`
+	choiceInput = `{"type": "Private", "value": 22}`
+)
+
+// baseBindings is BASE_TEMPLATE_INPUT_BINDINGS of test_test_state_scenarios.py.
+var baseBindings = map[string]string{
+	"BASE_PASS_STATE":        helloInput,
+	"BASE_RESULT_PASS_STATE": helloInput,
+	"IO_PASS_STATE":          nestedInput,
+	"IO_RESULT_PASS_STATE":   nestedInput,
+	"BASE_FAIL_STATE":        helloInput,
+	"BASE_SUCCEED_STATE":     helloInput,
+	"BASE_CHOICE_STATE":      choiceInput,
+}
+
+func inspectionLevel(level string) tsRecipe {
+	return func(param string) ([]tsCall, string) {
+		in, ok := baseBindings[param]
+		if !ok {
+			return nil, "unknown parameter " + param
+		}
+		return []tsCall{{template: "test_state/statemachines/" + strings.ToLower(param), input: in, level: level}}, ""
+	}
+}
+
+// tsRecipes are written from tests/aws/services/stepfunctions/v2/test_state.
+var tsRecipes = map[string]tsRecipe{
+	"test_base_inspection_level_info":  inspectionLevel("INFO"),
+	"test_base_inspection_level_debug": inspectionLevel("DEBUG"),
+	"test_base_inspection_level_trace": inspectionLevel("TRACE"),
+}
 
 // testStateCases replays the TestState responses (class TS of cases.tsv).
 func (s *suite) testStateCases(t *testing.T) []result {
@@ -19,9 +75,121 @@ func (s *suite) testStateCases(t *testing.T) []result {
 		if len(f) < 2 || !strings.HasPrefix(f[1], "TS-") {
 			continue
 		}
-		r := result{key: f[0], reason: "TestState responses are not replayed yet", hreason: "TestState"}
-		r.jsonata = strings.Contains(line, "jsonata")
+		r := s.runTestState(f[0])
+		if !r.outcome && strings.Contains(line, "jsonata") {
+			r.jsonata = true
+		}
 		out = append(out, r)
 	}
 	return out
+}
+
+func (s *suite) runTestState(key string) result {
+	res := result{key: key}
+	name := key[strings.LastIndex(key, "::")+2:]
+	param := ""
+	if i := strings.IndexByte(name, '['); i >= 0 {
+		name, param = name[:i], strings.TrimSuffix(name[i+1:], "]")
+	}
+	recipe, ok := tsRecipes[name]
+	if !ok {
+		res.reason, res.hreason = "TestState: no recipe for the test yet", "TestState"
+		return res
+	}
+	calls, why := recipe(param)
+	if why != "" {
+		res.reason, res.hreason = "TestState: "+why, "TestState"
+		return res
+	}
+	content := s.snapshot(key)
+	for _, c := range calls {
+		if why := s.testStateCall(c, content); why != "" {
+			res.reason, res.hreason = "TestState: "+why, "TestState"
+			if k := os.Getenv("CONFORMANCE_DEBUG"); k != "" && strings.Contains(key, k) {
+				fmt.Printf("== %s: %s\n", key, why)
+			}
+			return res
+		}
+	}
+	// TestState has no history: the outcome is the whole response.
+	res.outcome, res.history = true, true
+	return res
+}
+
+func (s *suite) testStateCall(c tsCall, content map[string]json.RawMessage) string {
+	data, err := s.template(c.template + ".json5")
+	if err != nil {
+		return "template missing: " + c.template
+	}
+	def, err := value.Parse(data)
+	if err != nil {
+		return "template does not parse"
+	}
+	if c.edit != nil {
+		def = c.edit(def)
+	}
+	var m *local.Machine
+	if _, ok := def.Get("States"); ok {
+		sm, err := asl.Parse([]byte(def.JSON()))
+		if err != nil {
+			return "definition: " + firstLine(err.Error())
+		}
+		m, err = local.Compile(sm)
+		if err != nil {
+			return jsonataOr("compile: ", err)
+		}
+	} else {
+		sm, err := asl.Parse([]byte(`{"StartAt":"State","States":{"State":` + def.JSON() + `}}`))
+		if err != nil {
+			return "definition: " + firstLine(err.Error())
+		}
+		m, err = local.CompileState(sm.States[0])
+		if err != nil {
+			return jsonataOr("compile: ", err)
+		}
+	}
+	in, err := value.ParseString(c.input)
+	if err != nil {
+		return "harness: bad input"
+	}
+	level := c.level
+	if level == "" {
+		level = "INFO"
+	}
+	r, err := m.TestState(context.Background(), local.TestStateRequest{
+		StateName: c.stateName, Input: in, InspectionLevel: level, Mock: c.mock, RetrierRetryCount: c.retries,
+		Options: local.Options{Partition: "<partition>", Region: "<region>", Account: "111111111111"},
+	})
+	if err != nil {
+		return "run error: " + firstLine(err.Error())
+	}
+	match := c.match
+	if match == "" {
+		match = "test_case_response"
+	}
+	raw, ok := content[match]
+	if !ok {
+		return "no recorded response " + match
+	}
+	want, err := value.Parse(raw)
+	if err != nil {
+		return "recorded response does not parse"
+	}
+	want = want.With("ResponseMetadata", value.Value{})
+	got, err := value.Parse(r.JSON())
+	if err != nil {
+		return "response does not parse"
+	}
+	got = loadsOnce(got)
+	if !newUnifier().value(want, got) {
+		return fmt.Sprintf("response differs: got %s, want %s", firstLine(got.JSON()), firstLine(want.JSON()))
+	}
+	return ""
+}
+
+func jsonataOr(prefix string, err error) string {
+	if strings.Contains(err.Error(), "JSONata evaluation is not available yet") {
+		return "JSONata evaluation is not available yet"
+	}
+	return prefix + firstLine(err.Error())
 }
