@@ -2,7 +2,6 @@ package local
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"time"
 
@@ -107,6 +106,35 @@ func (r *TestStateResult) JSON() []byte {
 	return []byte(b.Value().JSON())
 }
 
+// ValidationError is a request TestState refuses, with AWS's message
+// (a ValidationException).
+type ValidationError struct {
+	Message string
+}
+
+func (e *ValidationError) Error() string { return e.Message }
+
+// findState looks a state up by name in a scope and every scope nested in
+// it (Parallel branches, Map item processors).
+func findState(sc *cscope, name string) *cstate {
+	if cs, ok := sc.states[name]; ok {
+		return cs
+	}
+	for _, cs := range sc.states {
+		for _, b := range cs.branches {
+			if f := findState(b, name); f != nil {
+				return f
+			}
+		}
+		if cs.proc != nil {
+			if f := findState(cs.proc, name); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
 type testState struct {
 	mock *TestStateMock
 	insp inspection
@@ -141,9 +169,8 @@ func (ts *testState) mocked(x *exec, cs *cstate, r *roots, in value.Value) (valu
 func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestStateResult, error) {
 	cs := m.root.start
 	if req.StateName != "" {
-		var ok bool
-		if cs, ok = m.root.states[req.StateName]; !ok {
-			return nil, fmt.Errorf("TestState: the machine has no state %q", req.StateName)
+		if cs = findState(m.root, req.StateName); cs == nil {
+			return nil, &ValidationError{Message: "State not found in definition"}
 		}
 	}
 	level := req.InspectionLevel

@@ -3,6 +3,7 @@ package conformance
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -23,6 +24,8 @@ type tsCall struct {
 	mock      *local.TestStateMock
 	retries   int
 	match     string // the snapshot match key; "test_case_response" when ""
+	// wantErr is the recorded exception text when the call is refused.
+	wantErr string
 	edit      func(def value.Value) value.Value
 }
 
@@ -61,6 +64,26 @@ var tsRecipes = map[string]tsRecipe{
 	"test_base_inspection_level_info":  inspectionLevel("INFO"),
 	"test_base_inspection_level_debug": inspectionLevel("DEBUG"),
 	"test_base_inspection_level_trace": inspectionLevel("TRACE"),
+	// test_test_state_machine_scenarios.py
+	"test_base_state_name": func(param string) ([]tsCall, string) {
+		level, tmpl, _ := strings.Cut(param, "-")
+		state := map[string]string{"BASE_PASS_STATE_MACHINE": "State0", "BASE_FAIL_STATE_MACHINE": "State0", "BASE_MAP_STATE_MACHINE": "HandleItem"}[tmpl]
+		if state == "" {
+			return nil, "unknown parameter " + param
+		}
+		return []tsCall{{template: "test_state/statemachines/" + strings.ToLower(tmpl), input: helloInput, level: level, stateName: state}}, ""
+	},
+	"test_base_state_name_multi_state": func(param string) ([]tsCall, string) {
+		level, state, _ := strings.Cut(param, "-")
+		return []tsCall{{template: "test_state/statemachines/base_multi_state_machine", input: helloInput, level: level, stateName: state}}, ""
+	},
+	"test_base_state_name_validation_failures": func(param string) ([]tsCall, string) {
+		state := map[string]string{"dne": "dne", "invalid": `"invalid"`}[param]
+		if state == "" {
+			return nil, "the empty state name is refused by the AWS SDK client (boto's parameter validation), before any service"
+		}
+		return []tsCall{{template: "test_state/statemachines/base_pass_state_machine", input: helloInput, stateName: state, match: "exception", wantErr: "State not found in definition"}}, ""
+	},
 }
 
 // testStateCases replays the TestState responses (class TS of cases.tsv).
@@ -105,6 +128,7 @@ func (s *suite) runTestState(key string) result {
 	for _, c := range calls {
 		if why := s.testStateCall(c, content); why != "" {
 			res.reason, res.hreason = "TestState: "+why, "TestState"
+			res.jsonata = strings.Contains(why, "JSONata evaluation is not available yet")
 			if k := os.Getenv("CONFORMANCE_DEBUG"); k != "" && strings.Contains(key, k) {
 				fmt.Printf("== %s: %s\n", key, why)
 			}
@@ -160,6 +184,22 @@ func (s *suite) testStateCall(c tsCall, content map[string]json.RawMessage) stri
 		StateName: c.stateName, Input: in, InspectionLevel: level, Mock: c.mock, RetrierRetryCount: c.retries,
 		Options: local.Options{Partition: "<partition>", Region: "<region>", Account: "111111111111"},
 	})
+	if c.wantErr != "" {
+		var ve *local.ValidationError
+		if !errors.As(err, &ve) {
+			return fmt.Sprintf("got %v, want the validation error %q", err, c.wantErr)
+		}
+		raw := content[c.match]
+		want, _ := value.Parse(raw)
+		got := value.FromMembers(value.Member{Key: "exception", Value: value.FromMembers(
+			value.Member{Key: "exception_typename", Value: value.FromString("ValidationException")},
+			value.Member{Key: "exception_value", Value: value.FromString("An error occurred (ValidationException) when calling the TestState operation: " + ve.Message)})})
+		ex, _ := got.Get("exception")
+		if !value.Equal(want, ex) {
+			return fmt.Sprintf("exception differs: got %s, want %s", ex.JSON(), want.JSON())
+		}
+		return ""
+	}
 	if err != nil {
 		return "run error: " + firstLine(err.Error())
 	}
