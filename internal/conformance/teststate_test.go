@@ -64,6 +64,31 @@ var tsRecipes = map[string]tsRecipe{
 	"test_base_inspection_level_info":  inspectionLevel("INFO"),
 	"test_base_inspection_level_debug": inspectionLevel("DEBUG"),
 	"test_base_inspection_level_trace": inspectionLevel("TRACE"),
+	// test_test_state_mock_scenarios.py
+	"test_base_lambda_service_task_mock_success": mocked("base_lambda_service_task_state", `{"FunctionName": "<lambda_function_name>", "Payload": null}`, `{"Payload": "function output", "SdkHttpMetadata": {"HttpStatusCode": 200}}`),
+	"test_io_dynamodb_service_task_mock_success": func(param string) ([]tsCall, string) {
+		t := map[string]string{"base": "base_dynamodb_service_task_state", "io": "io_dynamodb_service_task_state", "io_output_path": "io_output_path_dynamodb_service_task_state"}[param]
+		return mocked(t, `{"TableName": "<table_name>", "Item": {"data": {"S": "HelloWorld"}, "id": {"S": "id1"}}}`, `{"SdkHttpMetadata": {"HttpStatusCode": 200}}`)(param)
+	},
+	"test_put_events_mock_success":   mocked("base_events_put_events", `{"Entries": [{"Detail": "detail", "DetailType": "detail_type", "Source": "source"}]}`, `{"Entries": [{"EventId": "e0d7f9d5-4bc6-4c7c-9d2b-2f2b5f0f8a11"}]}`),
+	"test_send_sqs_message_success":  mocked("base_sqs_send_message", `{"QueueUrl": "queue_url", "MessageBody": "message_body"}`, `{"MD5OfMessageBody": "<md5_of_message_body>", "MessageId": "5f7b2c3e-9a1d-4e6f-8b2a-0c4d6e8f1a3b"}`),
+	"test_base_parallel_state_mock_success": func(param string) ([]tsCall, string) {
+		cs, why := mocked("base_parallel_state", `{"key": "value"}`, `[{"branch1": "result"}, {"branch2": "result"}]`)(param)
+		cs[0].level = param
+		return cs, why
+	},
+	"test_io_parallel_state_mock_success": func(param string) ([]tsCall, string) {
+		cs, why := mocked("io_parallel_state", `{"parallelInput": {"data": "input_value"}}`, `[{"branch1": "result"}, {"branch2": "result"}]`)(param)
+		cs[0].level = param
+		return cs, why
+	},
+	"test_io_jsonata_parallel_state_mock_success": func(param string) ([]tsCall, string) {
+		cs, why := mocked("io_jsonata_parallel_state", `{"parallelInput": {"data": "input_value"}}`, `[{"branch1": "result"}, {"branch2": "result"}]`)(param)
+		cs[0].level = param
+		return cs, why
+	},
+	"test_sfn_start_execution_success": mocked("base_sfn_start_execution", `{"stateMachineArn": "arn:<partition>:states:<region>:111111111111:stateMachine:TargetStateMachine", "targetInput": null, "name": "TestStartTarget"}`,
+		`{"ExecutionArn": "arn:<partition>:states:<region>:111111111111:execution:TargetStateMachine:TestStartTarget", "StartDate": "2024-01-01T00:00:00.000000"}`),
 	// test_test_state_machine_scenarios.py
 	"test_base_state_name": func(param string) ([]tsCall, string) {
 		level, tmpl, _ := strings.Cut(param, "-")
@@ -84,6 +109,20 @@ var tsRecipes = map[string]tsRecipe{
 		}
 		return []tsCall{{template: "test_state/statemachines/base_pass_state_machine", input: helloInput, stateName: state, match: "exception", wantErr: "State not found in definition"}}, ""
 	},
+}
+
+// mocked is a TestState call of a test_state template with a mocked result.
+func mocked(template, input, result string) tsRecipe {
+	return func(string) ([]tsCall, string) {
+		if template == "" {
+			return nil, "unknown parameter"
+		}
+		v, err := value.ParseString(result)
+		if err != nil {
+			return nil, "harness: bad mock"
+		}
+		return []tsCall{{template: "test_state/statemachines/" + template, input: input, mock: &local.TestStateMock{Result: v}}}, ""
+	}
 }
 
 // testStateCases replays the TestState responses (class TS of cases.tsv).
