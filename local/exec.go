@@ -257,6 +257,10 @@ func (x *exec) runtime(msg string) *Failure {
 }
 
 func (x *exec) stateFailure(name, msg string) *Failure {
+	if x.ts != nil {
+		// TestState reports the message alone.
+		return &Failure{Name: name, HasCause: true, Cause: msg}
+	}
 	return &Failure{Name: name, HasCause: true, Cause: fmt.Sprintf("An error occurred while executing the state '%s' (entered at the event id #%d). %s", x.curName, x.curEntered, msg)}
 }
 
@@ -300,10 +304,13 @@ type stateCtx struct {
 	item     *mapItem
 	built    value.Value
 	hasBuilt bool
+	// fixed: built is a context object given by TestState and is kept.
+	fixed      bool
+	fixedToken string
 }
 
 func (c *stateCtx) value() value.Value {
-	if c.hasBuilt {
+	if c.hasBuilt || c.fixed {
 		return c.built
 	}
 	var st value.ObjectBuilder
@@ -755,7 +762,13 @@ func (x *exec) attempt(cs *cstate, r *roots, th *thread, item *mapItem) (value.V
 		return value.Value{}, nil, f
 	}
 	if x.ts != nil {
-		x.ts.insp.Set("result", result)
+		switch {
+		case cs.typ == asl.TypeTask || x.ts.mock == nil:
+			x.ts.insp.Set("result", result)
+		case cs.typ == asl.TypeParallel:
+			// A mocked Parallel state reports no steps before its result.
+			delete(x.ts.insp, "afterInputPath")
+		}
 	}
 	if cs.resultSelector != nil {
 		rr := &roots{input: result, vars: r.vars, sctx: r.sctx}

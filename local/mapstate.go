@@ -108,6 +108,9 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 		items = in
 	}
 	if items.Kind() != value.Array {
+		if cs.itemsPath != nil && cs.reader == nil {
+			return value.Value{}, x.runtime(notArray(cs.itemsPath))
+		}
 		return value.Value{}, x.runtime("Map state input must be an array but was: " + items.JSON())
 	}
 	list := items.Items()
@@ -307,4 +310,14 @@ func floatValue(v value.Value) (float64, bool) {
 		return f, err == nil
 	}
 	return 0, false
+}
+
+// notArray is the message for an ItemsPath that selects no array; AWS
+// writes the path with "$" for "$$".
+func notArray(p *path) string {
+	text := p.text
+	if strings.HasPrefix(text, "$$") {
+		text = text[1:]
+	}
+	return `Reference path "` + text + `" must point to array.`
 }

@@ -40,6 +40,10 @@ type TestStateRequest struct {
 	Mock *TestStateMock
 	// RetrierRetryCount is the number of retries assumed to have happened.
 	RetrierRetryCount int
+	// Context, when set, is the context object the state sees (an object
+	// with Execution, State, StateMachine and, for a callback or .sync
+	// Task, Task).
+	Context value.Value
 	// Options configure handlers, identity and the like, as for Run.
 	Options Options
 }
@@ -69,7 +73,7 @@ type TestStateResult struct {
 }
 
 // inspectionOrder is the order TestState writes inspection data in.
-var inspectionOrder = []string{"input", "afterInputPath", "afterParameters", "afterArguments", "result", "afterResultSelector", "afterResultPath", "variables", "errorDetails"}
+var inspectionOrder = []string{"input", "afterInputPath", "afterParameters", "afterArguments", "afterItemsPath", "maxConcurrency", "toleratedFailureCount", "result", "afterResultSelector", "afterResultPath", "variables", "errorDetails"}
 
 // JSON renders the result as the TestState API returns it: payloads as
 // JSON text.
@@ -91,7 +95,7 @@ func (r *TestStateResult) JSON() []byte {
 			if !ok {
 				continue
 			}
-			if k == "errorDetails" {
+			if k == "errorDetails" || k == "maxConcurrency" || k == "toleratedFailureCount" {
 				ib.Set(k, v)
 				continue
 			}
@@ -113,6 +117,50 @@ type ValidationError struct {
 }
 
 func (e *ValidationError) Error() string { return e.Message }
+
+// checkContext applies TestState's rules for a given context object and
+// returns what is wrong ("" when nothing).
+func checkContext(c value.Value, cs *cstate) string {
+	if c.Kind() != value.Object {
+		return "the context object must be a JSON object"
+	}
+	allowed := map[string][]string{
+		"Execution":    {"Id", "Input", "Name", "RoleArn", "StartTime", "RedriveCount", "RedriveTime"},
+		"State":        {"EnteredTime", "Name", "RetryCount"},
+		"StateMachine": {"Id", "Name"},
+		"Task":         {"Token"},
+	}
+	for i, k := range c.Keys() {
+		if k == "Map" {
+			return "'Map' field is not supported when mocking a Context object"
+		}
+		fields, ok := allowed[k]
+		if !ok {
+			return "Field '" + k + "' is not allowed"
+		}
+		v := c.Values()[i]
+		for j, f := range v.Keys() {
+			known := false
+			for _, a := range fields {
+				known = known || a == f
+			}
+			if !known {
+				return "Field '" + f + "' is not allowed"
+			}
+			fv := v.Values()[j]
+			switch f {
+			case "Id", "Name", "RoleArn", "StartTime", "EnteredTime", "Token":
+				if fv.Kind() != value.String {
+					return k + "." + f + " must be a string"
+				}
+			}
+		}
+		if k == "Task" && !(cs.typ == asl.TypeTask && (cs.res.callback || cs.res.sync)) {
+			return "Context object contains 'Task' when state is not a Task state with a '.sync' or '.waitForTaskToken' service integration pattern"
+		}
+	}
+	return ""
+}
 
 // findState looks a state up by name in a scope and every scope nested in
 // it (Parallel branches, Map item processors).
@@ -148,13 +196,37 @@ func (i inspection) Set(k string, v value.Value) { i[k] = v }
 
 func (ts *testState) mocked(x *exec, cs *cstate, r *roots, in value.Value) (value.Value, *Failure) {
 	m := ts.mock
+	ri := &roots{input: in, vars: r.vars, sctx: r.sctx}
 	if cs.typ == asl.TypeTask && cs.params != nil {
-		ri := &roots{input: in, vars: r.vars, sctx: r.sctx}
+		if cs.res.callback || cs.res.activity {
+			if r.sctx.fixedToken != "" {
+				r.sctx.token = r.sctx.fixedToken
+			} else {
+				r.sctx.token = x.token()
+				r.sctx.hasBuilt = false
+			}
+		}
 		params, f := cs.params.eval(x, ri)
 		if f != nil {
 			return value.Value{}, f
 		}
 		x.inspect("afterParameters", params)
+	}
+	if cs.typ == asl.TypeMap {
+		if cs.itemsPath != nil {
+			v, ok, at := cs.itemsPath.eval(ri)
+			if !ok {
+				return value.Value{}, x.runtime(cs.itemsPath.notFound(at))
+			}
+			if v.Kind() != value.Array {
+				return value.Value{}, x.runtime(notArray(cs.itemsPath))
+			}
+			x.inspect("afterItemsPath", v)
+		}
+		x.inspect("maxConcurrency", value.FromInt(cs.maxConcurrency))
+		if cs.hasToleratedCount {
+			x.inspect("toleratedFailureCount", value.FromInt(cs.toleratedCount))
+		}
 	}
 	if m.IsError {
 		f := &Failure{Name: m.Error, Cause: m.Cause, HasCause: m.HasCause, nullError: !m.HasError}
@@ -171,6 +243,14 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 	if req.StateName != "" {
 		if cs = findState(m.root, req.StateName); cs == nil {
 			return nil, &ValidationError{Message: "State not found in definition"}
+		}
+	}
+	if req.Mock != nil && cs.typ != asl.TypeTask && cs.typ != asl.TypeMap && cs.typ != asl.TypeParallel {
+		return nil, &ValidationError{Message: "State type '" + string(cs.typ) + "' is not supported when a mock is specified"}
+	}
+	if !req.Context.IsUndefined() {
+		if msg := checkContext(req.Context, cs); msg != "" {
+			return nil, &ValidationError{Message: "Invalid Context object provided: " + msg}
 		}
 	}
 	level := req.InspectionLevel
@@ -194,6 +274,13 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 	case asl.TypeTask, asl.TypeMap, asl.TypeParallel:
 		x.curName, x.curEntered = cs.name, 0
 		sctx := &stateCtx{x: x, name: cs.name, entered: th.now, retry: req.RetrierRetryCount}
+		if !req.Context.IsUndefined() {
+			sctx.built, sctx.hasBuilt, sctx.fixed = req.Context, true, true
+			if tk, ok := req.Context.Get("Task"); ok {
+				tok, _ := tk.Get("Token")
+				sctx.fixedToken = tok.Str()
+			}
+		}
 		r := &roots{input: in, vars: vars, sctx: sctx}
 		out, asg, f := x.attempt(cs, r, th, nil)
 		if x.runErr != nil {

@@ -50,6 +50,7 @@ type result struct {
 type suite struct {
 	dir       string // corpus/localstack
 	snapshots map[string]map[string]json.RawMessage
+	index     map[string][]string // test → templates
 }
 
 func (s *suite) template(name string) ([]byte, error) {

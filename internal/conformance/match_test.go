@@ -79,7 +79,19 @@ func (u *unifier) str(exp, act string) bool {
 // value compares a recorded value with an actual one.
 func (u *unifier) value(exp, act value.Value) bool {
 	if exp.Kind() == value.String && act.Kind() == value.String {
-		return u.str(exp.Str(), act.Str())
+		if u.str(exp.Str(), act.Str()) {
+			return true
+		}
+		// JSON text that the recording did not parse (arrays): the same
+		// JSON written with other spacing is the same payload.
+		if strings.HasPrefix(exp.Str(), "[") || strings.HasPrefix(exp.Str(), "\"") {
+			e, err1 := value.ParseString(exp.Str())
+			a, err2 := value.ParseString(act.Str())
+			if err1 == nil && err2 == nil {
+				return u.value(e, a)
+			}
+		}
+		return false
 	}
 	if exp.Kind() == value.String && act.Kind() != value.String {
 		// A placeholder that replaced a non-string (a number turned into

@@ -26,6 +26,8 @@ type tsCall struct {
 	match     string // the snapshot match key; "test_case_response" when ""
 	// wantErr is the recorded exception text when the call is refused.
 	wantErr string
+	context string // the context object given, JSON
+
 	edit      func(def value.Value) value.Value
 }
 
@@ -89,6 +91,47 @@ var tsRecipes = map[string]tsRecipe{
 	},
 	"test_sfn_start_execution_success": mocked("base_sfn_start_execution", `{"stateMachineArn": "arn:<partition>:states:<region>:111111111111:stateMachine:TargetStateMachine", "targetInput": null, "name": "TestStartTarget"}`,
 		`{"ExecutionArn": "arn:<partition>:states:<region>:111111111111:execution:TargetStateMachine:TestStartTarget", "StartDate": "2024-01-01T00:00:00.000000"}`),
+	// test_state_context_object.py
+	"test_state_wait_task_context_object": func(string) ([]tsCall, string) {
+		cs, _ := mocked("io_sqs_service_task_wait", `{}`, pokemon)("")
+		cs[0].level, cs[0].context = "TRACE", taskContextFull
+		cs[0].edit = func(def value.Value) value.Value {
+			return set(def, value.FromString("https://sqs.<region>.amazonaws.com/111111111111/test-queue"), "Parameters", "QueueUrl")
+		}
+		return cs, ""
+	},
+	"test_state_map_context_object": func(param string) ([]tsCall, string) {
+		lit := map[string]string{"ALL": "$$", "EXECUTION_INPUT": "$$.Execution.Input", "EXECUTION_INPUT_VALUES": "$$.Execution.Input.values"}[param]
+		v, _ := value.ParseString(`["CHARIZARD", "PIKACHU", "BULBASAUR"]`)
+		return []tsCall{{template: "context_object/statemachines/context_object_items_path", input: `["fire", "electricity", "grass"]`, level: "TRACE",
+			context: contextFull, mock: &local.TestStateMock{Result: v}, edit: testStateOf(lit)}}, ""
+	},
+	"test_state_context_object_validation_failures": func(param string) ([]tsCall, string) {
+		ctx, msg := map[string][2]string{
+			"INVALID_EXECUTION_ID_TYPE": {`{"Execution": {"Id": 1}}`, "Invalid Context object provided: Execution.Id must be a string"},
+			"INVALID_MAP":               {`{"Map": {}}`, "Invalid Context object provided: 'Map' field is not supported when mocking a Context object"},
+			"INVALID_EXECUTION_FIELD":   {`{"Execution": {"pokemon": "squirtle"}}`, "Invalid Context object provided: Field 'pokemon' is not allowed"},
+			"INVALID_FIELD":             {`{"Pokedex": {}}`, "Invalid Context object provided: Field 'Pokedex' is not allowed"},
+		}[param][0], ""
+		cs, _ := mocked("base_sfn_start_execution", `{"stateMachineArn": "arn", "targetInput": null, "name": "exec_name"}`, `{"ExecutionArn": "exec_arn", "StartDate": "2025-01-15T10:30:00.000000"}`)("")
+		cs[0].level, cs[0].context, cs[0].match, cs[0].wantErr = "TRACE", ctx, "exception", "yes"
+		_ = msg
+		return cs, ""
+	},
+	"test_state_context_object_invalid_states": func(param string) ([]tsCall, string) {
+		if param != "INVALID_STATE_PASS" {
+			return nil, "its template (CONTEXT_OBJECT_RESULT_PATH) is not in the corpus"
+		}
+		v, _ := value.ParseString(`{"pokemon": ["CHARIZARD", "PIKACHU", "BULBASAUR"]}`)
+		return []tsCall{{template: "context_object/statemachines/context_object_input_path", input: `["fire", "electricity", "grass"]`, level: "TRACE",
+			context: contextFull, mock: &local.TestStateMock{Result: v}, edit: testStateOf("$$"), match: "exception", wantErr: "yes"}}, ""
+	},
+	"test_state_task_context_object": func(string) ([]tsCall, string) {
+		return nil, "its template (CONTEXT_OBJECT_RESULT_PATH) is not in the corpus"
+	},
+	"test_state_context_object_edge_cases": func(string) ([]tsCall, string) {
+		return nil, "its template (CONTEXT_OBJECT_RESULT_PATH) is not in the corpus"
+	},
 	// test_test_state_machine_scenarios.py
 	"test_base_state_name": func(param string) ([]tsCall, string) {
 		level, tmpl, _ := strings.Cut(param, "-")
@@ -109,6 +152,58 @@ var tsRecipes = map[string]tsRecipe{
 		}
 		return []tsCall{{template: "test_state/statemachines/base_pass_state_machine", input: helloInput, stateName: state, match: "exception", wantErr: "State not found in definition"}}, ""
 	},
+}
+
+// usesJSONata reports whether a test's templates (from the corpus index)
+// declare the JSONata query language.
+func (s *suite) usesJSONata(key string) bool {
+	if s.index == nil {
+		s.index = map[string][]string{}
+		data, err := os.ReadFile(filepath.Join(s.dir, "index", "template_tests.json"))
+		if err == nil {
+			var idx struct {
+				Index map[string][]struct {
+					Test string `json:"test"`
+				} `json:"index"`
+			}
+			if json.Unmarshal(data, &idx) == nil {
+				for tmpl, tests := range idx.Index {
+					for _, t := range tests {
+						s.index[t.Test] = append(s.index[t.Test], tmpl)
+					}
+				}
+			}
+		}
+	}
+	test := key
+	if i := strings.IndexByte(test, '['); i >= 0 {
+		test = test[:i]
+	}
+	for _, tmpl := range s.index[test] {
+		data, err := s.template(tmpl)
+		if err == nil && strings.Contains(string(data), `"JSONata"`) {
+			return true
+		}
+	}
+	return false
+}
+
+// The context objects of test_state_context_object.py.
+const (
+	contextFull     = `{"Execution": {"Id": "arn:aws:states:::execution:MyStateMachine:execution-name-12345", "Input": {"input-value": 0, "message": "test data", "values": ["charizard", "pikachu", "bulbasaur"]}, "Name": "execution-name-12345", "RoleArn": "arn:aws:iam:::role/StepFunctionsRole", "StartTime": "2025-01-15T10:30:00.000Z"}, "State": {"EnteredTime": "2025-01-15T10:30:01.500Z", "Name": "MyTaskState", "RetryCount": 0}, "StateMachine": {"Id": "arn:aws:states:::stateMachine:MyStateMachine", "Name": "MyStateMachine"}}`
+	taskContextFull = `{"Execution": {"Id": "arn:aws:states:::execution:MyStateMachine:execution-name-12345", "Input": {"input-value": 0, "message": "test data", "values": ["charizard", "pikachu", "bulbasaur"]}, "Name": "execution-name-12345", "RoleArn": "arn:aws:iam:::role/StepFunctionsRole", "StartTime": "2025-01-15T10:30:00.000Z"}, "State": {"EnteredTime": "2025-01-15T10:30:01.500Z", "Name": "MyTaskState", "RetryCount": 0}, "StateMachine": {"Id": "arn:aws:states:::stateMachine:MyStateMachine", "Name": "MyStateMachine"}, "Task": {"Token": "abcd123"}}`
+	pokemon         = `{"pokemon": ["charizard", "pikachu", "bulbasaur"]}`
+)
+
+// testStateOf takes the state "TestState" out of a machine template and
+// puts the context object path in its placeholder.
+func testStateOf(literal string) func(value.Value) value.Value {
+	return func(def value.Value) value.Value {
+		st, _ := get(def, "States", "TestState")
+		text := strings.ReplaceAll(st.JSON(), "%CONTEXT_OBJECT_LITERAL_PLACEHOLDER%", literal)
+		v, _ := value.ParseString(text)
+		return v
+	}
 }
 
 // mocked is a TestState call of a test_state template with a mocked result.
@@ -156,6 +251,10 @@ func (s *suite) runTestState(key string) result {
 	recipe, ok := tsRecipes[name]
 	if !ok {
 		res.reason, res.hreason = "TestState: no recipe for the test yet", "TestState"
+		if s.usesJSONata(key) {
+			res.jsonata = true
+			res.reason = "TestState: no recipe yet; its templates use JSONata"
+		}
 		return res
 	}
 	calls, why := recipe(param)
@@ -219,8 +318,14 @@ func (s *suite) testStateCall(c tsCall, content map[string]json.RawMessage) stri
 	if level == "" {
 		level = "INFO"
 	}
+	var ctxObj value.Value
+	if c.context != "" {
+		if ctxObj, err = value.ParseString(c.context); err != nil {
+			return "harness: bad context"
+		}
+	}
 	r, err := m.TestState(context.Background(), local.TestStateRequest{
-		StateName: c.stateName, Input: in, InspectionLevel: level, Mock: c.mock, RetrierRetryCount: c.retries,
+		StateName: c.stateName, Input: in, InspectionLevel: level, Mock: c.mock, RetrierRetryCount: c.retries, Context: ctxObj,
 		Options: local.Options{Partition: "<partition>", Region: "<region>", Account: "111111111111"},
 	})
 	if c.wantErr != "" {
