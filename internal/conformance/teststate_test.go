@@ -28,7 +28,7 @@ type tsCall struct {
 	wantErr string
 	context string // the context object given, JSON
 
-	edit      func(def value.Value) value.Value
+	edit func(def value.Value) value.Value
 }
 
 // tsRecipe returns the calls of a test for its parameter id.
@@ -72,8 +72,8 @@ var tsRecipes = map[string]tsRecipe{
 		t := map[string]string{"base": "base_dynamodb_service_task_state", "io": "io_dynamodb_service_task_state", "io_output_path": "io_output_path_dynamodb_service_task_state"}[param]
 		return mocked(t, `{"TableName": "<table_name>", "Item": {"data": {"S": "HelloWorld"}, "id": {"S": "id1"}}}`, `{"SdkHttpMetadata": {"HttpStatusCode": 200}}`)(param)
 	},
-	"test_put_events_mock_success":   mocked("base_events_put_events", `{"Entries": [{"Detail": "detail", "DetailType": "detail_type", "Source": "source"}]}`, `{"Entries": [{"EventId": "e0d7f9d5-4bc6-4c7c-9d2b-2f2b5f0f8a11"}]}`),
-	"test_send_sqs_message_success":  mocked("base_sqs_send_message", `{"QueueUrl": "queue_url", "MessageBody": "message_body"}`, `{"MD5OfMessageBody": "<md5_of_message_body>", "MessageId": "5f7b2c3e-9a1d-4e6f-8b2a-0c4d6e8f1a3b"}`),
+	"test_put_events_mock_success":  mocked("base_events_put_events", `{"Entries": [{"Detail": "detail", "DetailType": "detail_type", "Source": "source"}]}`, `{"Entries": [{"EventId": "e0d7f9d5-4bc6-4c7c-9d2b-2f2b5f0f8a11"}]}`),
+	"test_send_sqs_message_success": mocked("base_sqs_send_message", `{"QueueUrl": "queue_url", "MessageBody": "message_body"}`, `{"MD5OfMessageBody": "<md5_of_message_body>", "MessageId": "5f7b2c3e-9a1d-4e6f-8b2a-0c4d6e8f1a3b"}`),
 	"test_base_parallel_state_mock_success": func(param string) ([]tsCall, string) {
 		cs, why := mocked("base_parallel_state", `{"key": "value"}`, `[{"branch1": "result"}, {"branch2": "result"}]`)(param)
 		cs[0].level = param
