@@ -33,23 +33,26 @@ func (m HandlerMap) LocalHandlers() (map[string]local.Handler, error) { return m
 // into In (for arn:aws:states:::lambda:invoke, the Payload) and the result
 // encoded from Out, as encoding/json does.
 func Func[In, Out any](fn func(context.Context, In) (Out, error)) local.Handler {
-	return func(ctx context.Context, t *local.Task) (value.Value, error) {
-		var in In
-		if err := value.Decode(t.Input, &in); err != nil {
-			return value.Value{}, local.Error("States.TaskFailed", fmt.Sprintf("decoding the input of state %q: %v", t.State, err))
-		}
-		out, err := fn(ctx, in)
-		if err != nil {
-			return value.Value{}, err
-		}
-		return value.FromGo(out)
-	}
+	return local.Typed(fn)
 }
 
 type config struct {
-	opts local.Options
-	subs map[string]string
-	err  error
+	opts  local.Options
+	subs  map[string]string
+	extra map[string]local.Handler
+	err   error
+}
+
+// Handler adds a handler for a state name or resource ARN, besides the
+// Handlers given to Run (the untyped tasks a generated Handlers struct has
+// no field for).
+func Handler(stateOrResource string, h local.Handler) Option {
+	return func(c *config) {
+		if c.extra == nil {
+			c.extra = map[string]local.Handler{}
+		}
+		c.extra[stateOrResource] = h
+	}
 }
 
 // Option configures a run.
@@ -146,6 +149,16 @@ func RunASL(t testing.TB, name string, sm *asl.StateMachine, h Handlers, opts ..
 			return nil
 		}
 		c.opts.Handlers = hs
+	}
+	if len(c.extra) > 0 {
+		all := make(map[string]local.Handler, len(c.opts.Handlers)+len(c.extra))
+		for k, v := range c.opts.Handlers {
+			all[k] = v
+		}
+		for k, v := range c.extra {
+			all[k] = v
+		}
+		c.opts.Handlers = all
 	}
 	if c.opts.StateMachineName == "" {
 		c.opts.StateMachineName = name

@@ -74,3 +74,23 @@ func TestOrderFlowDeclinedIsNotRetried(t *testing.T) {
 	}), sfntest.Input(orderflow.Order{ID: "o1", Total: 25}))
 	r.RequireFailed("OrderFailed").RequireRetries("Charge", 0)
 }
+
+// TestOrderFlowGeneratedHandlers uses the typed Handlers struct goasl
+// generate writes; the untyped tasks get handlers of their own.
+func TestOrderFlowGeneratedHandlers(t *testing.T) {
+	h := orderflow.OrderFlowHandlers{
+		Validate: func(_ context.Context, o orderflow.Order) (orderflow.Order, error) { return o, nil },
+		Charge: func(_ context.Context, o orderflow.Order) (orderflow.Charge, error) {
+			return orderflow.Charge{ChargeID: "ch-" + o.ID}, nil
+		},
+	}
+	ship := func(_ context.Context, tk *local.Task) (valueT, error) { return tk.Input, nil }
+	r := sfntest.Run(t, orderflow.OrderFlow(), h, sfntest.Input(orderflow.Order{ID: "o2", Total: 10}), sfntest.Handler("Ship", ship))
+	r.RequireSucceeded().RequireVisited("Validate", "Charge", "Ship", "Done")
+
+	_, err := orderflow.OrderFlowHandlers{Validate: h.Validate}.LocalHandlers()
+	want := `workflow "OrderFlow": OrderFlowHandlers.Charge is nil: give state "Charge" a handler`
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}

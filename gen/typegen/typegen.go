@@ -82,6 +82,9 @@ type generator struct {
 }
 
 func (g *generator) workflow(name string, types *flow.Result) {
+	var handlers []handlerField
+	defer func() { g.handlers(handlers) }()
+	fields := newNamer()
 	for _, s := range types.States {
 		if !s.Reached {
 			continue
@@ -109,6 +112,7 @@ func (g *generator) workflow(name string, types *flow.Result) {
 			g.f.Comment(fmt.Sprintf("%s is the Go handler of the typed task of %s.", id, where))
 			g.f.Type().Id(id).Func().Params(jen.Qual("context", "Context"), g.typ(s.TaskInput, base+"TaskInput")).
 				Params(g.typ(s.TaskOutput, base+"TaskOutput"), jen.Error())
+			handlers = append(handlers, handlerField{state: s.Name, field: fields.name(Ident(s.Name)), handler: id})
 		}
 	}
 }
