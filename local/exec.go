@@ -302,6 +302,7 @@ type stateCtx struct {
 	retry    int
 	token    string
 	item     *mapItem
+	task     bool // a Task state: State.RetryCount is there
 	built    value.Value
 	hasBuilt bool
 	// fixed: built is a context object given by TestState and is kept.
@@ -316,7 +317,9 @@ func (c *stateCtx) value() value.Value {
 	var st value.ObjectBuilder
 	st.Set("EnteredTime", value.FromString(formatTime(c.entered)))
 	st.Set("Name", value.FromString(c.name))
-	st.Set("RetryCount", value.FromInt(int64(c.retry)))
+	if c.task {
+		st.Set("RetryCount", value.FromInt(int64(c.retry)))
+	}
 	var b value.ObjectBuilder
 	b.Set("Execution", c.x.ctxExec)
 	b.Set("State", st.Value())
@@ -385,7 +388,7 @@ func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, 
 }
 
 func (x *exec) stateBody(cs *cstate, input value.Value, vars *scope, th *thread, item *mapItem, entered int64) (value.Value, *cstate, *Failure) {
-	sr := &stateRun{sctx: stateCtx{x: x, name: cs.name, entered: th.now, item: item}}
+	sr := &stateRun{sctx: stateCtx{x: x, name: cs.name, entered: th.now, item: item, task: cs.typ == asl.TypeTask}}
 	sr.r = roots{input: input, vars: vars, sctx: &sr.sctx}
 	r := &sr.r
 

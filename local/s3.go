@@ -76,10 +76,10 @@ func (x *exec) readItems(cs *cstate, r *roots) (value.Value, *Failure) {
 		if !isInt {
 			return value.Value{}, x.runtime(fmt.Sprintf("The MaxItemsPath field refers to value %q which is not a valid integer: %s", jsonScalar(v), rd.maxItemsPath.text))
 		}
-		if n <= 0 {
+		if n < 0 {
 			return value.Value{}, readerFailed("field MaxItems must be positive")
 		}
-		maxItems = n
+		maxItems = n // 0: no limit
 	}
 	s3 := x.opts.S3
 	if s3 == nil {

@@ -273,7 +273,7 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 	switch cs.typ {
 	case asl.TypeTask, asl.TypeMap, asl.TypeParallel:
 		x.curName, x.curEntered = cs.name, 0
-		sctx := &stateCtx{x: x, name: cs.name, entered: th.now, retry: req.RetrierRetryCount}
+		sctx := &stateCtx{x: x, name: cs.name, entered: th.now, retry: req.RetrierRetryCount, task: cs.typ == asl.TypeTask}
 		if !req.Context.IsUndefined() {
 			sctx.built, sctx.hasBuilt, sctx.fixed = req.Context, true, true
 			if tk, ok := req.Context.Get("Task"); ok {

@@ -42,8 +42,12 @@ func putFixtures(key string, s3 *local.S3) {
 	if i := strings.IndexByte(name, '['); i >= 0 {
 		name = name[:i]
 	}
+	bucket := "bucket-name"
+	if name == "test_map_item_reader_base_list_objects_v2" {
+		bucket = "bucket_name" // this test's transformer
+	}
 	for k, body := range s3Fixtures[name] {
-		s3.Put("bucket-name", k, []byte(body))
+		s3.Put(bucket, k, []byte(body))
 	}
 }
 
@@ -73,6 +77,7 @@ func init() {
 		"VALID_ITEMS_PATH_FROM_PREVIOUS":    "$.from_previous",
 		"VALID_ITEMS_PATH_FROM_ITEM_READER": "$[0]",
 		"INVALID_ITEMS_PATH":                "$.no_such_path_in_bucket_result",
+		"VALID_ITEMS_PATH_FROM_INPUT":       "$.from_input_items",
 	}
 	recipes["test_map_item_reader_base_json_with_items_path"] = func(def value.Value, param string) (value.Value, string) {
 		p, ok := itemsPaths[param]

@@ -13,7 +13,7 @@ var fixedTokens = map[string]bool{
 	"timestamp": true, "date": true, "datetime": true, "start-time": true, "start-date": true,
 	"stop-date": true, "snf_role_arn": true, "sfn_role_arn": true, "RequestId": true,
 	"X-Amzn-Trace-Id": true, "a_task_token": true, "<task_token>": true, "x-amz-apigw-id": true,
-	"via": true, "x--amz--cf--id": true, "x--amz--cf--pop": true,
+	"via": true, "entered-time": true, "x--amz--cf--id": true, "x--amz--cf--pop": true,
 }
 
 var tokenRe = regexp.MustCompile(`<[^<>\s"']+>`)
