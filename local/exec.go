@@ -58,6 +58,9 @@ type Options struct {
 	// TaskToken, when set, is the token every callback task gets (the
 	// default is a token derived from the execution and the event id).
 	TaskToken string
+	// Express runs the machine as an Express workflow: the execution ARN
+	// is an express one (arn:...:express:<machine>:<name>:<id>).
+	Express bool
 	// NoHistory turns the history off (events are then not recorded).
 	NoHistory bool
 	// MaxEvents bounds the history, as Step Functions' quota of 25,000

@@ -451,6 +451,9 @@ func newExec(ctx context.Context, m *Machine, opts Options) *exec {
 	}
 	x.smArn = "arn:" + opts.Partition + ":states:" + opts.Region + ":" + opts.Account + ":stateMachine:" + opts.StateMachineName
 	x.execArn = "arn:" + opts.Partition + ":states:" + opts.Region + ":" + opts.Account + ":execution:" + opts.StateMachineName + ":" + opts.ExecutionName
+	if opts.Express {
+		x.execArn = "arn:" + opts.Partition + ":states:" + opts.Region + ":" + opts.Account + ":express:" + opts.StateMachineName + ":" + opts.ExecutionName + ":" + x.uuid()
+	}
 	x.startText = formatTime(opts.StartTime)
 	x.ctxExec = value.FromMembers(
 		value.Member{Key: "Id", Value: value.FromString(x.execArn)},

@@ -317,6 +317,13 @@ func (s *suite) runExecution(c *harnessCase, m *local.Machine, def []byte, e *ha
 		S3:               &local.S3{},
 	}
 	putFixtures(c.Key, opts.S3)
+	if ex.express {
+		opts.Express = true
+		opts.ExecutionName = "<ExpressExecArn_Part1_0idx>"
+		if strings.HasPrefix(e.Path, "/start_execution_sync_response") {
+			opts.ExecutionName = "<SyncExecArn_Part1_0idx>"
+		}
+	}
 	if len(e.MockConfigFile) > 0 {
 		mc, err := local.ParseMockConfig(fixMocks(e.MockConfigFile, def))
 		if err != nil {

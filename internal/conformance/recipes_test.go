@@ -95,6 +95,10 @@ func timestampCases(key string) [][2]any {
 
 // fixInput restores inputs the recording normalised away.
 func fixInput(c *harnessCase, n int, input value.Value) value.Value {
+	// Express recordings keep no input: the tests' inputs.
+	if strings.Contains(c.Key, "/express/") && strings.HasSuffix(c.Key, "::test_query_runtime_memory") {
+		return value.FromMembers(value.Member{Key: "message", Value: value.FromString("TestMessage")})
+	}
 	if r, param, _ := recipeFor(c.Key); strings.Contains(c.Key, "::test_wait_timestamp_path[") {
 		_ = r
 		if ts, ok := waitTimestamps[param]; ok {
