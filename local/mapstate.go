@@ -208,8 +208,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 			if f.Name == ErrRuntime && !cs.distributed {
 				th.now, th.prev = end, last
 				x.emit(&thread{now: end, prev: last}, eventInfo{Type: "MapIterationFailed", Index: i, Name: cs.name})
-				th.prev = x.lastID()
-				x.emit(th, eventInfo{Type: "MapStateFailed"})
+				x.emit(th, eventInfo{Type: "MapStateFailed"}) // after the iteration's last event, as AWS records it
 				return value.Value{}, f
 			}
 			failed++
@@ -219,7 +218,6 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 			if !cs.distributed {
 				th.now, th.prev = end, last
 				x.emit(&thread{now: end, prev: last}, eventInfo{Type: "MapIterationFailed", Index: i, Name: cs.name})
-				th.prev = x.lastID()
 				x.emit(th, eventInfo{Type: "MapStateFailed"})
 				return value.Value{}, f
 			}
@@ -258,7 +256,10 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 		}
 		x.emit(th, eventInfo{Type: "MapRunSucceeded"})
 	}
+	// MapStateExited follows the same event as MapStateSucceeded.
+	prev := th.prev
 	x.emit(th, eventInfo{Type: "MapStateSucceeded"})
+	th.prev = prev
 	out := value.FromArray(results)
 	if cs.writer != nil {
 		return x.writeResults(cs, ri, results)
