@@ -434,7 +434,7 @@ func (x *exec) stateBody(cs *cstate, input value.Value, vars *scope, th *thread,
 	for _, a := range asg {
 		vars.set(a.name, a.v)
 	}
-	x.emit(th, eventInfo{Type: cs.exitedType, Name: cs.name, Output: out, Assigned: asg, HasAssigned: asg != nil})
+	x.emit(th, eventInfo{Type: cs.exitedType, Name: cs.name, Output: out, Assigned: asg, HasAssigned: len(asg) > 0})
 	if cs.end || cs.typ == asl.TypeSucceed {
 		return out, nil, nil
 	}

@@ -241,7 +241,7 @@ func detailsObject(e *eventInfo) value.Value {
 			b.Set("heartbeatInSeconds", value.FromInt(e.Heartbeat))
 		}
 		if !e.Credentials.IsUndefined() {
-			b.Set("taskCredentials", e.Credentials)
+			b.Set("taskCredentials", lowerFirstKeys(e.Credentials))
 		}
 	case "TaskStarted":
 		res()
@@ -263,7 +263,7 @@ func detailsObject(e *eventInfo) value.Value {
 			b.Set("heartbeatInSeconds", value.FromInt(e.Heartbeat))
 		}
 		if !e.Credentials.IsUndefined() {
-			b.Set("taskCredentials", e.Credentials)
+			b.Set("taskCredentials", lowerFirstKeys(e.Credentials))
 		}
 	case "LambdaFunctionSucceeded", "ActivitySucceeded":
 		b.Set("output", text(e.Output))
@@ -316,4 +316,17 @@ func (x *Execution) HistoryJSON() []byte {
 		b = x.Events[i].AppendJSON(b)
 	}
 	return append(b, "]}"...)
+}
+
+// lowerFirstKeys writes a Credentials object as the history does:
+// {"RoleArn": ...} becomes {"roleArn": ...}.
+func lowerFirstKeys(v value.Value) value.Value {
+	var b value.ObjectBuilder
+	for i, k := range v.Keys() {
+		if k != "" && k[0] >= 'A' && k[0] <= 'Z' {
+			k = string(k[0]+'a'-'A') + k[1:]
+		}
+		b.Set(k, v.Values()[i])
+	}
+	return b.Value()
 }

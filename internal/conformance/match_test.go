@@ -13,7 +13,7 @@ var fixedTokens = map[string]bool{
 	"timestamp": true, "date": true, "datetime": true, "start-time": true, "start-date": true,
 	"stop-date": true, "snf_role_arn": true, "sfn_role_arn": true, "RequestId": true,
 	"X-Amzn-Trace-Id": true, "a_task_token": true, "<task_token>": true, "x-amz-apigw-id": true,
-	"via": true, "entered-time": true, "x--amz--cf--id": true, "x--amz--cf--pop": true,
+	"via": true, "entered-time": true, "activity_arn": true, "x--amz--cf--id": true, "x--amz--cf--pop": true,
 }
 
 var tokenRe = regexp.MustCompile(`<[^<>\s"']+>`)
@@ -29,6 +29,14 @@ func newUnifier() *unifier { return &unifier{bind: map[string]string{}} }
 
 func (u *unifier) str(exp, act string) bool {
 	if exp == act || fixedTokens[exp] {
+		return true
+	}
+	if strings.HasPrefix(exp, "<<") && strings.HasSuffix(exp, ">") && !strings.ContainsAny(exp, " \"") {
+		// A token made of a token ("<<task_token>:1>"): one placeholder.
+		if prev, ok := u.bind[exp]; ok {
+			return prev == act
+		}
+		u.bind[exp] = act
 		return true
 	}
 	locs := tokenRe.FindAllStringIndex(exp, -1)
@@ -90,6 +98,14 @@ func (u *unifier) value(exp, act value.Value) bool {
 			if err1 == nil && err2 == nil {
 				return u.value(e, a)
 			}
+		}
+		return false
+	}
+	if exp.Kind() != value.String && act.Kind() == value.String && !exp.IsUndefined() {
+		// JSON text the recording parsed (payloads that are arrays,
+		// numbers, ...): compare the parsed value.
+		if a, err := value.ParseString(act.Str()); err == nil {
+			return u.value(exp, a)
 		}
 		return false
 	}

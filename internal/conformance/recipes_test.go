@@ -30,12 +30,12 @@ func (s *suite) definition(c *harnessCase) ([]byte, string) {
 		if why != "" {
 			return nil, why
 		}
-		return []byte(def.JSON()), ""
+		return s.resourcesFromHistory(c, []byte(def.JSON())), ""
 	}
 	// Without a recipe the template runs as it is: the edits of most
-	// "structural" tests only put resource ARNs in, which the mocks make
-	// irrelevant. A case that needs more fails on its outcome.
-	return data, ""
+	// "structural" tests only put resource ARNs in. A case that needs more
+	// fails on its outcome.
+	return s.resourcesFromHistory(c, data), ""
 }
 
 // choiceDefinition is create_and_test_comparison_function of
@@ -393,4 +393,78 @@ func fixMocks(raw []byte, def []byte) []byte {
 		return raw
 	}
 	return []byte(mc.With("MockedResponses", resps).JSON())
+}
+
+// resourcesFromHistory puts in the Lambda function and activity ARNs the
+// test substituted for the template's placeholders (template["States"][S]
+// ["Resource"] = function_arn): the recorded LambdaFunctionScheduled and
+// ActivityScheduled events name them, after the entering of their state.
+func (s *suite) resourcesFromHistory(c *harnessCase, data []byte) []byte {
+	content := s.snapshot(c.Key)
+	res := map[string]string{}
+	for _, e := range c.Executions {
+		raw, ok := content[strings.TrimPrefix(e.Path, "/")]
+		if !ok {
+			continue
+		}
+		v, err := value.Parse(raw)
+		if err != nil {
+			continue
+		}
+		events, _ := v.Get("events")
+		state := ""
+		for _, ev := range events.Items() {
+			if d, ok := ev.Get("stateEnteredEventDetails"); ok {
+				n, _ := d.Get("name")
+				state = n.Str()
+			}
+			for _, k := range []string{"lambdaFunctionScheduledEventDetails", "activityScheduledEventDetails"} {
+				if d, ok := ev.Get(k); ok {
+					r, _ := d.Get("resource")
+					arn := r.Str()
+					if !strings.Contains(arn, ":") && k == "activityScheduledEventDetails" {
+						arn = "arn:aws:states:us-east-1:111111111111:activity:" + arn // a transformer's token
+					}
+					res[state] = arn
+				}
+			}
+		}
+	}
+	if len(res) == 0 {
+		return data
+	}
+	def, err := value.Parse(data)
+	if err != nil {
+		return data
+	}
+	var walk func(states value.Value) value.Value
+	walk = func(states value.Value) value.Value {
+		for i, name := range states.Keys() {
+			st := states.Values()[i]
+			if arn, ok := res[name]; ok {
+				r, _ := st.Get("Resource")
+				if !strings.Contains(r.Str(), ":function:") && !strings.Contains(r.Str(), ":activity:") {
+					st = st.With("Resource", value.FromString(arn))
+				}
+			}
+			for _, k := range []string{"ItemProcessor", "Iterator"} {
+				if p, ok := st.Get(k); ok {
+					ss, _ := p.Get("States")
+					st = st.With(k, p.With("States", walk(ss)))
+				}
+			}
+			if bs, ok := st.Get("Branches"); ok {
+				items := make([]value.Value, bs.Len())
+				for j, b := range bs.Items() {
+					ss, _ := b.Get("States")
+					items[j] = b.With("States", walk(ss))
+				}
+				st = st.With("Branches", value.FromArray(items))
+			}
+			states = states.With(name, st)
+		}
+		return states
+	}
+	states, _ := def.Get("States")
+	return []byte(def.With("States", walk(states)).JSON())
 }
