@@ -396,19 +396,20 @@ func (x *exec) stateBody(cs *cstate, input value.Value, vars *scope, th *thread,
 	r := &sr.r
 
 	var (
-		out  value.Value
-		next = cs.next
-		f    *Failure
-		asg  []assignedVar
+		out    value.Value
+		next   = cs.next
+		f      *Failure
+		asg    []assignedVar
+		caught bool
 	)
 	switch cs.typ {
 	case asl.TypePass:
 		out, asg, f = x.pass(cs, r)
 	case asl.TypeTask, asl.TypeParallel, asl.TypeMap:
-		var caught *cstate
-		out, asg, caught, f = x.withRetry(cs, r, th, item)
-		if caught != nil {
-			next = caught
+		var handler *cstate
+		out, asg, handler, f = x.withRetry(cs, r, th, item)
+		if handler != nil {
+			next, caught = handler, true
 		}
 	case asl.TypeChoice:
 		out, next, asg, f = x.choice(cs, r)
@@ -435,7 +436,7 @@ func (x *exec) stateBody(cs *cstate, input value.Value, vars *scope, th *thread,
 		vars.set(a.name, a.v)
 	}
 	x.emit(th, eventInfo{Type: cs.exitedType, Name: cs.name, Output: out, Assigned: asg, HasAssigned: len(asg) > 0})
-	if cs.end || cs.typ == asl.TypeSucceed {
+	if !caught && (cs.end || cs.typ == asl.TypeSucceed) {
 		return out, nil, nil
 	}
 	return out, next, nil

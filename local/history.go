@@ -153,7 +153,7 @@ func compact(e *eventInfo) Event {
 	}
 	if e.HasAssigned || e.HasError || e.HasCause || e.Resource != "" || e.ResourceType != "" || e.Region != "" ||
 		e.Timeout != 0 || e.Heartbeat != 0 || e.Index != 0 || e.Length != 0 || e.MapRunArn != "" || e.WorkerName != "" ||
-		!e.Credentials.IsUndefined() || e.Type == "MapIterationStarted" || e.Type == "MapIterationSucceeded" || e.Type == "MapIterationFailed" || e.Type == "MapStateStarted" {
+		!e.Credentials.IsUndefined() || e.Type == "MapIterationStarted" || e.Type == "MapStateStarted" || e.Type == "MapIterationSucceeded" || e.Type == "MapIterationFailed" {
 		c := *e
 		if c.res != nil {
 			c.Resource, c.ResourceType = c.res.name, c.res.resourceType

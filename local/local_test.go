@@ -269,3 +269,16 @@ func TestTestState(t *testing.T) {
 		t.Errorf("got %s %s %s", r.Status, r.NextState, r.Output.JSON())
 	}
 }
+
+// A catcher's Next runs even when the failing state is an End state.
+func TestCatchOnEndState(t *testing.T) {
+	m := mustMachine(t, `{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage",
+		"Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.error","Next":"Handle"}],"End":true},
+		"Handle":{"Type":"Pass","Result":"handled","ResultPath":"$.handled","End":true}}}`)
+	x := run(t, m, Options{Handlers: map[string]Handler{"T": func(context.Context, *Task) (value.Value, error) {
+		return value.Value{}, Error("Boom", "b")
+	}}})
+	if got := strings.Join(x.Visited, ","); got != "T,Handle" || x.Output.JSON() != `{"error":{"Error":"Boom","Cause":"b"},"handled":"handled"}` {
+		t.Errorf("visited %s, output %s", got, x.Output.JSON())
+	}
+}

@@ -36,8 +36,9 @@ func (x *exec) parallel(cs *cstate, r *roots, in value.Value, th *thread) (value
 		}
 		results[i] = out
 	}
+	// AWS records no ParallelStateSucceeded: ParallelStateExited follows
+	// the branches' last event.
 	th.now, th.prev = end, last
-	x.emit(th, eventInfo{Type: "ParallelStateSucceeded"})
 	return value.FromArray(results), nil
 }
 
@@ -147,7 +148,11 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	if batches != nil {
 		n = len(batches)
 	}
-	x.emit(th, eventInfo{Type: "MapStateStarted", Length: n})
+	length := n
+	if cs.reader != nil {
+		length = 0 // the items are read by the Map Run, after the state starts
+	}
+	x.emit(th, eventInfo{Type: "MapStateStarted", Length: length})
 	if cs.distributed {
 		x.emit(th, eventInfo{Type: "MapRunStarted", MapRunArn: x.mapRunArn(cs)})
 	}

@@ -437,6 +437,18 @@ func compareHistory(content map[string]json.RawMessage, key string, x *local.Exe
 		}
 	}
 	if len(gl) != len(el) {
+		if os.Getenv("CONFORMANCE_HISTORY_DEBUG") != "" {
+			var a, b []string
+			for _, e := range gl {
+				t, _ := e.Get("type")
+				a = append(a, t.Str())
+			}
+			for _, e := range el {
+				t, _ := e.Get("type")
+				b = append(b, t.Str())
+			}
+			fmt.Printf("-- count: got  %v\n   want %v\n", a, b)
+		}
 		return false, fmt.Sprintf("event count %d, want %d", len(gl), len(el))
 	}
 	u := newUnifier()
@@ -497,7 +509,7 @@ func normaliseEvents(events []value.Value, actual bool) []value.Value {
 			switch tt.Str() {
 			case "ParallelStateStarted":
 				depth++
-			case "ParallelStateSucceeded", "ParallelStateFailed", "ParallelStateAborted":
+			case "ParallelStateExited", "ParallelStateFailed", "ParallelStateAborted":
 				if depth == 0 {
 					goto found
 				}
