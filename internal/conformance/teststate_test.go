@@ -26,7 +26,8 @@ type tsCall struct {
 	match     string // the snapshot match key; "test_case_response" when ""
 	// wantErr is the recorded exception text when the call is refused.
 	wantErr string
-	context string // the context object given, JSON
+	context string        // the context object given, JSON
+	handler local.Handler // answers the Task (state "State") when there is no mock
 
 	edit func(def value.Value) value.Value
 }
@@ -132,6 +133,26 @@ var tsRecipes = map[string]tsRecipe{
 	"test_state_context_object_edge_cases": func(string) ([]tsCall, string) {
 		return nil, "its template (CONTEXT_OBJECT_RESULT_PATH) is not in the corpus"
 	},
+	// test_test_state_scenarios.py: a Lambda function (LAMBDA_RETURN_BYTES_STR,
+	// which returns "HelloWorld!") behind a legacy Lambda resource.
+	"test_base_lambda_task_state": func(param string) ([]tsCall, string) {
+		return []tsCall{{template: "test_state/statemachines/base_lambda_task_state", input: `{"inputData": "HelloWorld"}`, level: param,
+			edit: func(def value.Value) value.Value {
+				return def.With("Resource", value.FromString("arn:aws:lambda:us-east-1:111111111111:function:lambda_function_name"))
+			},
+			handler: func(context.Context, *local.Task) (value.Value, error) { return value.FromString("HelloWorld!"), nil }}}, ""
+	},
+	// These tests' templates are JSONata states: they compile only once the
+	// evaluator lands.
+	"test_base_map_state_inspect_trace": jsonataTemplate("test_state/statemachines/base_map_state"),
+	"test_map_state_failure_count": func(param string) ([]tsCall, string) {
+		_, tmpl, _ := strings.Cut(param, "-")
+		return jsonataTemplate("test_state/statemachines/" + strings.ToLower(tmpl))(param)
+	},
+	"test_state_with_variables": func(param string) ([]tsCall, string) {
+		t := map[string]string{"base_expressions": "base_expr", "empty_variables": "base_literals"}[param]
+		return []tsCall{{template: "outputdecl/statemachines/" + t, input: `{"input_values": [1, 2, 3]}`, stateName: "State0", level: "TRACE"}}, ""
+	},
 	// test_test_state_machine_scenarios.py
 	"test_base_state_name": func(param string) ([]tsCall, string) {
 		level, tmpl, _ := strings.Cut(param, "-")
@@ -203,6 +224,13 @@ func testStateOf(literal string) func(value.Value) value.Value {
 		text := strings.ReplaceAll(st.JSON(), "%CONTEXT_OBJECT_LITERAL_PLACEHOLDER%", literal)
 		v, _ := value.ParseString(text)
 		return v
+	}
+}
+
+// jsonataTemplate is a call of a template whose states are JSONata.
+func jsonataTemplate(template string) tsRecipe {
+	return func(string) ([]tsCall, string) {
+		return []tsCall{{template: template, input: `{"Values": [1, 2, 3]}`, mock: &local.TestStateMock{Result: value.FromArray(nil)}}}, ""
 	}
 }
 
@@ -326,7 +354,7 @@ func (s *suite) testStateCall(c tsCall, content map[string]json.RawMessage) stri
 	}
 	r, err := m.TestState(context.Background(), local.TestStateRequest{
 		StateName: c.stateName, Input: in, InspectionLevel: level, Mock: c.mock, RetrierRetryCount: c.retries, Context: ctxObj,
-		Options: local.Options{Partition: "<partition>", Region: "<region>", Account: "111111111111"},
+		Options: local.Options{Partition: "<partition>", Region: "<region>", Account: "111111111111", Handlers: map[string]local.Handler{"State": c.handler}},
 	})
 	if c.wantErr != "" {
 		var ve *local.ValidationError
