@@ -34,7 +34,7 @@ func (x *exec) secondsFrom(cs *cstate, p *path, r *roots, field string) (int64, 
 
 func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Value, *Failure) {
 	res := &cs.res
-	if res.callback || res.activity {
+	if res.callback || res.activity || res.sync {
 		r.sctx.token = x.token()
 		r.sctx.hasBuilt = false
 	}

@@ -14,6 +14,10 @@ func (s *suite) definition(c *harnessCase) ([]byte, string) {
 		return s.choiceDefinition(c)
 	}
 	if len(c.Templates) == 0 {
+		name := c.Key[strings.LastIndex(c.Key, "::")+2:]
+		if d, ok := inlineDefinitions[name]; ok {
+			return d(), ""
+		}
 		return nil, "no template for the test"
 	}
 	name := s.pickTemplate(c)
@@ -154,6 +158,8 @@ var recipes = map[string]recipe{
 		}
 		return set(def, v, "States", "InvokeLambda", "OutputPath"), ""
 	},
+	// error_handling/test_task_service_sqs.py
+	"test_sqs_failure_in_wait_for_task_tok": replaceText("<%WaitForTaskTokenFailureErrorName%>", "Failure error"),
 	// scenarios: template["States"]["WaitUntil"]["Timestamp"] = timestamp_value
 	"test_wait_timestamp": func(def value.Value, param string) (value.Value, string) {
 		ts, ok := waitTimestamps[param]
@@ -215,10 +221,11 @@ func setParam(keys ...string) recipe {
 // by the test parameter when with is "".
 func replaceText(placeholder, with string) recipe {
 	return func(def value.Value, param string) (value.Value, string) {
-		if with == "" {
-			with = param
+		by := with
+		if by == "" {
+			by = param
 		}
-		text := strings.ReplaceAll(def.JSON(), placeholder, with)
+		text := strings.ReplaceAll(def.JSON(), placeholder, by)
 		v, err := value.ParseString(text)
 		if err != nil {
 			return def, "recipe: " + err.Error()
@@ -467,4 +474,14 @@ func (s *suite) resourcesFromHistory(c *harnessCase, data []byte) []byte {
 	}
 	states, _ := def.Get("States")
 	return []byte(def.With("States", walk(states)).JSON())
+}
+
+// inlineDefinitions are the definitions tests write in Python rather than
+// load from a template.
+var inlineDefinitions = map[string]func() []byte{
+	// error_handling/test_states_errors.py: a Pass state whose Result is
+	// over the 256 KiB limit.
+	"test_start_large_input": func() []byte {
+		return []byte(`{"StartAt":"State_1","States":{"State_1":{"Type":"Pass","Result":{"Arg1":"` + strings.Repeat("a", 257*1024) + `"},"End":true}}}`)
+	},
 }
