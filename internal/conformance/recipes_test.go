@@ -18,6 +18,15 @@ func (s *suite) definition(c *harnessCase) ([]byte, string) {
 		if d, ok := inlineDefinitions[name]; ok {
 			return d(), ""
 		}
+		// Tests that deploy a CloudFormation template recorded the
+		// definition AWS returned (describe_state_machine).
+		if raw, ok := s.snapshot(c.Key)["describe_statemachine"]; ok {
+			if v, err := value.Parse(raw); err == nil {
+				if def, ok := v.Get("definition"); ok && def.Kind() == value.Object {
+					return []byte(def.JSON()), ""
+				}
+			}
+		}
 		return nil, "no template for the test"
 	}
 	name := s.pickTemplate(c)
