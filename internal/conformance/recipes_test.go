@@ -167,6 +167,11 @@ var recipes = map[string]recipe{
 		}
 		return set(def, v, "States", "InvokeLambda", "OutputPath"), ""
 	},
+	// base/test_base.py: template["States"]["State_1"]["Result"] = {...}
+	"test_state_pass_result_jsonpaths": func(def value.Value, _ string) (value.Value, string) {
+		v, _ := value.ParseString(`{"unsupported1.$": "$.jsonpath", "unsupported2.$": "$$"}`)
+		return set(def, v, "States", "State_1", "Result"), ""
+	},
 	// error_handling/test_task_service_sqs.py
 	"test_sqs_failure_in_wait_for_task_tok": replaceText("<%WaitForTaskTokenFailureErrorName%>", "Failure error"),
 	// scenarios: template["States"]["WaitUntil"]["Timestamp"] = timestamp_value
@@ -247,9 +252,6 @@ func replaceText(placeholder, with string) recipe {
 // one named in the test parameters, else the one holding the first state
 // the recorded history entered, else the first.
 func (s *suite) pickTemplate(c *harnessCase) string {
-	if len(c.Templates) == 1 {
-		return c.Templates[0]
-	}
 	if i := strings.IndexByte(c.Key, '['); i >= 0 {
 		param := strings.TrimSuffix(c.Key[i+1:], "]")
 		for _, t := range c.Templates {
@@ -258,9 +260,23 @@ func (s *suite) pickTemplate(c *harnessCase) string {
 				return t
 			}
 		}
+		dir := c.Templates[0][:strings.LastIndexByte(c.Templates[0], '/')+1]
 		for _, tok := range strings.Split(param, "-") {
 			if i := strings.IndexByte(tok, '.'); i >= 0 {
 				tok = tok[i+1:] // "ST.INVALID_JSONPATH_IN_INPUTPATH"
+			}
+			// A template constant the test names but the index does not
+			// list with it.
+			if name := dir + strings.ToLower(tok) + ".json5"; tok != "" {
+				if _, err := s.template(name); err == nil {
+					found := false
+					for _, t := range c.Templates {
+						found = found || t == name
+					}
+					if !found {
+						return name
+					}
+				}
 			}
 			for _, t := range c.Templates {
 				base := strings.TrimSuffix(t[strings.LastIndexByte(t, '/')+1:], ".json5")
@@ -269,6 +285,9 @@ func (s *suite) pickTemplate(c *harnessCase) string {
 				}
 			}
 		}
+	}
+	if len(c.Templates) == 1 {
+		return c.Templates[0]
 	}
 	first := s.firstEntered(c)
 	if first != "" {
