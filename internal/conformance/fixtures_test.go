@@ -15,6 +15,7 @@ const (
 	csvRich     = "Col1,Col2,Col3\nValue1,Value2,Value3\nValue4,Value5,Value6\n,,,\ntrue,1,'HelloWorld'\nNull,None,\n   \n"
 	csvSimple   = "Col1,Col2\nValue1,Value2\nValue3,Value4\nValue5,Value6\nValue7,Value8\n"
 	csvNoHeader = "Value1,Value2,Value3\nValue4,Value5,Value6\n,,,\ntrue,1,'HelloWorld'\nNull,None,\n   \n"
+	json3same   = `[{"verdict": "true", "statement_date": "6/11/2008", "statement_source": "speech"}, {"verdict": "true", "statement_date": "6/11/2008", "statement_source": "speech"}, {"verdict": "true", "statement_date": "6/11/2008", "statement_source": "speech"}]`
 	json3       = `[{"verdict": "true", "statement_date": "6/11/2008", "statement_source": "speech"}, {"verdict": "false", "statement_date": "6/7/2022", "statement_source": "television"}, {"verdict": "mostly-true", "statement_date": "5/18/2016", "statement_source": "news"}]`
 )
 
@@ -28,7 +29,7 @@ var s3Fixtures = map[string]map[string]string{
 	"test_map_item_reader_csv_headers_first_row_typed_headers": {"file.csv": "0,True,{}\nValue4,Value5,Value6\n,,,\ntrue,1,'HelloWorld'\nNull,None,\n   \n"},
 	"test_map_item_reader_csv_first_row_extra_fields":          {"file.csv": "H1,\nValue4,Value5,Value6\n,,,\ntrue,1,'HelloWorld'\nNull,None,\n   \n"},
 	"test_map_item_reader_base_json":                           {"file.json": json3},
-	"test_map_item_reader_base_json_max_items":                 {"file.json": json3},
+	"test_map_item_reader_base_json_max_items":                 {"file.json": json3same},
 	"test_map_item_reader_base_json_max_items_jsonata":         {"file.json": json3},
 	"test_map_item_reader_base_json_with_items_path":           {"file.json": `[["from-bucket-item-0"]]`},
 	"test_map_item_reader_json_no_json_list_object":            {"file.json": `{"Hello": "world"}`},
