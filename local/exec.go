@@ -85,6 +85,10 @@ type Task struct {
 	Token string
 	// RetryCount is the number of retries so far.
 	RetryCount int
+	// Raw, set by the handler, says that its result is the integration's
+	// whole response: for arn:aws:states:::lambda:invoke the executor then
+	// does not wrap it in the Payload/StatusCode response.
+	Raw bool
 
 	x         *exec
 	th        thread

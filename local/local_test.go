@@ -282,3 +282,15 @@ func TestCatchOnEndState(t *testing.T) {
 		t.Errorf("visited %s, output %s", got, x.Output.JSON())
 	}
 }
+
+// A handler that sets Task.Raw returns the lambda:invoke response itself.
+func TestLambdaInvokeRaw(t *testing.T) {
+	m := mustMachine(t, `{"StartAt":"F","States":{"F":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f"},"End":true}}}`)
+	x := run(t, m, Options{Handlers: map[string]Handler{"F": func(_ context.Context, tk *Task) (value.Value, error) {
+		tk.Raw = true
+		return mustJSON(t, `{"Payload":{},"StatusCode":202}`), nil
+	}}})
+	if x.Output.JSON() != `{"Payload":{},"StatusCode":202}` {
+		t.Errorf("output %s", x.Output.JSON())
+	}
+}

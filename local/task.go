@@ -195,7 +195,7 @@ func (x *exec) answerTask(cs *cstate, r *roots, params value.Value, th *thread) 
 	if out.IsUndefined() {
 		out = value.NullValue
 	}
-	if cs.res.lambdaInvoke {
+	if cs.res.lambdaInvoke && !t.Raw {
 		if x.lambdaMeta.IsUndefined() {
 			x.lambdaMeta = lambdaResponse(value.NullValue, x.uuid())
 		}

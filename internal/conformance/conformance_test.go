@@ -324,6 +324,14 @@ func (s *suite) runExecution(c *harnessCase, m *local.Machine, def []byte, e *ha
 			opts.ExecutionName = "<SyncExecArn_Part1_0idx>"
 		}
 	}
+	if len(e.MockConfigFile) == 0 && ex.express && ex.output.Kind() == value.Object {
+		// Express recordings keep no history, so no service responses: a
+		// task whose failure the output shows ({"Error", "Cause"}) is
+		// answered with that failure.
+		if e.MockConfigFile = mocksFromOutput(def, ex.output); e.MockConfigFile != nil {
+			opts.Mock, opts.TestCase = nil, ""
+		}
+	}
 	if len(e.MockConfigFile) > 0 {
 		mc, err := local.ParseMockConfig(fixMocks(e.MockConfigFile, def))
 		if err != nil {
@@ -564,4 +572,39 @@ func sortKey(v value.Value) string {
 	}
 	walk(v)
 	return string(b)
+}
+
+// mocksFromOutput builds a mock configuration that fails every Task state
+// of the definition's top level with the {"Error", "Cause"} of the output.
+func mocksFromOutput(def []byte, out value.Value) json.RawMessage {
+	errName, ok1 := out.Get("Error")
+	cause, ok2 := out.Get("Cause")
+	if !ok1 || !ok2 {
+		return nil
+	}
+	d, err := value.Parse(def)
+	if err != nil {
+		return nil
+	}
+	states, _ := d.Get("States")
+	var tc, resp value.ObjectBuilder
+	for i, name := range states.Keys() {
+		t, _ := states.Values()[i].Get("Type")
+		if t.Str() != "Task" {
+			continue
+		}
+		tc.Set(name, value.FromString(name+"#o"))
+		throw := value.FromMembers(value.Member{Key: "Throw", Value: value.FromMembers(
+			value.Member{Key: "Error", Value: errName}, value.Member{Key: "Cause", Value: cause})})
+		resp.Set(name+"#o", value.FromMembers(value.Member{Key: "0-99", Value: throw}))
+	}
+	if tc.Len() == 0 {
+		return nil
+	}
+	mc := value.FromMembers(
+		value.Member{Key: "StateMachines", Value: value.FromMembers(value.Member{Key: "M", Value: value.FromMembers(
+			value.Member{Key: "TestCases", Value: value.FromMembers(value.Member{Key: "recorded", Value: tc.Value()})})})},
+		value.Member{Key: "MockedResponses", Value: resp.Value()},
+	)
+	return json.RawMessage(mc.JSON())
 }

@@ -28,6 +28,9 @@ type tsCall struct {
 	wantErr string
 	context string        // the context object given, JSON
 	handler local.Handler // answers the Task (state "State") when there is no mock
+	// recordedResponse names the key whose recorded output the handler
+	// returns as the integration's whole response.
+	recordedResponse string
 
 	edit func(def value.Value) value.Value
 }
@@ -142,6 +145,12 @@ var tsRecipes = map[string]tsRecipe{
 			},
 			handler: func(context.Context, *local.Task) (value.Value, error) { return value.FromString("HelloWorld!"), nil }}}, ""
 	},
+	// A Lambda function (LAMBDA_ID_FUNCTION) behind lambda:invoke; the
+	// service's response (headers and all) is the one recorded at level INFO.
+	"test_base_lambda_service_task_state": func(param string) ([]tsCall, string) {
+		return []tsCall{{template: "test_state/statemachines/base_lambda_service_task_state", input: `{"FunctionName": "<lambda_function_name>", "Payload": null}`, level: param,
+			recordedResponse: "tests/aws/services/stepfunctions/v2/test_state/test_test_state_scenarios.py::TestStateCaseScenarios::test_base_lambda_service_task_state[INFO]"}}, ""
+	},
 	// These tests' templates are JSONata states: they compile only once the
 	// evaluator lands.
 	"test_base_map_state_inspect_trace": jsonataTemplate("test_state/statemachines/base_map_state"),
@@ -153,6 +162,10 @@ var tsRecipes = map[string]tsRecipe{
 		t := map[string]string{"base_expressions": "base_expr", "empty_variables": "base_literals"}[param]
 		return []tsCall{{template: "outputdecl/statemachines/" + t, input: `{"input_values": [1, 2, 3]}`, stateName: "State0", level: "TRACE"}}, ""
 	},
+	// test_field_validation_mode*.py: fields outside the API's spec pass
+	// through, whatever the validation mode.
+	"test_strict_mode_mock_result_field_not_in_api_spec":  fieldsNotInSpec,
+	"test_present_mode_mock_result_field_not_in_api_spec": fieldsNotInSpec,
 	// test_test_state_machine_scenarios.py
 	"test_base_state_name": func(param string) ([]tsCall, string) {
 		level, tmpl, _ := strings.Cut(param, "-")
@@ -225,6 +238,15 @@ func testStateOf(literal string) func(value.Value) value.Value {
 		v, _ := value.ParseString(text)
 		return v
 	}
+}
+
+// fieldsNotInSpec is EVENTBRIDGE_VALIDATION_PASS_FIELDS_NOT_IN_SPEC.
+func fieldsNotInSpec(param string) ([]tsCall, string) {
+	result := map[string]string{"empty_json": `{}`, "field_not_part_of_api_spec": `{"random": "json"}`}[param]
+	if result == "" {
+		return nil, "unknown parameter " + param
+	}
+	return mocked("base_events_put_events", `{"Entries": [{"Detail": "detail", "DetailType": "detail_type", "Source": "source"}]}`, result)(param)
 }
 
 // jsonataTemplate is a call of a template whose states are JSONata.
@@ -345,6 +367,15 @@ func (s *suite) testStateCall(c tsCall, content map[string]json.RawMessage) stri
 	level := c.level
 	if level == "" {
 		level = "INFO"
+	}
+	if c.recordedResponse != "" {
+		raw := s.snapshot(c.recordedResponse)["test_case_response"]
+		rec, _ := value.Parse(raw)
+		out, _ := rec.Get("output")
+		c.handler = func(_ context.Context, t *local.Task) (value.Value, error) {
+			t.Raw = true
+			return out, nil
+		}
 	}
 	var ctxObj value.Value
 	if c.context != "" {
