@@ -241,9 +241,6 @@ func newRand(seed uint64) *rand.Rand {
 
 func formatTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
 
-// failure is a Failure inside the engine, with how it may be handled.
-type failure = Failure
-
 // emit records an event (when the history is on) and returns its id.
 func (x *exec) emit(th *thread, e eventInfo) int64 {
 	x.nev++
@@ -362,9 +359,6 @@ func (x *exec) runScope(sc *cscope, input value.Value, vars *scope, th *thread, 
 	}
 }
 
-// stateEvent returns the history event type of a state event.
-func stateEvent(cs *cstate, suffix string) string { return cs.evType + "State" + suffix }
-
 // stateRun holds a running state's context and roots in one allocation.
 type stateRun struct {
 	sctx stateCtx
@@ -428,9 +422,6 @@ func (x *exec) stateBody(cs *cstate, input value.Value, vars *scope, th *thread,
 		return value.Value{}, nil, x.runtime("unknown state type " + string(cs.typ))
 	}
 	if f != nil {
-		if cs.typ == asl.TypeMap || cs.typ == asl.TypeParallel {
-			// the Failed event was written by the state
-		}
 		return value.Value{}, nil, f
 	}
 	if out.Size() > MaxPayloadSize {

@@ -327,7 +327,7 @@ func (c *compiler) state(sc *cscope, cs *cstate) error {
 	if st.Result.IsSet() {
 		cs.result, cs.hasResult = value.FromASL(st.Result), true
 	}
-	for i, r := range st.Retry {
+	for _, r := range st.Retry {
 		cr := &cretrier{equals: r.ErrorEquals, interval: 1, max: 3, backoff: 2, jitterFull: r.JitterStrategy == "FULL"}
 		if f, ok := r.IntervalSeconds.Float(); ok {
 			cr.interval = f
@@ -341,7 +341,6 @@ func (c *compiler) state(sc *cscope, cs *cstate) error {
 		if f, ok := r.MaxDelaySeconds.Float(); ok {
 			cr.maxDelay, cr.hasMax = f, true
 		}
-		_ = i
 		cs.retry = append(cs.retry, cr)
 	}
 	for i, k := range st.Catch {

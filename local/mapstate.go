@@ -2,7 +2,6 @@ package local
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -269,7 +268,6 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	if cs.writer != nil {
 		return x.writeResults(cs, ri, results)
 	}
-	_ = math.Inf
 	return out, nil
 }
 

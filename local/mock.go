@@ -152,8 +152,7 @@ func parseMockResponse(v value.Value) (*mockResponse, error) {
 		r.throw = failureOf(t)
 		return r, nil
 	}
-	if h, ok := v.Get("Hang"); ok {
-		_ = h
+	if _, ok := v.Get("Hang"); ok {
 		r.hang = true
 		return r, nil
 	}

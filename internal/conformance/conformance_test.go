@@ -133,6 +133,9 @@ func TestConformance(t *testing.T) {
 		t.Errorf("the harness saw %d cases, want %d", len(results), Denominator)
 	}
 	golden.Check(t, "testdata/failures.golden", failureReport(line, detail, results))
+	if readme, err := os.ReadFile("../../README.md"); err == nil && !strings.Contains(string(readme), line) {
+		t.Errorf("README.md does not show the conformance line %q: update it", line)
+	}
 }
 
 // failureReport lists the failing keys grouped by reason.

@@ -115,8 +115,7 @@ func fixInput(c *harnessCase, n int, input value.Value) value.Value {
 	if strings.Contains(c.Key, "/express/") && strings.HasSuffix(c.Key, "::test_query_runtime_memory") {
 		return value.FromMembers(value.Member{Key: "message", Value: value.FromString("TestMessage")})
 	}
-	if r, param, _ := recipeFor(c.Key); strings.Contains(c.Key, "::test_wait_timestamp_path[") {
-		_ = r
+	if _, param, _ := recipeFor(c.Key); strings.Contains(c.Key, "::test_wait_timestamp_path[") {
 		if ts, ok := waitTimestamps[param]; ok {
 			return input.With("TimestampValue", value.FromString(ts))
 		}

@@ -111,15 +111,18 @@ var tsRecipes = map[string]tsRecipe{
 			context: contextFull, mock: &local.TestStateMock{Result: v}, edit: testStateOf(lit)}}, ""
 	},
 	"test_state_context_object_validation_failures": func(param string) ([]tsCall, string) {
-		ctx, msg := map[string][2]string{
-			"INVALID_EXECUTION_ID_TYPE": {`{"Execution": {"Id": 1}}`, "Invalid Context object provided: Execution.Id must be a string"},
-			"INVALID_MAP":               {`{"Map": {}}`, "Invalid Context object provided: 'Map' field is not supported when mocking a Context object"},
-			"INVALID_EXECUTION_FIELD":   {`{"Execution": {"pokemon": "squirtle"}}`, "Invalid Context object provided: Field 'pokemon' is not allowed"},
-			"INVALID_FIELD":             {`{"Pokedex": {}}`, "Invalid Context object provided: Field 'Pokedex' is not allowed"},
-		}[param][0], ""
+		ctx := map[string]string{
+			"INVALID_EXECUTION_ID_TYPE": `{"Execution": {"Id": 1}}`,
+			"INVALID_MAP":               `{"Map": {}}`,
+			"INVALID_EXECUTION_FIELD":   `{"Execution": {"pokemon": "squirtle"}}`,
+			"INVALID_FIELD":             `{"Pokedex": {}}`,
+		}[param]
+		if ctx == "" {
+			return nil, "unknown parameter " + param
+		}
 		cs, _ := mocked("base_sfn_start_execution", `{"stateMachineArn": "arn", "targetInput": null, "name": "exec_name"}`, `{"ExecutionArn": "exec_arn", "StartDate": "2025-01-15T10:30:00.000000"}`)("")
+		// The expected message is the recorded exception itself.
 		cs[0].level, cs[0].context, cs[0].match, cs[0].wantErr = "TRACE", ctx, "exception", "yes"
-		_ = msg
 		return cs, ""
 	},
 	"test_state_context_object_invalid_states": func(param string) ([]tsCall, string) {
