@@ -145,6 +145,7 @@ type MissingHandlerError struct {
 	State, Resource string
 }
 
+// Error names the state and the resource and says how to answer the task.
 func (e *MissingHandlerError) Error() string {
 	return fmt.Sprintf("state %q: no handler or mocked response for resource %q: add a Handler for the state name or the resource, or a mocked response for the state in the mock configuration", e.State, e.Resource)
 }

@@ -48,12 +48,13 @@ type TestStateRequest struct {
 	Options Options
 }
 
-// TestStateMock is TestState's mock: a result, or an error output.
+// TestStateMock is TestState's mock: a result, or (IsError) an error
+// output with an optional error name and cause.
 type TestStateMock struct {
-	Result             value.Value
-	IsError            bool
-	Error, Cause       string
-	HasError, HasCause bool
+	Result             value.Value // the service's result
+	IsError            bool        // the mock is an error
+	Error, Cause       string      // the error's name and cause
+	HasError, HasCause bool        // which of Error and Cause are given
 }
 
 // TestStateResult is TestState's response.
@@ -116,6 +117,7 @@ type ValidationError struct {
 	Message string
 }
 
+// Error returns AWS's message.
 func (e *ValidationError) Error() string { return e.Message }
 
 // checkContext applies TestState's rules for a given context object and

@@ -21,8 +21,10 @@ func init() { register(runWorkflowCmd) }
 // subFlags collects repeated -sub NAME=VALUE flags.
 type subFlags map[string]string
 
+// String is flag.Value's; the flag has no default to show.
 func (s subFlags) String() string { return "" }
 
+// Set adds one NAME=VALUE.
 func (s subFlags) Set(v string) error {
 	name, val, ok := strings.Cut(v, "=")
 	if !ok || name == "" {
