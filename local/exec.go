@@ -183,6 +183,10 @@ type exec struct {
 	runErr                    error // a Go error that stops the run (missing handler, ctx)
 	deadline                  time.Time
 
+	// scheduled holds the TaskScheduled details per state, shared by its
+	// events when they do not change between calls.
+	scheduled map[*cstate]*eventInfo
+
 	// lambdaMeta is the lambda:invoke response wrapper of this execution
 	// (one request id per execution).
 	lambdaMeta value.Value
@@ -203,6 +207,7 @@ func (m *Machine) Run(ctx context.Context, opts Options) (*Execution, error) {
 	opts = *x.opts
 	if x.hist {
 		x.res.Events = make([]Event, 0, max(16, int(m.eventsHint.Load())))
+		x.res.Visited = make([]string, 0, max(8, int(m.visitedHint.Load())))
 	}
 	th := &thread{now: opts.StartTime}
 	x.res.Start = opts.StartTime
@@ -210,6 +215,7 @@ func (m *Machine) Run(ctx context.Context, opts Options) (*Execution, error) {
 	defer func() {
 		if x.hist {
 			m.eventsHint.Store(int64(len(x.res.Events)))
+			m.visitedHint.Store(int64(len(x.res.Visited)))
 		}
 	}()
 	th.prev = 0

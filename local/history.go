@@ -30,6 +30,8 @@ type eventInfo struct {
 
 	Name         string      // state name (state events), iteration name (Map)
 	res          *resource   // the task's resource (Resource and ResourceType from it)
+	shared       bool        // a per-state template of the details: the payload is the Event's
+	sharedInfo   *eventInfo  // with shared: the template
 	Input        value.Value // state input, task input
 	Output       value.Value // state output, task output
 	Parameters   value.Value // TaskScheduled
@@ -130,6 +132,9 @@ func (ev *Event) full() *eventInfo {
 	if ev.info != nil {
 		e := *ev.info
 		e.ID, e.PreviousEventID, e.Timestamp = ev.ID, ev.PreviousEventID, ev.Timestamp
+		if e.shared {
+			e.Input, e.Output, e.Parameters = ev.Payload, ev.Payload, ev.Payload
+		}
 		return &e
 	}
 	e := &eventInfo{ID: ev.ID, PreviousEventID: ev.PreviousEventID, Timestamp: ev.Timestamp, Type: ev.Type, Name: ev.Name,
@@ -150,6 +155,10 @@ func compact(e *eventInfo) Event {
 		ev.Payload = e.Parameters
 	default:
 		ev.Payload = e.Output
+	}
+	if e.shared {
+		ev.info = e.sharedInfo
+		return ev
 	}
 	if e.HasAssigned || e.HasError || e.HasCause || e.Resource != "" || e.ResourceType != "" || e.Region != "" ||
 		e.Timeout != 0 || e.Heartbeat != 0 || e.Index != 0 || e.Length != 0 || e.MapRunArn != "" || e.WorkerName != "" ||

@@ -19,7 +19,7 @@ type Machine struct {
 	// timeout is the machine's TimeoutSeconds (0: none).
 	timeout time.Duration
 	// eventsHint is the history length of the last run, to size the next.
-	eventsHint atomic.Int64
+	eventsHint, visitedHint atomic.Int64
 	// Name is used in messages and in the context object when Options
 	// gives no state machine name.
 	Name string

@@ -73,7 +73,20 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 		x.emit(th, eventInfo{Type: "ActivityScheduled", Resource: res.arn, Input: params, Timeout: timeout, Heartbeat: heartbeat})
 		x.emit(th, eventInfo{Type: "ActivityStarted"})
 	default:
-		x.emit(th, eventInfo{Type: "TaskScheduled", Resource: res.name, ResourceType: res.resourceType, Region: x.opts.Region, Parameters: params, Timeout: timeout, Heartbeat: heartbeat, Credentials: creds})
+		if creds.IsUndefined() && cs.timeoutPath == nil && cs.heartbeatPath == nil {
+			// The details are the same on every call: one copy per state.
+			tmpl := x.scheduled[cs]
+			if tmpl == nil {
+				tmpl = &eventInfo{Type: "TaskScheduled", Resource: res.name, ResourceType: res.resourceType, Region: x.opts.Region, Timeout: timeout, Heartbeat: heartbeat, shared: true}
+				if x.scheduled == nil {
+					x.scheduled = map[*cstate]*eventInfo{}
+				}
+				x.scheduled[cs] = tmpl
+			}
+			x.emit(th, eventInfo{Type: "TaskScheduled", Parameters: params, shared: true, sharedInfo: tmpl})
+		} else {
+			x.emit(th, eventInfo{Type: "TaskScheduled", Resource: res.name, ResourceType: res.resourceType, Region: x.opts.Region, Parameters: params, Timeout: timeout, Heartbeat: heartbeat, Credentials: creds})
+		}
 		x.emit(th, eventInfo{Type: "TaskStarted", res: res})
 	}
 	a := x.answerTask(cs, r, params, th)
