@@ -688,6 +688,7 @@ func (x *exec) withRetry(cs *cstate, r *roots, th *thread, item *mapItem) (value
 			return out, asg, nil, nil
 		}
 		if f.Name == ErrRuntime || x.runErr != nil || f.execTimeout {
+			x.stateFailedEvent(cs, f, th)
 			return value.Value{}, nil, nil, f
 		}
 		retried := false
@@ -718,6 +719,7 @@ func (x *exec) withRetry(cs *cstate, r *roots, th *thread, item *mapItem) (value
 		if retried {
 			continue
 		}
+		x.stateFailedEvent(cs, f, th)
 		for _, c := range cs.catch {
 			if !matches(c.equals, f.Name) {
 				continue
@@ -746,6 +748,20 @@ func (x *exec) withRetry(cs *cstate, r *roots, th *thread, item *mapItem) (value
 			return out, asg, c.next, nil
 		}
 		return value.Value{}, nil, nil, f
+	}
+}
+
+// stateFailedEvent writes MapStateFailed or ParallelStateFailed when the
+// state's work failed for good.
+func (x *exec) stateFailedEvent(cs *cstate, f *Failure, th *thread) {
+	if !f.stateFailed {
+		return
+	}
+	switch cs.typ {
+	case asl.TypeMap:
+		x.emit(th, eventInfo{Type: "MapStateFailed"})
+	case asl.TypeParallel:
+		x.emit(th, eventInfo{Type: "ParallelStateFailed"})
 	}
 }
 

@@ -30,8 +30,7 @@ func (x *exec) parallel(cs *cstate, r *roots, in value.Value, th *thread) (value
 		last = bth.prev
 		if f != nil {
 			th.now, th.prev = end, last
-			x.emit(th, eventInfo{Type: "ParallelStateFailed"})
-			return value.Value{}, f
+			return value.Value{}, stateFailed(f)
 		}
 		results[i] = out
 	}
@@ -58,6 +57,27 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	ri := &roots{input: in, vars: r.vars, sctx: r.sctx}
 	var items value.Value
 	var f *Failure
+	if cs.reader == nil {
+		if cs.itemsPath != nil {
+			v, ok, at := cs.itemsPath.eval(ri)
+			if !ok {
+				return value.Value{}, x.runtime(cs.itemsPath.notFound(at))
+			}
+			items = v
+		} else {
+			items = in
+		}
+		if items.Kind() != value.Array {
+			if cs.itemsPath != nil {
+				return value.Value{}, x.runtime(notArray(cs.itemsPath))
+			}
+			return value.Value{}, x.runtime("Map state input must be an array but was: " + items.JSON())
+		}
+	}
+	// The state starts before its *Path fields are read (AWS records
+	// MapStateStarted before their errors); with an ItemReader the items
+	// are read by the Map Run, so the length is 0.
+	x.emit(th, eventInfo{Type: "MapStateStarted", Length: items.Len()})
 	if cs.maxConcurrencyPath != nil {
 		if _, f = x.intFrom(cs.maxConcurrencyPath, ri, "MaxConcurrencyPath"); f != nil {
 			return value.Value{}, f
@@ -91,27 +111,12 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	if cs.reader != nil {
 		if items, f = x.readItems(cs, ri); f != nil {
 			if f.Name == ErrItemReaderFailed {
-				x.emit(th, eventInfo{Type: "MapStateStarted", Length: 0})
 				x.emit(th, eventInfo{Type: "MapRunStarted", MapRunArn: x.mapRunArn(cs)})
 				x.emit(th, eventInfo{Type: "MapRunFailed", Error: f.Name, HasError: true, Cause: f.Cause, HasCause: f.HasCause})
-				x.emit(th, eventInfo{Type: "MapStateFailed"})
+				return value.Value{}, stateFailed(f)
 			}
 			return value.Value{}, f
 		}
-	} else if cs.itemsPath != nil {
-		v, ok, at := cs.itemsPath.eval(ri)
-		if !ok {
-			return value.Value{}, x.runtime(cs.itemsPath.notFound(at))
-		}
-		items = v
-	} else {
-		items = in
-	}
-	if items.Kind() != value.Array {
-		if cs.itemsPath != nil && cs.reader == nil {
-			return value.Value{}, x.runtime(notArray(cs.itemsPath))
-		}
-		return value.Value{}, x.runtime("Map state input must be an array but was: " + items.JSON())
 	}
 	list := items.Items()
 	// Batching (Distributed Map).
@@ -147,11 +152,6 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	if batches != nil {
 		n = len(batches)
 	}
-	length := n
-	if cs.reader != nil {
-		length = 0 // the items are read by the Map Run, after the state starts
-	}
-	x.emit(th, eventInfo{Type: "MapStateStarted", Length: length})
 	if cs.distributed {
 		x.emit(th, eventInfo{Type: "MapRunStarted", MapRunArn: x.mapRunArn(cs)})
 	}
@@ -212,8 +212,8 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 			if f.Name == ErrRuntime && !cs.distributed {
 				th.now, th.prev = end, last
 				x.emit(&thread{now: end, prev: last}, eventInfo{Type: "MapIterationFailed", Index: i, Name: cs.name})
-				x.emit(th, eventInfo{Type: "MapStateFailed"}) // after the iteration's last event, as AWS records it
-				return value.Value{}, f
+				return value.Value{}, stateFailed(f) // MapStateFailed follows the iteration's last event
+
 			}
 			failed++
 			if firstFail == nil {
@@ -222,8 +222,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 			if !cs.distributed {
 				th.now, th.prev = end, last
 				x.emit(&thread{now: end, prev: last}, eventInfo{Type: "MapIterationFailed", Index: i, Name: cs.name})
-				x.emit(th, eventInfo{Type: "MapStateFailed"})
-				return value.Value{}, f
+				return value.Value{}, stateFailed(f)
 			}
 			results[i] = value.FromMembers(
 				value.Member{Key: "Error", Value: value.FromString(f.Name)},
@@ -255,8 +254,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 		if !tolerated {
 			fl := &Failure{Name: ErrExceedToleratedFailureThreshold, HasCause: true, Cause: "The specified tolerated failure threshold was exceeded"}
 			x.emit(th, eventInfo{Type: "MapRunFailed", Error: fl.Name, HasError: true, Cause: fl.Cause, HasCause: true})
-			x.emit(th, eventInfo{Type: "MapStateFailed"})
-			return value.Value{}, fl
+			return value.Value{}, stateFailed(fl)
 		}
 		x.emit(th, eventInfo{Type: "MapRunSucceeded"})
 	}
@@ -324,4 +322,12 @@ func notArray(p *path) string {
 		text = text[1:]
 	}
 	return `Reference path "` + text + `" must point to array.`
+}
+
+// stateFailed marks a Map or Parallel failure whose state had started: the
+// state's Failed event is written when no retrier takes the error.
+func stateFailed(f *Failure) *Failure {
+	c := *f
+	c.stateFailed = true
+	return &c
 }
