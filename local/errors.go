@@ -31,6 +31,7 @@ type Failure struct {
 	execTimeout bool // the execution's TimeoutSeconds passed
 	nullError   bool // no error name was given (SendTaskFailure without one)
 	stateFailed bool // a started Map or Parallel state failed: its Failed event is due
+	aborted     bool // the execution was stopped (Options.StopAt)
 }
 
 // Error returns "Name: Cause" (or the name alone).

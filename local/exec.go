@@ -58,6 +58,9 @@ type Options struct {
 	// TaskToken, when set, is the token every callback task gets (the
 	// default is a token derived from the execution and the event id).
 	TaskToken string
+	// StopAt, when positive, stops the execution (StopExecution) once that
+	// much virtual time has passed: it ends ABORTED.
+	StopAt time.Duration
 	// Express runs the machine as an Express workflow: the execution ARN
 	// is an express one (arn:...:express:<machine>:<name>:<id>).
 	Express bool
@@ -229,6 +232,9 @@ func (m *Machine) Run(ctx context.Context, opts Options) (*Execution, error) {
 		x.res.Status = Succeeded
 		x.res.Output = out
 		x.emit(th, eventInfo{Type: "ExecutionSucceeded", Output: out})
+	case f.aborted:
+		x.res.Status = Aborted
+		x.emit(th, eventInfo{Type: "ExecutionAborted"})
 	case f.Name == ErrTimeout && f.execTimeout:
 		x.res.Status = TimedOut
 		x.res.Error, x.res.Cause, x.res.HasCause = f.Name, f.Cause, f.HasCause
@@ -381,6 +387,9 @@ func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, 
 	if err := x.ctx.Err(); err != nil {
 		x.runErr = err
 		return value.Value{}, nil, &Failure{Name: ErrRuntime}
+	}
+	if x.stopped(th) {
+		return value.Value{}, nil, &Failure{aborted: true}
 	}
 	if !x.deadline.IsZero() && th.now.After(x.deadline) {
 		return value.Value{}, nil, &Failure{Name: ErrTimeout, execTimeout: true}
@@ -637,12 +646,29 @@ func (x *exec) wait(cs *cstate, r *roots, th *thread) (value.Value, []assignedVa
 			th.now = t
 		}
 	}
+	if x.stopped(th) {
+		return value.Value{}, nil, &Failure{aborted: true}
+	}
 	asg, f := x.assignVars(cs.assign, r, in)
 	if f != nil {
 		return value.Value{}, nil, f
 	}
 	out, f := x.outputPath(cs, r, in)
 	return out, asg, f
+}
+
+// stopped reports whether the virtual clock has reached Options.StopAt;
+// the clock then stops there.
+func (x *exec) stopped(th *thread) bool {
+	if x.opts.StopAt <= 0 {
+		return false
+	}
+	at := x.opts.StartTime.Add(x.opts.StopAt)
+	if th.now.Before(at) {
+		return false
+	}
+	th.now = at
+	return true
 }
 
 // jsonScalar renders a value as AWS quotes it in messages: strings bare.
@@ -687,7 +713,7 @@ func (x *exec) withRetry(cs *cstate, r *roots, th *thread, item *mapItem) (value
 		if f == nil {
 			return out, asg, nil, nil
 		}
-		if f.Name == ErrRuntime || x.runErr != nil || f.execTimeout {
+		if f.Name == ErrRuntime || x.runErr != nil || f.execTimeout || f.aborted {
 			x.stateFailedEvent(cs, f, th)
 			return value.Value{}, nil, nil, f
 		}

@@ -294,3 +294,16 @@ func TestLambdaInvokeRaw(t *testing.T) {
 		t.Errorf("output %s", x.Output.JSON())
 	}
 }
+
+// StopAt stops the execution at a virtual time: a minute's Wait is cut
+// short and the execution ends ABORTED.
+func TestStopAt(t *testing.T) {
+	m := mustMachine(t, `{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"Next":"P"},"P":{"Type":"Pass","End":true}}}`)
+	x := run(t, m, Options{StopAt: 10 * time.Second})
+	if x.Status != Aborted || x.Duration() != 10*time.Second || strings.Join(x.Visited, ",") != "W" {
+		t.Errorf("got %s after %v, visited %v", x.Status, x.Duration(), x.Visited)
+	}
+	if last := x.Events[len(x.Events)-1]; last.Type != "ExecutionAborted" {
+		t.Errorf("last event %s", last.Type)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/asl/value"
@@ -320,6 +321,9 @@ func (s *suite) runExecution(c *harnessCase, m *local.Machine, def []byte, e *ha
 		S3:               &local.S3{},
 	}
 	putFixtures(c.Key, opts.S3)
+	if strings.HasSuffix(c.Key, "::test_stop_execution") {
+		opts.StopAt = time.Second // the test stops the execution right after starting it
+	}
 	if ex.express {
 		opts.Express = true
 		opts.ExecutionName = "<ExpressExecArn_Part1_0idx>"
