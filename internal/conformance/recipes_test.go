@@ -174,6 +174,11 @@ var recipes = map[string]recipe{
 		v, _ := value.ParseString(`{"unsupported1.$": "$.jsonpath", "unsupported2.$": "$$"}`)
 		return set(def, v, "States", "State_1", "Result"), ""
 	},
+	// local_mocking/test_base_scenarios.py: the function's return value.
+	"test_map_state_lambda": func(def value.Value, _ string) (value.Value, string) {
+		v, _ := value.ParseString(`[{"body": "string body"}]`)
+		return set(def, v, "States", "StartState", "Parameters", "Values"), ""
+	},
 	// error_handling/test_task_service_sqs.py
 	"test_sqs_failure_in_wait_for_task_tok": replaceText("<%WaitForTaskTokenFailureErrorName%>", "Failure error"),
 	// scenarios: template["States"]["WaitUntil"]["Timestamp"] = timestamp_value
