@@ -34,9 +34,11 @@ func (x *exec) parallel(cs *cstate, r *roots, in value.Value, th *thread) (value
 		}
 		results[i] = out
 	}
-	// AWS records no ParallelStateSucceeded: ParallelStateExited follows
-	// the branches' last event.
+	// ParallelStateExited follows the same event as ParallelStateSucceeded
+	// (the branches' last one).
 	th.now, th.prev = end, last
+	x.emit(th, eventInfo{Type: "ParallelStateSucceeded"})
+	th.prev = last
 	return value.FromArray(results), nil
 }
 
