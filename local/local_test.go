@@ -307,3 +307,28 @@ func TestStopAt(t *testing.T) {
 		t.Errorf("last event %s", last.Type)
 	}
 }
+
+// A Machine runs executions concurrently (run with -race).
+func TestConcurrentRuns(t *testing.T) {
+	m := mustMachine(t, `{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"Payload.$":"$"},"ResultSelector":{"v.$":"$.Payload.n"},"ResultPath":"$.r","Next":"M"},
+		"M":{"Type":"Map","ItemsPath":"$.items","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"ResultPath":"$.m","End":true}}}`)
+	h := map[string]Handler{"T": func(_ context.Context, tk *Task) (value.Value, error) { return tk.Input, nil }}
+	done := make(chan string, 8)
+	for i := 0; i < 8; i++ {
+		go func(i int) {
+			x, err := m.Run(context.Background(), Options{Handlers: h, Input: value.FromMembers(
+				value.Member{Key: "n", Value: value.FromInt(int64(i))},
+				value.Member{Key: "items", Value: value.FromArray([]value.Value{value.FromInt(1)})})})
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			done <- x.Output.JSON() + string(x.HistoryJSON()[:10])
+		}(i)
+	}
+	for i := 0; i < 8; i++ {
+		if got := <-done; !strings.Contains(got, `"m":[1]`) {
+			t.Errorf("run: %s", got)
+		}
+	}
+}
