@@ -339,6 +339,9 @@ func (s *suite) runExecution(c *harnessCase, m *local.Machine, def []byte, e *ha
 			opts.ExecutionName = "<SyncExecArn_Part1_0idx>"
 		}
 	}
+	if string(e.MockConfigFile) == "null" {
+		e.MockConfigFile = nil
+	}
 	if len(e.MockConfigFile) == 0 && ex.express && ex.output.Kind() == value.Object {
 		// Express recordings keep no history, so no service responses: a
 		// task whose failure the output shows ({"Error", "Cause"}) is
