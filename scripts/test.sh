@@ -69,3 +69,8 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=1
 
 step "go test ./...  (CI=${CI:-})"
 go test ./...
+
+# The executor's conformance to AWS's recorded behaviour (the line the README
+# shows; the failing cases are in internal/conformance/testdata/failures.golden).
+step "conformance"
+go test -count=1 -run TestConformance -v ./internal/conformance | grep -E '^(conformance|non-JSONata):' || true
