@@ -46,7 +46,7 @@ func (ev *evaluator) call(n *enode, input val, env *frame, applyto val, hasApply
 	proc := ev.eval(n.lhs, input, env)
 	if proc == nil && n.lhs.typ == nPath && n.lhs.steps[0].typ == nName {
 		if _, ok := env.lookup(n.lhs.steps[0].op); ok {
-			throw("T1005", n.pos, "Attempted to invoke a non-function. Did you mean ${%s}?", n.lhs.steps[0].op)
+			throw("T1005", n.pos, "Attempted to invoke a non-function. Did you mean $%s?", n.lhs.steps[0].op)
 		}
 	}
 	args := make([]val, 0, len(n.items)+1)
@@ -81,6 +81,9 @@ func (ev *evaluator) apply(proc val, args []val, input val, env *frame, name str
 func (ev *evaluator) applyInner(proc val, args []val, input val, env *frame, name string, pos int) val {
 	p, ok := proc.(*fn)
 	if !ok {
+		if name == "eval" && proc == nil {
+			throw("T1006", pos, "Attempted to invoke a non-function: $eval (Step Functions does not provide $eval: use $parse to read JSON text)")
+		}
 		if name != "" {
 			throw("T1006", pos, "Attempted to invoke a non-function: %s", "$"+name)
 		}
@@ -150,7 +153,7 @@ func (ev *evaluator) partial(n *enode, input val, env *frame) val {
 	proc := ev.eval(n.lhs, input, env)
 	if proc == nil && n.lhs.typ == nPath && n.lhs.steps[0].typ == nName {
 		if _, ok := env.lookup(n.lhs.steps[0].op); ok {
-			throw("T1007", n.pos, "Attempted to partially apply a non-function. Did you mean ${%s}?", n.lhs.steps[0].op)
+			throw("T1007", n.pos, "Attempted to partially apply a non-function. Did you mean $%s?", n.lhs.steps[0].op)
 		}
 	}
 	p, ok := proc.(*fn)
