@@ -143,7 +143,7 @@ func init() {
 		if !ok {
 			return nil
 		}
-		chars, _ := str(a, 1)
+		chars := jsString(argAt(a, 1))
 		if i := strings.Index(s, chars); i >= 0 {
 			return s[:i]
 		}
@@ -154,7 +154,7 @@ func init() {
 		if !ok {
 			return nil
 		}
-		chars, _ := str(a, 1)
+		chars := jsString(argAt(a, 1))
 		if i := strings.Index(s, chars); i >= 0 {
 			return s[i+len(chars):]
 		}
@@ -294,7 +294,10 @@ func init() {
 		}
 		repl := argAt(a, 2)
 		if p, ok := pattern.(string); ok {
-			rs, _ := repl.(string)
+			rs, ok := repl.(string)
+			if !ok && repl == nil {
+				rs = "undefined" // jsonata-js concatenates the replacement as is
+			}
 			if limit < 0 {
 				return strings.ReplaceAll(s, p, rs)
 			}
@@ -311,6 +314,8 @@ func init() {
 			}
 			if rs, ok := repl.(string); ok {
 				b.WriteString(substitute(rs, m))
+			} else if repl == nil {
+				throw("TypeError", c.pos, "Cannot read properties of undefined (reading 'apply')")
 			} else {
 				r := ev.apply(repl, []val{m.object()}, nil, c.env, "", c.pos)
 				rstr, ok := r.(string)
@@ -438,7 +443,10 @@ func init() {
 		if !ok {
 			return nil
 		}
-		e, _ := num(a, 1)
+		e, ok := num(a, 1)
+		if !ok {
+			e = math.NaN() // Math.pow(b, undefined)
+		}
 		r := jsPow(b, e)
 		if math.IsNaN(r) || math.IsInf(r, 0) {
 			throw("D3061", c.pos, "The power function has resulted in a value that cannot be represented as a JSON number: base=%s, exponent=%s", formatJSNumber(b), formatJSNumber(e))
@@ -858,6 +866,22 @@ func init() {
 		}
 		return r
 	})
+}
+
+// jsString is JavaScript's String(v) for the arguments jsonata-js hands to
+// string methods unchecked (undefined becomes "undefined").
+func jsString(v val) string {
+	switch x := v.(type) {
+	case nil:
+		return "undefined"
+	case nullType:
+		return "null"
+	case string:
+		return x
+	case float64, bool:
+		return jsPrimitiveString(x)
+	}
+	return "[object Object]"
 }
 
 func mathFn(f func(float64) float64) func(ev *evaluator, a []val, c *callCtx) val {

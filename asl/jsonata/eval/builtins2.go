@@ -38,7 +38,7 @@ func (ev *evaluator) stringOf(v val, pretty bool, pos int) string {
 		v = s.items[0]
 	}
 	var b []byte
-	b = appendJS(b, v, pretty, "", pos)
+	b = appendJS(b, v, pretty, "", pos, 0)
 	return string(b)
 }
 
@@ -47,7 +47,8 @@ func prec15(f float64) float64 {
 	return r
 }
 
-func appendJS(b []byte, v val, pretty bool, indent string, pos int) []byte {
+func appendJS(b []byte, v val, pretty bool, indent string, pos, depth int) []byte {
+	tooDeep(depth)
 	switch x := v.(type) {
 	case nil, nullType:
 		return append(b, "null"...)
@@ -71,7 +72,7 @@ func appendJS(b []byte, v val, pretty bool, indent string, pos int) []byte {
 	case *fn:
 		return append(b, `""`...)
 	case *tuple:
-		return appendJS(b, x.ctx, pretty, indent, pos)
+		return appendJS(b, x.ctx, pretty, indent, pos, depth+1)
 	}
 	inner := indent + "  "
 	if isArray(v) {
@@ -88,7 +89,7 @@ func appendJS(b []byte, v val, pretty bool, indent string, pos int) []byte {
 				b = append(b, '\n')
 				b = append(b, inner...)
 			}
-			b = appendJS(b, arrAt(v, i), pretty, inner, pos)
+			b = appendJS(b, arrAt(v, i), pretty, inner, pos, depth+1)
 		}
 		if pretty {
 			b = append(b, '\n')
@@ -117,7 +118,7 @@ func appendJS(b []byte, v val, pretty bool, indent string, pos int) []byte {
 		if pretty {
 			b = append(b, ' ')
 		}
-		b = appendJS(b, e, pretty, inner, pos)
+		b = appendJS(b, e, pretty, inner, pos, depth+1)
 	}
 	if pretty && !first {
 		b = append(b, '\n')
@@ -128,7 +129,10 @@ func appendJS(b []byte, v val, pretty bool, indent string, pos int) []byte {
 
 // clone is $clone: a deep copy made of evaluation values, as
 // JSON.parse(JSON.stringify(x)) makes it, which transforms then change.
-func (ev *evaluator) clone(v val, pos int) val {
+func (ev *evaluator) clone(v val, pos int) val { return ev.cloneD(v, pos, 0) }
+
+func (ev *evaluator) cloneD(v val, pos, depth int) val {
+	tooDeep(depth)
 	switch x := v.(type) {
 	case float64:
 		if math.IsNaN(x) {
@@ -141,7 +145,7 @@ func (ev *evaluator) clone(v val, pos int) val {
 	case nil, nullType, bool, string:
 		return v
 	case *tuple:
-		return ev.clone(x.ctx, pos)
+		return ev.cloneD(x.ctx, pos, depth+1)
 	}
 	if isArray(v) {
 		n := arrLen(v)
@@ -151,7 +155,7 @@ func (ev *evaluator) clone(v val, pos int) val {
 			if e == nil {
 				out.items[i] = jnull
 			} else {
-				out.items[i] = ev.clone(e, pos)
+				out.items[i] = ev.cloneD(e, pos, depth+1)
 			}
 		}
 		return out
@@ -163,7 +167,7 @@ func (ev *evaluator) clone(v val, pos int) val {
 		if e == nil {
 			continue
 		}
-		o.set(k, ev.clone(e, pos))
+		o.set(k, ev.cloneD(e, pos, depth+1))
 	}
 	return o
 }
@@ -195,11 +199,22 @@ func (ev *evaluator) transform(p *fn, x val) val {
 			if !isObject(upd) {
 				throw("T2011", n.upd.pos, "The insert/update clause of the transform expression must evaluate to an object: %s", describeValue(upd))
 			}
-			if mo, ok := m.(*obj); ok {
-				cnt := objLen(upd)
+			cnt := objLen(upd)
+			switch mo := m.(type) {
+			case *obj:
 				for i := 0; i < cnt; i++ {
 					k, e := objAt(upd, i)
 					mo.set(k, e)
+				}
+			case *seq:
+				// properties set on an array are not part of its JSON
+			default:
+				if cnt > 0 {
+					k, _ := objAt(upd, 0)
+					if _, isNull := m.(nullType); isNull {
+						throw("TypeError", n.pos, "Cannot set properties of null (setting '%s')", k)
+					}
+					throw("TypeError", n.pos, "Cannot create property '%s' on %s '%s'", k, jsTypeName(m), jsPrimitiveString(m))
 				}
 			}
 		}
@@ -223,6 +238,31 @@ func (ev *evaluator) transform(p *fn, x val) val {
 		}
 	}
 	return result
+}
+
+func jsTypeName(v val) string {
+	switch v.(type) {
+	case string:
+		return "string"
+	case float64:
+		return "number"
+	case bool:
+		return "boolean"
+	}
+	return "object"
+}
+
+// jsPrimitiveString is String(v) for a primitive.
+func jsPrimitiveString(v val) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case float64:
+		return formatJSNumber(x)
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	return ""
 }
 
 // base64Latin1 is Node's Buffer.from(s, 'binary').toString('base64'):

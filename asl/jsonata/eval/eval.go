@@ -868,7 +868,11 @@ func (ev *evaluator) groupBy(g *group, input val, env *frame) val {
 	for _, item := range items {
 		ctx, genv := item, env
 		if reduce {
-			t := item.(*tuple)
+			t, ok := item.(*tuple)
+			if !ok {
+				// jsonata-js reads '@' of undefined here
+				throw("TypeError", g.pos, "Cannot read properties of undefined (reading '@')")
+			}
 			ctx = t.ctx
 			genv = frameFromTuple(env, t)
 		}

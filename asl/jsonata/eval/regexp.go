@@ -177,6 +177,10 @@ func (m matchResult) object() val {
 }
 
 func (ev *evaluator) matches(matcher val, s string, limit int, pos int, each func(m matchResult) bool) {
+	if matcher == nil {
+		// jsonata-js calls matcher.apply
+		throw("TypeError", pos, "Cannot read properties of undefined (reading 'apply')")
+	}
 	if p, ok := matcher.(*fn); ok && p.kind == fRegex {
 		runes := []rune(s)
 		from := 0

@@ -203,7 +203,21 @@ func fromValueCopy(v value.Value) val {
 
 // toValue turns an evaluation value into JSON as JSON.stringify would
 // write it: functions are left out of objects and become null in arrays.
-func toValue(v val) value.Value {
+func toValue(v val) value.Value { return toValueD(v, 0) }
+
+// maxNesting bounds the nesting of values that are walked recursively. A
+// transform can make an object contain itself (|x|{"self": $}|); in
+// jsonata-js writing it fails ("Converting circular structure to JSON").
+const maxNesting = 10000
+
+func tooDeep(depth int) {
+	if depth > maxNesting {
+		throw("D1011", 0, "The value nests more than %d levels deep or contains itself (a transform inserted an object into itself): it cannot be written as JSON", maxNesting)
+	}
+}
+
+func toValueD(v val, depth int) value.Value {
+	tooDeep(depth)
 	switch x := v.(type) {
 	case nil:
 		return value.Value{}
@@ -227,13 +241,13 @@ func toValue(v val) value.Value {
 		if x.tupleStream {
 			items := make([]value.Value, 0, len(x.items))
 			for _, it := range x.items {
-				items = append(items, elemValue(it.(*tuple).ctx))
+				items = append(items, elemValue(it.(*tuple).ctx, depth+1))
 			}
 			return value.FromArray(items)
 		}
 		items := make([]value.Value, len(x.items))
 		for i, it := range x.items {
-			items[i] = elemValue(it)
+			items[i] = elemValue(it, depth+1)
 		}
 		return value.FromArray(items)
 	case *obj:
@@ -248,25 +262,25 @@ func toValue(v val) value.Value {
 				b.Append(k, value.FromMembers())
 				continue
 			}
-			b.Append(k, toValue(e))
+			b.Append(k, toValueD(e, depth+1))
 		}
 		return b.Value()
 	case *fn:
 		return value.FromString("")
 	case *tuple:
-		return toValue(x.ctx)
+		return toValueD(x.ctx, depth+1)
 	}
 	return value.Value{}
 }
 
-func elemValue(v val) value.Value {
+func elemValue(v val, depth int) value.Value {
 	switch v.(type) {
 	case nil:
 		return value.NullValue
 	case *fn:
 		return value.FromMembers()
 	}
-	return toValue(v)
+	return toValueD(v, depth)
 }
 
 // array access over the two array forms
@@ -457,7 +471,10 @@ func typeSymbol(v val) byte {
 }
 
 // deepEqual is JSONata's = on any two values.
-func deepEqual(a, b val) bool {
+func deepEqual(a, b val) bool { return deepEqualD(a, b, 0) }
+
+func deepEqualD(a, b val, depth int) bool {
+	tooDeep(depth)
 	switch x := a.(type) {
 	case nil:
 		return b == nil
@@ -485,7 +502,7 @@ func deepEqual(a, b val) bool {
 			return false
 		}
 		for i := 0; i < n; i++ {
-			if !deepEqual(arrAt(a, i), arrAt(b, i)) {
+			if !deepEqualD(arrAt(a, i), arrAt(b, i), depth+1) {
 				return false
 			}
 		}
@@ -502,7 +519,7 @@ func deepEqual(a, b val) bool {
 		for i := 0; i < n; i++ {
 			k, av := objAt(a, i)
 			bv, ok := objGet(b, k)
-			if !ok || !deepEqual(av, bv) {
+			if !ok || !deepEqualD(av, bv, depth+1) {
 				return false
 			}
 		}
