@@ -135,9 +135,30 @@ func (ev *evaluator) applyProcedure(p *fn, args []val, pos int) val {
 		for i, a := range p.native.argNames {
 			nargs[i], _ = env.lookup(a)
 		}
+		if p.native.sig != nil {
+			nargs = checkPartialArgs(p.native, nargs, pos)
+		}
 		return p.native.impl(ev, nargs, &callCtx{env: env, pos: pos, name: p.native.name})
 	}
 	return ev.eval(p.body, p.input, env)
+}
+
+// checkPartialArgs checks the arguments of a partially applied built-in.
+// jsonata-js runs such a call without checking its arguments, so a wrong
+// type meets JavaScript's own coercions: usually a TypeError, sometimes
+// an odd result ($substring(?, 1) applied to [1, 2, 3] is "23"). goasl
+// reports a TypeError for every argument its signature rejects.
+func checkPartialArgs(b *builtin, args []val, pos int) (out []val) {
+	defer func() {
+		if r := recover(); r != nil {
+			je, ok := r.(*Error)
+			if !ok {
+				panic(r)
+			}
+			throw("TypeError", pos, "the partially applied $%s was given an argument its signature %s does not accept (%s)", b.name, b.sig.text, je.Msg)
+		}
+	}()
+	return b.sig.validate(args, nil, b.name, pos)
 }
 
 func (ev *evaluator) partial(n *enode, input val, env *frame) val {

@@ -182,36 +182,35 @@ func (ev *evaluator) matches(matcher val, s string, limit int, pos int, each fun
 		throw("TypeError", pos, "Cannot read properties of undefined (reading 'apply')")
 	}
 	if p, ok := matcher.(*fn); ok && p.kind == fRegex {
+		// As jsonata-js does, the next match is looked for right after
+		// each one is used, even when the limit is then reached; so a
+		// second, empty match fails with D1004 whatever the limit.
 		runes := []rune(s)
-		from := 0
+		m := p.re.exec(runes, 0)
 		count := 0
-		first := true
-		for limit < 0 || count < limit {
-			if !first && from >= len(runes) {
-				return
-			}
-			m := p.re.exec(runes, from)
-			if m == nil {
-				return
-			}
-			if !first && m.match == "" {
-				throw("D1004", pos, "Regular expression matches zero length string")
-			}
-			first = false
+		for m != nil && (limit < 0 || count < limit) {
 			r := matchResult{start: utf16Offset(runes, m.start), end: utf16Offset(runes, m.end), match: m.match, groups: m.groups}
+			cur := m
 			r.mk = func() val {
 				o := newObj(4)
-				o.set("match", m.match)
+				o.set("match", cur.match)
 				o.set("start", float64(r.start))
 				o.set("end", float64(r.end))
-				o.set("groups", &seq{items: append([]val(nil), m.groups...)})
+				o.set("groups", &seq{items: append([]val(nil), cur.groups...)})
 				return o
 			}
 			if !each(r) {
 				return
 			}
+			if m.end >= len(runes) {
+				m = nil
+			} else {
+				m = p.re.exec(runes, m.end)
+				if m != nil && m.match == "" {
+					throw("D1004", pos, "Regular expression matches zero length string")
+				}
+			}
 			count++
-			from = m.end
 		}
 		return
 	}
