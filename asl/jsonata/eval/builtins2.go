@@ -583,6 +583,6 @@ func init() {
 		if err != nil {
 			throw("D3204", c.pos, "$parse: the argument is not JSON: %v", err)
 		}
-		return fromValueCopy(jsNormal(v))
+		return fromValueCopy(v.JS())
 	})
 }

@@ -146,7 +146,7 @@ func (o *nodeOracle) verdict(expr, input string) string {
 	if err != nil {
 		return "skip:unparsable result"
 	}
-	return "result:" + jsNormal(v).JSON()
+	return "result:" + v.JS().JSON()
 }
 
 // sameVerdict compares two verdicts: errors by code, results by JSON text

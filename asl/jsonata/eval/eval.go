@@ -98,7 +98,9 @@ const DefaultMaxDepth = 10000
 // which is how Step Functions hands state input to JSONata: a number keeps
 // only its value (an input 1.0 or 1E2 is the number 1 or 100, written back
 // as 1 and 100), and the members of an object whose keys are array indices
-// ("0", "1", "42") come first, in ascending order.
+// ("0", "1", "42") come first, in ascending order. That is input.JS() (see
+// value.Value.JS), which costs a walk of the input the first time and
+// nothing after, since values remember it.
 func (e *Expression) Evaluate(input value.Value, opts *Options) (result value.Value, err error) {
 	ev := newEvaluator(opts)
 	defer func() {
@@ -113,10 +115,10 @@ func (e *Expression) Evaluate(input value.Value, opts *Options) (result value.Va
 	env := &frame{}
 	if opts != nil {
 		for k, v := range opts.Vars {
-			env.bind(k, fromValueCopy(jsNormal(v)))
+			env.bind(k, fromValueCopy(v.JS()))
 		}
 	}
-	in := fromValueCopy(jsNormal(input))
+	in := fromValueCopy(input.JS())
 	env.bind("$", in)
 	if isArray(in) {
 		in = &seq{items: []val{in}, sequence: true, outerWrapper: true}
