@@ -10,8 +10,9 @@ import "strconv"
 // indices ("0", "1", "42", up to 4294967294) come first in ascending
 // order, then the other keys in their order.
 //
-// JS returns v itself, sharing everything, when v is already so; arrays
-// and objects remember that answer, so asking again costs nothing.
+// JS returns v itself, sharing everything, when v is already so. Arrays
+// and objects remember the answer (keeping the copy alive as long as
+// themselves), so asking again costs nothing.
 func (v Value) JS() Value {
 	switch v.kind {
 	case Number:
@@ -19,8 +20,8 @@ func (v Value) JS() Value {
 			return FromFloat(v.num)
 		}
 	case Array:
-		if v.arr.js.Load() {
-			return v
+		if p := v.arr.js.Load(); p != nil {
+			return *p
 		}
 		items := v.arr.items
 		var out []Value
@@ -35,15 +36,16 @@ func (v Value) JS() Value {
 			}
 		}
 		if out == nil {
-			v.arr.js.Store(true)
+			v.arr.js.Store(&v)
 			return v
 		}
 		r := FromArray(out)
-		r.arr.js.Store(true)
+		r.arr.js.Store(&r)
+		v.arr.js.Store(&r)
 		return r
 	case Object:
-		if v.obj.js.Load() {
-			return v
+		if p := v.obj.js.Load(); p != nil {
+			return *p
 		}
 		keys, vals := v.obj.keys, v.obj.vals
 		var out []Value
@@ -59,7 +61,7 @@ func (v Value) JS() Value {
 		}
 		ordered := indexKeysFirst(keys)
 		if out == nil && ordered {
-			v.obj.js.Store(true)
+			v.obj.js.Store(&v)
 			return v
 		}
 		if out == nil {
@@ -94,7 +96,8 @@ func (v Value) JS() Value {
 			}
 		}
 		r := b.Value()
-		r.obj.js.Store(true)
+		r.obj.js.Store(&r)
+		v.obj.js.Store(&r)
 		return r
 	}
 	return v

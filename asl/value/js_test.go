@@ -33,13 +33,16 @@ func TestJSSharesWhatIsAlreadyJS(t *testing.T) {
 	if r.obj != v.obj {
 		t.Error("JS copied an object that was already as JSON.parse builds it")
 	}
-	if !v.obj.js.Load() || !v.obj.vals[0].arr.js.Load() {
+	if v.obj.js.Load() == nil || v.obj.vals[0].arr.js.Load() == nil {
 		t.Error("JS did not remember its answer")
 	}
 	w, _ := ParseString(`{"a": [1.0], "b": [2]}`)
 	r = w.JS()
 	if a, _ := r.Get("a"); a.arr == nil || a.Items()[0].NumberText() != "1" {
 		t.Errorf("a = %s", a)
+	}
+	if again := w.JS(); again.obj != r.obj {
+		t.Error("JS made a second copy instead of remembering the first")
 	}
 	b1, _ := w.Get("b")
 	b2, _ := r.Get("b")

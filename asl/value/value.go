@@ -43,7 +43,7 @@ type Value struct {
 type array struct {
 	items []Value
 	size  atomic.Int64 // compact JSON size + 1; 0 means not yet measured
-	js    atomic.Bool  // known to be as JSON.parse builds it (see JS)
+	js    atomic.Pointer[Value] // what JS returns, once it has been asked
 }
 
 type object struct {
@@ -51,7 +51,7 @@ type object struct {
 	vals  []Value
 	index map[string]int // built for objects with more than indexMin members
 	size  atomic.Int64
-	js    atomic.Bool
+	js    atomic.Pointer[Value]
 }
 
 // indexMin is the member count above which an object keeps a key index;

@@ -84,6 +84,9 @@ type enode struct {
 	procName       string // the function's name for error messages
 	isRangeItem    bool
 	isArrayItemArr bool
+	simple         bool // a path of plain names, maybe after a variable
+	constant       bool // depends on neither the context nor variables
+	needsFrame     bool // a block that binds variables of its own
 }
 
 type stage struct {
@@ -380,6 +383,120 @@ func tailCall(n *enode) *enode {
 		n.items[len(n.items)-1] = tailCall(n.items[len(n.items)-1])
 	}
 	return n
+}
+
+// optimize marks the paths that evaluate without sequences when every
+// step meets a single object, and the blocks that need a scope.
+func optimize(n *enode) {
+	if n == nil {
+		return
+	}
+	switch n.typ {
+	case nPath:
+		n.simple = !n.keepSingleton && n.group == nil && !n.tuple && len(n.predicate) == 0 && !n.keepArray
+		for i, s := range n.steps {
+			plain := len(s.stages) == 0 && len(s.predicate) == 0 && s.group == nil && !s.hasFocus && !s.hasIndex && !s.tuple && !s.keepArray && s.ancestor == nil
+			if !plain || !(s.typ == nName || (i == 0 && s.typ == nVariable)) {
+				n.simple = false
+			}
+		}
+	case nBlock:
+		n.needsFrame = bindsHere(n.items...)
+	}
+	for _, x := range []*enode{n.lhs, n.rhs, n.cond, n.then, n.els, n.body, n.pattern, n.upd, n.del} {
+		optimize(x)
+	}
+	n.constant = isConstant(n)
+	for _, x := range n.steps {
+		optimize(x)
+	}
+	for _, x := range n.items {
+		optimize(x)
+	}
+	for _, p := range n.pairs {
+		optimize(p[0])
+		optimize(p[1])
+	}
+	for _, st := range n.stages {
+		optimize(st.expr)
+	}
+	for _, x := range n.predicate {
+		optimize(x)
+	}
+	if n.group != nil {
+		for _, p := range n.group.pairs {
+			optimize(p[0])
+			optimize(p[1])
+		}
+	}
+	for _, t := range n.terms {
+		optimize(t.expr)
+	}
+}
+
+// isConstant reports whether n is made of literals only (numbers,
+// strings, ranges and arrays of them, arithmetic on them), so that its
+// value can be computed once where it would be computed for every item.
+func isConstant(n *enode) bool {
+	if n == nil || len(n.predicate) > 0 || n.group != nil || n.keepArray {
+		return false
+	}
+	switch n.typ {
+	case nNumber, nString, nBool, nNull:
+		return true
+	case nNegate:
+		return isConstant(n.lhs)
+	case nBinary:
+		return isConstant(n.lhs) && isConstant(n.rhs)
+	case nArray:
+		for _, it := range n.items {
+			if !isConstant(it) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// bindsHere reports whether a variable binding in ns (outside nested
+// blocks and lambdas, which have scopes of their own) binds in the scope
+// the expressions are evaluated in.
+func bindsHere(ns ...*enode) bool {
+	for _, n := range ns {
+		if n == nil || n.typ == nBlock || n.typ == nLambda {
+			continue
+		}
+		if n.typ == nBind {
+			return true
+		}
+		if bindsHere(n.lhs, n.rhs, n.cond, n.then, n.els, n.pattern, n.upd, n.del) || bindsHere(n.steps...) || bindsHere(n.items...) || bindsHere(n.predicate...) {
+			return true
+		}
+		for _, p := range n.pairs {
+			if bindsHere(p[0], p[1]) {
+				return true
+			}
+		}
+		for _, st := range n.stages {
+			if bindsHere(st.expr) {
+				return true
+			}
+		}
+		if n.group != nil {
+			for _, p := range n.group.pairs {
+				if bindsHere(p[0], p[1]) {
+					return true
+				}
+			}
+		}
+		for _, t := range n.terms {
+			if bindsHere(t.expr) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (c *compiler) dot(lstep, rest *enode, pos int) *enode {

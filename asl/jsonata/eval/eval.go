@@ -42,6 +42,7 @@ func Compile(expr string) (*Expression, error) {
 	if e := c.checkRegexes(root); e != nil {
 		return nil, e
 	}
+	optimize(root)
 	return &Expression{src: expr, ast: n, root: root}, nil
 }
 
@@ -233,6 +234,12 @@ func (ev *evaluator) eval(n *enode, input val, env *frame) val {
 	var r val
 	switch n.typ {
 	case nPath:
+		if n.simple {
+			if v, ok := ev.simplePath(n, input, env); ok {
+				r = v
+				break
+			}
+		}
 		r = ev.path(n, input, env)
 	case nString:
 		r = n.op
@@ -284,7 +291,10 @@ func (ev *evaluator) eval(n *enode, input val, env *frame) val {
 	case nObject:
 		r = ev.groupBy(&group{pairs: n.pairs, pos: n.pos}, input, env)
 	case nBlock:
-		f := newFrame(env)
+		f := env
+		if n.needsFrame {
+			f = newFrame(env)
+		}
 		for _, e := range n.items {
 			r = ev.eval(e, input, f)
 		}
@@ -524,6 +534,36 @@ func (ev *evaluator) path(n *enode, input val, env *frame) val {
 	return result
 }
 
+// simplePath evaluates a path of plain names (maybe after a variable) as
+// long as every step meets a single value, which gives what path gives
+// without building sequences; ok is false when a step meets an array.
+func (ev *evaluator) simplePath(n *enode, input val, env *frame) (val, bool) {
+	cur := input
+	steps := n.steps
+	if steps[0].typ == nVariable {
+		cur = ev.eval(steps[0], input, env)
+		steps = steps[1:]
+	} else if isArray(input) {
+		return nil, false
+	}
+	for _, s := range steps {
+		if cur == nil {
+			return nil, true
+		}
+		if isArray(cur) {
+			return nil, false
+		}
+		cur = lookupField(cur, s.op)
+	}
+	if x, ok := cur.(*seq); ok && x.sequence {
+		if x.tupleStream || x.keepSingleton {
+			return nil, false
+		}
+		return &seq{sequence: true, items: x.items[:len(x.items):len(x.items)]}, true
+	}
+	return cur, true
+}
+
 func (ev *evaluator) untuple(t *seq) val {
 	out := &seq{sequence: true}
 	if t == nil {
@@ -724,6 +764,10 @@ func (ev *evaluator) filter(pred *enode, input val, env *frame) val {
 		}
 		return results
 	}
+	var constant val
+	if pred.constant {
+		constant = ev.eval(pred, nil, env)
+	}
 	for i := 0; i < n; i++ {
 		item := arrAt(input, i)
 		ctx, fenv := item, env
@@ -732,7 +776,12 @@ func (ev *evaluator) filter(pred *enode, input val, env *frame) val {
 			ctx = t.ctx
 			fenv = frameFromTuple(env, t)
 		}
-		res := ev.eval(pred, ctx, fenv)
+		var res val
+		if pred.constant {
+			res = constant
+		} else {
+			res = ev.eval(pred, ctx, fenv)
+		}
 		if f, ok := res.(float64); ok {
 			checkFinite(f, pred.pos)
 			ii := int(math.Floor(f))
