@@ -42,7 +42,7 @@ type Value struct {
 
 type array struct {
 	items []Value
-	size  atomic.Int64 // compact JSON size + 1; 0 means not yet measured
+	size  atomic.Int64          // compact JSON size + 1; 0 means not yet measured
 	js    atomic.Pointer[Value] // what JS returns, once it has been asked
 }
 
