@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -165,14 +166,14 @@ func init() {
 		if !ok {
 			return nil
 		}
-		return strings.ToLower(s)
+		return jsLower(s)
 	})
 	def("uppercase", "<s-:s>", "str", func(ev *evaluator, a []val, c *callCtx) val {
 		s, ok := str(a, 0)
 		if !ok {
 			return nil
 		}
-		return strings.ToUpper(s)
+		return jsUpper(s)
 	})
 	def("length", "<s-:n>", "str", func(ev *evaluator, a []val, c *callCtx) val {
 		s, ok := str(a, 0)
@@ -866,6 +867,48 @@ func init() {
 		}
 		return r
 	})
+}
+
+// upperSpecial holds the unconditional full case mappings of Unicode's
+// SpecialCasing that String.prototype.toUpperCase applies and Go's
+// simple mapping does not (the common ones: sharp s, ligatures, and
+// letters without a precomposed capital).
+var upperSpecial = map[rune]string{
+	'ß': "SS", 'ŉ': "ʼN", 'ǰ': "J̌", 'ΐ': "Ϊ́", 'ΰ': "Ϋ́", 'և': "ԵՒ",
+	'ẖ': "H̱", 'ẗ': "T̈", 'ẘ': "W̊", 'ẙ': "Y̊", 'ẚ': "Aʾ",
+	'ﬀ': "FF", 'ﬁ': "FI", 'ﬂ': "FL", 'ﬃ': "FFI", 'ﬄ': "FFL", 'ﬅ': "ST", 'ﬆ': "ST",
+	'ﬓ': "ՄՆ", 'ﬔ': "ՄԵ", 'ﬕ': "ՄԻ", 'ﬖ': "ՎՆ", 'ﬗ': "ՄԽ",
+}
+
+// jsUpper is String.prototype.toUpperCase.
+func jsUpper(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if sp, ok := upperSpecial[r]; ok {
+			b.WriteString(sp)
+			continue
+		}
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	return b.String()
+}
+
+// jsLower is String.prototype.toLowerCase: Go's mapping plus İ, which
+// becomes i with a combining dot, and the final sigma.
+func jsLower(s string) string {
+	runes := []rune(s)
+	var b strings.Builder
+	for i, r := range runes {
+		switch {
+		case r == 'İ':
+			b.WriteString("i\u0307")
+		case r == 'Σ' && i > 0 && unicode.IsLetter(runes[i-1]) && (i+1 >= len(runes) || !unicode.IsLetter(runes[i+1])):
+			b.WriteRune('ς')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
 
 // jsString is JavaScript's String(v) for the arguments jsonata-js hands to

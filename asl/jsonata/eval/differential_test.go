@@ -248,11 +248,30 @@ func TestDifferential(t *testing.T) {
 		}
 		t.Skip(why)
 	}
+	probes, err := os.ReadFile("testdata/differential_probes.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []diffCase
+	for _, line := range strings.Split(string(probes), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, input := range diffInputs {
+			want := o.verdict(line, input)
+			if strings.HasPrefix(want, "skip:") {
+				continue
+			}
+			if got := goVerdict(line, input); !sameVerdict(line, got, want) {
+				found = append(found, diffCase{line, input, want})
+				t.Errorf("probe %s on %s:\n got %s\nwant %s (jsonata-js)", line, input, got, want)
+			}
+		}
+	}
 	n := 2000
 	if s := os.Getenv("GOASL_DIFFERENTIAL_N"); s != "" {
 		n, _ = strconv.Atoi(s)
 	}
-	var found []diffCase
 	for i := 0; i < n; i++ {
 		expr, input := generateCase(uint64(i))
 		want := o.verdict(expr, input)

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"strings"
 	"unicode/utf16"
 
 	"github.com/dlclark/regexp2"
@@ -11,6 +12,48 @@ type jsRegex struct {
 	re     *regexp2.Regexp
 	source string
 	err    error
+	groups []groupRef // the capturing groups in JavaScript's numbering
+}
+
+// groupRef names a capturing group as regexp2 numbers it: .NET numbers
+// the named groups after the unnamed ones, JavaScript numbers all groups
+// by the position of their "(".
+type groupRef struct {
+	name string
+	num  int
+}
+
+// scanGroups lists the capturing groups of an ECMAScript pattern in the
+// order of their opening parentheses.
+func scanGroups(p string) []groupRef {
+	var out []groupRef
+	unnamed := 0
+	inClass := false
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c == '\\':
+			i++
+		case inClass:
+			if c == ']' {
+				inClass = false
+			}
+		case c == '[':
+			inClass = true
+		case c == '(':
+			if i+1 < len(p) && p[i+1] == '?' {
+				if i+2 < len(p) && p[i+2] == '<' && i+3 < len(p) && p[i+3] != '=' && p[i+3] != '!' {
+					end := strings.IndexByte(p[i+3:], '>')
+					if end >= 0 {
+						out = append(out, groupRef{name: p[i+3 : i+3+end]})
+					}
+				}
+				continue
+			}
+			unnamed++
+			out = append(out, groupRef{num: unnamed})
+		}
+	}
+	return out
 }
 
 func compileRegex(pattern, flags string) (*jsRegex, error) {
@@ -24,7 +67,7 @@ func compileRegex(pattern, flags string) (*jsRegex, error) {
 		}
 	}
 	re, err := regexp2.Compile(pattern, opt)
-	return &jsRegex{re: re, source: pattern, err: err}, err
+	return &jsRegex{re: re, source: pattern, err: err, groups: scanGroups(pattern)}, err
 }
 
 // checkRegexes reports a regular expression that the ECMAScript engine
@@ -90,9 +133,14 @@ func (r *jsRegex) exec(runes []rune, from int) *rmatch {
 		return nil
 	}
 	res := &rmatch{start: m.Index, end: m.Index + m.Length, match: string(runes[m.Index : m.Index+m.Length])}
-	gs := m.Groups()
-	for _, g := range gs[1:] {
-		if len(g.Captures) == 0 {
+	for _, ref := range r.groups {
+		var g *regexp2.Group
+		if ref.name != "" {
+			g = m.GroupByName(ref.name)
+		} else {
+			g = m.GroupByNumber(ref.num)
+		}
+		if g == nil || len(g.Captures) == 0 {
 			res.groups = append(res.groups, nil)
 		} else {
 			res.groups = append(res.groups, string(runes[g.Index:g.Index+g.Length]))
