@@ -33,14 +33,16 @@ without $eval), so an expression can be tried before it is deployed.
 The input document is bound to $ and to $states.input. The result is printed
 as JSON; an undefined result prints nothing. Both exit with status 0. An error
 prints "CODE: message" (JSONata's code, e.g. T2001) on standard error and
-exits with status 1.
+exits with status 1. Put -- before an expression that starts with "-", so that
+it is not read as a flag.
 
 Examples:
 
 	goasl jsonata '1 + 2'
 	goasl jsonata -input order.json '$sum(items.(price * qty))'
 	echo '{"total": 120}' | goasl jsonata -input - '$states.input.total > 100'
-	goasl jsonata -var 'limit=100' -var 'items=[1,200]' '$items[$ > $limit]'`,
+	goasl jsonata -var 'limit=100' -var 'items=[1,200]' '$items[$ > $limit]'
+	goasl jsonata -- '-$number("5")'`,
 	setup: func(fs *flag.FlagSet) func(*env, []string) int {
 		input := fs.String("input", "", "the document bound to $ (and to $states.input); '-' for stdin; default: none")
 		var vars varFlags

@@ -20,6 +20,7 @@ func TestJSONataCommand(t *testing.T) {
 		{"type_error", "", []string{"jsonata", `"a" + 1`}, 1, "", "T2001: The left side of the \"+\" operator must evaluate to a number\n"},
 		{"syntax_error", "", []string{"jsonata", `(1`}, 1, "", "S0203: expected \")\" before the end of the expression\n"},
 		{"eval_refused", "", []string{"jsonata", `$eval("1")`}, 1, "", "T1006: Attempted to invoke a non-function: $eval (Step Functions does not provide $eval: use $parse to read JSON text)\n"},
+		{"leading_minus", "", []string{"jsonata", "--", `-$number("5")`}, 0, "-5\n", ""},
 		{"no_expression", "", []string{"jsonata"}, 2, "", "goasl: jsonata needs exactly one expression (quote it): goasl jsonata [-input FILE] [-var NAME=JSON]... EXPRESSION\n"},
 		{"bad_var", "", []string{"jsonata", "-var", "x", "$x"}, 2, "", "goasl: -var \"x\": write NAME=JSON, as in -var 'limit=100' or -var 'name=\"Ana\"'\n"},
 		{"bad_var_json", "", []string{"jsonata", "-var", "x=abc", "$x"}, 2, "", ""},

@@ -439,7 +439,7 @@ func (sig *signature) validate(args []val, context val, name string, pos int) []
 						}
 					}
 					if !ok {
-						throw("T0412", pos, "Argument %d of function %s must be an array of %s", argIndex+1, fnName(name), arrayTypeNames[p.subtype[:1]])
+						throw("T0412", pos, "Argument %d of function %s must be an array of \"%s\"", argIndex+1, fnName(name), arrayTypeNames[p.subtype[:1]])
 					}
 					if single != 'a' {
 						arg = &seq{items: []val{arg}}
