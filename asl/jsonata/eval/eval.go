@@ -86,6 +86,10 @@ type Options struct {
 	Timeout time.Duration
 }
 
+// InternalError is the code of the error Evaluate returns if the evaluator
+// itself fails (a bug), rather than letting the failure end the program.
+const InternalError = "X0000"
+
 // DefaultMaxDepth is the evaluation depth limit when Options.MaxDepth is 0.
 // jsonata-js has no limit of its own: it fails when node's stack
 // overflows, at roughly this depth of recursion.
@@ -108,7 +112,8 @@ func (e *Expression) Evaluate(input value.Value, opts *Options) (result value.Va
 		if r := recover(); r != nil {
 			je, ok := r.(*Error)
 			if !ok {
-				panic(r)
+				// a bug here must not bring the caller down
+				je = &Error{Code: InternalError, Msg: fmt.Sprintf("internal error in the JSONata evaluator, please report it with the expression: %v", r)}
 			}
 			result, err = value.Value{}, je
 		}

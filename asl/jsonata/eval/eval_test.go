@@ -193,3 +193,26 @@ func ExampleExpression_Evaluate() {
 	fmt.Println(total, err)
 	// Output: 13 <nil>
 }
+
+// FuzzEvaluate evaluates arbitrary expressions against a few inputs: any
+// result or JSONata error is fine, an internal error is not.
+func FuzzEvaluate(f *testing.F) {
+	for _, s := range []string{`$sum(items.(price * qty))`, `a.b.%.c`, `$ ~> |a|{"b": 1}, ["c"]|`, `[1..3]#$i[$i > 0]{$string($): $}`, `($f := function($n){$n > 0 ? $f($n - 1) : 0}; $f(5))`, `$replace("abc", /(b)/, "$1$1")`, `a^(>b){c: $count($)}`} {
+		f.Add(s, `{"a": [{"b": 1, "c": "x"}, {"b": 2}], "items": [{"price": 1, "qty": 2}]}`)
+	}
+	f.Fuzz(func(t *testing.T, expr, input string) {
+		e, err := Compile(expr)
+		if err != nil {
+			return
+		}
+		in, err := value.ParseString(input)
+		if err != nil {
+			in = value.Value{}
+		}
+		_, err = e.Evaluate(in, &Options{MaxDepth: 200, Timeout: time.Second})
+		var je *jsonata.Error
+		if errors.As(err, &je) && je.Code == InternalError {
+			t.Fatalf("%s on %s: %v", expr, input, err)
+		}
+	})
+}
