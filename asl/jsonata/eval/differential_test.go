@@ -337,7 +337,32 @@ var (
 func generateCase(seed uint64) (string, string) {
 	g := &exprGen{r: rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))}
 	input := diffInputs[g.r.IntN(len(diffInputs))]
+	if g.r.IntN(3) == 0 {
+		input = g.json(3)
+	}
 	return g.expr(3), input
+}
+
+// json makes a random JSON document over the generator's names.
+func (g *exprGen) json(d int) string {
+	if d <= 0 || g.r.IntN(4) == 0 {
+		return g.pick([]string{"1", "0", "-2.5", "1.0", "1e2", "0.1", `"a"`, `""`, `"Hat"`, "true", "false", "null", "123456789012", `"ÄÖ😀"`})
+	}
+	if g.r.IntN(3) == 0 {
+		n := g.r.IntN(4)
+		items := make([]string, n)
+		for i := range items {
+			items[i] = g.json(d - 1)
+		}
+		return "[" + strings.Join(items, ", ") + "]"
+	}
+	n := g.r.IntN(4)
+	members := make([]string, n)
+	for i := range members {
+		k := strings.Trim(g.pick(diffNames), "`")
+		members[i] = strconv.Quote(k) + ": " + g.json(d-1)
+	}
+	return "{" + strings.Join(members, ", ") + "}"
 }
 
 type exprGen struct{ r *rand.Rand }
