@@ -1145,15 +1145,6 @@ func shiftDecimal(f float64, p int) float64 {
 	return r
 }
 
-func jsPow(b, e float64) float64 {
-	if math.IsNaN(e) {
-		return math.NaN()
-	}
-	if (b == 1 || b == -1) && math.IsInf(e, 0) {
-		return math.NaN()
-	}
-	return math.Pow(b, e)
-}
 
 // parseJSNumber is $number's reading of a string.
 func parseJSNumber(s string) (float64, bool) {
