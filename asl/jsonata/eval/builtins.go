@@ -1145,7 +1145,6 @@ func shiftDecimal(f float64, p int) float64 {
 	return r
 }
 
-
 // parseJSNumber is $number's reading of a string.
 func parseJSNumber(s string) (float64, bool) {
 	if isDecimalText(s) {
