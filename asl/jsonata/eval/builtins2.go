@@ -390,7 +390,7 @@ func pictureError(err error, pos int) {
 	if errors.As(err, &pe) {
 		throw(pe.Code, pos, "%s", pe.Message)
 	}
-	throw("D3133", pos, "%s", err.Error())
+	throw(InternalError, pos, "%s", err.Error())
 }
 
 var decimalKeys = map[string]func(d *picture.Decimal, s string){
