@@ -91,9 +91,11 @@ type Options struct {
 const InternalError = "X0000"
 
 // DefaultMaxDepth is the evaluation depth limit when Options.MaxDepth is 0.
-// jsonata-js has no limit of its own: it fails when node's stack
-// overflows, at roughly this depth of recursion.
-const DefaultMaxDepth = 10000
+// jsonata-js has no limit of its own (its evaluation is asynchronous, so a
+// non-tail-recursive function still runs 100,000 levels deep); this bound
+// allows about 30,000 levels of such recursion (each takes about three
+// levels of evaluation) while keeping the Go stack far below its limit.
+const DefaultMaxDepth = 100000
 
 // Evaluate evaluates the expression against input (the document bound to
 // $ and $$; the zero Value for none). An undefined result is the zero

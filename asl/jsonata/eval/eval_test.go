@@ -152,6 +152,10 @@ func TestOptions(t *testing.T) {
 	if got := evalString(t, deep, ``, nil); got != "1000" {
 		t.Errorf("default depth: got %s", got)
 	}
+	deeper := `($f := function($n) { $n = 0 ? 0 : 1 + $f($n - 1) }; $f(20000))`
+	if got := evalString(t, deeper, ``, nil); got != "20000" {
+		t.Errorf("default depth, 20,000 levels of recursion (jsonata-js runs 100,000): got %s", got)
+	}
 	loop := `($f := function() { $f() }; $f())`
 	if got := evalString(t, loop, ``, &Options{Timeout: 50 * time.Millisecond}); got != "U1001: Expression evaluation timeout: Check for infinite loop" {
 		t.Errorf("Timeout: got %s", got)
