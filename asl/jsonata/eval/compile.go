@@ -61,32 +61,30 @@ type enode struct {
 	predicate []*enode
 	group     *group
 
-	focus, index   string
-	hasFocus       bool
-	hasIndex       bool
-	tuple          bool
-	ancestor       *pslot
-	slot           *pslot // for nParent
-	seeking        []*pslot
-	keepArray      bool
-	keepSingleton  bool // path: keep singleton arrays
-	consarray      bool
-	terms          []sortTerm
-	cond, then     *enode
-	els            *enode
-	params         []string
-	sig            *signature
-	body           *enode
-	thunk          bool
-	re             *jsRegex
-	pattern, upd   *enode
-	del            *enode
-	procName       string // the function's name for error messages
-	isRangeItem    bool
-	isArrayItemArr bool
-	simple         bool // a path of plain names, maybe after a variable
-	constant       bool // depends on neither the context nor variables
-	needsFrame     bool // a block that binds variables of its own
+	focus, index  string
+	hasFocus      bool
+	hasIndex      bool
+	tuple         bool
+	ancestor      *pslot
+	slot          *pslot // for nParent
+	seeking       []*pslot
+	keepArray     bool
+	keepSingleton bool // path: keep singleton arrays
+	consarray     bool
+	terms         []sortTerm
+	cond, then    *enode
+	els           *enode
+	params        []string
+	sig           *signature
+	body          *enode
+	thunk         bool
+	re            *jsRegex
+	pattern, upd  *enode
+	del           *enode
+	procName      string // the function's name for error messages
+	simple        bool   // a path of plain names, maybe after a variable
+	constant      bool   // depends on neither the context nor variables
+	needsFrame    bool   // a block that binds variables of its own
 }
 
 type stage struct {
@@ -179,16 +177,6 @@ func (c *compiler) compile(n jsonata.Node) *enode {
 		return result
 	case *jsonata.KeepArray:
 		result := c.compile(n.Expr)
-		// the flag goes on the innermost expression below predicates
-		inner := n.Expr
-		for {
-			f, ok := inner.(*jsonata.Filter)
-			if !ok {
-				break
-			}
-			inner = f.Expr
-		}
-		_ = inner
 		markKeepArray(result)
 		return result
 	case *jsonata.GroupBy:
@@ -282,9 +270,6 @@ func (c *compiler) compile(n jsonata.Node) *enode {
 		r := &enode{typ: nArray, pos: n.Position}
 		for _, it := range n.Items {
 			e := c.compile(it)
-			if _, ok := it.(*jsonata.ArrayCons); ok {
-				e.isArrayItemArr = true
-			}
 			pushAncestry(r, e)
 			r.items = append(r.items, e)
 		}

@@ -2,7 +2,6 @@ package eval
 
 import (
 	"math"
-	"strings"
 
 	"github.com/goasl/goasl/asl/value"
 )
@@ -221,5 +220,3 @@ func formatJSNumber(f float64) string {
 	}
 	return value.FormatNumber(f)
 }
-
-var _ = strings.Builder{}

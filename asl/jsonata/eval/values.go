@@ -4,7 +4,6 @@ import (
 	"math"
 	"sort"
 	"strconv"
-	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -596,5 +595,3 @@ func sortedKeys(keys []string) []string {
 	sort.SliceStable(out, func(i, j int) bool { return jsLess(out[i], out[j]) })
 	return out
 }
-
-var _ = strings.Compare
