@@ -339,6 +339,11 @@ func generateCase(seed uint64) (string, string) {
 	input := diffInputs[g.r.IntN(len(diffInputs))]
 	if g.r.IntN(3) == 0 {
 		input = g.json(3)
+		if input == "[]" {
+			// an object constructor over an empty input array changes that
+			// array in jsonata-js (see testdata/suite_notes.md)
+			input = "[[]]"
+		}
 	}
 	return g.expr(3), input
 }
