@@ -223,11 +223,10 @@ func init() {
 		if padLen <= 0 {
 			return s
 		}
-		var b strings.Builder
-		for utf8.RuneCountInString(b.String()) < padLen {
-			b.WriteString(ch)
-		}
-		padding := string([]rune(b.String())[:padLen])
+		checkStringLen(padLen, c.pos)
+		unit := utf8.RuneCountInString(ch)
+		b := strings.Repeat(ch, padLen/unit+1)
+		padding := string([]rune(b)[:padLen])
 		if width > 0 {
 			return s + padding
 		}
@@ -909,6 +908,16 @@ func jsLower(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// maxStringLen is V8's longest string (2^29 - 24 UTF-16 units); longer
+// ones fail with a RangeError in jsonata-js, and would exhaust memory here.
+const maxStringLen = 1<<29 - 24
+
+func checkStringLen(n int, pos int) {
+	if n > maxStringLen {
+		throw("RangeError", pos, "Invalid string length")
+	}
 }
 
 // jsString is JavaScript's String(v) for the arguments jsonata-js hands to

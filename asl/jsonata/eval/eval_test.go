@@ -220,3 +220,12 @@ func FuzzEvaluate(f *testing.F) {
 		}
 	})
 }
+
+func TestStringLimits(t *testing.T) {
+	if got := evalString(t, `$length($pad("x", 100000, "ab"))`, ``, nil); got != "100000" {
+		t.Errorf("$pad: got %s", got)
+	}
+	if got := evalString(t, `$pad("x", 1e10)`, ``, nil); got != "RangeError: Invalid string length" {
+		t.Errorf("$pad past V8's longest string: got %s", got)
+	}
+}

@@ -31,6 +31,7 @@ func (ev *evaluator) binary(n *enode, input val, env *frame) val {
 		if rhs != nil {
 			r = ev.stringOf(rhs, false, n.pos)
 		}
+		checkStringLen(len(l)+len(r), n.pos)
 		return l + r
 	case "..":
 		return rangeOf(n, lhs, rhs)
