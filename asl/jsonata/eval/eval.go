@@ -903,8 +903,26 @@ func (ev *evaluator) array(n *enode, input val, env *frame) val {
 }
 
 type groupEntry struct {
-	data      val
+	items     []val // the items of the group, in order
 	exprIndex int
+}
+
+// data is what jsonata-js builds with $append, item after item: the item
+// itself when it is alone, else a plain array of the items with array
+// items spread (built at once rather than copied for every item).
+func (e *groupEntry) data() val {
+	if len(e.items) == 1 {
+		return e.items[0]
+	}
+	out := &seq{items: make([]val, 0, len(e.items))}
+	for _, it := range e.items {
+		if isArray(it) {
+			out.items = appendItems(out.items, it)
+		} else {
+			out.items = append(out.items, it)
+		}
+	}
+	return out
 }
 
 func (ev *evaluator) groupBy(g *group, input val, env *frame) val {
@@ -948,19 +966,20 @@ func (ev *evaluator) groupBy(g *group, input val, env *frame) val {
 				if e.exprIndex != pi {
 					throw("D1009", g.pos, "Multiple key definitions evaluate to same key: %s", jsonQuote(ks))
 				}
-				e.data = appendVals(e.data, item)
+				e.items = append(e.items, item)
 			} else {
 				keys.set(ks, float64(len(entries)))
-				entries = append(entries, &groupEntry{data: item, exprIndex: pi})
+				entries = append(entries, &groupEntry{items: []val{item}, exprIndex: pi})
 			}
 		}
 	}
 	result := newObj(len(keys.keys))
 	for i, k := range keys.keys {
 		e := entries[int(keys.vals[i].(float64))]
-		ctx, genv := e.data, env
+		data := e.data()
+		ctx, genv := data, env
 		if reduce {
-			t := reduceTuples(e.data)
+			t := reduceTuples(data)
 			ctx = t.ctx
 			genv = frameFromTuple(env, t)
 		}
@@ -972,22 +991,85 @@ func (ev *evaluator) groupBy(g *group, input val, env *frame) val {
 	return result
 }
 
+// reduceTuples merges the tuples of a group as jsonata-js does, with
+// $append on the context and on every variable.
 func reduceTuples(data val) *tuple {
 	if t, ok := data.(*tuple); ok {
 		return t
 	}
 	items := arrItems(data)
 	first := items[0].(*tuple)
-	r := first.clone()
-	for _, x := range items[1:] {
+	ctxs := make([]val, 0, len(items))
+	byName := make([][]val, len(first.names))
+	var extra []string // names that the first tuple does not have
+	var extraVals [][]val
+	for _, x := range items {
 		t := x.(*tuple)
-		r.ctx = appendVals(r.ctx, t.ctx)
+		ctxs = append(ctxs, t.ctx)
 		for i, nm := range t.names {
-			old, _ := r.get(nm)
-			r.set(nm, appendVals(old, t.vals[i]))
+			j := -1
+			for k, fn := range first.names {
+				if fn == nm {
+					j = k
+					break
+				}
+			}
+			if j >= 0 {
+				byName[j] = append(byName[j], t.vals[i])
+				continue
+			}
+			k := -1
+			for e, en := range extra {
+				if en == nm {
+					k = e
+					break
+				}
+			}
+			if k < 0 {
+				extra = append(extra, nm)
+				extraVals = append(extraVals, nil)
+				k = len(extra) - 1
+			}
+			extraVals[k] = append(extraVals[k], t.vals[i])
 		}
 	}
+	r := &tuple{ctx: foldAppend(ctxs)}
+	for j, nm := range first.names {
+		r.names = append(r.names, nm)
+		r.vals = append(r.vals, foldAppend(byName[j]))
+	}
+	for k, nm := range extra {
+		r.names = append(r.names, nm)
+		r.vals = append(r.vals, foldAppend(extraVals[k]))
+	}
 	return r
+}
+
+// foldAppend is $append applied from left to right over vs, built at
+// once: undefined values are skipped, a single value is itself, and
+// several make a plain array with array values spread.
+func foldAppend(vs []val) val {
+	var defined []val
+	for _, v := range vs {
+		if v != nil {
+			defined = append(defined, v)
+		}
+	}
+	switch len(defined) {
+	case 0:
+		return nil
+	case 1:
+		return defined[0]
+	}
+	out := &seq{items: make([]val, 0, len(defined))}
+	for _, v := range defined {
+		if isArray(v) {
+			out.items = appendItems(out.items, v)
+		} else {
+			out.items = append(out.items, v)
+		}
+	}
+	return out
 }
 
 func (ev *evaluator) sortExpr(n *enode, input val, env *frame) val {
