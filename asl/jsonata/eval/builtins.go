@@ -1096,10 +1096,21 @@ func keysOf(v val) []string {
 
 func spread(v val) val {
 	if isArray(v) {
-		var out val = &seq{sequence: true}
+		// $append of each item's spread onto an empty array: a plain array
+		out := &seq{}
 		n := arrLen(v)
 		for i := 0; i < n; i++ {
-			out = appendVals(out, spread(arrAt(v, i)))
+			x := spread(arrAt(v, i))
+			switch {
+			case x == nil:
+			case isArray(x):
+				out.items = appendItems(out.items, x)
+			default:
+				out.items = append(out.items, x)
+			}
+		}
+		if n == 0 {
+			out.sequence = true
 		}
 		return out
 	}

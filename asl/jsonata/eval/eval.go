@@ -877,29 +877,28 @@ func appendVals(a, b val) val {
 }
 
 func (ev *evaluator) array(n *enode, input val, env *frame) val {
+	// jsonata-js starts from [] and appends each value with $append
+	// (spreading arrays), except that an array constructor item is
+	// pushed whole; the result is a plain array.
 	out := &seq{items: make([]val, 0, len(n.items))}
-	var acc val = out
 	for _, item := range n.items {
 		v := ev.eval(item, input, env)
-		if v == nil {
-			continue
+		switch {
+		case v == nil:
+		case item.typ == nArray || !isArray(v):
+			out.items = append(out.items, v)
+		default:
+			if s, ok := v.(*seq); ok && s.tupleStream {
+				out.items = append(out.items, s.items...)
+			} else {
+				out.items = appendItems(out.items, v)
+			}
 		}
-		if item.typ == nArray {
-			s := toSeq(acc)
-			s.items = append(s.items, v)
-			acc = s
-		} else {
-			acc = appendVals(acc, v)
-		}
-	}
-	s := toSeq(acc)
-	if s != out {
-		s = &seq{items: s.items}
 	}
 	if n.consarray {
-		s.cons = true
+		out.cons = true
 	}
-	return s
+	return out
 }
 
 type groupEntry struct {
