@@ -8,6 +8,8 @@ require (
 	golang.org/x/tools v0.52.0
 )
 
+require github.com/dlclark/regexp2 v1.12.0
+
 require (
 	github.com/Masterminds/semver/v3 v3.5.0 // indirect
 	github.com/aws/aws-cdk-go/awscdk/v2 v2.276.0

@@ -70,6 +70,12 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=1
 step "go test ./...  (CI=${CI:-})"
 go test ./...
 
+# The JSONata evaluator against jsonata-js 2.0.6 (node), on expressions the
+# fuzzer derives from its corpus, for a bounded time (go test ./... already
+# compares a fixed set of generated expressions).
+step "go test ./asl/jsonata/eval -fuzz FuzzDifferential -fuzztime 20s"
+go test ./asl/jsonata/eval -run '^$' -fuzz FuzzDifferential -fuzztime 20s
+
 # The executor's conformance to AWS's recorded behaviour (the line the README
 # shows; the failing cases are in internal/conformance/testdata/failures.golden).
 step "conformance"
