@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/goasl/goasl/driver"
@@ -422,7 +421,7 @@ func evictDrivers(cache string) {
 	for _, ent := range entries {
 		if i := strings.Index(ent.Name(), ".tmp-"); i >= 0 {
 			// Left by a goasl killed while building?
-			if pid, err := strconv.Atoi(ent.Name()[i+len(".tmp-"):]); err == nil && syscall.Kill(pid, 0) == syscall.ESRCH {
+			if pid, err := strconv.Atoi(ent.Name()[i+len(".tmp-"):]); err == nil && processGone(pid) {
 				os.Remove(filepath.Join(cache, ent.Name()))
 			}
 			continue
