@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -254,4 +256,31 @@ func TestNoModule(t *testing.T) {
 	if status != 1 || out != "" || errOut != want {
 		t.Errorf("without goasl in go.mod: status %d\nstderr:\n%s\nwant:\n%s", status, errOut, want)
 	}
+}
+
+// TestGenerateSourceChangedDuringList edits a source while go list builds
+// it (between the first hashing and go list): goasl notices, tries again,
+// and gives up, writing nothing.
+func TestGenerateSourceChangedDuringList(t *testing.T) {
+	dir := newModule(t)
+	if status, _, errOut := runCase(t, "", "generate", "./good"); status != 0 {
+		t.Fatalf("generate: %s", errOut)
+	}
+	src := filepath.Join(dir, "good", "good.go")
+	beforeList = func() {
+		f, _ := os.OpenFile(src, os.O_APPEND|os.O_WRONLY, 0)
+		f.WriteString("// edited\n")
+		f.Close()
+	}
+	defer func() { beforeList = nil }()
+	before := snapshot(t, filepath.Join(dir, "good"))
+	status, out, errOut := runCase(t, "", "generate", "./good")
+	want := "goasl: good/good.go changed while goasl was running, twice: goasl wrote nothing; run it again when the sources are not being edited\n"
+	if status != 1 || out != "" || errOut != want {
+		t.Errorf("status %d\nstdout:\n%s\nstderr:\n%s", status, out, errOut)
+	}
+	after := snapshot(t, filepath.Join(dir, "good"))
+	delete(before, src)
+	delete(after, src)
+	sameFiles(t, before, after)
 }

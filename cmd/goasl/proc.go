@@ -48,7 +48,11 @@ func handleSignals(e *env) {
 			// rolled back) rather than leave half of it.
 			writing.Lock()
 			fmt.Fprintf(e.stderr, "goasl: %v: stopped\n", sig)
-			os.Exit(128 + int(sig.(syscall.Signal)))
+			status := 130
+			if s, ok := sig.(syscall.Signal); ok {
+				status = 128 + int(s)
+			}
+			os.Exit(status)
 		}()
 	})
 }
@@ -60,7 +64,7 @@ func cleanupChildren() {
 	defer children.Unlock()
 	children.stopping = true
 	for g := range children.groups {
-		syscall.Kill(-g, syscall.SIGKILL)
+		killGroup(g)
 	}
 	for d := range children.dirs {
 		os.RemoveAll(d)
@@ -105,7 +109,7 @@ func removeLeftovers(dir, pattern string) {
 		if err != nil || pid <= 0 {
 			continue
 		}
-		if err := syscall.Kill(pid, 0); err == syscall.ESRCH {
+		if processGone(pid) {
 			os.RemoveAll(m)
 		}
 	}
@@ -133,8 +137,8 @@ func removeLegacyDrivers(moduleDir string) {
 func childCommand(ctx context.Context, dir, name string, args ...string) *exec.Cmd {
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.SysProcAttr = sysProcAttr()
+	cmd.Cancel = func() error { return killGroup(cmd.Process.Pid) }
 	cmd.WaitDelay = 5 * time.Second
 	return cmd
 }
