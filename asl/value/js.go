@@ -77,12 +77,12 @@ func (v Value) JS() Value {
 			// the index keys, ascending (they are distinct), then the rest
 			var idx []int
 			for i, k := range keys {
-				if isArrayIndex(k) {
+				if IsArrayIndex(k) {
 					idx = append(idx, i)
 				}
 			}
 			for a := 1; a < len(idx); a++ {
-				for c := a; c > 0 && indexLess(keys[idx[c]], keys[idx[c-1]]); c-- {
+				for c := a; c > 0 && IndexLess(keys[idx[c]], keys[idx[c-1]]); c-- {
 					idx[c], idx[c-1] = idx[c-1], idx[c]
 				}
 			}
@@ -90,7 +90,7 @@ func (v Value) JS() Value {
 				b.Append(keys[i], out[i])
 			}
 			for i, k := range keys {
-				if !isArrayIndex(k) {
+				if !IsArrayIndex(k) {
 					b.Append(k, out[i])
 				}
 			}
@@ -116,9 +116,9 @@ func sameJS(a, b Value) bool {
 	return true
 }
 
-// isArrayIndex reports whether k is a canonical array index, a key that
-// JavaScript objects order first.
-func isArrayIndex(k string) bool {
+// IsArrayIndex reports whether k is a canonical array index ("0", "42", up
+// to "4294967294"), a key that JavaScript objects order first.
+func IsArrayIndex(k string) bool {
 	if k == "" || len(k) > 10 || (k[0] == '0' && len(k) > 1) {
 		return false
 	}
@@ -131,8 +131,8 @@ func isArrayIndex(k string) bool {
 	return err == nil && n < 4294967295
 }
 
-// indexLess orders two array-index keys by their numbers.
-func indexLess(a, b string) bool {
+// IndexLess orders two array-index keys by their numbers.
+func IndexLess(a, b string) bool {
 	if len(a) != len(b) {
 		return len(a) < len(b)
 	}
@@ -145,8 +145,8 @@ func indexKeysFirst(keys []string) bool {
 	other := false
 	prev := ""
 	for _, k := range keys {
-		if isArrayIndex(k) {
-			if other || (prev != "" && !indexLess(prev, k)) {
+		if IsArrayIndex(k) {
+			if other || (prev != "" && !IndexLess(prev, k)) {
 				return false
 			}
 			prev = k

@@ -3,7 +3,6 @@ package eval
 import (
 	"math"
 	"sort"
-	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -75,34 +74,6 @@ func (t *tuple) get(name string) (val, bool) {
 	return nil, false
 }
 
-// isArrayIndex reports whether k is a canonical array index, which
-// JavaScript objects order first.
-func isArrayIndex(k string) bool {
-	if k == "" || len(k) > 10 {
-		return false
-	}
-	if k == "0" {
-		return true
-	}
-	if k[0] == '0' {
-		return false
-	}
-	for i := 0; i < len(k); i++ {
-		if k[i] < '0' || k[i] > '9' {
-			return false
-		}
-	}
-	n, err := strconv.ParseUint(k, 10, 64)
-	return err == nil && n < 4294967295
-}
-
-func indexLess(a, b string) bool {
-	if len(a) != len(b) {
-		return len(a) < len(b)
-	}
-	return a < b
-}
-
 func newObj(n int) *obj {
 	return &obj{keys: make([]string, 0, n), vals: make([]val, 0, n)}
 }
@@ -141,10 +112,10 @@ func (o *obj) set(k string, v val) {
 		o.vals[i] = v
 		return
 	}
-	if isArrayIndex(k) {
+	if value.IsArrayIndex(k) {
 		// insert among the leading index keys
 		at := 0
-		for at < len(o.keys) && isArrayIndex(o.keys[at]) && indexLess(o.keys[at], k) {
+		for at < len(o.keys) && value.IsArrayIndex(o.keys[at]) && value.IndexLess(o.keys[at], k) {
 			at++
 		}
 		if at < len(o.keys) {
