@@ -416,28 +416,42 @@ func (x *exec) stateBody(cs *cstate, input value.Value, vars *scope, th *thread,
 		asg    []assignedVar
 		caught bool
 	)
-	switch cs.typ {
-	case asl.TypePass:
+	switch {
+	case cs.typ == asl.TypePass && cs.jsonata:
+		out, asg, f = x.jpass(cs, r)
+	case cs.typ == asl.TypePass:
 		out, asg, f = x.pass(cs, r)
-	case asl.TypeTask, asl.TypeParallel, asl.TypeMap:
+	case cs.typ == asl.TypeTask || cs.typ == asl.TypeParallel || cs.typ == asl.TypeMap:
 		var handler *cstate
 		out, asg, handler, f = x.withRetry(cs, r, th, item)
 		if handler != nil {
 			next, caught = handler, true
 		}
-	case asl.TypeChoice:
+	case cs.typ == asl.TypeChoice && cs.jsonata:
+		out, next, asg, f = x.jchoice(cs, r)
+	case cs.typ == asl.TypeChoice:
 		out, next, asg, f = x.choice(cs, r)
-	case asl.TypeWait:
+	case cs.typ == asl.TypeWait && cs.jsonata:
+		out, asg, f = x.jwait(cs, r, th)
+	case cs.typ == asl.TypeWait:
 		out, asg, f = x.wait(cs, r, th)
-	case asl.TypeSucceed:
+	case cs.typ == asl.TypeSucceed && cs.jsonata:
+		out, f = x.jsucceed(cs, r)
+		next = nil
+	case cs.typ == asl.TypeSucceed:
 		out, f = x.inputOutput(cs, r)
 		next = nil
-	case asl.TypeFail:
+	case cs.typ == asl.TypeFail && cs.jsonata:
+		f = x.jfail(cs, r)
+		x.evalEvent(f, th)
+		return value.Value{}, nil, f
+	case cs.typ == asl.TypeFail:
 		return value.Value{}, nil, x.fail(cs, r)
 	default:
 		return value.Value{}, nil, x.runtime("unknown state type " + string(cs.typ))
 	}
 	if f != nil {
+		x.evalEvent(f, th)
 		return value.Value{}, nil, f
 	}
 	if out.Size() > MaxPayloadSize {
@@ -751,6 +765,13 @@ func (x *exec) withRetry(cs *cstate, r *roots, th *thread, item *mapItem) (value
 				continue
 			}
 			errOut := errorOutput(f)
+			if cs.jsonata {
+				out, asg, ff := x.jcatch(c, r, errOut)
+				if ff != nil {
+					return value.Value{}, nil, nil, ff
+				}
+				return out, asg, c.next, nil
+			}
 			var asg []assignedVar
 			if c.assign != nil {
 				var ff *Failure
@@ -793,6 +814,9 @@ func (x *exec) stateFailedEvent(cs *cstate, f *Failure, th *thread) {
 
 // attempt runs the state's work once.
 func (x *exec) attempt(cs *cstate, r *roots, th *thread, item *mapItem) (value.Value, []assignedVar, *Failure) {
+	if cs.jsonata {
+		return x.jattempt(cs, r, th)
+	}
 	in, f := x.effectiveInput(cs, r)
 	if f != nil {
 		return value.Value{}, nil, f

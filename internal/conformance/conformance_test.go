@@ -192,14 +192,10 @@ func (s *suite) runCase(c *harnessCase) result {
 		res.reason = "definition does not parse: " + firstLine(err.Error())
 		return res
 	}
+	res.jsonata = strings.Contains(string(def), `"JSONata"`)
 	m, err := local.Compile(sm)
 	if err != nil {
-		if strings.Contains(err.Error(), "JSONata evaluation is not available yet") {
-			res.jsonata = true
-			res.reason = "JSONata evaluation is not available yet"
-		} else {
-			res.reason = "compile: " + firstLine(err.Error())
-		}
+		res.reason = "compile: " + firstLine(err.Error())
 		res.hreason = res.reason
 		return res
 	}

@@ -154,8 +154,7 @@ var tsRecipes = map[string]tsRecipe{
 		return []tsCall{{template: "test_state/statemachines/base_lambda_service_task_state", input: `{"FunctionName": "<lambda_function_name>", "Payload": null}`, level: param,
 			recordedResponse: "tests/aws/services/stepfunctions/v2/test_state/test_test_state_scenarios.py::TestStateCaseScenarios::test_base_lambda_service_task_state[INFO]"}}, ""
 	},
-	// These tests' templates are JSONata states: they compile only once the
-	// evaluator lands.
+	// These tests' templates are JSONata states.
 	"test_base_map_state_inspect_trace": jsonataTemplate("test_state/statemachines/base_map_state"),
 	"test_map_state_failure_count": func(param string) ([]tsCall, string) {
 		_, tmpl, _ := strings.Cut(param, "-")
@@ -286,7 +285,7 @@ func (s *suite) testStateCases(t *testing.T) []result {
 			continue
 		}
 		r := s.runTestState(f[0])
-		if !r.outcome && strings.Contains(line, "jsonata") {
+		if strings.Contains(line, "jsonata") {
 			r.jsonata = true
 		}
 		out = append(out, r)
@@ -295,7 +294,7 @@ func (s *suite) testStateCases(t *testing.T) []result {
 }
 
 func (s *suite) runTestState(key string) result {
-	res := result{key: key}
+	res := result{key: key, jsonata: s.usesJSONata(key)}
 	name := key[strings.LastIndex(key, "::")+2:]
 	param := ""
 	if i := strings.IndexByte(name, '['); i >= 0 {
@@ -304,8 +303,7 @@ func (s *suite) runTestState(key string) result {
 	recipe, ok := tsRecipes[name]
 	if !ok {
 		res.reason, res.hreason = "TestState: no recipe for the test yet", "TestState"
-		if s.usesJSONata(key) {
-			res.jsonata = true
+		if res.jsonata {
 			res.reason = "TestState: no recipe yet; its templates use JSONata"
 		}
 		return res
@@ -319,7 +317,6 @@ func (s *suite) runTestState(key string) result {
 	for _, c := range calls {
 		if why := s.testStateCall(c, content); why != "" {
 			res.reason, res.hreason = "TestState: "+why, "TestState"
-			res.jsonata = strings.Contains(why, "JSONata evaluation is not available yet")
 			if k := os.Getenv("CONFORMANCE_DEBUG"); k != "" && strings.Contains(key, k) {
 				fmt.Printf("== %s: %s\n", key, why)
 			}
@@ -351,7 +348,7 @@ func (s *suite) testStateCall(c tsCall, content map[string]json.RawMessage) stri
 		}
 		m, err = local.Compile(sm)
 		if err != nil {
-			return jsonataOr("compile: ", err)
+			return compileError("compile: ", err)
 		}
 	} else {
 		sm, err := asl.Parse([]byte(`{"StartAt":"State","States":{"State":` + def.JSON() + `}}`))
@@ -360,7 +357,7 @@ func (s *suite) testStateCall(c tsCall, content map[string]json.RawMessage) stri
 		}
 		m, err = local.CompileState(sm.States[0])
 		if err != nil {
-			return jsonataOr("compile: ", err)
+			return compileError("compile: ", err)
 		}
 	}
 	in, err := value.ParseString(c.input)
@@ -433,9 +430,6 @@ func (s *suite) testStateCall(c tsCall, content map[string]json.RawMessage) stri
 	return ""
 }
 
-func jsonataOr(prefix string, err error) string {
-	if strings.Contains(err.Error(), "JSONata evaluation is not available yet") {
-		return "JSONata evaluation is not available yet"
-	}
+func compileError(prefix string, err error) string {
 	return prefix + firstLine(err.Error())
 }
