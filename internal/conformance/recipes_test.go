@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/goasl/goasl/asl/value"
@@ -115,7 +116,7 @@ func fixInput(c *harnessCase, n int, input value.Value) value.Value {
 	if strings.Contains(c.Key, "/express/") && strings.HasSuffix(c.Key, "::test_query_runtime_memory") {
 		return value.FromMembers(value.Member{Key: "message", Value: value.FromString("TestMessage")})
 	}
-	if _, param, _ := recipeFor(c.Key); strings.Contains(c.Key, "::test_wait_timestamp_path[") {
+	if _, param, _ := recipeFor(c.Key); strings.Contains(c.Key, "::test_wait_timestamp_path[") || strings.Contains(c.Key, "::test_wait_timestamp_jsonata[") {
 		if ts, ok := waitTimestamps[param]; ok {
 			return input.With("TimestampValue", value.FromString(ts))
 		}
@@ -181,6 +182,13 @@ var recipes = map[string]recipe{
 	},
 	// error_handling/test_task_service_sqs.py
 	"test_sqs_failure_in_wait_for_task_tok": replaceText("<%WaitForTaskTokenFailureErrorName%>", "Failure error"),
+	// scenarios/test_base_scenarios.py: definition.replace("_tbd_", f"{{% {items_literal} %}}")
+	"test_map_state_items_eval_jsonata_fail":                   itemsLiteral("_tbd_", "{%% %s %%}", jsonataItemsFail),
+	"test_map_state_items_eval_jsonata_variable_sampling_fail": itemsLiteral("_tbd_", "{%% %s %%}", jsonataItemsFail),
+	"test_map_state_items_eval_jsonata":                        itemsLiteral("_tbd_", "{%% %s %%}", jsonataItems),
+	// definition.replace('"_tbd_"', items_literal)
+	"test_map_state_items_variable_sampling": itemsLiteral(`"_tbd_"`, "%s", map[string]string{
+		"number": "1", "string": `"string"`, "boolean": "true", "object": `{"foo": "bar"}`, "null": "null"}),
 	// scenarios: template["States"]["WaitUntil"]["Timestamp"] = timestamp_value
 	"test_wait_timestamp": func(def value.Value, param string) (value.Value, string) {
 		ts, ok := waitTimestamps[param]
@@ -189,6 +197,25 @@ var recipes = map[string]recipe{
 		}
 		return set(def, value.FromString(ts), "States", "WaitUntil", "Timestamp"), ""
 	},
+}
+
+// jsonataItemsFail and jsonataItems are the items_literal parameters of
+// test_map_state_items_eval_jsonata*, as Python's f-string writes them.
+var (
+	jsonataItemsFail = map[string]string{"number": "1", "string": "'string'", "boolean": "true", "object": "{'foo': 'bar'}", "null": "null", "function": "$fn := function($x){$x}"}
+	jsonataItems     = map[string]string{"empty": "[]", "singleton": "[0]", "mixed": "[1, 'two', 3]"}
+)
+
+// itemsLiteral replaces a placeholder in the definition's JSON text by the
+// parameter's literal, formatted by format.
+func itemsLiteral(placeholder, format string, literals map[string]string) recipe {
+	return func(def value.Value, param string) (value.Value, string) {
+		lit, ok := literals[param]
+		if !ok {
+			return def, "unknown parameter " + param
+		}
+		return replaceText(placeholder, fmt.Sprintf(format, lit))(def, param)
+	}
 }
 
 // waitTimestamps are the timestamp_value parameters of test_wait_timestamp*.
