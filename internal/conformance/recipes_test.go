@@ -182,6 +182,40 @@ var recipes = map[string]recipe{
 	},
 	// error_handling/test_task_service_sqs.py
 	"test_sqs_failure_in_wait_for_task_tok": replaceText("<%WaitForTaskTokenFailureErrorName%>", "Failure error"),
+	// evaluate_jsonata/test_base_evaluate_expressions.py:
+	// template["States"]["Start"].update(expression_dict) and the like.
+	"test_base_task": setStart(map[string][2]string{
+		"TIMEOUT_SECONDS": {"TimeoutSeconds", `"{% $variable := 1 %}"`}, "HEARTBEAT_SECONDS": {"HeartbeatSeconds", `"{% $variable := 1 %}"`}}),
+	"test_base_task_from_input": setStart(map[string][2]string{
+		"TIMEOUT_SECONDS": {"TimeoutSeconds", jsonataInputValue}, "HEARTBEAT_SECONDS": {"HeartbeatSeconds", jsonataInputValue}}),
+	"test_base_map": setStart(map[string][2]string{
+		"ITEMS":                        {"Items", `[1, "{% $number(\"2\") %}", 3]`},
+		"ITEMS_DOUBLE_QUOTES":          {"Items", `[1, "{% $number('2') %}", 3]`},
+		"MAX_CONCURRENCY":              {"MaxConcurrency", `"{% $variable := 1 %}"`},
+		"TOLERATED_FAILURE_PERCENTAGE": {"ToleratedFailurePercentage", `"{% $variable := 1 %}"`},
+		"TOLERATED_FAILURE_COUNT":      {"ToleratedFailureCount", `"{% $variable := 1 %}"`}}),
+	"test_base_map_from_input": setStart(map[string][2]string{
+		"ITEMS": {"Items", jsonataInputValue}, "MAX_CONCURRENCY": {"MaxConcurrency", jsonataInputValue},
+		"TOLERATED_FAILURE_PERCENTAGE": {"ToleratedFailurePercentage", jsonataInputValue},
+		"TOLERATED_FAILURE_COUNT":      {"ToleratedFailureCount", jsonataInputValue}}),
+	"test_base_jsonata_regular_expressions": setStart(map[string][2]string{
+		"BASE":                    {"Output", `"{% $contains(\"hello$world\", /^hello\\$/) %}"`},
+		"BASE_FALSE":              {"Output", `"{% $contains(\"hello$world\", /^hello\\ /) %}"`},
+		"BASE_SINGLE_QUOTE":       {"Output", `"{% $contains('hello$world', /^hello\\$/) %}"`},
+		"BASE_SINGLE_QUOTE_FALSE": {"Output", `"{% $contains('hello$world', /^hello\\ /) %}"`}}),
+	"test_merge_with_dynamic_args": setStart(map[string][2]string{
+		"": {"Output", `"{% $merge([$states.input.part1, $states.input.part2]) %}"`}}),
+	// outputdecl/test_output.py: template["States"]["State0"]["Output"] = output_value
+	"test_base_output_any_non_dict": func(def value.Value, param string) (value.Value, string) {
+		lit, ok := map[string]string{"NULL": "null", "INT": "0", "FLOAT": "0.1", "BOOL": "true", "STR_LIT": `"string literal"`,
+			"JSONATA_EXPR": `"{% $states.input %}"`, "LIST_EMPY": "[]",
+			"LIST_RICH": `[null, 0, 0.1, true, "string", [], "$nosuchvar", "$.no.such.path", "{% $states.input %}", {"key": "{% true %}"}]`}[param]
+		if !ok {
+			return def, "unknown parameter " + param
+		}
+		v, _ := value.ParseString(lit)
+		return set(def, v, "States", "State0", "Output"), ""
+	},
 	// scenarios/test_base_scenarios.py: definition.replace("_tbd_", f"{{% {items_literal} %}}")
 	"test_map_state_items_eval_jsonata_fail":                   itemsLiteral("_tbd_", "{%% %s %%}", jsonataItemsFail),
 	"test_map_state_items_eval_jsonata_variable_sampling_fail": itemsLiteral("_tbd_", "{%% %s %%}", jsonataItemsFail),
@@ -197,6 +231,24 @@ var recipes = map[string]recipe{
 		}
 		return set(def, value.FromString(ts), "States", "WaitUntil", "Timestamp"), ""
 	},
+}
+
+// jsonataInputValue is EvaluateJsonataTemplate.JSONATA_STATE_INPUT_EXPRESSION.
+const jsonataInputValue = `"{% $states.input.input_value %}"`
+
+// setStart sets a field of the state "Start" per parameter: {field, JSON}.
+func setStart(fields map[string][2]string) recipe {
+	return func(def value.Value, param string) (value.Value, string) {
+		f, ok := fields[param]
+		if !ok {
+			return def, "unknown parameter " + param
+		}
+		v, err := value.ParseString(f[1])
+		if err != nil {
+			return def, "recipe: " + err.Error()
+		}
+		return set(def, v, "States", "Start", f[0]), ""
+	}
 }
 
 // jsonataItemsFail and jsonataItems are the items_literal parameters of
