@@ -34,9 +34,10 @@ type Failure struct {
 	aborted     bool // the execution was stopped (Options.StopAt)
 	// evalEvent: a JSONata evaluation failed; its EvaluationFailed event
 	// (state evalState, field evalLoc) is due when the state fails.
-	evalEvent bool
-	evalLoc   string
-	evalState string
+	evalEvent    bool
+	evalKeepPrev bool // the event follows the previous one (Wait's Timestamp)
+	evalLoc      string
+	evalState    string
 }
 
 // Error returns "Name: Cause" (or the name alone).

@@ -200,6 +200,9 @@ type exec struct {
 	// The state running now, for error messages.
 	curName    string
 	curEntered int64
+	// curEnteredPrev is the previousEventId of the current state's
+	// Entered event.
+	curEnteredPrev int64
 }
 
 // Run executes the machine once. The error is for runs that cannot
@@ -396,11 +399,12 @@ func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, 
 	}
 	x.res.Transitions++
 	x.res.Visited = append(x.res.Visited, cs.name)
+	enteredPrev := th.prev
 	entered := x.emit(th, eventInfo{Type: cs.enteredType, Name: cs.name, Input: input})
-	saveName, saveEntered := x.curName, x.curEntered
-	x.curName, x.curEntered = cs.name, entered
+	saveName, saveEntered, savePrev := x.curName, x.curEntered, x.curEnteredPrev
+	x.curName, x.curEntered, x.curEnteredPrev = cs.name, entered, enteredPrev
 	out, next, f := x.stateBody(cs, input, vars, th, item, entered)
-	x.curName, x.curEntered = saveName, saveEntered
+	x.curName, x.curEntered, x.curEnteredPrev = saveName, saveEntered, savePrev
 	return out, next, f
 }
 
@@ -728,6 +732,7 @@ func (x *exec) withRetry(cs *cstate, r *roots, th *thread, item *mapItem) (value
 			return out, asg, nil, nil
 		}
 		if f.Name == ErrRuntime || x.runErr != nil || f.execTimeout || f.aborted {
+			x.evalEvent(f, th)
 			x.stateFailedEvent(cs, f, th)
 			return value.Value{}, nil, nil, f
 		}
@@ -759,6 +764,7 @@ func (x *exec) withRetry(cs *cstate, r *roots, th *thread, item *mapItem) (value
 		if retried {
 			continue
 		}
+		x.evalEvent(f, th)
 		x.stateFailedEvent(cs, f, th)
 		for _, c := range cs.catch {
 			if !matches(c.equals, f.Name) {

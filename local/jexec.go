@@ -20,6 +20,11 @@ func (x *exec) evalEvent(f *Failure, th *thread) {
 		return
 	}
 	f.evalEvent = false
+	if th.prev == x.curEntered && !f.evalKeepPrev {
+		// Right after the state's Entered event, AWS links the
+		// EvaluationFailed event to the event before it.
+		th.prev = x.curEnteredPrev
+	}
 	x.emit(th, eventInfo{Type: "EvaluationFailed", Name: f.evalState, Location: f.evalLoc, Error: f.Name, HasError: true, Cause: f.Cause, HasCause: f.HasCause})
 }
 
@@ -105,7 +110,8 @@ func (x *exec) jwait(cs *cstate, r *roots, th *thread) (value.Value, []assignedV
 			t, ok = parseTimestamp(v.Str())
 		}
 		if !ok {
-			f := x.evalFailure("", "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: "+jsonScalar(v))
+			f := x.evalFailure("Timestamp", "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: "+jsonScalar(v))
+			f.evalKeepPrev = true
 			return value.Value{}, nil, f
 		}
 		if t.After(th.now) {
@@ -158,6 +164,9 @@ func (x *exec) jattempt(cs *cstate, r *roots, th *thread) (value.Value, []assign
 		result, f = x.parallel(cs, r, in, th)
 	case cs.typ == asl.TypeMap:
 		result, f = x.mapState(cs, r, in, th)
+		if f != nil && f.evalEvent {
+			f = stateFailed(f) // MapStateFailed follows EvaluationFailed
+		}
 	}
 	if f != nil {
 		return value.Value{}, nil, f

@@ -131,7 +131,7 @@ func (e *jenv) bindings() map[string]value.Value {
 // field: its EvaluationFailed event is written when the state fails.
 func (x *exec) evalFailure(loc, msg string) *Failure {
 	f := x.stateFailure(ErrQueryEvaluationError, msg)
-	f.evalLoc, f.evalState = loc, x.curName
+	f.evalEvent, f.evalLoc, f.evalState = true, loc, x.curName
 	return f
 }
 
