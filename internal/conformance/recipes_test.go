@@ -527,6 +527,7 @@ func fixMocks(raw []byte, def []byte) []byte {
 func (s *suite) resourcesFromHistory(c *harnessCase, data []byte) []byte {
 	content := s.snapshot(c.Key)
 	res := map[string]string{}
+	fnArn := ""
 	for _, e := range c.Executions {
 		raw, ok := content[strings.TrimPrefix(e.Path, "/")]
 		if !ok {
@@ -543,6 +544,13 @@ func (s *suite) resourcesFromHistory(c *harnessCase, data []byte) []byte {
 				n, _ := d.Get("name")
 				state = n.Str()
 			}
+			// The ARN the test put for QueryLanguageTemplate's
+			// LAMBDA_FUNCTION_ARN_LITERAL_PLACEHOLDER.
+			if d, ok := ev.Get("taskScheduledEventDetails"); ok && fnArn == "" {
+				if fn, ok := get(d, "parameters", "FunctionName"); ok && fn.Kind() == value.String && strings.Contains(fn.Str(), ":function:") {
+					fnArn = fn.Str()
+				}
+			}
 			for _, k := range []string{"lambdaFunctionScheduledEventDetails", "activityScheduledEventDetails"} {
 				if d, ok := ev.Get(k); ok {
 					r, _ := d.Get("resource")
@@ -554,6 +562,9 @@ func (s *suite) resourcesFromHistory(c *harnessCase, data []byte) []byte {
 				}
 			}
 		}
+	}
+	if fnArn != "" {
+		data = []byte(strings.ReplaceAll(string(data), "%LAMBDA_FUNCTION_ARN_LITERAL_PLACEHOLDER%", fnArn))
 	}
 	if len(res) == 0 {
 		return data
