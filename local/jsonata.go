@@ -151,11 +151,7 @@ func (t *jtmpl) eval(x *exec, env *jenv) (value.Value, *Failure) {
 		}
 		v, err := t.expr.Evaluate(env.input, opts)
 		if err != nil {
-			code := ""
-			if je, ok := err.(*eval.Error); ok && je.Code != "" {
-				code = je.Code + ": "
-			}
-			return value.Value{}, x.evalFailure(t.loc, fmt.Sprintf("The JSONata expression '%s' specified for the field '%s' threw an error during evaluation. %s%s", t.text, t.loc, code, err.Error()))
+			return value.Value{}, x.evalFailure(t.loc, fmt.Sprintf("The JSONata expression '%s' specified for the field '%s' threw an error during evaluation. %s", t.text, t.loc, awsMessage(err)))
 		}
 		if v.IsUndefined() {
 			return value.Value{}, x.evalFailure(t.loc, fmt.Sprintf("The JSONata expression '%s' specified for the field '%s' returned nothing (undefined).", t.text, t.loc))
@@ -234,4 +230,19 @@ func (x *exec) jassign(t *jtmpl, env *jenv) ([]assignedVar, *Failure) {
 		out = append(out, assignedVar{name: k, v: v.Values()[i]})
 	}
 	return out, nil
+}
+
+// awsMessage is an evaluation error as Step Functions writes it: "CODE:
+// message", with jsonata-js's message. goasl's evaluator adds the name of
+// the function to T1006 ("... non-function: $f"); AWS's message has none.
+func awsMessage(err error) string {
+	je, ok := err.(*eval.Error)
+	if !ok || je.Code == "" {
+		return err.Error()
+	}
+	msg := je.Msg
+	if je.Code == "T1006" {
+		msg = "Attempted to invoke a non-function"
+	}
+	return je.Code + ": " + msg
 }
