@@ -323,6 +323,7 @@ type stateCtx struct {
 	token    string
 	item     *mapItem
 	task     bool // a Task state: State.RetryCount is there
+	mapState bool // a Map state (TestState gives it State.RetryCount)
 	built    value.Value
 	hasBuilt bool
 	// fixed: built is a context object given by TestState and is kept.
@@ -335,9 +336,15 @@ func (c *stateCtx) value() value.Value {
 		return c.built
 	}
 	var st value.ObjectBuilder
+	name, task := c.name, c.task
+	if c.x.ts != nil {
+		// TestState names the state "StateName" and gives a Map state
+		// its RetryCount too.
+		name, task = "StateName", task || c.mapState
+	}
 	st.Set("EnteredTime", value.FromString(formatTime(c.entered)))
-	st.Set("Name", value.FromString(c.name))
-	if c.task {
+	st.Set("Name", value.FromString(name))
+	if task {
 		st.Set("RetryCount", value.FromInt(int64(c.retry)))
 	}
 	var b value.ObjectBuilder
@@ -409,7 +416,7 @@ func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, 
 }
 
 func (x *exec) stateBody(cs *cstate, input value.Value, vars *scope, th *thread, item *mapItem, entered int64) (value.Value, *cstate, *Failure) {
-	sr := &stateRun{sctx: stateCtx{x: x, name: cs.name, entered: th.now, item: item, task: cs.typ == asl.TypeTask}}
+	sr := &stateRun{sctx: stateCtx{x: x, name: cs.name, entered: th.now, item: item, task: cs.typ == asl.TypeTask, mapState: cs.typ == asl.TypeMap}}
 	sr.r = roots{input: input, vars: vars, sctx: &sr.sctx}
 	r := &sr.r
 

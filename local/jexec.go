@@ -40,7 +40,6 @@ func (x *exec) jfinish(cs *cstate, env *jenv, assign, output *jtmpl, out value.V
 			return value.Value{}, nil, f
 		}
 	}
-	x.inspect("afterOutput", out)
 	return out, asg, nil
 }
 
@@ -171,7 +170,7 @@ func (x *exec) jattempt(cs *cstate, r *roots, th *thread) (value.Value, []assign
 	if f != nil {
 		return value.Value{}, nil, f
 	}
-	if x.ts != nil {
+	if x.ts != nil && (cs.typ == asl.TypeTask || x.ts.mock == nil) {
 		x.ts.insp.Set("result", result)
 	}
 	env := &jenv{input: r.input, result: result, vars: r.vars, sctx: r.sctx}
@@ -199,4 +198,55 @@ func (x *exec) jargs(cs *cstate, r *roots, in value.Value) (value.Value, *Failur
 // jseconds evaluates TimeoutSeconds or HeartbeatSeconds.
 func (x *exec) jseconds(t *jtmpl, r *roots, in value.Value) (int64, *Failure) {
 	return t.evalInt(x, &jenv{input: in, vars: r.vars, sctx: r.sctx})
+}
+
+// jmocked evaluates, for TestState with a mock, the fields of a JSONata
+// Task (Arguments) or Map (Items, MaxConcurrency, the tolerated failures)
+// that the inspection data reports.
+func (x *exec) jmocked(cs *cstate, r *roots, in value.Value) *Failure {
+	env := &jenv{input: in, vars: r.vars, sctx: r.sctx}
+	switch cs.typ {
+	case asl.TypeTask:
+		_, f := x.jargs(cs, r, in)
+		return f
+	case asl.TypeMap:
+		if cs.jItems != nil {
+			items, f := cs.jItems.eval(x, env)
+			if f != nil {
+				return f
+			}
+			if items.Kind() != value.Array {
+				return x.typeFailure(cs.jItems, "array", items)
+			}
+		}
+		maxConc := cs.maxConcurrency
+		if cs.jMaxConc != nil {
+			var f *Failure
+			if maxConc, f = cs.jMaxConc.evalInt(x, env); f != nil {
+				return f
+			}
+		}
+		x.inspect("maxConcurrency", value.FromInt(maxConc))
+		switch {
+		case cs.jTolCount != nil:
+			n, f := cs.jTolCount.evalInt(x, env)
+			if f != nil {
+				return f
+			}
+			x.inspect("toleratedFailureCount", value.FromInt(n))
+		case cs.hasToleratedCount:
+			x.inspect("toleratedFailureCount", value.FromInt(cs.toleratedCount))
+		}
+		switch {
+		case cs.jTolPct != nil:
+			p, f := cs.jTolPct.evalFloat(x, env)
+			if f != nil {
+				return f
+			}
+			x.inspect("toleratedFailurePercentage", value.FromFloat(p))
+		case cs.hasToleratedPercent:
+			x.inspect("toleratedFailurePercentage", value.FromFloat(cs.toleratedPercent))
+		}
+	}
+	return nil
 }

@@ -74,7 +74,7 @@ type TestStateResult struct {
 }
 
 // inspectionOrder is the order TestState writes inspection data in.
-var inspectionOrder = []string{"input", "afterInputPath", "afterParameters", "afterArguments", "afterItemsPath", "maxConcurrency", "toleratedFailureCount", "result", "afterResultSelector", "afterResultPath", "variables", "errorDetails"}
+var inspectionOrder = []string{"input", "afterInputPath", "afterParameters", "afterArguments", "afterItemsPath", "maxConcurrency", "toleratedFailureCount", "toleratedFailurePercentage", "result", "afterResultSelector", "afterResultPath", "variables", "errorDetails"}
 
 // JSON renders the result as the TestState API returns it: payloads as
 // JSON text.
@@ -96,7 +96,7 @@ func (r *TestStateResult) JSON() []byte {
 			if !ok {
 				continue
 			}
-			if k == "errorDetails" || k == "maxConcurrency" || k == "toleratedFailureCount" {
+			if k == "errorDetails" || k == "maxConcurrency" || k == "toleratedFailureCount" || k == "toleratedFailurePercentage" {
 				ib.Set(k, v)
 				continue
 			}
@@ -214,7 +214,11 @@ func (ts *testState) mocked(x *exec, cs *cstate, r *roots, in value.Value) (valu
 		}
 		x.inspect("afterParameters", params)
 	}
-	if cs.typ == asl.TypeMap {
+	if cs.jsonata {
+		if f := x.jmocked(cs, r, in); f != nil {
+			return value.Value{}, f
+		}
+	} else if cs.typ == asl.TypeMap {
 		if cs.itemsPath != nil {
 			v, ok, at := cs.itemsPath.eval(ri)
 			if !ok {
@@ -259,7 +263,22 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 	if level == "" {
 		level = InspectionInfo
 	}
-	x := newExec(ctx, m, req.Options)
+	opts := req.Options
+	if opts.Input.IsUndefined() {
+		// The context object's Execution.Input is the state input.
+		opts.Input = req.Input
+	}
+	x := newExec(ctx, m, opts)
+	// TestState's context object: an express execution ARN, no role, no
+	// RedriveCount; the state is named "StateName".
+	o := x.opts
+	x.ctxExec = value.FromMembers(
+		value.Member{Key: "Id", Value: value.FromString("arn:" + o.Partition + ":states:" + o.Region + ":" + o.Account + ":express:" + o.StateMachineName + ":" + o.ExecutionName)},
+		value.Member{Key: "Input", Value: x.input},
+		value.Member{Key: "Name", Value: value.FromString(o.ExecutionName)},
+		value.Member{Key: "RoleArn", Value: value.NullValue},
+		value.Member{Key: "StartTime", Value: value.FromString(x.startText)},
+	)
 	x.ts = &testState{mock: req.Mock, insp: inspection{}}
 	in := req.Input
 	if in.IsUndefined() {
@@ -275,7 +294,7 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 	switch cs.typ {
 	case asl.TypeTask, asl.TypeMap, asl.TypeParallel:
 		x.curName, x.curEntered = cs.name, 0
-		sctx := &stateCtx{x: x, name: cs.name, entered: th.now, retry: req.RetrierRetryCount, task: cs.typ == asl.TypeTask}
+		sctx := &stateCtx{x: x, name: cs.name, entered: th.now, retry: req.RetrierRetryCount, task: cs.typ == asl.TypeTask, mapState: cs.typ == asl.TypeMap}
 		if !req.Context.IsUndefined() {
 			sctx.built, sctx.hasBuilt, sctx.fixed = req.Context, true, true
 			if tk, ok := req.Context.Get("Task"); ok {
@@ -351,12 +370,16 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 	if next != nil {
 		res.NextState = next.name
 	}
-	if len(vars.vars) > 0 && len(req.Variables.Keys()) == 0 {
+	switch {
+	case len(vars.vars) > 0 && len(req.Variables.Keys()) == 0:
 		var b value.ObjectBuilder
 		for k, v := range vars.vars {
 			b.Set(k, v)
 		}
 		res.Inspection["variables"] = sortedObject(b.Value())
+	case len(req.Variables.Keys()) > 0:
+		// The variables the request gave, as it gave them.
+		res.Inspection["variables"] = req.Variables
 	}
 	return res, nil
 }

@@ -27,6 +27,7 @@ type tsCall struct {
 	// wantErr is the recorded exception text when the call is refused.
 	wantErr string
 	context string        // the context object given, JSON
+	vars    string        // the variables given, JSON
 	handler local.Handler // answers the Task (state "State") when there is no mock
 	// recordedResponse names the key whose recorded output the handler
 	// returns as the integration's whole response.
@@ -162,7 +163,8 @@ var tsRecipes = map[string]tsRecipe{
 	},
 	"test_state_with_variables": func(param string) ([]tsCall, string) {
 		t := map[string]string{"base_expressions": "base_expr", "empty_variables": "base_literals"}[param]
-		return []tsCall{{template: "outputdecl/statemachines/" + t, input: `{"input_values": [1, 2, 3]}`, stateName: "State0", level: "TRACE"}}, ""
+		vars := map[string]string{"base_expressions": `{"var_input_value": "test_value", "var_constant_1": 10}`, "empty_variables": `{}`}[param]
+		return []tsCall{{template: "outputdecl/statemachines/" + t, input: `{"input_values": [1, 2, 3]}`, stateName: "State0", level: "TRACE", vars: vars}}, ""
 	},
 	// test_field_validation_mode*.py: fields outside the API's spec pass
 	// through, whatever the validation mode.
@@ -383,7 +385,13 @@ func (s *suite) testStateCall(c tsCall, content map[string]json.RawMessage) stri
 			return "harness: bad context"
 		}
 	}
-	r, err := m.TestState(context.Background(), local.TestStateRequest{
+	var vars value.Value
+	if c.vars != "" {
+		if vars, err = value.ParseString(c.vars); err != nil {
+			return "harness: bad variables"
+		}
+	}
+	r, err := m.TestState(context.Background(), local.TestStateRequest{Variables: vars,
 		StateName: c.stateName, Input: in, InspectionLevel: level, Mock: c.mock, RetrierRetryCount: c.retries, Context: ctxObj,
 		Options: local.Options{Partition: "<partition>", Region: "<region>", Account: "111111111111", Handlers: map[string]local.Handler{"State": c.handler}},
 	})
@@ -425,6 +433,9 @@ func (s *suite) testStateCall(c tsCall, content map[string]json.RawMessage) stri
 	}
 	got = loadsOnce(got)
 	if !newUnifier().value(want, got) {
+		if os.Getenv("CONFORMANCE_TS_DEBUG") != "" {
+			fmt.Printf("-- want %s\n   got  %s\n", want.JSON(), got.JSON())
+		}
 		return fmt.Sprintf("response differs: got %s, want %s", firstLine(got.JSON()), firstLine(want.JSON()))
 	}
 	return ""
