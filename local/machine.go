@@ -88,6 +88,7 @@ type cstate struct {
 	reader                                 *creader
 	writer                                 *asl.ResultWriter
 	writerParams                           *tmpl
+	jWriterArgs                            *jtmpl
 	batcher                                *cbatcher
 
 	retry []*cretrier
@@ -142,6 +143,8 @@ type creader struct {
 	params       *tmpl
 	maxItemsPath *path
 	maxItems     int64
+
+	jArgs, jMaxItems *jtmpl // JSONata
 }
 
 type cbatcher struct {
@@ -151,6 +154,8 @@ type cbatcher struct {
 	maxBytes     int64
 	maxBytesPath *path
 	input        *tmpl
+
+	jMaxItems, jMaxBytes, jInput *jtmpl // JSONata
 }
 
 // resource is a Task's Resource, split as the history writes it.
@@ -588,6 +593,34 @@ func (c *compiler) jsonataFields(cs *cstate) error {
 	}
 	if st.Timestamp != "" {
 		if cs.jTimestamp, err = c.jsonata(st, "Timestamp", "Timestamp", asl.StringValue(st.Timestamp)); err != nil {
+			return err
+		}
+	}
+	if rd := cs.reader; rd != nil {
+		if rd.jArgs, err = c.jsonata(st, "ItemReader.Arguments", "ItemReader.Arguments", rd.r.Arguments); err != nil {
+			return err
+		}
+		if rc := rd.r.ReaderConfig; rc != nil {
+			if rd.jMaxItems, err = c.jsonataNumber(st, "ItemReader.ReaderConfig.MaxItems", rc.MaxItems); err != nil {
+				return err
+			}
+		}
+	}
+	if b := cs.batcher; b != nil {
+		b.input = nil
+		if b.jMaxItems, err = c.jsonataNumber(st, "ItemBatcher.MaxItemsPerBatch", b.b.MaxItemsPerBatch); err != nil {
+			return err
+		}
+		if b.jMaxBytes, err = c.jsonataNumber(st, "ItemBatcher.MaxInputBytesPerBatch", b.b.MaxInputBytesPerBatch); err != nil {
+			return err
+		}
+		if b.jInput, err = c.jsonata(st, "ItemBatcher.BatchInput", "ItemBatcher.BatchInput", b.b.BatchInput); err != nil {
+			return err
+		}
+	}
+	if w := cs.writer; w != nil {
+		cs.writerParams = nil
+		if cs.jWriterArgs, err = c.jsonata(st, "ResultWriter.Arguments", "ResultWriter.Arguments", w.Arguments); err != nil {
 			return err
 		}
 	}

@@ -173,6 +173,17 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 				return value.Value{}, f
 			}
 		}
+		benv := &jenv{input: in, vars: r.vars, sctx: r.sctx}
+		if cs.batcher.jMaxItems != nil {
+			if maxItems, f = cs.batcher.jMaxItems.evalInt(x, benv); f != nil {
+				return value.Value{}, f
+			}
+		}
+		if cs.batcher.jMaxBytes != nil {
+			if maxBytes, f = cs.batcher.jMaxBytes.evalInt(x, benv); f != nil {
+				return value.Value{}, f
+			}
+		}
 		var cur []value.Value
 		size := 0
 		for _, it := range list {
@@ -205,6 +216,13 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 			var b value.ObjectBuilder
 			if cs.batcher.input != nil {
 				bi, f := cs.batcher.input.eval(x, ri)
+				if f != nil {
+					return value.Value{}, f
+				}
+				b.Set("BatchInput", bi)
+			}
+			if cs.batcher.jInput != nil {
+				bi, f := cs.batcher.jInput.eval(x, &jenv{input: in, vars: r.vars, sctx: r.sctx})
 				if f != nil {
 					return value.Value{}, f
 				}
