@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/asl/jsonata"
 	"github.com/goasl/goasl/asl/jsonata/eval"
 	"github.com/goasl/goasl/asl/value"
 )
@@ -19,6 +20,7 @@ type jtmpl struct {
 	konst  value.Value
 
 	expr *eval.Expression
+	fn   bool   // the expression's value is a function (a lambda, a partial application)
 	text string // the expression as AWS quotes it (trimmed)
 	loc  string // the field, as AWS names it: "Output", "Output/error"
 
@@ -49,7 +51,7 @@ func compileJSONata(v asl.Value, loc string) (*jtmpl, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: the JSONata expression %q does not parse: %v", loc, strings.TrimSpace(src), err)
 		}
-		return &jtmpl{expr: e, text: strings.TrimSpace(src), loc: loc}, nil
+		return &jtmpl{expr: e, fn: returnsFunction(e.AST()), text: strings.TrimSpace(src), loc: loc}, nil
 	case asl.Object:
 		t := &jtmpl{loc: loc}
 		static := true
@@ -153,6 +155,9 @@ func (t *jtmpl) eval(x *exec, env *jenv) (value.Value, *Failure) {
 		if err != nil {
 			return value.Value{}, x.evalFailure(t.loc, fmt.Sprintf("The JSONata expression '%s' specified for the field '%s' threw an error during evaluation. %s", t.text, t.loc, awsMessage(err)))
 		}
+		if t.fn {
+			return value.Value{}, x.evalFailure(t.loc, fmt.Sprintf("The JSONata expression '%s' specified for the field '%s' returned an unsupported result type.", t.text, t.loc))
+		}
 		if v.IsUndefined() {
 			return value.Value{}, x.evalFailure(t.loc, fmt.Sprintf("The JSONata expression '%s' specified for the field '%s' returned nothing (undefined).", t.text, t.loc))
 		}
@@ -245,4 +250,24 @@ func awsMessage(err error) string {
 		msg = "Attempted to invoke a non-function"
 	}
 	return je.Code + ": " + msg
+}
+
+// returnsFunction reports whether an expression's value is, by its syntax,
+// a function: a lambda or a partial application, possibly bound to a
+// variable or last in a block. Step Functions refuses such a value ("an
+// unsupported result type"); the evaluator hands functions back as "", so
+// the syntax tells them apart. A function reached otherwise (a variable
+// naming a built-in function) is not recognised.
+func returnsFunction(n jsonata.Node) bool {
+	switch n := n.(type) {
+	case *jsonata.Lambda:
+		return true
+	case *jsonata.Call:
+		return n.Partial
+	case *jsonata.Bind:
+		return returnsFunction(n.Value)
+	case *jsonata.Block:
+		return len(n.Exprs) > 0 && returnsFunction(n.Exprs[len(n.Exprs)-1])
+	}
+	return false
 }

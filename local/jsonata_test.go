@@ -137,6 +137,12 @@ func TestJSONataMapItems(t *testing.T) {
 	}
 }
 
+func TestJSONataFunctionResult(t *testing.T) {
+	failure(t, `{"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","Items":"{% $fn := function($x){$x} %}","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}`, `{}`,
+		ErrQueryEvaluationError,
+		"An error occurred while executing the state 'M' (entered at the event id #2). The JSONata expression '$fn := function($x){$x}' specified for the field 'Items' returned an unsupported result type.", "")
+}
+
 func TestJSONataChoice(t *testing.T) {
 	m := mustMachine(t, `{"QueryLanguage":"JSONata","StartAt":"C","States":{
 		"C":{"Type":"Choice","Choices":[{"Condition":"{% $states.input.n > 10 %}","Assign":{"size":"big"},"Output":{"n":"{% $states.input.n %}"},"Next":"Done"}],
