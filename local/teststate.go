@@ -268,6 +268,10 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 		// The context object's Execution.Input is the state input.
 		opts.Input = req.Input
 	}
+	role := value.NullValue
+	if opts.RoleArn != "" {
+		role = value.FromString(opts.RoleArn)
+	}
 	x := newExec(ctx, m, opts)
 	// TestState's context object: an express execution ARN, no role, no
 	// RedriveCount; the state is named "StateName".
@@ -276,7 +280,7 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 		value.Member{Key: "Id", Value: value.FromString("arn:" + o.Partition + ":states:" + o.Region + ":" + o.Account + ":express:" + o.StateMachineName + ":" + o.ExecutionName)},
 		value.Member{Key: "Input", Value: x.input},
 		value.Member{Key: "Name", Value: value.FromString(o.ExecutionName)},
-		value.Member{Key: "RoleArn", Value: value.NullValue},
+		value.Member{Key: "RoleArn", Value: role},
 		value.Member{Key: "StartTime", Value: value.FromString(x.startText)},
 	)
 	x.ts = &testState{mock: req.Mock, insp: inspection{}}
@@ -343,6 +347,13 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 				errOut := errorOutput(f)
 				out := errOut
 				switch {
+				case cs.jsonata:
+					var ff *Failure
+					if out, _, ff = x.jcatch(c, r, errOut); ff != nil {
+						res.Status, res.Output = TestFailed, value.Value{}
+						res.Error, res.HasError, res.Cause, res.HasCause = ff.Name, true, ff.Cause, ff.HasCause
+						return res, nil
+					}
 				case c.resultNull:
 					out = in
 				case c.resultPath != nil:

@@ -28,6 +28,7 @@ type tsCall struct {
 	wantErr string
 	context string        // the context object given, JSON
 	vars    string        // the variables given, JSON
+	roleArn string        // the roleArn given
 	handler local.Handler // answers the Task (state "State") when there is no mock
 	// recordedResponse names the key whose recorded output the handler
 	// returns as the integration's whole response.
@@ -156,7 +157,22 @@ var tsRecipes = map[string]tsRecipe{
 			recordedResponse: "tests/aws/services/stepfunctions/v2/test_state/test_test_state_scenarios.py::TestStateCaseScenarios::test_base_lambda_service_task_state[INFO]"}}, ""
 	},
 	// These tests' templates are JSONata states.
-	"test_base_map_state_inspect_trace": jsonataTemplate("test_state/statemachines/base_map_state"),
+	// test_base_map_state_inspect: template.update(expression_dict), the
+	// mock result [1, 1, 1]; the _trace variant is the same at TRACE.
+	"test_base_map_state_inspect_trace": func(param string) ([]tsCall, string) { return mapInspect(param, "TRACE") },
+	"test_base_map_state_inspect": func(param string) ([]tsCall, string) {
+		expr, level, _ := strings.Cut(param, "-")
+		return mapInspect(expr, level)
+	},
+	// test_state_task_catch_error: two calls with error mocks.
+	"test_state_task_catch_error": func(level string) ([]tsCall, string) {
+		call := func(match, name, cause string) tsCall {
+			return tsCall{template: "test_state/statemachines/base_task_state_catch", input: helloInput, level: level, roleArn: sfnRole, match: match,
+				mock: &local.TestStateMock{IsError: true, Error: name, Cause: cause, HasError: true, HasCause: true}}
+		}
+		return []tsCall{call("test_catch_mock_exception_response", "MockException", "Mock the cause of the error."),
+			call("catch_task_failed_response", "States.TaskFailed", "The task failed.")}, ""
+	},
 	"test_map_state_failure_count": func(param string) ([]tsCall, string) {
 		_, tmpl, _ := strings.Cut(param, "-")
 		return jsonataTemplate("test_state/statemachines/" + strings.ToLower(tmpl))(param)
@@ -251,6 +267,21 @@ func fieldsNotInSpec(param string) ([]tsCall, string) {
 		return nil, "unknown parameter " + param
 	}
 	return mocked("base_events_put_events", `{"Entries": [{"Detail": "detail", "DetailType": "detail_type", "Source": "source"}]}`, result)(param)
+}
+
+// sfnRole stands for the role the tests create (the recording replaced
+// its name).
+const sfnRole = "arn:<partition>:iam::111111111111:role/sfn-role"
+
+// mapInspect is test_base_map_state_inspect's call for an expression id.
+func mapInspect(expr, level string) ([]tsCall, string) {
+	field := map[string]string{"MAX_CONCURRENCY": "MaxConcurrency", "TOLERATED_FAILURE_PERCENTAGE": "ToleratedFailurePercentage", "TOLERATED_FAILURE_COUNT": "ToleratedFailureCount"}[expr]
+	if field == "" {
+		return nil, "unknown parameter " + expr
+	}
+	return []tsCall{{template: "test_state/statemachines/base_map_state", input: `{"Values": [1, 2, 3]}`, level: level, roleArn: sfnRole,
+		mock: &local.TestStateMock{Result: value.FromArray([]value.Value{value.FromInt(1), value.FromInt(1), value.FromInt(1)})},
+		edit: func(def value.Value) value.Value { return def.With(field, value.FromString("{% $variable := 1 %}")) }}}, ""
 }
 
 // jsonataTemplate is a call of a template whose states are JSONata.
@@ -393,7 +424,7 @@ func (s *suite) testStateCall(c tsCall, content map[string]json.RawMessage) stri
 	}
 	r, err := m.TestState(context.Background(), local.TestStateRequest{Variables: vars,
 		StateName: c.stateName, Input: in, InspectionLevel: level, Mock: c.mock, RetrierRetryCount: c.retries, Context: ctxObj,
-		Options: local.Options{Partition: "<partition>", Region: "<region>", Account: "111111111111", Handlers: map[string]local.Handler{"State": c.handler}},
+		Options: local.Options{RoleArn: c.roleArn, Partition: "<partition>", Region: "<region>", Account: "111111111111", Handlers: map[string]local.Handler{"State": c.handler}},
 	})
 	if c.wantErr != "" {
 		var ve *local.ValidationError
