@@ -232,3 +232,57 @@ func TestJSONataCompileError(t *testing.T) {
 		t.Errorf("got %v\nwant %s...", err, want)
 	}
 }
+
+func TestJSONataTestState(t *testing.T) {
+	sm, err := asl.Parse([]byte(`{"StartAt":"T","States":{"T":{"Type":"Task","QueryLanguage":"JSONata","Resource":"arn:aws:states:::lambda:invoke",
+		"Arguments":{"FunctionName":"foo","Payload":"{% $states.input.v %}"},
+		"Retry":[{"ErrorEquals":["MockException"],"MaxAttempts":5}],
+		"Catch":[{"ErrorEquals":["States.ALL"],"Output":{"e":"{% $states.errorOutput.Error %}","in":"{% $states.input %}"},"Next":"H"}],"End":true},
+		"H":{"Type":"Succeed"}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Compile(sm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mock := &TestStateMock{IsError: true, Error: "MockException", Cause: "c", HasError: true, HasCause: true}
+	// The retrier still has attempts left: RETRIABLE.
+	r, err := m.TestState(context.Background(), TestStateRequest{Input: mustJSON(t, `{"v":1}`), InspectionLevel: "TRACE", Mock: mock, RetrierRetryCount: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(r.JSON()), `{"error":"MockException","cause":"c","inspectionData":{"input":"{\"v\":1}","afterArguments":"{\"FunctionName\":\"foo\",\"Payload\":1}","errorDetails":{"retryBackoffIntervalSeconds":16,"retryIndex":0}},"status":"RETRIABLE"}`; got != want {
+		t.Errorf("retriable:\n got %s\nwant %s", got, want)
+	}
+	// Exhausted: the catcher's JSONata Output, and the exhausted retrier
+	// is named.
+	r, err = m.TestState(context.Background(), TestStateRequest{Input: mustJSON(t, `{"v":1}`), InspectionLevel: "TRACE", Mock: mock, RetrierRetryCount: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(r.JSON()), `{"output":"{\"e\":\"MockException\",\"in\":{\"v\":1}}","error":"MockException","cause":"c","inspectionData":{"input":"{\"v\":1}","afterArguments":"{\"FunctionName\":\"foo\",\"Payload\":1}","errorDetails":{"catchIndex":0}},"nextState":"H","status":"CAUGHT_ERROR"}`; got != want {
+		t.Errorf("caught:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestTestStateRetrierExhausted(t *testing.T) {
+	sm, err := asl.Parse([]byte(`{"StartAt":"T","States":{"T":{"Type":"Task","QueryLanguage":"JSONata","Resource":"arn:aws:states:::lambda:invoke",
+		"Retry":[{"ErrorEquals":["Other"]},{"ErrorEquals":["MockException"],"MaxAttempts":5}],"End":true}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Compile(sm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mock := &TestStateMock{IsError: true, Error: "MockException", Cause: "c", HasError: true, HasCause: true}
+	r, err := m.TestState(context.Background(), TestStateRequest{InspectionLevel: "DEBUG", Mock: mock, RetrierRetryCount: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// AWS names the exhausted retrier (test_state_configuration_retrier_retry_count).
+	if got, want := string(r.JSON()), `{"error":"MockException","cause":"c","inspectionData":{"input":"{}","errorDetails":{"retryIndex":1}},"status":"FAILED"}`; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

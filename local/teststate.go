@@ -338,6 +338,8 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 					)
 					return res, nil
 				}
+				// The retrier is exhausted: the response names it.
+				res.Inspection["errorDetails"] = value.FromMembers(value.Member{Key: "retryIndex", Value: value.FromInt(int64(i))})
 				break
 			}
 			for i, c := range cs.catch {

@@ -176,8 +176,17 @@ var tsRecipes = map[string]tsRecipe{
 	// test_state_configuration.py: the calls give
 	// stateConfiguration.mapIterationFailureCount, which local.TestState
 	// does not model.
-	"test_map_state_failure_count": func(string) ([]tsCall, string) {
-		return nil, "the request's stateConfiguration (mapIterationFailureCount) is not modelled by local.TestState"
+	"test_map_state_failure_count":                               noStateConfiguration,
+	"test_map_state_error_caused_by_state":                       noStateConfiguration,
+	"test_state_machine_configuration_item_reader_with_error":    noStateConfiguration,
+	"test_state_machine_configuration_map_iteration_item_reader": noStateConfiguration,
+	// stateConfiguration.retrierRetryCount is RetrierRetryCount.
+	"test_state_configuration_retrier_retry_count": func(level string) ([]tsCall, string) {
+		call := func(match string, retries int) tsCall {
+			return tsCall{template: "test_state/statemachines/base_task_state_retry", input: `{"Values": ["first", "second", "third"]}`, level: level, roleArn: sfnRole, match: match, retries: retries,
+				mock: &local.TestStateMock{IsError: true, Error: "MockException", Cause: "Mock the cause of the error.", HasError: true, HasCause: true}}
+		}
+		return []tsCall{call("below_tolerated_retry_count_with_backoff", 4), call("exceeds_tolerated_retry_count", 5)}, ""
 	},
 	"test_state_with_variables": func(param string) ([]tsCall, string) {
 		t := map[string]string{"base_expressions": "base_expr", "empty_variables": "base_literals"}[param]
@@ -269,6 +278,13 @@ func fieldsNotInSpec(param string) ([]tsCall, string) {
 		return nil, "unknown parameter " + param
 	}
 	return mocked("base_events_put_events", `{"Entries": [{"Detail": "detail", "DetailType": "detail_type", "Source": "source"}]}`, result)(param)
+}
+
+// noStateConfiguration is the reason of the tests whose calls give
+// stateConfiguration fields other than retrierRetryCount
+// (mapIterationFailureCount, mapItemReaderData, errorCausedByState).
+func noStateConfiguration(string) ([]tsCall, string) {
+	return nil, "the request's stateConfiguration (Map iteration failures, item reader data, the state that caused an error) is not modelled by local.TestState"
 }
 
 // sfnRole stands for the role the tests create (the recording replaced
