@@ -234,8 +234,10 @@ func (x *exec) jmocked(cs *cstate, r *roots, in value.Value) *Failure {
 				return f
 			}
 			x.inspect("toleratedFailureCount", value.FromInt(n))
+			x.ts.tolCount, x.ts.hasTolCount = float64(n), true
 		case cs.hasToleratedCount:
 			x.inspect("toleratedFailureCount", value.FromInt(cs.toleratedCount))
+			x.ts.tolCount, x.ts.hasTolCount = float64(cs.toleratedCount), true
 		}
 		switch {
 		case cs.jTolPct != nil:
@@ -244,8 +246,10 @@ func (x *exec) jmocked(cs *cstate, r *roots, in value.Value) *Failure {
 				return f
 			}
 			x.inspect("toleratedFailurePercentage", value.FromFloat(p))
+			x.ts.tolPct, x.ts.hasTolPct = p, true
 		case cs.hasToleratedPercent:
 			x.inspect("toleratedFailurePercentage", value.FromFloat(cs.toleratedPercent))
+			x.ts.tolPct, x.ts.hasTolPct = cs.toleratedPercent, true
 		}
 	}
 	return nil

@@ -286,3 +286,29 @@ func TestTestStateRetrierExhausted(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+func TestTestStateMapIterationFailureCount(t *testing.T) {
+	sm, err := asl.Parse([]byte(`{"StartAt":"M","States":{"M":{"Type":"Map","QueryLanguage":"JSONata","Items":"{% $states.input.Values %}","ToleratedFailureCount":1,
+		"ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
+		"Catch":[{"ErrorEquals":["States.ExceedToleratedFailureThreshold"],"Next":"H"}],"End":true},"H":{"Type":"Succeed"}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Compile(sm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for failures, want := range map[int]string{
+		1: `{"output":"[1,1,1]","inspectionData":{"input":"{\"Values\":[1,2,3]}","maxConcurrency":0,"toleratedFailureCount":1},"status":"SUCCEEDED"}`,
+		2: `{"output":"{\"Error\":\"States.ExceedToleratedFailureThreshold\",\"Cause\":\"The specified tolerated failure threshold was exceeded\"}","error":"States.ExceedToleratedFailureThreshold","cause":"The specified tolerated failure threshold was exceeded","inspectionData":{"input":"{\"Values\":[1,2,3]}","maxConcurrency":0,"toleratedFailureCount":1,"errorDetails":{"catchIndex":0}},"nextState":"H","status":"CAUGHT_ERROR"}`,
+	} {
+		r, err := m.TestState(context.Background(), TestStateRequest{Input: mustJSON(t, `{"Values":[1,2,3]}`), InspectionLevel: "DEBUG",
+			Mock: &TestStateMock{Result: mustJSON(t, `[1,1,1]`)}, MapIterationFailureCount: failures, HasMapIterationFailureCount: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(r.JSON()); got != want {
+			t.Errorf("%d failures:\n got %s\nwant %s", failures, got, want)
+		}
+	}
+}

@@ -40,6 +40,13 @@ type TestStateRequest struct {
 	Mock *TestStateMock
 	// RetrierRetryCount is the number of retries assumed to have happened.
 	RetrierRetryCount int
+	// MapIterationFailureCount, with HasMapIterationFailureCount, is the
+	// number of iterations of a mocked Map state assumed to have failed
+	// (stateConfiguration.mapIterationFailureCount): past the state's
+	// ToleratedFailureCount or ToleratedFailurePercentage the state fails
+	// with States.ExceedToleratedFailureThreshold.
+	MapIterationFailureCount    int
+	HasMapIterationFailureCount bool
 	// Context, when set, is the context object the state sees (an object
 	// with Execution, State, StateMachine and, for a callback or .sync
 	// Task, Task).
@@ -188,6 +195,29 @@ func findState(sc *cscope, name string) *cstate {
 type testState struct {
 	mock *TestStateMock
 	insp inspection
+	// mapFailures is the request's MapIterationFailureCount.
+	mapFailures    int
+	hasMapFailures bool
+	// The mocked Map state's tolerated failures, as evaluated.
+	tolCount, tolPct       float64
+	hasTolCount, hasTolPct bool
+}
+
+// exceedsTolerance reports whether the assumed iteration failures of a
+// mocked Map state pass its tolerated failures; a state that tolerates
+// nothing explicitly is not checked (as AWS recorded).
+func (ts *testState) exceedsTolerance(items int) bool {
+	if !ts.hasMapFailures || ts.mapFailures == 0 {
+		return false
+	}
+	n := float64(ts.mapFailures)
+	switch {
+	case ts.hasTolCount && n > ts.tolCount:
+		return !ts.hasTolPct || items == 0 || n*100/float64(items) > ts.tolPct
+	case ts.hasTolPct && !ts.hasTolCount && items > 0:
+		return n*100/float64(items) > ts.tolPct
+	}
+	return false
 }
 
 // inspection collects TestState's inspection data.
@@ -232,11 +262,18 @@ func (ts *testState) mocked(x *exec, cs *cstate, r *roots, in value.Value) (valu
 		x.inspect("maxConcurrency", value.FromInt(cs.maxConcurrency))
 		if cs.hasToleratedCount {
 			x.inspect("toleratedFailureCount", value.FromInt(cs.toleratedCount))
+			ts.tolCount, ts.hasTolCount = float64(cs.toleratedCount), true
+		}
+		if cs.hasToleratedPercent {
+			ts.tolPct, ts.hasTolPct = cs.toleratedPercent, true
 		}
 	}
 	if m.IsError {
 		f := &Failure{Name: m.Error, Cause: m.Cause, HasCause: m.HasCause, nullError: !m.HasError}
 		return value.Value{}, f
+	}
+	if cs.typ == asl.TypeMap && ts.exceedsTolerance(m.Result.Len()) {
+		return value.Value{}, &Failure{Name: ErrExceedToleratedFailureThreshold, HasCause: true, Cause: "The specified tolerated failure threshold was exceeded"}
 	}
 	return m.Result, nil
 }
@@ -283,7 +320,7 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 		value.Member{Key: "RoleArn", Value: role},
 		value.Member{Key: "StartTime", Value: value.FromString(x.startText)},
 	)
-	x.ts = &testState{mock: req.Mock, insp: inspection{}}
+	x.ts = &testState{mock: req.Mock, insp: inspection{}, mapFailures: req.MapIterationFailureCount, hasMapFailures: req.HasMapIterationFailureCount}
 	in := req.Input
 	if in.IsUndefined() {
 		in = value.FromMembers()

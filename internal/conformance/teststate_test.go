@@ -26,10 +26,12 @@ type tsCall struct {
 	match     string // the snapshot match key; "test_case_response" when ""
 	// wantErr is the recorded exception text when the call is refused.
 	wantErr string
-	context string        // the context object given, JSON
-	vars    string        // the variables given, JSON
-	roleArn string        // the roleArn given
-	handler local.Handler // answers the Task (state "State") when there is no mock
+	context string // the context object given, JSON
+	vars    string // the variables given, JSON
+	roleArn string // the roleArn given
+	// mapFailures is stateConfiguration.mapIterationFailureCount.
+	mapFailures *int
+	handler     local.Handler // answers the Task (state "State") when there is no mock
 	// recordedResponse names the key whose recorded output the handler
 	// returns as the integration's whole response.
 	recordedResponse string
@@ -176,10 +178,23 @@ var tsRecipes = map[string]tsRecipe{
 	// test_state_configuration.py: the calls give
 	// stateConfiguration.mapIterationFailureCount, which local.TestState
 	// does not model.
-	"test_map_state_failure_count":                               noStateConfiguration,
 	"test_map_state_error_caused_by_state":                       noStateConfiguration,
 	"test_state_machine_configuration_item_reader_with_error":    noStateConfiguration,
 	"test_state_machine_configuration_map_iteration_item_reader": noStateConfiguration,
+	// test_map_state_failure_count: mapIterationFailureCount 0 with the
+	// mock [1, 1, 1], then 2 with [0, 0, 1].
+	"test_map_state_failure_count": func(param string) ([]tsCall, string) {
+		level, tmpl, _ := strings.Cut(param, "-")
+		call := func(match string, failures int, result ...int64) tsCall {
+			items := make([]value.Value, len(result))
+			for i, n := range result {
+				items[i] = value.FromInt(n)
+			}
+			return tsCall{template: "test_state/statemachines/" + strings.ToLower(tmpl), input: `{"Values": ["first", "second", "third"]}`, level: level, roleArn: sfnRole, match: match,
+				mapFailures: &failures, mock: &local.TestStateMock{Result: value.FromArray(items)}}
+		}
+		return []tsCall{call("below_tolerated_failure", 0, 1, 1, 1), call("exceeds_tolerated_failure", 2, 0, 0, 1)}, ""
+	},
 	// stateConfiguration.retrierRetryCount is RetrierRetryCount.
 	"test_state_configuration_retrier_retry_count": func(level string) ([]tsCall, string) {
 		call := func(match string, retries int) tsCall {
@@ -281,10 +296,10 @@ func fieldsNotInSpec(param string) ([]tsCall, string) {
 }
 
 // noStateConfiguration is the reason of the tests whose calls give
-// stateConfiguration fields other than retrierRetryCount
-// (mapIterationFailureCount, mapItemReaderData, errorCausedByState).
+// stateConfiguration fields local.TestState does not model
+// (mapItemReaderData, errorCausedByState).
 func noStateConfiguration(string) ([]tsCall, string) {
-	return nil, "the request's stateConfiguration (Map iteration failures, item reader data, the state that caused an error) is not modelled by local.TestState"
+	return nil, "the request's stateConfiguration (item reader data, the state that caused an error) is not modelled by local.TestState"
 }
 
 // sfnRole stands for the role the tests create (the recording replaced
@@ -433,7 +448,11 @@ func (s *suite) testStateCall(c tsCall, content map[string]json.RawMessage) stri
 			return "harness: bad variables"
 		}
 	}
-	r, err := m.TestState(context.Background(), local.TestStateRequest{Variables: vars,
+	failures, hasFailures := 0, c.mapFailures != nil
+	if hasFailures {
+		failures = *c.mapFailures
+	}
+	r, err := m.TestState(context.Background(), local.TestStateRequest{Variables: vars, MapIterationFailureCount: failures, HasMapIterationFailureCount: hasFailures,
 		StateName: c.stateName, Input: in, InspectionLevel: level, Mock: c.mock, RetrierRetryCount: c.retries, Context: ctxObj,
 		Options: local.Options{RoleArn: c.roleArn, Partition: "<partition>", Region: "<region>", Account: "111111111111", Handlers: map[string]local.Handler{"State": c.handler}},
 	})
