@@ -178,7 +178,6 @@ var tsRecipes = map[string]tsRecipe{
 	// test_state_configuration.py: the calls give
 	// stateConfiguration.mapIterationFailureCount, which local.TestState
 	// does not model.
-	"test_map_state_error_caused_by_state":                       noStateConfiguration,
 	"test_state_machine_configuration_item_reader_with_error":    noStateConfiguration,
 	"test_state_machine_configuration_map_iteration_item_reader": noStateConfiguration,
 	// test_map_state_failure_count: mapIterationFailureCount 0 with the
@@ -194,6 +193,14 @@ var tsRecipes = map[string]tsRecipe{
 				mapFailures: &failures, mock: &local.TestStateMock{Result: value.FromArray(items)}}
 		}
 		return []tsCall{call("below_tolerated_failure", 0, 1, 1, 1), call("exceeds_tolerated_failure", 2, 0, 0, 1)}, ""
+	},
+	// test_map_state_error_caused_by_state: an error mock with
+	// stateConfiguration.errorCausedByState "TestState" (the inner state
+	// that raised it); the recorded response does not show that field, so
+	// the call runs without it.
+	"test_map_state_error_caused_by_state": func(level string) ([]tsCall, string) {
+		return []tsCall{{template: "test_state/statemachines/base_map_state", input: `{"Values": [1, 1, 1]}`, level: level, roleArn: sfnRole,
+			mock: &local.TestStateMock{IsError: true, Error: "MockException", Cause: "Mock the cause of the error.", HasError: true, HasCause: true}}}, ""
 	},
 	// stateConfiguration.retrierRetryCount is RetrierRetryCount.
 	"test_state_configuration_retrier_retry_count": func(level string) ([]tsCall, string) {
