@@ -178,8 +178,6 @@ var tsRecipes = map[string]tsRecipe{
 	// test_state_configuration.py: the calls give
 	// stateConfiguration.mapIterationFailureCount, which local.TestState
 	// does not model.
-	"test_state_machine_configuration_item_reader_with_error":    noStateConfiguration,
-	"test_state_machine_configuration_map_iteration_item_reader": noStateConfiguration,
 	// test_map_state_failure_count: mapIterationFailureCount 0 with the
 	// mock [1, 1, 1], then 2 with [0, 0, 1].
 	"test_map_state_failure_count": func(param string) ([]tsCall, string) {
@@ -201,6 +199,20 @@ var tsRecipes = map[string]tsRecipe{
 	"test_map_state_error_caused_by_state": func(level string) ([]tsCall, string) {
 		return []tsCall{{template: "test_state/statemachines/base_map_state", input: `{"Values": [1, 1, 1]}`, level: level, roleArn: sfnRole,
 			mock: &local.TestStateMock{IsError: true, Error: "MockException", Cause: "Mock the cause of the error.", HasError: true, HasCause: true}}}, ""
+	},
+	// The item reader tests give stateConfiguration.mapItemReaderData (and
+	// errorCausedByState); with a mock the Map state reads no items, so the
+	// recorded responses do not depend on them and the calls run without.
+	"test_state_machine_configuration_map_iteration_item_reader": func(level string) ([]tsCall, string) {
+		return []tsCall{{template: "test_state/statemachines/map_item_reader_state_machine", stateName: "State0", input: `{"Bucket": "test-bucket", "Key": "test-key"}`, level: level, roleArn: sfnRole,
+			mock: &local.TestStateMock{Result: value.FromArray([]value.Value{value.FromInt(1), value.FromInt(4), value.FromInt(9)})}}}, ""
+	},
+	"test_state_machine_configuration_item_reader_with_error": func(level string) ([]tsCall, string) {
+		call := func(match string, failures int) tsCall {
+			return tsCall{template: "test_state/statemachines/map_item_reader_state_machine", stateName: "State0", input: `{"Bucket": "test-bucket", "Key": "test-key"}`, level: level, roleArn: sfnRole, match: match,
+				mapFailures: &failures, mock: &local.TestStateMock{IsError: true, Error: "MockException", Cause: "Mock the error cause.", HasError: true, HasCause: true}}
+		}
+		return []tsCall{call("below_tolerated_failure", 0), call("exceeds_tolerated_failure", 2)}, ""
 	},
 	// stateConfiguration.retrierRetryCount is RetrierRetryCount.
 	"test_state_configuration_retrier_retry_count": func(level string) ([]tsCall, string) {
@@ -300,13 +312,6 @@ func fieldsNotInSpec(param string) ([]tsCall, string) {
 		return nil, "unknown parameter " + param
 	}
 	return mocked("base_events_put_events", `{"Entries": [{"Detail": "detail", "DetailType": "detail_type", "Source": "source"}]}`, result)(param)
-}
-
-// noStateConfiguration is the reason of the tests whose calls give
-// stateConfiguration fields local.TestState does not model
-// (mapItemReaderData, errorCausedByState).
-func noStateConfiguration(string) ([]tsCall, string) {
-	return nil, "the request's stateConfiguration (item reader data, the state that caused an error) is not modelled by local.TestState"
 }
 
 // sfnRole stands for the role the tests create (the recording replaced
