@@ -214,6 +214,24 @@ var tsRecipes = map[string]tsRecipe{
 		}
 		return []tsCall{call("below_tolerated_failure", 0), call("exceeds_tolerated_failure", 2)}, ""
 	},
+	// test_localstack_blogpost_scenario: five calls on the machine, with
+	// the API endpoint put in "Ask for Approval".
+	"test_localstack_blogpost_scenario": func(string) ([]tsCall, string) {
+		edit := func(def value.Value) value.Value {
+			return set(def, value.FromString("example.execute-api.<region>.amazonaws.com"), "States", "Ask for Approval", "Arguments", "ApiEndpoint")
+		}
+		call := func(match, state, input string, mock *local.TestStateMock) tsCall {
+			return tsCall{template: "test_state/statemachines/localstack_blogpost_scenario_state_machine", stateName: state, input: input, level: "TRACE", match: match, mock: mock, edit: edit}
+		}
+		approval, _ := value.ParseString(`{"approval": true}`)
+		return []tsCall{
+			call("small_purchase_approval_required_response", "Approval Required", `{"cost": 9}`, nil),
+			call("large_purchase_approval_required_response", "Approval Required", `{"cost": 10}`, nil),
+			call("large_purchase_ask_for_approval_response", "Ask for Approval", `{"cost": 10}`, &local.TestStateMock{Result: approval}),
+			call("check_approval_granted_response", "Check Approval", `{"approval": true, "approval_code": "2387462", "approved_by": "Mary"}`, nil),
+			call("check_approval_denied_response", "Check Approval", `{"approval": false}`, nil),
+		}, ""
+	},
 	// stateConfiguration.retrierRetryCount is RetrierRetryCount.
 	"test_state_configuration_retrier_retry_count": func(level string) ([]tsCall, string) {
 		call := func(match string, retries int) tsCall {
