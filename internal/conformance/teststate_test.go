@@ -232,6 +232,11 @@ var tsRecipes = map[string]tsRecipe{
 			call("check_approval_denied_response", "Check Approval", `{"approval": false}`, nil),
 		}, ""
 	},
+	// test_field_validation_mode_*.py: startExecution mocks that pass the
+	// field validation (NONE mode, or fields PRESENT mode does not check)
+	// come out as they are.
+	"test_none_mode_sfn_task":                    sfnStartMock,
+	"test_present_mode_sfn_task_validation_pass": sfnStartMock,
 	// stateConfiguration.retrierRetryCount is RetrierRetryCount.
 	"test_state_configuration_retrier_retry_count": func(level string) ([]tsCall, string) {
 		call := func(match string, retries int) tsCall {
@@ -330,6 +335,23 @@ func fieldsNotInSpec(param string) ([]tsCall, string) {
 		return nil, "unknown parameter " + param
 	}
 	return mocked("base_events_put_events", `{"Entries": [{"Detail": "detail", "DetailType": "detail_type", "Source": "source"}]}`, result)(param)
+}
+
+// sfnStartMock is a startExecution TestState call whose mock result the
+// field validation lets through.
+func sfnStartMock(param string) ([]tsCall, string) {
+	result := map[string]string{"missing_required_fields": `{}`, "wrong_timestamp_type_bool": `{"ExecutionArn": "stringValueExecutionArn", "StartDate": true}`,
+		"field_name_not_in_sfn_case": `{"executionArn": "stringValueExecutionArn", "startDate": "stringValueStartDate"}`}[param]
+	if result == "" {
+		return nil, "unknown parameter " + param
+	}
+	v, err := value.ParseString(result)
+	if err != nil {
+		return nil, "harness: bad mock"
+	}
+	return []tsCall{{template: "test_state/statemachines/base_sfn_start_execution", match: "test_state_response",
+		input: `{"stateMachineArn": "arn:<partition>:states:<region>:111111111111:stateMachine:TargetStateMachine", "targetInput": null, "name": "TestStartTarget"}`,
+		mock:  &local.TestStateMock{Result: v}}}, ""
 }
 
 // sfnRole stands for the role the tests create (the recording replaced
