@@ -205,6 +205,15 @@ var recipes = map[string]recipe{
 		"BASE_SINGLE_QUOTE_FALSE": {"Output", `"{% $contains('hello$world', /^hello\\ /) %}"`}}),
 	"test_merge_with_dynamic_args": setStart(map[string][2]string{
 		"": {"Output", `"{% $merge([$states.input.part1, $states.input.part2]) %}"`}}),
+	// scenarios: the input is {"TimestampValue": timestamp_value} (see
+	// fixInput); the key without a parameter is from an earlier version of
+	// the test whose timestamp the recording normalised to "date".
+	"test_wait_timestamp_jsonata": func(def value.Value, param string) (value.Value, string) {
+		if param == "" {
+			return def, "the recording normalised the input timestamp to \"date\" and this unparameterised version of the test is gone: the value is unknown"
+		}
+		return def, ""
+	},
 	// outputdecl/test_output.py: template["States"]["State0"]["Output"] = output_value
 	"test_base_output_any_non_dict": func(def value.Value, param string) (value.Value, string) {
 		lit, ok := map[string]string{"NULL": "null", "INT": "0", "FLOAT": "0.1", "BOOL": "true", "STR_LIT": `"string literal"`,
