@@ -185,6 +185,7 @@ func (s *suite) runCase(c *harnessCase) result {
 	def, why := s.definition(c)
 	if why != "" {
 		res.reason, res.hreason = why, why
+		res.jsonata = s.usesJSONata(c.Key)
 		return res
 	}
 	sm, err := asl.Parse(def)
