@@ -30,7 +30,8 @@
 // Compile; $states.input, $states.result (Output and Assign of Task, Map
 // and Parallel), $states.errorOutput (catchers) and $states.context are
 // bound as AWS binds them, the variables in scope are JSONata variables,
-// $now reads the virtual clock and $random, $uuid the seeded generator. A
+// $now reads the virtual clock (the time the state was entered) and
+// $random, $uuid the seeded generator. A
 // failed evaluation is States.QueryEvaluationError with AWS's message and an
 // EvaluationFailed event.
 package local
