@@ -31,7 +31,7 @@
 // and Parallel), $states.errorOutput (catchers) and $states.context are
 // bound as AWS binds them, the variables in scope are JSONata variables,
 // $now reads the virtual clock (the time the state was entered) and
-// $random, $uuid the seeded generator. A
-// failed evaluation is States.QueryEvaluationError with AWS's message and an
-// EvaluationFailed event.
+// $random, $uuid the seeded generator. A failed evaluation is
+// States.QueryEvaluationError with AWS's message and an EvaluationFailed
+// event.
 package local
