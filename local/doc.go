@@ -25,6 +25,13 @@
 // are recorded as small structs and rendered to JSON only when asked
 // (Execution.HistoryJSON).
 //
-// JSONata states fail with "JSONata evaluation is not available yet" until
-// an evaluator is wired in through the jsonataEvaluator interface.
+// JSONata states run through package asl/jsonata/eval: every "{% %}"
+// string of every field (inside objects and arrays too) is compiled once by
+// Compile; $states.input, $states.result (Output and Assign of Task, Map
+// and Parallel), $states.errorOutput (catchers) and $states.context are
+// bound as AWS binds them, the variables in scope are JSONata variables,
+// $now reads the virtual clock (the time the state was entered) and
+// $random, $uuid the seeded generator. A failed evaluation is
+// States.QueryEvaluationError with AWS's message and an EvaluationFailed
+// event.
 package local

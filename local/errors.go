@@ -32,6 +32,12 @@ type Failure struct {
 	nullError   bool // no error name was given (SendTaskFailure without one)
 	stateFailed bool // a started Map or Parallel state failed: its Failed event is due
 	aborted     bool // the execution was stopped (Options.StopAt)
+	// evalEvent: a JSONata evaluation failed; its EvaluationFailed event
+	// (state evalState, field evalLoc) is due when the state fails.
+	evalEvent    bool
+	evalKeepPrev bool // the event follows the previous one (Wait's Timestamp)
+	evalLoc      string
+	evalState    string
 }
 
 // Error returns "Name: Cause" (or the name alone).

@@ -200,6 +200,9 @@ type exec struct {
 	// The state running now, for error messages.
 	curName    string
 	curEntered int64
+	// curEnteredPrev is the previousEventId of the current state's
+	// Entered event.
+	curEnteredPrev int64
 }
 
 // Run executes the machine once. The error is for runs that cannot
@@ -320,6 +323,7 @@ type stateCtx struct {
 	token    string
 	item     *mapItem
 	task     bool // a Task state: State.RetryCount is there
+	mapState bool // a Map state (TestState gives it State.RetryCount)
 	built    value.Value
 	hasBuilt bool
 	// fixed: built is a context object given by TestState and is kept.
@@ -332,9 +336,15 @@ func (c *stateCtx) value() value.Value {
 		return c.built
 	}
 	var st value.ObjectBuilder
+	name, task := c.name, c.task
+	if c.x.ts != nil {
+		// TestState names the state "StateName" and gives a Map state
+		// its RetryCount too.
+		name, task = "StateName", task || c.mapState
+	}
 	st.Set("EnteredTime", value.FromString(formatTime(c.entered)))
-	st.Set("Name", value.FromString(c.name))
-	if c.task {
+	st.Set("Name", value.FromString(name))
+	if task {
 		st.Set("RetryCount", value.FromInt(int64(c.retry)))
 	}
 	var b value.ObjectBuilder
@@ -396,16 +406,17 @@ func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, 
 	}
 	x.res.Transitions++
 	x.res.Visited = append(x.res.Visited, cs.name)
+	enteredPrev := th.prev
 	entered := x.emit(th, eventInfo{Type: cs.enteredType, Name: cs.name, Input: input})
-	saveName, saveEntered := x.curName, x.curEntered
-	x.curName, x.curEntered = cs.name, entered
+	saveName, saveEntered, savePrev := x.curName, x.curEntered, x.curEnteredPrev
+	x.curName, x.curEntered, x.curEnteredPrev = cs.name, entered, enteredPrev
 	out, next, f := x.stateBody(cs, input, vars, th, item, entered)
-	x.curName, x.curEntered = saveName, saveEntered
+	x.curName, x.curEntered, x.curEnteredPrev = saveName, saveEntered, savePrev
 	return out, next, f
 }
 
 func (x *exec) stateBody(cs *cstate, input value.Value, vars *scope, th *thread, item *mapItem, entered int64) (value.Value, *cstate, *Failure) {
-	sr := &stateRun{sctx: stateCtx{x: x, name: cs.name, entered: th.now, item: item, task: cs.typ == asl.TypeTask}}
+	sr := &stateRun{sctx: stateCtx{x: x, name: cs.name, entered: th.now, item: item, task: cs.typ == asl.TypeTask, mapState: cs.typ == asl.TypeMap}}
 	sr.r = roots{input: input, vars: vars, sctx: &sr.sctx}
 	r := &sr.r
 
@@ -416,28 +427,42 @@ func (x *exec) stateBody(cs *cstate, input value.Value, vars *scope, th *thread,
 		asg    []assignedVar
 		caught bool
 	)
-	switch cs.typ {
-	case asl.TypePass:
+	switch {
+	case cs.typ == asl.TypePass && cs.jsonata:
+		out, asg, f = x.jpass(cs, r)
+	case cs.typ == asl.TypePass:
 		out, asg, f = x.pass(cs, r)
-	case asl.TypeTask, asl.TypeParallel, asl.TypeMap:
+	case cs.typ == asl.TypeTask || cs.typ == asl.TypeParallel || cs.typ == asl.TypeMap:
 		var handler *cstate
 		out, asg, handler, f = x.withRetry(cs, r, th, item)
 		if handler != nil {
 			next, caught = handler, true
 		}
-	case asl.TypeChoice:
+	case cs.typ == asl.TypeChoice && cs.jsonata:
+		out, next, asg, f = x.jchoice(cs, r)
+	case cs.typ == asl.TypeChoice:
 		out, next, asg, f = x.choice(cs, r)
-	case asl.TypeWait:
+	case cs.typ == asl.TypeWait && cs.jsonata:
+		out, asg, f = x.jwait(cs, r, th)
+	case cs.typ == asl.TypeWait:
 		out, asg, f = x.wait(cs, r, th)
-	case asl.TypeSucceed:
+	case cs.typ == asl.TypeSucceed && cs.jsonata:
+		out, f = x.jsucceed(cs, r)
+		next = nil
+	case cs.typ == asl.TypeSucceed:
 		out, f = x.inputOutput(cs, r)
 		next = nil
-	case asl.TypeFail:
+	case cs.typ == asl.TypeFail && cs.jsonata:
+		f = x.jfail(cs, r)
+		x.evalEvent(f, th)
+		return value.Value{}, nil, f
+	case cs.typ == asl.TypeFail:
 		return value.Value{}, nil, x.fail(cs, r)
 	default:
 		return value.Value{}, nil, x.runtime("unknown state type " + string(cs.typ))
 	}
 	if f != nil {
+		x.evalEvent(f, th)
 		return value.Value{}, nil, f
 	}
 	if out.Size() > MaxPayloadSize {
@@ -714,6 +739,7 @@ func (x *exec) withRetry(cs *cstate, r *roots, th *thread, item *mapItem) (value
 			return out, asg, nil, nil
 		}
 		if f.Name == ErrRuntime || x.runErr != nil || f.execTimeout || f.aborted {
+			x.evalEvent(f, th)
 			x.stateFailedEvent(cs, f, th)
 			return value.Value{}, nil, nil, f
 		}
@@ -745,12 +771,20 @@ func (x *exec) withRetry(cs *cstate, r *roots, th *thread, item *mapItem) (value
 		if retried {
 			continue
 		}
+		x.evalEvent(f, th)
 		x.stateFailedEvent(cs, f, th)
 		for _, c := range cs.catch {
 			if !matches(c.equals, f.Name) {
 				continue
 			}
 			errOut := errorOutput(f)
+			if cs.jsonata {
+				out, asg, ff := x.jcatch(c, r, errOut)
+				if ff != nil {
+					return value.Value{}, nil, nil, ff
+				}
+				return out, asg, c.next, nil
+			}
 			var asg []assignedVar
 			if c.assign != nil {
 				var ff *Failure
@@ -793,6 +827,9 @@ func (x *exec) stateFailedEvent(cs *cstate, f *Failure, th *thread) {
 
 // attempt runs the state's work once.
 func (x *exec) attempt(cs *cstate, r *roots, th *thread, item *mapItem) (value.Value, []assignedVar, *Failure) {
+	if cs.jsonata {
+		return x.jattempt(cs, r, th)
+	}
 	in, f := x.effectiveInput(cs, r)
 	if f != nil {
 		return value.Value{}, nil, f

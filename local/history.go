@@ -51,6 +51,7 @@ type eventInfo struct {
 	MapRunArn    string
 	WorkerName   string
 	Credentials  value.Value
+	Location     string // EvaluationFailed: the field
 }
 
 type assignedVar struct {
@@ -238,6 +239,9 @@ func detailsObject(e *eventInfo) value.Value {
 		errCause()
 	case "EvaluationFailed":
 		errCause()
+		if e.Location != "" {
+			b.Set("location", value.FromString(e.Location))
+		}
 		b.Set("state", value.FromString(e.Name))
 	case "TaskScheduled":
 		res()

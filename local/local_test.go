@@ -204,15 +204,6 @@ func TestRunErrors(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
-	sm, err := asl.Parse([]byte(`{"QueryLanguage":"JSONata","StartAt":"J","States":{"J":{"Type":"Pass","Output":"{% 1 %}","End":true}}}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = Compile(sm)
-	want = `state "J": JSONata evaluation is not available yet: this state uses the JSONata query language, which the local executor cannot run until goasl's JSONata evaluator lands; use JSONPath for this state to run it locally`
-	if err == nil || err.Error() != want {
-		t.Errorf("got %v\nwant %s", err, want)
-	}
 }
 
 func TestMockConfig(t *testing.T) {

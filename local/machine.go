@@ -88,10 +88,18 @@ type cstate struct {
 	reader                                 *creader
 	writer                                 *asl.ResultWriter
 	writerParams                           *tmpl
+	jWriterArgs                            *jtmpl
 	batcher                                *cbatcher
 
 	retry []*cretrier
 	catch []*ccatcher
+
+	// JSONata states: every field that may hold an expression.
+	jsonata                                    bool
+	jArgs, jOutput, jAssign, jItems, jItemSel  *jtmpl
+	jMaxConc, jTolCount, jTolPct               *jtmpl
+	jSeconds, jTimestamp, jTimeout, jHeartbeat *jtmpl
+	jError, jCause, jCreds                     *jtmpl
 }
 
 type crule struct {
@@ -106,6 +114,8 @@ type crule struct {
 	re       *regexp.Regexp
 	ts       time.Time
 	tsOK     bool
+
+	jCond, jOutput, jAssign *jtmpl // JSONata
 }
 
 type cretrier struct {
@@ -124,6 +134,8 @@ type ccatcher struct {
 	resultNull bool
 	assign     *tmpl
 	next       *cstate
+
+	jOutput, jAssign *jtmpl // JSONata
 }
 
 type creader struct {
@@ -131,6 +143,8 @@ type creader struct {
 	params       *tmpl
 	maxItemsPath *path
 	maxItems     int64
+
+	jArgs, jMaxItems *jtmpl // JSONata
 }
 
 type cbatcher struct {
@@ -140,6 +154,8 @@ type cbatcher struct {
 	maxBytes     int64
 	maxBytesPath *path
 	input        *tmpl
+
+	jMaxItems, jMaxBytes, jInput *jtmpl // JSONata
 }
 
 // resource is a Task's Resource, split as the history writes it.
@@ -187,8 +203,8 @@ func parseResource(arn string) resource {
 }
 
 // Compile prepares a state machine for running. It rejects what cannot
-// run: an unparsable path or template, a Next naming no state, and (until
-// the JSONata evaluator is wired in) any JSONata state.
+// run: an unparsable path, template or JSONata expression, or a Next naming
+// no state.
 func Compile(sm *asl.StateMachine) (*Machine, error) {
 	if sm == nil {
 		return nil, fmt.Errorf("local.Compile: the state machine is nil")
@@ -291,9 +307,7 @@ func (c *compiler) state(sc *cscope, cs *cstate) error {
 	if ql == "" {
 		ql = c.top
 	}
-	if ql == asl.JSONata && jsonataEngine == nil {
-		return c.errf(st, "", "JSONata evaluation is not available yet: this state uses the JSONata query language, which the local executor cannot run until goasl's JSONata evaluator lands; use JSONPath for this state to run it locally")
-	}
+	cs.jsonata = ql == asl.JSONata
 	cs.evType = string(st.Type)
 	cs.enteredType, cs.exitedType = cs.evType+"StateEntered", cs.evType+"StateExited"
 	var err error
@@ -352,7 +366,14 @@ func (c *compiler) state(sc *cscope, cs *cstate) error {
 		if cc.resultPath, cc.resultNull, err = c.nullable(st, field+".ResultPath", k.ResultPath); err != nil {
 			return err
 		}
-		if cc.assign, err = c.template(st, field+".Assign", k.Assign); err != nil {
+		if cs.jsonata {
+			if cc.jOutput, err = c.jsonata(st, "Output", field+".Output", k.Output); err != nil {
+				return err
+			}
+			if cc.jAssign, err = c.jsonata(st, "Assign", field+".Assign", k.Assign); err != nil {
+				return err
+			}
+		} else if cc.assign, err = c.template(st, field+".Assign", k.Assign); err != nil {
 			return err
 		}
 		cs.catch = append(cs.catch, cc)
@@ -382,7 +403,7 @@ func (c *compiler) state(sc *cscope, cs *cstate) error {
 			}
 		}
 		for i, r := range st.Choices {
-			cr, err := c.rule(sc, st, fmt.Sprintf("Choices[%d]", i), r)
+			cr, err := c.rule(sc, st, fmt.Sprintf("Choices[%d]", i), r, cs.jsonata)
 			if err != nil {
 				return err
 			}
@@ -392,7 +413,7 @@ func (c *compiler) state(sc *cscope, cs *cstate) error {
 		if n, ok := intField(st.Seconds); ok {
 			cs.seconds, cs.hasSeconds = n, true
 		}
-		if st.Timestamp != "" {
+		if st.Timestamp != "" && !cs.jsonata {
 			t, err := time.Parse(time.RFC3339, st.Timestamp)
 			if err != nil {
 				return c.errf(st, "Timestamp", "%q is not an RFC 3339 timestamp", st.Timestamp)
@@ -505,10 +526,118 @@ func (c *compiler) state(sc *cscope, cs *cstate) error {
 			}
 		}
 	}
+	if cs.jsonata {
+		return c.jsonataFields(cs)
+	}
 	return nil
 }
 
-func (c *compiler) rule(sc *cscope, st *asl.State, field string, r *asl.ChoiceRule) (*crule, error) {
+// jsonata compiles a JSONata field; loc is the name AWS gives it in
+// messages, field the one goasl's compile errors use.
+func (c *compiler) jsonata(st *asl.State, loc, field string, v asl.Value) (*jtmpl, error) {
+	t, err := compileJSONata(v, loc)
+	if err != nil {
+		return nil, c.errf(st, field, "%v", err)
+	}
+	return t, nil
+}
+
+// jsonataNumber compiles a numeric field of a JSONata state when it holds
+// an expression (a number is read at compile time).
+func (c *compiler) jsonataNumber(st *asl.State, loc string, v asl.Value) (*jtmpl, error) {
+	if v.Kind != asl.String {
+		return nil, nil
+	}
+	return c.jsonata(st, loc, loc, v)
+}
+
+// jsonataFields compiles the fields of a JSONata state; the JSONPath
+// templates compiled before are dropped (JSONata states have none).
+func (c *compiler) jsonataFields(cs *cstate) error {
+	st := cs.s
+	cs.params, cs.resultSelector, cs.assign, cs.itemSelector = nil, nil, nil, nil
+	var err error
+	if cs.jArgs, err = c.jsonata(st, "Arguments", "Arguments", st.Arguments); err != nil {
+		return err
+	}
+	if cs.jOutput, err = c.jsonata(st, "Output", "Output", st.Output); err != nil {
+		return err
+	}
+	if cs.jAssign, err = c.jsonata(st, "Assign", "Assign", st.Assign); err != nil {
+		return err
+	}
+	if cs.jItems, err = c.jsonata(st, "Items", "Items", st.Items); err != nil {
+		return err
+	}
+	if cs.jItemSel, err = c.jsonata(st, "ItemSelector", "ItemSelector", st.ItemSelector); err != nil {
+		return err
+	}
+	if cs.jCreds, err = c.jsonata(st, "Credentials", "Credentials", st.Credentials); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		dst  **jtmpl
+		name string
+		v    asl.Value
+	}{
+		{&cs.jMaxConc, "MaxConcurrency", st.MaxConcurrency},
+		{&cs.jTolCount, "ToleratedFailureCount", st.ToleratedFailureCount},
+		{&cs.jTolPct, "ToleratedFailurePercentage", st.ToleratedFailurePercentage},
+		{&cs.jSeconds, "Seconds", st.Seconds},
+		{&cs.jTimeout, "TimeoutSeconds", st.TimeoutSeconds},
+		{&cs.jHeartbeat, "HeartbeatSeconds", st.HeartbeatSeconds},
+	} {
+		if *f.dst, err = c.jsonataNumber(st, f.name, f.v); err != nil {
+			return err
+		}
+	}
+	if st.Timestamp != "" {
+		if cs.jTimestamp, err = c.jsonata(st, "Timestamp", "Timestamp", asl.StringValue(st.Timestamp)); err != nil {
+			return err
+		}
+	}
+	if rd := cs.reader; rd != nil {
+		if rd.jArgs, err = c.jsonata(st, "ItemReader.Arguments", "ItemReader.Arguments", rd.r.Arguments); err != nil {
+			return err
+		}
+		if rc := rd.r.ReaderConfig; rc != nil {
+			if rd.jMaxItems, err = c.jsonataNumber(st, "ItemReader.ReaderConfig.MaxItems", rc.MaxItems); err != nil {
+				return err
+			}
+		}
+	}
+	if b := cs.batcher; b != nil {
+		b.input = nil
+		if b.jMaxItems, err = c.jsonataNumber(st, "ItemBatcher.MaxItemsPerBatch", b.b.MaxItemsPerBatch); err != nil {
+			return err
+		}
+		if b.jMaxBytes, err = c.jsonataNumber(st, "ItemBatcher.MaxInputBytesPerBatch", b.b.MaxInputBytesPerBatch); err != nil {
+			return err
+		}
+		if b.jInput, err = c.jsonata(st, "ItemBatcher.BatchInput", "ItemBatcher.BatchInput", b.b.BatchInput); err != nil {
+			return err
+		}
+	}
+	if w := cs.writer; w != nil {
+		cs.writerParams = nil
+		if cs.jWriterArgs, err = c.jsonata(st, "ResultWriter.Arguments", "ResultWriter.Arguments", w.Arguments); err != nil {
+			return err
+		}
+	}
+	if st.Error != "" {
+		if cs.jError, err = c.jsonata(st, "Error", "Error", asl.StringValue(st.Error)); err != nil {
+			return err
+		}
+	}
+	if st.Cause != "" {
+		if cs.jCause, err = c.jsonata(st, "Cause", "Cause", asl.StringValue(st.Cause)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *compiler) rule(sc *cscope, st *asl.State, field string, r *asl.ChoiceRule, jsonata bool) (*crule, error) {
 	cr := &crule{}
 	var err error
 	if r.Next != "" {
@@ -516,11 +645,23 @@ func (c *compiler) rule(sc *cscope, st *asl.State, field string, r *asl.ChoiceRu
 			return nil, err
 		}
 	}
+	if jsonata {
+		if cr.jCond, err = c.jsonata(st, "Condition", field+".Condition", r.Condition); err != nil {
+			return nil, err
+		}
+		if cr.jOutput, err = c.jsonata(st, "Output", field+".Output", r.Output); err != nil {
+			return nil, err
+		}
+		if cr.jAssign, err = c.jsonata(st, "Assign", field+".Assign", r.Assign); err != nil {
+			return nil, err
+		}
+		return cr, nil
+	}
 	if cr.assign, err = c.template(st, field+".Assign", r.Assign); err != nil {
 		return nil, err
 	}
 	for i, a := range r.And {
-		sub, err := c.rule(sc, st, fmt.Sprintf("%s.And[%d]", field, i), a)
+		sub, err := c.rule(sc, st, fmt.Sprintf("%s.And[%d]", field, i), a, false)
 		if err != nil {
 			return nil, err
 		}
@@ -530,7 +671,7 @@ func (c *compiler) rule(sc *cscope, st *asl.State, field string, r *asl.ChoiceRu
 		cr.and = []*crule{}
 	}
 	for i, a := range r.Or {
-		sub, err := c.rule(sc, st, fmt.Sprintf("%s.Or[%d]", field, i), a)
+		sub, err := c.rule(sc, st, fmt.Sprintf("%s.Or[%d]", field, i), a, false)
 		if err != nil {
 			return nil, err
 		}
@@ -540,7 +681,7 @@ func (c *compiler) rule(sc *cscope, st *asl.State, field string, r *asl.ChoiceRu
 		cr.or = []*crule{}
 	}
 	if r.Not != nil {
-		if cr.not, err = c.rule(sc, st, field+".Not", r.Not); err != nil {
+		if cr.not, err = c.rule(sc, st, field+".Not", r.Not, false); err != nil {
 			return nil, err
 		}
 	}

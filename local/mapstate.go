@@ -17,6 +17,11 @@ func (x *exec) parallel(cs *cstate, r *roots, in value.Value, th *thread) (value
 			return value.Value{}, f
 		}
 	}
+	if cs.jsonata {
+		if input, f = x.jargs(cs, r, in); f != nil {
+			return value.Value{}, f
+		}
+	}
 	x.emit(th, eventInfo{Type: "ParallelStateStarted"})
 	results := make([]value.Value, len(cs.branches))
 	end := th.now
@@ -59,7 +64,19 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	ri := &roots{input: in, vars: r.vars, sctx: r.sctx}
 	var items value.Value
 	var f *Failure
-	if cs.reader == nil {
+	if cs.reader == nil && cs.jsonata {
+		items = in
+		if cs.jItems != nil {
+			if items, f = cs.jItems.eval(x, &jenv{input: in, vars: r.vars, sctx: r.sctx}); f != nil {
+				return value.Value{}, f
+			}
+			if items.Kind() != value.Array {
+				return value.Value{}, x.typeFailure(cs.jItems, "array", items)
+			}
+		} else if items.Kind() != value.Array {
+			return value.Value{}, x.evalFailure("", "Map state input must be an array but was: "+items.JSON())
+		}
+	} else if cs.reader == nil {
 		if cs.itemsPath != nil {
 			v, ok, at := cs.itemsPath.eval(ri)
 			if !ok {
@@ -87,6 +104,26 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	}
 	tolCount, tolPct := cs.toleratedCount, cs.toleratedPercent
 	hasCount, hasPct := cs.hasToleratedCount, cs.hasToleratedPercent
+	if cs.jsonata {
+		jenv := &jenv{input: in, vars: r.vars, sctx: r.sctx}
+		if cs.jMaxConc != nil {
+			if _, f = cs.jMaxConc.evalInt(x, jenv); f != nil {
+				return value.Value{}, f
+			}
+		}
+		if cs.jTolCount != nil {
+			if tolCount, f = cs.jTolCount.evalInt(x, jenv); f != nil {
+				return value.Value{}, f
+			}
+			hasCount = true
+		}
+		if cs.jTolPct != nil {
+			if tolPct, f = cs.jTolPct.evalFloat(x, jenv); f != nil {
+				return value.Value{}, f
+			}
+			hasPct = true
+		}
+	}
 	if cs.toleratedCountPath != nil {
 		if tolCount, f = x.intFrom(cs.toleratedCountPath, ri, "ToleratedFailureCountPath"); f != nil {
 			return value.Value{}, f
@@ -136,6 +173,17 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 				return value.Value{}, f
 			}
 		}
+		benv := &jenv{input: in, vars: r.vars, sctx: r.sctx}
+		if cs.batcher.jMaxItems != nil {
+			if maxItems, f = cs.batcher.jMaxItems.evalInt(x, benv); f != nil {
+				return value.Value{}, f
+			}
+		}
+		if cs.batcher.jMaxBytes != nil {
+			if maxBytes, f = cs.batcher.jMaxBytes.evalInt(x, benv); f != nil {
+				return value.Value{}, f
+			}
+		}
 		var cur []value.Value
 		size := 0
 		for _, it := range list {
@@ -173,13 +221,25 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 				}
 				b.Set("BatchInput", bi)
 			}
+			if cs.batcher.jInput != nil {
+				bi, f := cs.batcher.jInput.eval(x, &jenv{input: in, vars: r.vars, sctx: r.sctx})
+				if f != nil {
+					return value.Value{}, f
+				}
+				b.Set("BatchInput", bi)
+			}
 			b.Set("Items", value.FromArray(batches[i]))
 			item = b.Value()
 		} else {
 			item = list[i]
 		}
 		sel := item
-		if cs.itemSelector != nil {
+		if cs.jItemSel != nil {
+			ictx := &stateCtx{x: x, name: cs.name, entered: r.sctx.entered, retry: r.sctx.retry, item: &mapItem{index: i, value: item}}
+			if sel, f = cs.jItemSel.eval(x, &jenv{input: in, vars: r.vars, sctx: ictx}); f != nil {
+				return value.Value{}, f
+			}
+		} else if cs.itemSelector != nil {
 			ictx := &stateCtx{x: x, name: cs.name, entered: r.sctx.entered, retry: r.sctx.retry, item: &mapItem{index: i, value: item}}
 			sr := &roots{input: in, vars: r.vars, sctx: ictx}
 			if sel, f = cs.itemSelector.eval(x, sr); f != nil {

@@ -66,7 +66,18 @@ func (x *exec) readItems(cs *cstate, r *roots) (value.Value, *Failure) {
 			return value.Value{}, f
 		}
 	}
+	env := &jenv{input: r.input, vars: r.vars, sctx: r.sctx}
+	if rd.jArgs != nil {
+		if params, f = rd.jArgs.eval(x, env); f != nil {
+			return value.Value{}, f
+		}
+	}
 	maxItems := rd.maxItems
+	if rd.jMaxItems != nil {
+		if maxItems, f = rd.jMaxItems.evalInt(x, env); f != nil {
+			return value.Value{}, f
+		}
+	}
 	if rd.maxItemsPath != nil {
 		v, ok, at := rd.maxItemsPath.eval(r)
 		if !ok {
@@ -232,6 +243,11 @@ func (x *exec) writeResults(cs *cstate, r *roots, results []value.Value) (value.
 	var f *Failure
 	if cs.writerParams != nil {
 		if params, f = cs.writerParams.eval(x, r); f != nil {
+			return value.Value{}, f
+		}
+	}
+	if cs.jWriterArgs != nil {
+		if params, f = cs.jWriterArgs.eval(x, &jenv{input: r.input, vars: r.vars, sctx: r.sctx}); f != nil {
 			return value.Value{}, f
 		}
 	}

@@ -46,8 +46,24 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 			return value.Value{}, f
 		}
 	}
-	x.inspect("afterParameters", params)
+	if cs.jsonata {
+		if params, f = x.jargs(cs, r, in); f != nil {
+			return value.Value{}, f
+		}
+	} else {
+		x.inspect("afterParameters", params)
+	}
 	timeout, heartbeat := cs.timeout, cs.heartbeat
+	if cs.jTimeout != nil {
+		if timeout, f = x.jseconds(cs.jTimeout, r, in); f != nil {
+			return value.Value{}, f
+		}
+	}
+	if cs.jHeartbeat != nil {
+		if heartbeat, f = x.jseconds(cs.jHeartbeat, r, in); f != nil {
+			return value.Value{}, f
+		}
+	}
 	if cs.timeoutPath != nil {
 		if timeout, f = x.secondsFrom(cs, cs.timeoutPath, ri, "TimeoutSecondsPath"); f != nil {
 			return value.Value{}, f
@@ -59,6 +75,11 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 		}
 	}
 	var creds value.Value
+	if cs.jCreds != nil {
+		if creds, f = cs.jCreds.eval(x, &jenv{input: in, vars: r.vars, sctx: r.sctx}); f != nil {
+			return value.Value{}, f
+		}
+	}
 	if cs.credentials != nil {
 		if creds, f = cs.credentials.eval(x, ri); f != nil {
 			return value.Value{}, f
@@ -73,7 +94,7 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 		x.emit(th, eventInfo{Type: "ActivityScheduled", Resource: res.arn, Input: params, Timeout: timeout, Heartbeat: heartbeat})
 		x.emit(th, eventInfo{Type: "ActivityStarted"})
 	default:
-		if creds.IsUndefined() && cs.timeoutPath == nil && cs.heartbeatPath == nil {
+		if creds.IsUndefined() && cs.timeoutPath == nil && cs.heartbeatPath == nil && cs.jTimeout == nil && cs.jHeartbeat == nil {
 			// The details are the same on every call: one copy per state.
 			tmpl := x.scheduled[cs]
 			if tmpl == nil {

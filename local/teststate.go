@@ -40,6 +40,13 @@ type TestStateRequest struct {
 	Mock *TestStateMock
 	// RetrierRetryCount is the number of retries assumed to have happened.
 	RetrierRetryCount int
+	// MapIterationFailureCount, with HasMapIterationFailureCount, is the
+	// number of iterations of a mocked Map state assumed to have failed
+	// (stateConfiguration.mapIterationFailureCount): past the state's
+	// ToleratedFailureCount or ToleratedFailurePercentage the state fails
+	// with States.ExceedToleratedFailureThreshold.
+	MapIterationFailureCount    int
+	HasMapIterationFailureCount bool
 	// Context, when set, is the context object the state sees (an object
 	// with Execution, State, StateMachine and, for a callback or .sync
 	// Task, Task).
@@ -74,7 +81,7 @@ type TestStateResult struct {
 }
 
 // inspectionOrder is the order TestState writes inspection data in.
-var inspectionOrder = []string{"input", "afterInputPath", "afterParameters", "afterArguments", "afterItemsPath", "maxConcurrency", "toleratedFailureCount", "result", "afterResultSelector", "afterResultPath", "variables", "errorDetails"}
+var inspectionOrder = []string{"input", "afterInputPath", "afterParameters", "afterArguments", "afterItemsPath", "maxConcurrency", "toleratedFailureCount", "toleratedFailurePercentage", "result", "afterResultSelector", "afterResultPath", "variables", "errorDetails"}
 
 // JSON renders the result as the TestState API returns it: payloads as
 // JSON text.
@@ -96,7 +103,7 @@ func (r *TestStateResult) JSON() []byte {
 			if !ok {
 				continue
 			}
-			if k == "errorDetails" || k == "maxConcurrency" || k == "toleratedFailureCount" {
+			if k == "errorDetails" || k == "maxConcurrency" || k == "toleratedFailureCount" || k == "toleratedFailurePercentage" {
 				ib.Set(k, v)
 				continue
 			}
@@ -188,6 +195,29 @@ func findState(sc *cscope, name string) *cstate {
 type testState struct {
 	mock *TestStateMock
 	insp inspection
+	// mapFailures is the request's MapIterationFailureCount.
+	mapFailures    int
+	hasMapFailures bool
+	// The mocked Map state's tolerated failures, as evaluated.
+	tolCount, tolPct       float64
+	hasTolCount, hasTolPct bool
+}
+
+// exceedsTolerance reports whether the assumed iteration failures of a
+// mocked Map state pass its tolerated failures; a state that tolerates
+// nothing explicitly is not checked (as AWS recorded).
+func (ts *testState) exceedsTolerance(items int) bool {
+	if !ts.hasMapFailures || ts.mapFailures == 0 {
+		return false
+	}
+	n := float64(ts.mapFailures)
+	switch {
+	case ts.hasTolCount && n > ts.tolCount:
+		return !ts.hasTolPct || items == 0 || n*100/float64(items) > ts.tolPct
+	case ts.hasTolPct && !ts.hasTolCount && items > 0:
+		return n*100/float64(items) > ts.tolPct
+	}
+	return false
 }
 
 // inspection collects TestState's inspection data.
@@ -214,7 +244,11 @@ func (ts *testState) mocked(x *exec, cs *cstate, r *roots, in value.Value) (valu
 		}
 		x.inspect("afterParameters", params)
 	}
-	if cs.typ == asl.TypeMap {
+	if cs.jsonata {
+		if f := x.jmocked(cs, r, in); f != nil {
+			return value.Value{}, f
+		}
+	} else if cs.typ == asl.TypeMap {
 		if cs.itemsPath != nil {
 			v, ok, at := cs.itemsPath.eval(ri)
 			if !ok {
@@ -228,11 +262,18 @@ func (ts *testState) mocked(x *exec, cs *cstate, r *roots, in value.Value) (valu
 		x.inspect("maxConcurrency", value.FromInt(cs.maxConcurrency))
 		if cs.hasToleratedCount {
 			x.inspect("toleratedFailureCount", value.FromInt(cs.toleratedCount))
+			ts.tolCount, ts.hasTolCount = float64(cs.toleratedCount), true
+		}
+		if cs.hasToleratedPercent {
+			ts.tolPct, ts.hasTolPct = cs.toleratedPercent, true
 		}
 	}
 	if m.IsError {
 		f := &Failure{Name: m.Error, Cause: m.Cause, HasCause: m.HasCause, nullError: !m.HasError}
 		return value.Value{}, f
+	}
+	if cs.typ == asl.TypeMap && ts.exceedsTolerance(m.Result.Len()) {
+		return value.Value{}, &Failure{Name: ErrExceedToleratedFailureThreshold, HasCause: true, Cause: "The specified tolerated failure threshold was exceeded"}
 	}
 	return m.Result, nil
 }
@@ -259,8 +300,27 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 	if level == "" {
 		level = InspectionInfo
 	}
-	x := newExec(ctx, m, req.Options)
-	x.ts = &testState{mock: req.Mock, insp: inspection{}}
+	opts := req.Options
+	if opts.Input.IsUndefined() {
+		// The context object's Execution.Input is the state input.
+		opts.Input = req.Input
+	}
+	role := value.NullValue
+	if opts.RoleArn != "" {
+		role = value.FromString(opts.RoleArn)
+	}
+	x := newExec(ctx, m, opts)
+	// TestState's context object: an express execution ARN, no role, no
+	// RedriveCount; the state is named "StateName".
+	o := x.opts
+	x.ctxExec = value.FromMembers(
+		value.Member{Key: "Id", Value: value.FromString("arn:" + o.Partition + ":states:" + o.Region + ":" + o.Account + ":express:" + o.StateMachineName + ":" + o.ExecutionName)},
+		value.Member{Key: "Input", Value: x.input},
+		value.Member{Key: "Name", Value: value.FromString(o.ExecutionName)},
+		value.Member{Key: "RoleArn", Value: role},
+		value.Member{Key: "StartTime", Value: value.FromString(x.startText)},
+	)
+	x.ts = &testState{mock: req.Mock, insp: inspection{}, mapFailures: req.MapIterationFailureCount, hasMapFailures: req.HasMapIterationFailureCount}
 	in := req.Input
 	if in.IsUndefined() {
 		in = value.FromMembers()
@@ -275,7 +335,7 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 	switch cs.typ {
 	case asl.TypeTask, asl.TypeMap, asl.TypeParallel:
 		x.curName, x.curEntered = cs.name, 0
-		sctx := &stateCtx{x: x, name: cs.name, entered: th.now, retry: req.RetrierRetryCount, task: cs.typ == asl.TypeTask}
+		sctx := &stateCtx{x: x, name: cs.name, entered: th.now, retry: req.RetrierRetryCount, task: cs.typ == asl.TypeTask, mapState: cs.typ == asl.TypeMap}
 		if !req.Context.IsUndefined() {
 			sctx.built, sctx.hasBuilt, sctx.fixed = req.Context, true, true
 			if tk, ok := req.Context.Get("Task"); ok {
@@ -315,6 +375,8 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 					)
 					return res, nil
 				}
+				// The retrier is exhausted: the response names it.
+				res.Inspection["errorDetails"] = value.FromMembers(value.Member{Key: "retryIndex", Value: value.FromInt(int64(i))})
 				break
 			}
 			for i, c := range cs.catch {
@@ -324,6 +386,13 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 				errOut := errorOutput(f)
 				out := errOut
 				switch {
+				case cs.jsonata:
+					var ff *Failure
+					if out, _, ff = x.jcatch(c, r, errOut); ff != nil {
+						res.Status, res.Output = TestFailed, value.Value{}
+						res.Error, res.HasError, res.Cause, res.HasCause = ff.Name, true, ff.Cause, ff.HasCause
+						return res, nil
+					}
 				case c.resultNull:
 					out = in
 				case c.resultPath != nil:
@@ -351,12 +420,16 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 	if next != nil {
 		res.NextState = next.name
 	}
-	if len(vars.vars) > 0 && len(req.Variables.Keys()) == 0 {
+	switch {
+	case len(vars.vars) > 0 && len(req.Variables.Keys()) == 0:
 		var b value.ObjectBuilder
 		for k, v := range vars.vars {
 			b.Set(k, v)
 		}
 		res.Inspection["variables"] = sortedObject(b.Value())
+	case len(req.Variables.Keys()) > 0:
+		// The variables the request gave, as it gave them.
+		res.Inspection["variables"] = req.Variables
 	}
 	return res, nil
 }

@@ -185,6 +185,7 @@ func (s *suite) runCase(c *harnessCase) result {
 	def, why := s.definition(c)
 	if why != "" {
 		res.reason, res.hreason = why, why
+		res.jsonata = s.usesJSONata(c.Key)
 		return res
 	}
 	sm, err := asl.Parse(def)
@@ -192,14 +193,10 @@ func (s *suite) runCase(c *harnessCase) result {
 		res.reason = "definition does not parse: " + firstLine(err.Error())
 		return res
 	}
+	res.jsonata = strings.Contains(string(def), `"JSONata"`)
 	m, err := local.Compile(sm)
 	if err != nil {
-		if strings.Contains(err.Error(), "JSONata evaluation is not available yet") {
-			res.jsonata = true
-			res.reason = "JSONata evaluation is not available yet"
-		} else {
-			res.reason = "compile: " + firstLine(err.Error())
-		}
+		res.reason = "compile: " + firstLine(err.Error())
 		res.hreason = res.reason
 		return res
 	}
@@ -351,6 +348,7 @@ func (s *suite) runExecution(c *harnessCase, m *local.Machine, def []byte, e *ha
 		}
 	}
 	if len(e.MockConfigFile) > 0 {
+		e.MockConfigFile = fixParallelHang(e.MockConfigFile, content[strings.TrimPrefix(e.Path, "/")])
 		mc, err := local.ParseMockConfig(fixMocks(e.MockConfigFile, def))
 		if err != nil {
 			return false, "harness: mock configuration: " + err.Error(), false, "mock"
@@ -645,4 +643,53 @@ func testName(key string) string {
 		name = name[:i]
 	}
 	return name
+}
+
+// fixParallelHang corrects a derived mock that hangs a task the recording
+// shows failing: SfnNoneRecursiveParallelTransformer gives the events of
+// Parallel branches the id [0] and sorts them, so the derivation saw the
+// task's TaskStateAborted rather than its TaskFailed. When such events
+// hold a TaskFailed, the hanging responses throw that failure.
+func fixParallelHang(raw []byte, history json.RawMessage) []byte {
+	h, err := value.Parse(history)
+	if err != nil {
+		return raw
+	}
+	events, _ := h.Get("events")
+	var failed []value.Value
+	for _, ev := range events.Items() {
+		id, _ := ev.Get("id")
+		if d, ok := ev.Get("taskFailedEventDetails"); ok && id.Kind() != value.Number {
+			failed = append(failed, d)
+		}
+	}
+	if len(failed) == 0 {
+		return raw
+	}
+	mc, err := value.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	resps, _ := mc.Get("MockedResponses")
+	name, _ := failed[0].Get("error")
+	cause, _ := failed[0].Get("cause")
+	if cause.Kind() != value.String {
+		cause = value.FromString(cause.JSON())
+	}
+	throw := value.FromMembers(value.Member{Key: "Throw", Value: value.FromMembers(
+		value.Member{Key: "Error", Value: name}, value.Member{Key: "Cause", Value: cause})})
+	changed := false
+	for i, st := range resps.Keys() {
+		r := resps.Values()[i]
+		for j, k := range r.Keys() {
+			if _, ok := r.Values()[j].Get("Hang"); ok {
+				r, changed = r.With(k, throw), true
+			}
+		}
+		resps = resps.With(st, r)
+	}
+	if !changed {
+		return raw
+	}
+	return []byte(mc.With("MockedResponses", resps).JSON())
 }

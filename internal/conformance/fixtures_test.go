@@ -31,6 +31,7 @@ var s3Fixtures = map[string]map[string]string{
 	"test_map_item_reader_base_json":                           {"file.json": json3},
 	"test_map_item_reader_base_json_max_items":                 {"file.json": json3same},
 	"test_map_item_reader_base_json_max_items_jsonata":         {"file.json": json3},
+	"test_map_item_batching_base_json_max_per_batch_jsonata":   {"file.json": json3},
 	"test_map_item_reader_base_json_with_items_path":           {"file.json": `[["from-bucket-item-0"]]`},
 	"test_map_item_reader_json_no_json_list_object":            {"file.json": `{"Hello": "world"}`},
 	"test_map_item_reader_base_list_objects_v2":                {"file_0.txt": "0HelloWorld!", "file_1.txt": "1HelloWorld!", "file_2.txt": "2HelloWorld!"},

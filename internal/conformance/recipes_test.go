@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/goasl/goasl/asl/value"
@@ -115,7 +116,7 @@ func fixInput(c *harnessCase, n int, input value.Value) value.Value {
 	if strings.Contains(c.Key, "/express/") && strings.HasSuffix(c.Key, "::test_query_runtime_memory") {
 		return value.FromMembers(value.Member{Key: "message", Value: value.FromString("TestMessage")})
 	}
-	if _, param, _ := recipeFor(c.Key); strings.Contains(c.Key, "::test_wait_timestamp_path[") {
+	if _, param, _ := recipeFor(c.Key); strings.Contains(c.Key, "::test_wait_timestamp_path[") || strings.Contains(c.Key, "::test_wait_timestamp_jsonata[") {
 		if ts, ok := waitTimestamps[param]; ok {
 			return input.With("TimestampValue", value.FromString(ts))
 		}
@@ -181,6 +182,56 @@ var recipes = map[string]recipe{
 	},
 	// error_handling/test_task_service_sqs.py
 	"test_sqs_failure_in_wait_for_task_tok": replaceText("<%WaitForTaskTokenFailureErrorName%>", "Failure error"),
+	// evaluate_jsonata/test_base_evaluate_expressions.py:
+	// template["States"]["Start"].update(expression_dict) and the like.
+	"test_base_task": setStart(map[string][2]string{
+		"TIMEOUT_SECONDS": {"TimeoutSeconds", `"{% $variable := 1 %}"`}, "HEARTBEAT_SECONDS": {"HeartbeatSeconds", `"{% $variable := 1 %}"`}}),
+	"test_base_task_from_input": setStart(map[string][2]string{
+		"TIMEOUT_SECONDS": {"TimeoutSeconds", jsonataInputValue}, "HEARTBEAT_SECONDS": {"HeartbeatSeconds", jsonataInputValue}}),
+	"test_base_map": setStart(map[string][2]string{
+		"ITEMS":                        {"Items", `[1, "{% $number(\"2\") %}", 3]`},
+		"ITEMS_DOUBLE_QUOTES":          {"Items", `[1, "{% $number('2') %}", 3]`},
+		"MAX_CONCURRENCY":              {"MaxConcurrency", `"{% $variable := 1 %}"`},
+		"TOLERATED_FAILURE_PERCENTAGE": {"ToleratedFailurePercentage", `"{% $variable := 1 %}"`},
+		"TOLERATED_FAILURE_COUNT":      {"ToleratedFailureCount", `"{% $variable := 1 %}"`}}),
+	"test_base_map_from_input": setStart(map[string][2]string{
+		"ITEMS": {"Items", jsonataInputValue}, "MAX_CONCURRENCY": {"MaxConcurrency", jsonataInputValue},
+		"TOLERATED_FAILURE_PERCENTAGE": {"ToleratedFailurePercentage", jsonataInputValue},
+		"TOLERATED_FAILURE_COUNT":      {"ToleratedFailureCount", jsonataInputValue}}),
+	"test_base_jsonata_regular_expressions": setStart(map[string][2]string{
+		"BASE":                    {"Output", `"{% $contains(\"hello$world\", /^hello\\$/) %}"`},
+		"BASE_FALSE":              {"Output", `"{% $contains(\"hello$world\", /^hello\\ /) %}"`},
+		"BASE_SINGLE_QUOTE":       {"Output", `"{% $contains('hello$world', /^hello\\$/) %}"`},
+		"BASE_SINGLE_QUOTE_FALSE": {"Output", `"{% $contains('hello$world', /^hello\\ /) %}"`}}),
+	"test_merge_with_dynamic_args": setStart(map[string][2]string{
+		"": {"Output", `"{% $merge([$states.input.part1, $states.input.part2]) %}"`}}),
+	// scenarios: the input is {"TimestampValue": timestamp_value} (see
+	// fixInput); the key without a parameter is from an earlier version of
+	// the test whose timestamp the recording normalised to "date".
+	"test_wait_timestamp_jsonata": func(def value.Value, param string) (value.Value, string) {
+		if param == "" {
+			return def, "the recording normalised the input timestamp to \"date\" and this unparameterised version of the test is gone: the value is unknown"
+		}
+		return def, ""
+	},
+	// outputdecl/test_output.py: template["States"]["State0"]["Output"] = output_value
+	"test_base_output_any_non_dict": func(def value.Value, param string) (value.Value, string) {
+		lit, ok := map[string]string{"NULL": "null", "INT": "0", "FLOAT": "0.1", "BOOL": "true", "STR_LIT": `"string literal"`,
+			"JSONATA_EXPR": `"{% $states.input %}"`, "LIST_EMPY": "[]",
+			"LIST_RICH": `[null, 0, 0.1, true, "string", [], "$nosuchvar", "$.no.such.path", "{% $states.input %}", {"key": "{% true %}"}]`}[param]
+		if !ok {
+			return def, "unknown parameter " + param
+		}
+		v, _ := value.ParseString(lit)
+		return set(def, v, "States", "State0", "Output"), ""
+	},
+	// scenarios/test_base_scenarios.py: definition.replace("_tbd_", f"{{% {items_literal} %}}")
+	"test_map_state_items_eval_jsonata_fail":                   itemsLiteral("_tbd_", "{%% %s %%}", jsonataItemsFail),
+	"test_map_state_items_eval_jsonata_variable_sampling_fail": itemsLiteral("_tbd_", "{%% %s %%}", jsonataItemsFail),
+	"test_map_state_items_eval_jsonata":                        itemsLiteral("_tbd_", "{%% %s %%}", jsonataItems),
+	// definition.replace('"_tbd_"', items_literal)
+	"test_map_state_items_variable_sampling": itemsLiteral(`"_tbd_"`, "%s", map[string]string{
+		"number": "1", "string": `"string"`, "boolean": "true", "object": `{"foo": "bar"}`, "null": "null"}),
 	// scenarios: template["States"]["WaitUntil"]["Timestamp"] = timestamp_value
 	"test_wait_timestamp": func(def value.Value, param string) (value.Value, string) {
 		ts, ok := waitTimestamps[param]
@@ -189,6 +240,43 @@ var recipes = map[string]recipe{
 		}
 		return set(def, value.FromString(ts), "States", "WaitUntil", "Timestamp"), ""
 	},
+}
+
+// jsonataInputValue is EvaluateJsonataTemplate.JSONATA_STATE_INPUT_EXPRESSION.
+const jsonataInputValue = `"{% $states.input.input_value %}"`
+
+// setStart sets a field of the state "Start" per parameter: {field, JSON}.
+func setStart(fields map[string][2]string) recipe {
+	return func(def value.Value, param string) (value.Value, string) {
+		f, ok := fields[param]
+		if !ok {
+			return def, "unknown parameter " + param
+		}
+		v, err := value.ParseString(f[1])
+		if err != nil {
+			return def, "recipe: " + err.Error()
+		}
+		return set(def, v, "States", "Start", f[0]), ""
+	}
+}
+
+// jsonataItemsFail and jsonataItems are the items_literal parameters of
+// test_map_state_items_eval_jsonata*, as Python's f-string writes them.
+var (
+	jsonataItemsFail = map[string]string{"number": "1", "string": "'string'", "boolean": "true", "object": "{'foo': 'bar'}", "null": "null", "function": "$fn := function($x){$x}"}
+	jsonataItems     = map[string]string{"empty": "[]", "singleton": "[0]", "mixed": "[1, 'two', 3]"}
+)
+
+// itemsLiteral replaces a placeholder in the definition's JSON text by the
+// parameter's literal, formatted by format.
+func itemsLiteral(placeholder, format string, literals map[string]string) recipe {
+	return func(def value.Value, param string) (value.Value, string) {
+		lit, ok := literals[param]
+		if !ok {
+			return def, "unknown parameter " + param
+		}
+		return replaceText(placeholder, fmt.Sprintf(format, lit))(def, param)
+	}
 }
 
 // waitTimestamps are the timestamp_value parameters of test_wait_timestamp*.
@@ -448,6 +536,7 @@ func fixMocks(raw []byte, def []byte) []byte {
 func (s *suite) resourcesFromHistory(c *harnessCase, data []byte) []byte {
 	content := s.snapshot(c.Key)
 	res := map[string]string{}
+	fnArn := ""
 	for _, e := range c.Executions {
 		raw, ok := content[strings.TrimPrefix(e.Path, "/")]
 		if !ok {
@@ -464,6 +553,13 @@ func (s *suite) resourcesFromHistory(c *harnessCase, data []byte) []byte {
 				n, _ := d.Get("name")
 				state = n.Str()
 			}
+			// The ARN the test put for QueryLanguageTemplate's
+			// LAMBDA_FUNCTION_ARN_LITERAL_PLACEHOLDER.
+			if d, ok := ev.Get("taskScheduledEventDetails"); ok && fnArn == "" {
+				if fn, ok := get(d, "parameters", "FunctionName"); ok && fn.Kind() == value.String && strings.Contains(fn.Str(), ":function:") {
+					fnArn = fn.Str()
+				}
+			}
 			for _, k := range []string{"lambdaFunctionScheduledEventDetails", "activityScheduledEventDetails"} {
 				if d, ok := ev.Get(k); ok {
 					r, _ := d.Get("resource")
@@ -475,6 +571,9 @@ func (s *suite) resourcesFromHistory(c *harnessCase, data []byte) []byte {
 				}
 			}
 		}
+	}
+	if fnArn != "" {
+		data = []byte(strings.ReplaceAll(string(data), "%LAMBDA_FUNCTION_ARN_LITERAL_PLACEHOLDER%", fnArn))
 	}
 	if len(res) == 0 {
 		return data

@@ -540,6 +540,10 @@ func init() {
 			}
 			out.items = append(out.items, x)
 		}
+		if len(out.items) == 1 {
+			// A range of one number is that number, as AWS returns it.
+			return out.items[0]
+		}
 		return out
 	})
 	def("hash", "<ss:s>", "data,algorithm", func(ev *evaluator, a []val, c *callCtx) val {
