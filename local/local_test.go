@@ -323,3 +323,31 @@ func TestConcurrentRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestMapMaxConcurrencyVirtualTime checks that MaxConcurrency schedules a
+// Map's iterations on the virtual clock: iterations whose Wait lasts the
+// item's number of seconds run in slots, so the state takes as long as
+// its busiest slot.
+func TestMapMaxConcurrencyVirtualTime(t *testing.T) {
+	for _, c := range []struct {
+		conc string
+		want time.Duration
+	}{
+		{`"MaxConcurrency":0,`, 40 * time.Second},            // all at once: the longest item
+		{``, 40 * time.Second},                               // no limit
+		{`"MaxConcurrency":1,`, 100 * time.Second},           // one after another: the sum
+		{`"MaxConcurrency":2,`, 60 * time.Second},            // slots: 10+30, 20+40
+		{`"MaxConcurrency":3,`, 50 * time.Second},            // slots: 10+40, 20, 30
+		{`"MaxConcurrencyPath":"$.conc",`, 60 * time.Second}, // 2, from the input
+	} {
+		m := mustMachine(t, `{"StartAt":"Each","States":{"Each":{"Type":"Map",`+c.conc+`"ItemsPath":"$.items",
+			"ItemProcessor":{"StartAt":"W","States":{"W":{"Type":"Wait","SecondsPath":"$","End":true}}},"End":true}}}`)
+		x := run(t, m, Options{Input: mustJSON(t, `{"items":[10,20,30,40],"conc":2}`)})
+		if x.Status != Succeeded {
+			t.Fatalf("%s: %s %s", c.conc, x.Status, x.Output.JSON())
+		}
+		if x.Duration() != c.want {
+			t.Errorf("%s: virtual time %v, want %v", c.conc, x.Duration(), c.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/goasl/goasl/asl/value"
 )
@@ -97,8 +98,9 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	// MapStateStarted before their errors); with an ItemReader the items
 	// are read by the Map Run, so the length is 0.
 	x.emit(th, eventInfo{Type: "MapStateStarted", Length: items.Len()})
+	maxConc := cs.maxConcurrency
 	if cs.maxConcurrencyPath != nil {
-		if _, f = x.intFrom(cs.maxConcurrencyPath, ri, "MaxConcurrencyPath"); f != nil {
+		if maxConc, f = x.intFrom(cs.maxConcurrencyPath, ri, "MaxConcurrencyPath"); f != nil {
 			return value.Value{}, f
 		}
 	}
@@ -107,7 +109,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	if cs.jsonata {
 		jenv := &jenv{input: in, vars: r.vars, sctx: r.sctx}
 		if cs.jMaxConc != nil {
-			if _, f = cs.jMaxConc.evalInt(x, jenv); f != nil {
+			if maxConc, f = cs.jMaxConc.evalInt(x, jenv); f != nil {
 				return value.Value{}, f
 			}
 		}
@@ -210,6 +212,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	var firstFail *Failure
 	end := th.now
 	last := th.prev
+	slots := newSlots(th.now, maxConc, n)
 	for i := 0; i < n; i++ {
 		var item value.Value
 		if batches != nil {
@@ -246,7 +249,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 				return value.Value{}, f
 			}
 		}
-		ith := &thread{now: th.now, prev: last}
+		ith := &thread{now: slots.start(), prev: last}
 		if !cs.distributed {
 			x.emit(ith, eventInfo{Type: "MapIterationStarted", Index: i, Name: cs.name})
 		}
@@ -264,6 +267,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 		if x.runErr != nil {
 			return value.Value{}, f
 		}
+		slots.finish(ith.now)
 		if ith.now.After(end) {
 			end = ith.now
 		}
@@ -392,4 +396,66 @@ func stateFailed(f *Failure) *Failure {
 	c := *f
 	c.stateFailed = true
 	return &c
+}
+
+// slots schedules a Map's iterations on the virtual clock: with
+// MaxConcurrency n > 0, iteration n+1 starts when the first of the n
+// running ones ends, and so on; with 0 (no limit) every iteration starts
+// when the state does. Iterations run one after another in Go, each on its
+// own clock, so the state takes as long as its slowest slot.
+type slots struct {
+	free  []time.Time // when each busy slot frees, a min-heap
+	limit int
+	at    time.Time
+}
+
+func newSlots(at time.Time, limit int64, n int) *slots {
+	s := &slots{at: at}
+	if limit > 0 && limit < int64(n) {
+		s.limit = int(limit)
+		s.free = make([]time.Time, 0, s.limit)
+	}
+	return s
+}
+
+// start returns when the next iteration starts.
+func (s *slots) start() time.Time {
+	if s.limit == 0 || len(s.free) < s.limit {
+		return s.at
+	}
+	t := s.free[0]
+	last := len(s.free) - 1
+	s.free[0] = s.free[last]
+	s.free = s.free[:last]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(s.free) && s.free[l].Before(s.free[m]) {
+			m = l
+		}
+		if r < len(s.free) && s.free[r].Before(s.free[m]) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		s.free[i], s.free[m] = s.free[m], s.free[i]
+		i = m
+	}
+	return t
+}
+
+// finish records when the iteration that last started ended.
+func (s *slots) finish(t time.Time) {
+	if s.limit == 0 {
+		return
+	}
+	s.free = append(s.free, t)
+	for i := len(s.free) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !s.free[i].Before(s.free[p]) {
+			break
+		}
+		s.free[i], s.free[p] = s.free[p], s.free[i]
+		i = p
+	}
 }
