@@ -1,0 +1,184 @@
+package awssdk
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Docs tells which members of an SDK struct are required.
+type Docs interface {
+	// Required returns the Go names of the required fields of the struct
+	// type name of the package at import path pkg.
+	Required(pkg, name string) ([]string, error)
+}
+
+// RequiredMark is the sentence the SDK for Go v2 writes in the doc comment
+// of every required member (the members its validators check).
+const RequiredMark = "This member is required."
+
+// SourceDocs reads the required members from the SDK's source: it finds a
+// package's directory with `go list -f {{.Dir}}`, run in Dir, and parses
+// the files that declare the structs (api_op_<Op>.go for an operation's
+// input and output, types.go for the shapes of the types subpackage, any
+// file otherwise) with go/parser. A SourceDocs is safe for concurrent use
+// and caches what it read; the zero value runs `go list` in the current
+// directory.
+type SourceDocs struct {
+	// Dir is a directory of the module whose go.mod requires the SDK
+	// modules ("" for the current directory).
+	Dir string
+
+	mu      sync.Mutex
+	dirs    map[string]dirOf
+	structs map[string]map[string][]string // package → struct → required fields
+	parsed  map[string]bool                // files read
+}
+
+type dirOf struct {
+	dir string
+	err error
+}
+
+// Required implements Docs.
+func (d *SourceDocs) Required(pkg, name string) ([]string, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if req, ok := d.structs[pkg][name]; ok {
+		return req, nil
+	}
+	dir, err := d.dir(pkg)
+	if err != nil {
+		return nil, err
+	}
+	var first []string
+	if op, ok := strings.CutSuffix(name, "Input"); ok {
+		first = append(first, "api_op_"+op+".go")
+	} else if op, ok := strings.CutSuffix(name, "Output"); ok {
+		first = append(first, "api_op_"+op+".go")
+	}
+	first = append(first, "types.go")
+	for _, f := range first {
+		if err := d.parse(pkg, filepath.Join(dir, f)); err != nil && !os.IsNotExist(err) {
+			return nil, err
+		}
+		if req, ok := d.structs[pkg][name]; ok {
+			return req, nil
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("reading the source of %s: %v", pkg, err)
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
+			continue
+		}
+		if err := d.parse(pkg, filepath.Join(dir, n)); err != nil {
+			return nil, err
+		}
+		if req, ok := d.structs[pkg][name]; ok {
+			return req, nil
+		}
+	}
+	return nil, fmt.Errorf("the source of %s in %s declares no struct %s", pkg, dir, name)
+}
+
+// dir returns the source directory of a package.
+func (d *SourceDocs) dir(pkg string) (string, error) {
+	if r, ok := d.dirs[pkg]; ok {
+		return r.dir, r.err
+	}
+	cmd := exec.Command("go", "list", "-f", "{{.Dir}}", "--", pkg)
+	cmd.Dir = d.Dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	var r dirOf
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		r.err = fmt.Errorf("locating the source of %s with go list: %s", pkg, msg)
+	} else if r.dir = strings.TrimSpace(stdout.String()); r.dir == "" {
+		r.err = fmt.Errorf("locating the source of %s with go list: no directory", pkg)
+	}
+	if d.dirs == nil {
+		d.dirs = map[string]dirOf{}
+	}
+	d.dirs[pkg] = r
+	return r.dir, r.err
+}
+
+// parse reads the struct types of one file.
+func (d *SourceDocs) parse(pkg, file string) error {
+	if d.parsed[file] {
+		return nil
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	if d.parsed == nil {
+		d.parsed = map[string]bool{}
+	}
+	d.parsed[file] = true
+	f, err := parser.ParseFile(token.NewFileSet(), file, src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return fmt.Errorf("reading the source of %s: %v", pkg, err)
+	}
+	if d.structs == nil {
+		d.structs = map[string]map[string][]string{}
+	}
+	if d.structs[pkg] == nil {
+		d.structs[pkg] = map[string][]string{}
+	}
+	for name, req := range RequiredFields(f) {
+		d.structs[pkg][name] = req
+	}
+	return nil
+}
+
+// RequiredFields returns, for every struct type a file declares, the names
+// of its fields whose doc comment holds RequiredMark (an empty, non-nil
+// list for a struct without any), sorted.
+func RequiredFields(f *ast.File) map[string][]string {
+	out := map[string][]string{}
+	for _, decl := range f.Decls {
+		g, ok := decl.(*ast.GenDecl)
+		if !ok || g.Tok != token.TYPE {
+			continue
+		}
+		for _, spec := range g.Specs {
+			ts, ok := spec.(*ast.TypeSpec)
+			if !ok || ts.Assign != 0 {
+				continue
+			}
+			st, ok := ts.Type.(*ast.StructType)
+			if !ok {
+				continue
+			}
+			req := []string{}
+			for _, fld := range st.Fields.List {
+				if fld.Doc == nil || !strings.Contains(fld.Doc.Text(), RequiredMark) {
+					continue
+				}
+				for _, n := range fld.Names {
+					req = append(req, n.Name)
+				}
+			}
+			sort.Strings(req)
+			out[ts.Name.Name] = req
+		}
+	}
+	return out
+}
