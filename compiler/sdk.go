@@ -1,0 +1,254 @@
+package compiler
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/compiler/awssdk"
+	"github.com/goasl/goasl/compiler/flow"
+	"github.com/goasl/goasl/internal/ir"
+	"github.com/goasl/goasl/internal/suggest"
+)
+
+// Options change how CheckWith works; the zero value is what Check does.
+type Options struct {
+	// SDKDocs tells the required members of typed AWS SDK calls. nil
+	// reads them from the SDK's source, located with `go list` in the
+	// current directory (awssdk.SourceDocs): `goasl generate` runs the
+	// compiler in the user's module, whose go.mod requires the SDK
+	// modules its workflows use.
+	SDKDocs awssdk.Docs
+}
+
+// defaultDocs is shared by every compile of the process, so each SDK
+// package is located and parsed once.
+var (
+	defaultDocsOnce sync.Once
+	defaultDocs     *awssdk.SourceDocs
+)
+
+func (c *compiler) sdkDocs() awssdk.Docs {
+	if c.opts.SDKDocs != nil {
+		return c.opts.SDKDocs
+	}
+	defaultDocsOnce.Do(func() { defaultDocs = &awssdk.SourceDocs{} })
+	return defaultDocs
+}
+
+// sdkCall is a typed AWS SDK call: its operation and the pointer of its
+// state.
+type sdkCall struct {
+	op  *awssdk.Operation
+	ptr string
+	st  *asl.State
+}
+
+// sdkResource lowers the resource of a typed AWS SDK call: the operation
+// its Go types name gives the ARN.
+func (c *compiler) sdkResource(r *ir.Resource, out *asl.State, ptr string) {
+	op, err := awssdk.Lookup(r.In, r.Out, c.sdkDocs())
+	if err != nil {
+		out.Resource = "arn:aws:states:::aws-sdk:invalid:invalid"
+		c.errorf(ptr+"/Resource", r.Pos, "%v", err)
+		return
+	}
+	out.Resource = op.Resource() + r.Pattern
+	if op.DocsErr != nil {
+		c.add(asl.SeverityWarning, asl.CodeSchema, ptr+"/Resource", r.Pos, fmt.Sprintf(
+			"the required members of %s are not checked: %v (goasl reads them from the SDK's source: run it in a module whose go.mod requires %s)",
+			op.GoName(), op.DocsErr, op.Package))
+	}
+	c.sdkCalls = append(c.sdkCalls, sdkCall{op: op, ptr: ptr, st: out})
+}
+
+// sdkAnnotate declares the result type of every typed SDK call for the
+// data-flow analysis.
+func (c *compiler) sdkAnnotate(a *flow.Annotations) {
+	for _, call := range c.sdkCalls {
+		if strings.HasSuffix(call.st.Resource, ".waitForTaskToken") {
+			continue // the result is whatever SendTaskSuccess sends
+		}
+		sa := a.States[call.ptr]
+		sa.Result = call.op.Output
+		a.States[call.ptr] = sa
+	}
+}
+
+// sdkCheckNames reports the members of typed SDK calls' Parameters (or
+// Arguments) that the SDK's input struct does not have, and the required
+// members that are missing, at every level a literal object gives.
+func (c *compiler) sdkCheckNames() {
+	for _, call := range c.sdkCalls {
+		st := call.st
+		field, args := "Parameters", st.Parameters
+		if st.Arguments.IsSet() {
+			field, args = "Arguments", st.Arguments
+		}
+		p := call.ptr + "/" + field
+		if !args.IsSet() {
+			args, p = asl.ObjectValue(), call.ptr+"/Resource"
+		}
+		c.sdkMembers(call.op, args, call.op.Input, p, field)
+	}
+}
+
+// sdkMembers checks the literal value v against the type want.
+func (c *compiler) sdkMembers(op *awssdk.Operation, v asl.Value, want *flow.Type, ptr, where string) {
+	if want.IsAny() || isJSONataText(v) {
+		return
+	}
+	switch {
+	case want.Kind == flow.Object && want.Map && v.Kind == asl.Object:
+		for _, m := range v.Members {
+			if !strings.HasSuffix(m.Key, ".$") {
+				c.sdkMembers(op, m.Value, want.Elem, ptrJoin(ptr, m.Key), where+"."+m.Key)
+			}
+		}
+	case want.Kind == flow.Object && v.Kind == asl.Object:
+		owner := structName(want, op)
+		var names []string
+		for _, f := range want.Fields {
+			names = append(names, f.Name)
+		}
+		have := map[string]bool{}
+		meant := map[string]bool{} // required members a typo stands for
+		for _, m := range v.Members {
+			name, dynamic := strings.CutSuffix(m.Key, ".$")
+			have[name] = true
+			f, ok := want.Field(name)
+			if !ok {
+				hint := ""
+				if s := suggest.Closest(name, names); s != "" {
+					hint = fmt.Sprintf(" (did you mean %q?)", s)
+					meant[s] = true
+				}
+				c.errorf(ptrJoin(ptr, m.Key), 0, "%s has no member %q%s: the members of an AWS SDK call are the exported fields of its Go input struct; rename or remove it", owner, name, hint)
+				continue
+			}
+			if !dynamic {
+				c.sdkMembers(op, m.Value, f.Type, ptrJoin(ptr, m.Key), where+"."+name)
+			}
+		}
+		for _, f := range want.Fields {
+			if !f.Optional && !have[f.Name] && !meant[f.Name] {
+				c.errorf(ptr, 0, "%s needs member %q (%s), which the SDK marks required: add it to the %s", owner, f.Name, describe(f.Type), where)
+			}
+		}
+	case want.Kind == flow.Array && v.Kind == asl.Array:
+		for i, it := range v.Items {
+			c.sdkMembers(op, it, want.Elem, ptrJoin(ptr, strconv.Itoa(i)), fmt.Sprintf("%s[%d]", where, i))
+		}
+	}
+}
+
+// sdkCheckTypes compares what each typed SDK call is called with (the
+// effective input the data-flow analysis inferred, paths and expressions
+// included) with the SDK's input struct, member by member.
+func (c *compiler) sdkCheckTypes(res *flow.Result) {
+	for _, call := range c.sdkCalls {
+		info := res.State(call.ptr)
+		st := call.st
+		if info == nil || !info.Reached {
+			continue
+		}
+		field, args := "Parameters", st.Parameters
+		if st.Arguments.IsSet() {
+			field, args = "Arguments", st.Arguments
+		}
+		got := info.Effective
+		if got.IsAny() || got.Kind != flow.Object || got.Map {
+			if !got.IsAny() {
+				c.errorf(call.ptr+"/"+field, 0, "%s takes an object, but the value is %s: pass an object of its members", call.op.GoName(), got.Describe())
+			}
+			continue
+		}
+		for _, f := range call.op.Input.Fields {
+			g, ok := got.Field(f.Name)
+			if !ok {
+				continue
+			}
+			at := call.ptr + "/" + field
+			if args.Kind == asl.Object {
+				if _, ok := args.Get(f.Name + ".$"); ok {
+					at = ptrJoin(at, f.Name+".$")
+				} else {
+					at = ptrJoin(at, f.Name)
+				}
+			}
+			for _, p := range sdkMismatches(f.Type, g.Type, f.Name, 0) {
+				c.add(asl.SeverityError, flow.CodeTypeMismatch, at, c.at(at), fmt.Sprintf("%s member %s", call.op.GoName(), p))
+			}
+		}
+	}
+}
+
+// sdkMismatches lists why values of type got do not fit the member type
+// want; where names the member ("Key", "Filters[].Name").
+func sdkMismatches(want, got *flow.Type, where string, depth int) []string {
+	if want.IsAny() || got.IsAny() || got.Kind == flow.Null || depth > 16 {
+		return nil
+	}
+	if want.Kind != got.Kind {
+		return []string{fmt.Sprintf("%s takes %s, but the value is %s: pass %s", where, describe(want), got.Describe(), describe(want))}
+	}
+	switch want.Kind {
+	case flow.Number:
+		if want.Integer && !got.Integer {
+			return []string{fmt.Sprintf("%s takes an integer, but the value is a number that may have a fraction: pass an integer", where)}
+		}
+	case flow.Array:
+		return sdkMismatches(want.Elem, got.ItemType(), where+"[]", depth+1)
+	case flow.Object:
+		var out []string
+		if want.Map {
+			if got.Map {
+				return sdkMismatches(want.Elem, got.Elem, where+"[*]", depth+1)
+			}
+			for _, f := range got.Fields {
+				out = append(out, sdkMismatches(want.Elem, f.Type, where+"."+f.Name, depth+1)...)
+			}
+			return out
+		}
+		if got.Map {
+			return nil
+		}
+		for _, f := range want.Fields {
+			if g, ok := got.Field(f.Name); ok {
+				out = append(out, sdkMismatches(f.Type, g.Type, where+"."+f.Name, depth+1)...)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// describe names a member type: "a string (types.ChecksumMode)".
+func describe(t *flow.Type) string {
+	d := t.Describe()
+	if t.Kind == flow.String && !t.Timestamp && t.Go != nil {
+		d += " (" + t.Go.String() + ")"
+	}
+	if t.Kind == flow.Object && t.Map {
+		d = "an object of any keys"
+	}
+	return d
+}
+
+// structName names an SDK struct type in messages.
+func structName(t *flow.Type, op *awssdk.Operation) string {
+	if t.Go != nil {
+		return t.Go.String()
+	}
+	return op.GoName() + " member"
+}
+
+func isJSONataText(v asl.Value) bool {
+	if v.Kind != asl.String {
+		return false
+	}
+	s := strings.TrimSpace(v.Str)
+	return strings.HasPrefix(s, "{%") && strings.HasSuffix(s, "%}")
+}

@@ -1,0 +1,183 @@
+package compiler_test
+
+import (
+	"errors"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+
+	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/compiler"
+	"github.com/goasl/goasl/dsl"
+	"github.com/goasl/goasl/internal/golden"
+	"github.com/goasl/goasl/internal/ir"
+)
+
+// typedSDK turns the SDK task of state name into a typed call of the
+// operation of In and Out.
+func typedSDK[In, Out any](wf *dsl.Workflow, name string) {
+	w, _ := ir.Of(wf)
+	for _, st := range w.States {
+		if st.Name == name {
+			st.Resource.SDK = true
+			st.Resource.In, st.Resource.Out = reflect.TypeFor[In](), reflect.TypeFor[Out]()
+		}
+	}
+}
+
+// order is the execution input of the SDK workflows.
+type order struct {
+	ID     string
+	Bucket string
+	Count  int
+}
+
+// sdkErrorCases are workflows whose typed SDK calls are wrong; the full
+// error text is compared with testdata/sdk/<name>.golden.
+var sdkErrorCases = map[string]func() *dsl.Workflow{
+	"unknown_member": func() *dsl.Workflow {
+		wf := dsl.NewWorkflow("Fetch")
+		wf.Task("Get", dsl.SDK("s3", "getObject", dsl.Obj{"Buckt": "reports", "Key": "a.csv"})).End()
+		typedSDK[s3.GetObjectInput, s3.GetObjectOutput](wf, "Get")
+		return wf
+	},
+	"missing_member": func() *dsl.Workflow {
+		wf := dsl.NewWorkflow("Fetch")
+		wf.Task("Get", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": "reports"})).End()
+		typedSDK[s3.GetObjectInput, s3.GetObjectOutput](wf, "Get")
+		return wf
+	},
+	"nested_member": func() *dsl.Workflow {
+		wf := dsl.NewWorkflow("Hosts")
+		wf.Task("Describe", dsl.SDK("ec2", "describeInstances", dsl.Obj{
+			"Filters": dsl.Arr{dsl.Obj{"Nme": "tag:team", "Values": dsl.Arr{"data"}}},
+		})).End()
+		typedSDK[ec2.DescribeInstancesInput, ec2.DescribeInstancesOutput](wf, "Describe")
+		return wf
+	},
+	"wrong_types": func() *dsl.Workflow {
+		wf := dsl.InputOf[order](dsl.NewWorkflow("List"))
+		wf.Task("List", dsl.SDK("s3", "listObjectsV2", dsl.Obj{
+			"Bucket": dsl.Path("$.Count"), "MaxKeys": "ten", "FetchOwner": true,
+		})).End()
+		typedSDK[s3.ListObjectsV2Input, s3.ListObjectsV2Output](wf, "List")
+		return wf
+	},
+	"result_path_typo": func() *dsl.Workflow {
+		wf := dsl.InputOf[order](dsl.NewWorkflow("Fetch"))
+		wf.Task("Get", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": dsl.Path("$.Bucket"), "Key": dsl.Path("$.ID")})).
+			ResultSelector(dsl.Obj{"size": dsl.Path("$.ContentLenght")}).End()
+		typedSDK[s3.GetObjectInput, s3.GetObjectOutput](wf, "Get")
+		return wf
+	},
+	"not_an_sdk_type": func() *dsl.Workflow {
+		wf := dsl.NewWorkflow("Fetch")
+		wf.Task("Get", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": "b", "Key": "k"})).End()
+		typedSDK[s3.GetObjectInput, s3.PutObjectOutput](wf, "Get")
+		return wf
+	},
+}
+
+func TestSDKErrors(t *testing.T) {
+	names := make([]string, 0, len(sdkErrorCases))
+	for name := range sdkErrorCases {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			sm, err := compiler.Compile(sdkErrorCases[name]())
+			if err == nil {
+				t.Fatalf("compiled without error:\n%+v", sm)
+			}
+			var cerr *compiler.Error
+			if !errors.As(err, &cerr) {
+				t.Fatalf("error %T: %v", err, err)
+			}
+			for _, d := range cerr.Diagnostics {
+				if d.File == "" || d.Line == 0 {
+					t.Errorf("diagnostic without a Go position: %s", d)
+				}
+			}
+			golden.Check(t, "testdata/sdk/"+name+".golden", []byte(err.Error()+"\n"))
+		})
+	}
+}
+
+// TestSDKTyped compiles a workflow of typed SDK calls: the resources come
+// from the Go types, and the results are typed for the next states.
+func TestSDKTyped(t *testing.T) {
+	wf := dsl.InputOf[order](dsl.NewWorkflow("Report"))
+	get := wf.Task("Get", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": dsl.Path("$.Bucket"), "Key": dsl.Path("$.ID")})).
+		ResultSelector(dsl.Obj{"size": dsl.Path("$.ContentLength"), "type": dsl.Path("$.ContentType")}).ResultPath("$.object")
+	q := wf.Task("Query", dsl.SDK("dynamodb", "query", dsl.Obj{
+		"TableName":                 "orders",
+		"KeyConditionExpression":    "pk = :id",
+		"ExpressionAttributeValues": dsl.Obj{":id": dsl.Obj{"S.$": "$.ID"}},
+		"Limit":                     10,
+	})).ResultPath("$.rows")
+	sec := wf.Task("Secret", dsl.SDK("secretsmanager", "getSecretValue", dsl.Obj{"SecretId": "prod/api"})).
+		ResultSelector(dsl.Obj{"value": dsl.Path("$.SecretString")}).ResultPath("$.secret")
+	get.Next(q)
+	q.Next(sec)
+	sec.End()
+	typedSDK[s3.GetObjectInput, s3.GetObjectOutput](wf, "Get")
+	typedSDK[dynamodb.QueryInput, dynamodb.QueryOutput](wf, "Query")
+	typedSDK[secretsmanager.GetSecretValueInput, secretsmanager.GetSecretValueOutput](wf, "Secret")
+	r := compiler.Check(wf)
+	for _, d := range r.Diagnostics {
+		t.Errorf("%s", d)
+	}
+	if r.Machine == nil {
+		t.Fatal("no machine")
+	}
+	data, err := asl.Marshal(r.Machine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.Write(data)
+	b.WriteString("\n")
+	b.WriteString(r.Types.Dump())
+	golden.Check(t, "testdata/sdk/typed.golden", []byte(b.String()))
+}
+
+// noDocs stands for a module whose go.mod does not require the SDK.
+type noDocs struct{}
+
+func (noDocs) Required(pkg, name string) ([]string, error) {
+	return nil, errors.New("locating the source of " + pkg + " with go list: no required module provides package " + pkg)
+}
+
+// TestSDKDocsUnavailable: without the SDK's source the call still
+// compiles, with a warning that its required members are not checked.
+func TestSDKDocsUnavailable(t *testing.T) {
+	wf := dsl.NewWorkflow("Fetch")
+	wf.Task("Get", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": "reports"})).End()
+	typedSDK[s3.GetObjectInput, s3.GetObjectOutput](wf, "Get")
+	r := compiler.CheckWith(wf, compiler.Options{SDKDocs: noDocs{}})
+	if r.Machine == nil || len(r.Diagnostics) != 1 {
+		t.Fatalf("want a machine and one warning, got %v", r.Diagnostics)
+	}
+	golden.Check(t, "testdata/sdk/docs_unavailable.golden", []byte(r.Diagnostics[0].String()+"\n"))
+}
+
+// TestSDKJSONata: the checks read Arguments in JSONata states, and the
+// result is typed for $states.result.
+func TestSDKJSONata(t *testing.T) {
+	wf := dsl.InputOf[order](dsl.NewWorkflow("Fetch").QueryLanguage(dsl.JSONata))
+	wf.Task("Get", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": dsl.Expr("$states.input.Count"), "Key": "a"})).
+		Output(dsl.Expr("$states.result.ContentLenght")).End()
+	typedSDK[s3.GetObjectInput, s3.GetObjectOutput](wf, "Get")
+	_, err := compiler.Compile(wf)
+	if err == nil {
+		t.Fatal("compiled")
+	}
+	golden.Check(t, "testdata/sdk/jsonata.golden", []byte(err.Error()+"\n"))
+}
