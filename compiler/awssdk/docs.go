@@ -182,3 +182,21 @@ func RequiredFields(f *ast.File) map[string][]string {
 	}
 	return out
 }
+
+// Operation finds the SDK for Go v2 operation of an integration's service
+// and action ("s3", "getObject") in the source the module at d.Dir
+// requires: it returns the package's import path and the operation's Go
+// name, or an error saying why there is none (the service's module is not
+// required, or its version has no such operation).
+func (d *SourceDocs) Operation(service, action string) (pkg, op string, err error) {
+	pkg, op = GoPackage(service), GoOperation(action)
+	if op == "" || !token.IsIdentifier(op) {
+		return "", "", fmt.Errorf("%q is not an operation name", action)
+	}
+	for _, t := range []string{op + "Input", op + "Output"} {
+		if _, err := d.Required(pkg, t); err != nil {
+			return "", "", err
+		}
+	}
+	return pkg, op, nil
+}
