@@ -43,7 +43,8 @@ var sdkCases = []struct{ name, resource, params string }{
 	{"glue startJobRun", "glue:startJobRun", `{"JobName":"nightly"}`},
 	{"glue startCrawler", "glue:startCrawler", `{"Name":"raw"}`},
 	{"ecs runTask", "ecs:runTask", `{"Cluster":"c","TaskDefinition":"app:3"}`},
-	{"bedrockruntime converse", "bedrockruntime:converse", `{"ModelId":"m","Messages":[]}`},
+	{"bedrockruntime converse", "bedrockruntime:converse", `{"ModelId":"anthropic.claude-3-haiku-20240307-v1:0","Messages":[]}`},
+	{"bedrockruntime invokeModel at run time", "bedrockruntime:invokeModel", `{"ModelId.$":"$.model","Body":"{}"}`},
 	{"ec2 describeInstances", "ec2:describeInstances", `{"InstanceIds":["i-1"]}`},
 }
 
