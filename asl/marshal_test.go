@@ -44,6 +44,29 @@ func TestMarshalRoundTrip(t *testing.T) {
 	}
 }
 
+// TestMarshalKeepsPathSpaces checks that paths with spaces before or after
+// them (which AWS trims, and AWS's own samples deploy) come back byte for
+// byte. The canonical files under testdata/marshal must also pass
+// asl-validator, which rejects a leading space, so this file lives with
+// the validate cases.
+func TestMarshalKeepsPathSpaces(t *testing.T) {
+	data, err := os.ReadFile("testdata/validate/path_spaces_ok.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sm, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Marshal(sm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out, data) {
+		t.Errorf("Marshal(Parse(x)) differs from x:\n%s", golden.Diff(data, out))
+	}
+}
+
 // checkIndentStyle checks that out is laid out exactly as encoding/json
 // indents it (2 spaces, one element per line), with a trailing newline.
 func checkIndentStyle(t *testing.T, out []byte) {

@@ -12,7 +12,9 @@ import (
 // (CodeInvalidJSON), duplicate keys, unknown fields and fields of the wrong
 // JSON type (CodeSchema), each with its JSON pointer and line:column.
 // Which fields a state may have for its Type and query language is not
-// checked here: that is Validate's job.
+// checked here: that is Validate's job. A string field given as "" is kept
+// apart from an absent one (the struct's Empty names it), as JSON null is
+// for paths, so Marshal gives the document back.
 func Parse(data []byte) (*StateMachine, error) {
 	doc, err := ParseDocument(data)
 	if err != nil {

@@ -30,10 +30,10 @@ func link(from, to dsl.State) {
 func largeWorkflow(n int) *dsl.Workflow {
 	wf := dsl.NewWorkflow(fmt.Sprintf("Large%d", n))
 	par := wf.Parallel("Fan").ResultPath("$.fan")
-	par.Branch().Pass("Left").End()
-	par.Branch().Pass("Right").End()
+	par.Branch(func(b *dsl.Scope) { b.Pass("Left").End() })
+	par.Branch(func(b *dsl.Scope) { b.Pass("Right").End() })
 	m := wf.Map("Each").ItemsPath("$.items").ResultPath("$.mapped")
-	m.Processor().Task("Item", dsl.Lambda("item")).End()
+	m.Processor(func(items *dsl.Scope) { items.Task("Item", dsl.Lambda("item")).End() })
 	par.Next(m)
 	count := 6 // Fan, Left, Right, Each, Item, and Done below
 	var last dsl.State = m

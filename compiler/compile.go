@@ -103,7 +103,7 @@ type compiler struct {
 	diags []Diagnostic
 	// pointerOf maps a state to its JSON pointer, for builder errors.
 	pointerOf map[*ir.State]string
-	// exprTypes are the declared result types of dsl.ExprOf expressions,
+	// exprTypes are the declared result types of Expr(...).Returns expressions,
 	// by the pointer of the string that holds them.
 	exprTypes map[string]reflect.Type
 	// lowering holds the maps, slices and pointers whose values are being
@@ -468,12 +468,19 @@ func (c *compiler) credentials(v ir.Val, ja bool, ptr string) asl.Value {
 func (c *compiler) resource(st *ir.State, out *asl.State, ja bool, ptr string) {
 	r := st.Resource
 	c.mark(ptr+"/Resource", r.Pos)
+	// The diagnostics about the Resource are about its pattern, when a
+	// later call (Sync, WaitForTaskToken) chose one.
+	c.mark(ptr+"/Resource", r.PatternPos)
 	out.Resource = r.ARN + r.Pattern
 	if r.SDK {
 		c.sdkResource(r, out, ptr)
 	}
 	if r.Err != "" {
-		c.errorf(ptr+"/Resource", r.Pos, "%s", r.Err)
+		pos := r.ErrPos
+		if pos == 0 {
+			pos = r.Pos
+		}
+		c.errorf(ptr+"/Resource", pos, "%s", r.Err)
 	}
 	if len(r.Params) == 0 {
 		return
@@ -489,11 +496,7 @@ func (c *compiler) resource(st *ir.State, out *asl.State, ja bool, ptr string) {
 		if pos == 0 {
 			pos = r.Pos
 		}
-		ms := c.member(p.Key, p.Value, ja, fp, pos)
-		for _, m := range ms {
-			c.mark(ptrJoin(fp, m.Key), pos)
-		}
-		members = append(members, ms...)
+		members = append(members, c.param(p.Key, p.Value, ja, fp, pos)...)
 	}
 	members = c.unique(members, fp, r.Pos)
 	if target.IsSet() {
@@ -724,9 +727,21 @@ func (c *compiler) params(ps []ir.Param, ja bool, base string, pos ir.Pos) asl.V
 		if pp == 0 {
 			pp = pos
 		}
-		members = append(members, c.member(p.Key, p.Value, ja, base+field, pp)...)
+		members = append(members, c.param(p.Key, p.Value, ja, base+field, pp)...)
 	}
 	return asl.ObjectValue(c.unique(members, base+field, pos)...)
+}
+
+// param lowers one parameter an integration (or an item reader or result
+// writer) set, and records its own position for what is found in it later
+// (by the validator or the type check): the option's method may have been
+// called on another line than the helper that made the integration.
+func (c *compiler) param(key string, v any, ja bool, objPtr string, pos ir.Pos) []asl.Member {
+	ms := c.member(key, v, ja, objPtr, pos)
+	for _, m := range ms {
+		c.mark(ptrJoin(objPtr, m.Key), pos)
+	}
+	return ms
 }
 
 // member lowers one object member. In JSONPath a Path, Intrinsic,

@@ -70,9 +70,10 @@ func TestDeterministic(t *testing.T) {
 func TestSplitPointerFields(t *testing.T) {
 	wf := dsl.NewWorkflow("Fields")
 	p := wf.Parallel("Fan")
-	p.Branch().Task("Inner", dsl.Lambda("f").NoDefaultRetry()).
-		Catch(dsl.Catch(dsl.Named("Missing"), dsl.ErrAll)).End()
-	p.End()
+	p.Branch(func(b *dsl.Scope) {
+		b.Task("Inner", dsl.Lambda("f").NoDefaultRetry()).
+			Catch(dsl.Catch(dsl.Named("Missing"), dsl.ErrAll)).End()
+	}).End()
 	_, err := compiler.Compile(wf)
 	if err == nil {
 		t.Fatal("compiled a catcher with a missing target")
@@ -105,13 +106,13 @@ func TestThirdPartyDisagreements(t *testing.T) {
 		}, `"Condition": true`},
 		{"decimal ToleratedFailurePercentage (both want an integer; checklist D7)", func(wf *dsl.Workflow) {
 			m := wf.Map("M").Distributed(dsl.ExecutionStandard).ToleratedFailurePercentage(2.5).ItemsPath("$.items")
-			m.Processor().Pass("P").End()
+			m.Processor(func(items *dsl.Scope) { items.Pass("P").End() })
 			m.End()
 		}, `"ToleratedFailurePercentage": 2.5`},
 		{"ResultWriter with only a WriterConfig (asl-validator wants a Resource; checklist 3.8.18)", func(wf *dsl.Workflow) {
 			m := wf.Map("M").Distributed(dsl.ExecutionStandard).ItemsPath("$.items").
 				ResultWriter(dsl.ResultsConfig().OutputType("JSONL").Transformation("FLATTEN"))
-			m.Processor().Pass("P").End()
+			m.Processor(func(items *dsl.Scope) { items.Pass("P").End() })
 			m.End()
 		}, `"ResultWriter": {
         "WriterConfig": {

@@ -21,7 +21,7 @@ var errorCases = map[string]func() *dsl.Workflow{
 		wf := dsl.NewWorkflow("CrossScope")
 		p := wf.Parallel("Fan")
 		done := wf.Succeed("Done")
-		p.Branch().Pass("Inside").Next(done)
+		p.Branch(func(b *dsl.Scope) { b.Pass("Inside").Next(done) })
 		p.Next(done)
 		return wf
 	},
@@ -57,7 +57,7 @@ var errorCases = map[string]func() *dsl.Workflow{
 		wf := dsl.NewWorkflow("Graph")
 		a := wf.Pass("A")
 		p := wf.Parallel("P")
-		p.Branch().Pass("A").End()
+		p.Branch(func(b *dsl.Scope) { b.Pass("A").End() })
 		a.Next(p)
 		p.End()
 		wf.Pass("Orphan").End()
@@ -76,7 +76,7 @@ var errorCases = map[string]func() *dsl.Workflow{
 		wf := dsl.NewWorkflow("ExpressFlow").Type(dsl.Express)
 		cb := wf.Task("Callback", dsl.Lambda("f").WaitForTaskToken().Payload(dsl.Obj{"token": dsl.TaskToken()}))
 		m := wf.Map("Big").Distributed(dsl.ExecutionStandard).ItemReader(dsl.ReadS3Object("b", "k").InputType(dsl.InputCSV))
-		m.Processor().Pass("Row").End()
+		m.Processor(func(items *dsl.Scope) { items.Pass("Row").End() })
 		cb.Next(m)
 		m.End()
 		return wf
@@ -108,6 +108,35 @@ var errorCases = map[string]func() *dsl.Workflow{
 		wf := dsl.NewWorkflow("BadJSONata").QueryLanguage(dsl.JSONata)
 		wf.Pass("Syntax").Output(dsl.Expr("$states.input.a +")).
 			Next(wf.Task("ReadsResult", dsl.Lambda("f").Payload(dsl.Expr("$states.result"))).End())
+		return wf
+	},
+	"option_positions": func() *dsl.Workflow {
+		// Each diagnostic about an integration option names the line of
+		// the method that set it, not of the helper that made the
+		// integration.
+		wf := dsl.NewWorkflow("Options").Type(dsl.Express)
+		wf.Task("Invoke", dsl.Lambda("f").
+			Payload(dsl.Obj{"id": dsl.Path("$.order[")}).
+			DefaultRetry(nil).
+			Next(wf.Task("Run", dsl.GlueStartJobRun("etl").
+				JobArguments(dsl.Obj{"--day": dsl.Path("$.day[")}).
+				Sync().
+				End())))
+		return wf
+	},
+	"task_chain": func() *dsl.Workflow {
+		// The Task's own fields set in the integration's chain, before
+		// Scope.Task adds the state, report their mistakes like the
+		// fields set after it.
+		wf := dsl.NewWorkflow("TaskChain")
+		shared := dsl.Lambda("f")
+		wf.Task("First", shared.
+			Timeout(1500*time.Millisecond).
+			Next(nil))
+		wf.Task("Second", shared).End()
+		wf.Task("Zero", &dsl.LambdaTask{}).End()
+		wf.Map("Each").Processor(nil).End()
+		wf.Parallel("Both").Branch(nil).End()
 		return wf
 	},
 }

@@ -17,7 +17,7 @@ import (
 // A workflow that declares no Go types at all (an imported one, say) gets
 // the problems as warnings: it still compiles, as AWS would accept it, and
 // the warnings show what would fail at run time. Declaring types (with
-// dsl.InputOf, dsl.LambdaInvoke[In, Out], ...) makes them errors.
+// Workflow.DeclareInput, dsl.LambdaInvoke[In, Out], ...) makes them errors.
 func (c *compiler) typeCheck(sm *asl.StateMachine) *flow.Result {
 	a := annotations(c.w)
 	c.sdkAnnotate(a)
@@ -34,7 +34,7 @@ func (c *compiler) typeCheck(sm *asl.StateMachine) *flow.Result {
 		msg := d.Message
 		if untyped && d.Severity == asl.SeverityError {
 			d.Severity = asl.SeverityWarning
-			msg += " (a warning because the workflow declares no Go types: declare them, e.g. with dsl.InputOf, to make it an error)"
+			msg += " (a warning because the workflow declares no Go types: declare them, e.g. with DeclareInput, to make it an error)"
 		}
 		if d.Code == flow.CodeUnassignedVariable {
 			unassigned[d.Pointer] = true

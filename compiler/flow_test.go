@@ -36,7 +36,7 @@ type flowReceipt struct {
 	TxID string `json:"txId"`
 }
 
-func orderFlow(name string) *dsl.Workflow { return dsl.InputOf[flowOrder](dsl.NewWorkflow(name)) }
+func orderFlow(n string) *dsl.Workflow { return dsl.NewWorkflow(n).DeclareInput(dsl.Type[flowOrder]()) }
 
 // flowErrors are workflows whose data flow cannot work. The full error text
 // (Go position, workflow, state, field, message) is compared with
@@ -75,7 +75,7 @@ var flowErrors = map[string]func() *dsl.Workflow{
 	"jsonpath_items_path": func() *dsl.Workflow {
 		wf := orderFlow("Fan")
 		m := wf.Map("Each").ItemsPath("$.total")
-		m.Processor().Succeed("Ok")
+		m.Processor(func(items *dsl.Scope) { items.Succeed("Ok") })
 		m.End()
 		return wf
 	},
@@ -117,42 +117,42 @@ var flowErrors = map[string]func() *dsl.Workflow{
 	"jsonata_items": func() *dsl.Workflow {
 		wf := orderFlow("FanJSONata").QueryLanguage(dsl.JSONata)
 		m := wf.Map("Each").Items(dsl.Expr("$states.input.total"))
-		m.Processor().Succeed("Ok")
+		m.Processor(func(items *dsl.Scope) { items.Succeed("Ok") })
 		m.End()
 		return wf
 	},
 	"jsonata_variable": func() *dsl.Workflow {
 		wf := orderFlow("VarsJSONata").QueryLanguage(dsl.JSONata)
 		p := wf.Parallel("Both")
-		p.Branch().Pass("Inner").Assign(dsl.Obj{"inner": 1}).End()
+		p.Branch(func(b *dsl.Scope) { b.Pass("Inner").Assign(dsl.Obj{"inner": 1}).End() })
 		p.Next(wf.Pass("After").Output(dsl.Expr("$inner + 1")).End())
 		return wf
 	},
 	"declared_variable": func() *dsl.Workflow {
-		wf := dsl.VarOf[int](orderFlow("Declared"), "count")
+		wf := orderFlow("Declared").DeclareVar("count", dsl.Type[int]())
 		wf.Pass("Set").Assign(dsl.Obj{"count": dsl.Path("$.id")}).End()
 		return wf
 	},
 	"declared_item": func() *dsl.Workflow {
 		wf := orderFlow("Items")
-		m := dsl.ItemsOf[flowItem](wf.Map("Each").ItemsPath("$.items"))
-		m.Processor().Pass("Ship").InputPath("$.skuu").End()
+		m := wf.Map("Each").ItemsPath("$.items").DeclareItem(dsl.Type[flowItem]())
+		m.Processor(func(items *dsl.Scope) { items.Pass("Ship").InputPath("$.skuu").End() })
 		m.End()
 		return wf
 	},
 	"declared_output": func() *dsl.Workflow {
 		wf := orderFlow("Declared output").QueryLanguage(dsl.JSONata)
-		merged := dsl.OutputOf[flowCharge](wf.Pass("Merge").Output(dsl.Expr("$merge([$states.input, {'extra': 1}])")))
-		wrong := dsl.OutputOf[flowCharge](wf.Pass("Wrong").Output(dsl.Obj{"id": 1, "total": dsl.Expr("$states.input.totl")}))
+		merged := wf.Pass("Merge").Output(dsl.Expr("$merge([$states.input, {'extra': 1}])")).DeclareOutput(dsl.Type[flowCharge]())
+		wrong := wf.Pass("Wrong").Output(dsl.Obj{"id": 1, "total": dsl.Expr("$states.input.totl")}).DeclareOutput(dsl.Type[flowCharge]())
 		merged.Next(wrong)
 		wrong.End()
 		return wf
 	},
 	"typed_expression": func() *dsl.Workflow {
 		wf := orderFlow("Typed expression").QueryLanguage(dsl.JSONata)
-		// $merge is beyond goasl's own typing: ExprOf declares its result,
+		// $merge is beyond goasl's own typing: Returns declares its result,
 		// so the typo in the next state is caught.
-		merge := wf.Pass("Merge").Output(dsl.ExprOf[flowCharge]("$merge([$states.input, {'total': 0}])"))
+		merge := wf.Pass("Merge").Output(dsl.Expr("$merge([$states.input, {'total': 0}])").Returns(dsl.Type[flowCharge]()))
 		read := wf.Pass("Read").Output(dsl.Obj{"id": dsl.Expr("$states.input.idd")})
 		merge.Next(read)
 		read.End()
@@ -163,7 +163,7 @@ var flowErrors = map[string]func() *dsl.Workflow{
 			ContentLength int64 `json:"ContentLength"`
 		}
 		wf := orderFlow("Result")
-		dsl.ResultOf[object](wf.Task("Head", dsl.SDK("s3", "headObject", dsl.Obj{"Bucket": "b", "Key": dsl.Path("$.id")}))).
+		wf.Task("Head", dsl.SDK("s3", "headObject", dsl.Obj{"Bucket": "b", "Key": dsl.Path("$.id")})).DeclareResult(dsl.Type[object]()).
 			ResultSelector(dsl.Obj{"size": dsl.Path("$.Contentlength")}).End()
 		return wf
 	},
@@ -172,7 +172,7 @@ var flowErrors = map[string]func() *dsl.Workflow{
 			Codes  []string `json:"codes"`
 			Reason string   `json:"reason"`
 		}
-		wf := dsl.InputOf[rejection](dsl.NewWorkflow("Reject"))
+		wf := dsl.NewWorkflow("Reject").DeclareInput(dsl.Type[rejection]())
 		wf.Fail("Rejected").ErrorPath("$.codes").CausePath("$.reason")
 		return wf
 	},
@@ -189,7 +189,7 @@ var flowErrors = map[string]func() *dsl.Workflow{
 		type claim struct {
 			Assessments []assessment `json:"assessments"`
 		}
-		wf := dsl.InputOf[claim](dsl.NewWorkflow("Payout")).QueryLanguage(dsl.JSONata)
+		wf := dsl.NewWorkflow("Payout").DeclareInput(dsl.Type[claim]()).QueryLanguage(dsl.JSONata)
 		wf.Pass("Total").Output(dsl.Obj{
 			"approved": dsl.Expr("$sum($states.input.assesments[covered].approved)"),
 			"covered":  dsl.Expr("$count($states.input.assessments[coverd])"),
@@ -207,12 +207,17 @@ var flowErrors = map[string]func() *dsl.Workflow{
 		type input struct {
 			Order order `json:"order"`
 		}
-		wf := dsl.InputOf[input](dsl.NewWorkflow("Track"))
-		// $.order is the order, not its shipments: AWS would run one
-		// iteration per field of the order.
-		m := dsl.ItemsOf[shipment](wf.Map("EachShipment").ItemsPath("$.order").
-			ItemSelector(dsl.Obj{"trackingId": dsl.Path("$$.Map.Item.Value.trackingId")}))
-		m.Processor().Pass("Track").End()
+		wf := dsl.NewWorkflow("Track").DeclareInput(
+			// $.order is the order, not its shipments: AWS would run one
+			// iteration per field of the order.
+			dsl.Type[input]())
+
+		m := wf.Map("EachShipment").ItemsPath("$.order").
+			ItemSelector(dsl.Obj{"trackingId": dsl.Path("$$.Map.Item.Value.trackingId")}).DeclareItem(dsl.Type[shipment]())
+
+		m.Processor(func(items *dsl.Scope) {
+			items.Pass("Track").End()
+		})
 		m.End()
 		return wf
 	},
@@ -293,7 +298,7 @@ func TestFlowTypes(t *testing.T) {
 		ResultSelector(dsl.Obj{"receipt": dsl.Path("$.Payload")}).ResultPath("$.charge")
 	check := wf.Choice("Big?")
 	m := wf.Map("Each").ItemsPath("$.items").ItemSelector(dsl.Obj{"sku": dsl.Path("$$.Map.Item.Value.sku"), "tx": dsl.Path("$.charge.receipt.txId")})
-	m.Processor().Pass("Ship").End()
+	m.Processor(func(items *dsl.Scope) { items.Pass("Ship").End() })
 	done := wf.Succeed("Done")
 	charge.Next(check)
 	check.When(dsl.NumericGreaterThan("$.total", 100), m)

@@ -73,6 +73,7 @@ const (
 	opWorkflow         // workflow setter
 	opMapConfig        // map, config
 	opTypes            // a Go type declaration
+	opTaskChain        // scope, name, how: a Task whose fields are set in the integration's chain
 	opCount
 )
 
@@ -97,6 +98,8 @@ type fuzzProgram struct {
 	jsonata bool
 	filled  map[*dsl.Scope]int
 	fillers int
+	// lastResource is the integration given to the last Task.
+	lastResource dsl.Resource
 }
 
 func (p *fuzzProgram) next() byte {
@@ -271,11 +274,11 @@ func (p *fuzzProgram) finish() {
 			}
 		case *dsl.ParallelState:
 			if !p.nested[st] {
-				filler(x.Branch())
+				x.Branch(func(b *dsl.Scope) { filler(b) })
 			}
 		case *dsl.MapState:
 			if !p.nested[st] {
-				filler(x.Processor())
+				x.Processor(func(items *dsl.Scope) { filler(items) })
 			}
 		}
 		if p.linked[st] {
@@ -309,6 +312,26 @@ func (p *fuzzProgram) op(op int) {
 		kind := p.pick(8)
 		sc := p.scopes[p.pick(len(p.scopes))]
 		st := p.add(sc, kind, p.name())
+		p.states = append(p.states, st)
+		p.scopeOf[st] = sc
+		p.filled[sc]++
+	case opTaskChain:
+		sc := p.scopes[p.pick(len(p.scopes))]
+		name := p.name()
+		var r dsl.Resource
+		if p.pick(2) == 0 {
+			// The Task's own fields in the integration's chain, before
+			// Task adds the state; a state built inside the chain comes
+			// after this one.
+			l := dsl.Lambda(p.value(1))
+			r = l.Payload(p.value(1)).Comment(p.name()).Timeout(time.Duration(p.pick(3000)) * time.Millisecond).
+				ResultPath(p.path()).Next(sc.Pass(p.name()).End())
+		} else if p.lastResource != nil {
+			// An integration value given to a second Task.
+			r = p.lastResource
+		}
+		st := sc.Task(name, r)
+		p.lastResource = r
 		p.states = append(p.states, st)
 		p.scopeOf[st] = sc
 		p.filled[sc]++
@@ -389,7 +412,8 @@ func (p *fuzzProgram) op(op int) {
 	case opBranch:
 		if x, ok := p.state().(*dsl.ParallelState); ok {
 			p.nested[x] = true
-			b := x.Branch()
+			var b *dsl.Scope
+			x.Branch(func(s *dsl.Scope) { b = s })
 			if p.pick(4) == 0 {
 				b.Comment(p.name())
 			}
@@ -400,9 +424,9 @@ func (p *fuzzProgram) op(op int) {
 			p.nested[x] = true
 			var sc *dsl.Scope
 			if p.pick(4) == 0 {
-				sc = x.Iterator()
+				x.Iterator(func(s *dsl.Scope) { sc = s })
 			} else {
-				sc = x.Processor()
+				x.Processor(func(s *dsl.Scope) { sc = s })
 			}
 			p.scopes = append(p.scopes, sc)
 		} else {
@@ -442,7 +466,9 @@ func (p *fuzzProgram) op(op int) {
 func (p *fuzzProgram) add(sc *dsl.Scope, kind int, name string) dsl.State {
 	switch kind {
 	case 0:
-		return sc.Task(name, p.resource())
+		r := p.resource()
+		p.lastResource = r
+		return sc.Task(name, r)
 	case 1:
 		return sc.Pass(name)
 	case 2:
@@ -549,41 +575,77 @@ type fuzzNode struct {
 	Ch    chan int `json:"ch"`
 }
 
+// declareOutput declares t as the output type of s, whatever kind of state
+// it is (a Fail state has no output; a nil builder or a Named state is
+// skipped).
+func declareOutput(s dsl.State, t dsl.GoType) {
+	switch x := s.(type) {
+	case *dsl.TaskState:
+		if x != nil {
+			x.DeclareOutput(t)
+		}
+	case *dsl.PassState:
+		if x != nil {
+			x.DeclareOutput(t)
+		}
+	case *dsl.WaitState:
+		if x != nil {
+			x.DeclareOutput(t)
+		}
+	case *dsl.ChoiceState:
+		if x != nil {
+			x.DeclareOutput(t)
+		}
+	case *dsl.SucceedState:
+		if x != nil {
+			x.DeclareOutput(t)
+		}
+	case *dsl.ParallelState:
+		if x != nil {
+			x.DeclareOutput(t)
+		}
+	case *dsl.MapState:
+		if x != nil {
+			x.DeclareOutput(t)
+		}
+	}
+}
+
 // declareTypes declares a Go type somewhere: the input, a variable, or
 // the output, result, items or parameters of a state.
 func (p *fuzzProgram) declareTypes() {
 	wf := p.wfs[0]
 	switch p.pick(10) {
 	case 0:
-		dsl.InputOf[fuzzNode](wf)
+		wf.DeclareInput(dsl.Type[fuzzNode]())
 	case 1:
-		dsl.InputOf[[]map[string]int](wf)
+		wf.DeclareInput(dsl.Type[[]map[string]int]())
 	case 2:
-		dsl.VarOf[fuzzNode](wf, p.name())
+		wf.DeclareVar(p.name(), dsl.Type[fuzzNode]())
 	case 3:
-		dsl.VarOf[float64](wf, p.name())
+		wf.DeclareVar(p.name(), dsl.Type[float64]())
 	case 4:
-		dsl.OutputOf[fuzzNode](p.state())
+		declareOutput(p.state(), dsl.Type[fuzzNode]())
 	case 5:
-		dsl.OutputOf[string](p.target())
+		declareOutput(p.target(), dsl.Type[string]())
 	case 6:
 		if m, ok := p.state().(*dsl.MapState); ok {
-			dsl.ItemsOf[fuzzNode](m)
+			m.DeclareItem(dsl.Type[fuzzNode]())
 		}
 	case 7:
 		if t, ok := p.state().(*dsl.TaskState); ok {
-			dsl.ResultOf[*fuzzNode](t)
+			t.DeclareResult(dsl.Type[*fuzzNode]())
 		}
 	case 8:
 		if t, ok := p.state().(*dsl.TaskState); ok {
-			dsl.TakesOf[fuzzNode](t)
+			t.DeclareRequest(dsl.Type[fuzzNode]())
 		}
 	default:
-		dsl.ItemsOf[int]((*dsl.MapState)(nil))
-		dsl.ResultOf[int]((*dsl.TaskState)(nil))
-		dsl.TakesOf[int]((*dsl.TaskState)(nil))
-		dsl.InputOf[int](nil)
-		dsl.VarOf[int](nil, "x")
+		(*dsl.MapState)(nil).DeclareItem(dsl.Type[int]())
+		(*dsl.TaskState)(nil).DeclareResult(dsl.Type[int]())
+		(*dsl.TaskState)(nil).DeclareRequest(dsl.Type[int]())
+		(*dsl.Workflow)(nil).DeclareInput(dsl.Type[int]())
+		(*dsl.Workflow)(nil).DeclareVar("x", dsl.Type[int]())
 	}
 }
 
@@ -737,9 +799,9 @@ func (p *fuzzProgram) value(depth int) any {
 		return time.Date(2026, 3, 14, 1, 59, 0, 0, time.UTC)
 	case 25:
 		if p.pick(2) == 0 {
-			return dsl.ExprOf[fuzzNode](string(p.expr()))
+			return dsl.Expr(string(p.expr())).Returns(dsl.Type[fuzzNode]())
 		}
-		return dsl.ExprOf[fuzzStruct](string(p.expr()))
+		return dsl.Expr(string(p.expr())).Returns(dsl.Type[fuzzStruct]())
 	case 26:
 		return complex(1, 2)
 	case 27:
@@ -895,15 +957,15 @@ func (p *fuzzProgram) resource() dsl.Resource {
 			return dsl.ECSRunTask(v(), v()).NetworkConfiguration(v()).Group(v()).PlacementConstraints(v()).PlacementStrategy(v()).
 				PlatformVersion(v()).CapacityProviderStrategy(v()).PropagateTags(v()).EnableExecuteCommand(v())
 		}
-		return dsl.BatchSubmitJob(v(), v(), v()).Parameters(v()).Timeout(v()).ContainerOverrides(v()).ArrayProperties(v()).DependsOn(v()).RetryStrategy(v()).Sync()
+		return dsl.BatchSubmitJob(v(), v(), v()).JobParameters(v()).JobTimeout(v()).ContainerOverrides(v()).ArrayProperties(v()).DependsOn(v()).RetryStrategy(v()).Sync()
 	case 20:
-		return dsl.GlueStartJobRun(v()).Arguments(v()).AllocatedCapacity(v()).Sync()
+		return dsl.GlueStartJobRun(v()).JobArguments(v()).AllocatedCapacity(v()).Sync()
 	case 21:
 		return dsl.CodeBuildStartBuild(v()).EnvironmentVariablesOverride(v()).Sync()
 	case 22:
 		return dsl.SageMakerCreateTrainingJob(v(), v(), v(), v(), v(), v()).HyperParameters(v()).Sync()
 	case 23:
-		x := dsl.StepFunctionsStartExecution(v()).Input(v()).Name(v())
+		x := dsl.StepFunctionsStartExecution(v()).ExecutionInput(v()).ExecutionName(v())
 		switch p.pick(3) {
 		case 0:
 			x.Sync()
@@ -1210,11 +1272,11 @@ func (p *fuzzProgram) field(st dsl.State) {
 		case 20:
 			x.Credentials(p.value(0))
 		case 21:
-			dsl.ResultOf[fuzzStruct](x)
+			x.DeclareResult(dsl.Type[fuzzStruct]())
 		case 22:
-			dsl.TakesOf[map[string]int](x)
+			x.DeclareRequest(dsl.Type[map[string]int]())
 		case 23:
-			dsl.OutputOf[[]string](x)
+			x.DeclareOutput(dsl.Type[[]string]())
 		case 24:
 			x.TimeoutRef(dsl.Ref(p.name()))
 		case 25:
@@ -1393,7 +1455,7 @@ func (p *fuzzProgram) mapConfig(m *dsl.MapState) {
 	case 20:
 		m.ResultWriter(dsl.WriteResultsToS3(v(), v()).OutputType(dsl.WriterOutputType(p.name())).Transformation(dsl.TransformFlatten).With(p.name(), v()))
 	default:
-		dsl.ItemsOf[fuzzStruct](m)
+		m.DeclareItem(dsl.Type[fuzzStruct]())
 		m.ToleratedFailureCountPath(p.path())
 		m.ResultWriter(dsl.ResultsConfig().OutputType(dsl.OutputJSONL))
 	}
@@ -1489,7 +1551,7 @@ var fuzzFindings = []struct {
 			wf := dsl.NewWorkflow("Fuzz")
 			wf.Pass("Static").Result(dsl.Obj{"a.$": 1, "a": dsl.Path("$.x")}).Next(dsl.Named("Call"))
 			wf.Task("Call", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": dsl.Path("$.b"), "Bucket.$": "$.c", "Key": "k"})).Next(dsl.Named("Each"))
-			wf.Map("Each").Distributed(dsl.ExecutionStandard).ItemReader(dsl.ReadS3Object("b", dsl.Path("$.k")).With("Bucket", "other").With("Key.$", "$.k")).End().Processor().Succeed("Done")
+			wf.Map("Each").Distributed(dsl.ExecutionStandard).ItemReader(dsl.ReadS3Object("b", dsl.Path("$.k")).With("Bucket", "other").With("Key.$", "$.k")).End().Processor(func(items *dsl.Scope) { items.Succeed("Done") })
 			return wf
 		},
 		want: []string{
@@ -1514,7 +1576,7 @@ var fuzzFindings = []struct {
 		name: "zero Map readers and writers",
 		build: func() *dsl.Workflow {
 			wf := dsl.NewWorkflow("Fuzz")
-			wf.Map("Each").Distributed(dsl.ExecutionStandard).ItemReader(new(dsl.ItemReader)).ItemBatcher(new(dsl.ItemBatcher)).ResultWriter(new(dsl.ResultWriter)).End().Processor().Succeed("Done")
+			wf.Map("Each").Distributed(dsl.ExecutionStandard).ItemReader(new(dsl.ItemReader)).ItemBatcher(new(dsl.ItemBatcher)).ResultWriter(new(dsl.ResultWriter)).End().Processor(func(items *dsl.Scope) { items.Succeed("Done") })
 			return wf
 		},
 		want: []string{

@@ -171,20 +171,20 @@ var goldenCases = map[string]func() *dsl.Workflow{
 	"parallel": func() *dsl.Workflow {
 		wf := dsl.NewWorkflow("ParallelStates")
 		p := wf.Parallel("Both").Parameters(dsl.Obj{"id": dsl.Path("$.id")}).ResultSelector(dsl.Obj{"first": dsl.Path("$[0]")}).ResultPath("$.results")
-		b1 := p.Branch().Comment("first branch")
-		b1.Pass("One").Result("one").End()
-		b2 := p.Branch()
-		w := b2.Wait("Pause").For(time.Second)
-		two := b2.Pass("Two")
-		w.Next(two)
-		two.Next(dsl.Named("TwoDone"))
-		b2.Succeed("TwoDone")
+		p.Branch(func(b1 *dsl.Scope) { b1.Comment("first branch").Pass("One").Result("one").End() })
+		p.Branch(func(b2 *dsl.Scope) {
+			w := b2.Wait("Pause").For(time.Second)
+			two := b2.Pass("Two")
+			w.Next(two)
+			two.Next(dsl.Named("TwoDone"))
+			b2.Succeed("TwoDone")
+		})
 		rec := wf.Pass("Recover")
 		p.Catch(dsl.Catch(rec, dsl.ErrBranchFailed)).Retry(dsl.Retry(dsl.ErrBranchFailed).MaxAttempts(1))
 		p.Next(rec)
 		ja := wf.Parallel("JSONataParallel").QueryLanguage(dsl.JSONata).Arguments(dsl.Obj{"id": dsl.Expr("$states.input.id")}).
 			Output(dsl.Expr("$states.result")).Assign(dsl.Obj{"count": dsl.Expr("$count($states.result)")})
-		ja.Branch().Pass("Three").End()
+		ja.Branch(func(b *dsl.Scope) { b.Pass("Three").End() })
 		rec.Next(ja)
 		ja.End()
 		return wf
@@ -194,13 +194,13 @@ var goldenCases = map[string]func() *dsl.Workflow{
 		m := wf.Map("EachItem").ItemsPath("$.items").
 			ItemSelector(dsl.Obj{"item": dsl.Path("$$.Map.Item.Value"), "index": dsl.Path("$$.Map.Item.Index"), "orderId": dsl.Path("$.id")}).
 			MaxConcurrency(5).ResultPath("$.results").ResultSelector(dsl.Obj{"count": dsl.ArrayLength(dsl.Path("$"))})
-		m.Processor().Task("Process", dsl.Lambda("process")).End()
+		m.Processor(func(items *dsl.Scope) { items.Task("Process", dsl.Lambda("process")).End() })
 		legacy := wf.Map("Legacy").ItemsPath("$.items").ResultPath("$.legacy").Parameters(dsl.Obj{"value": dsl.Path("$$.Map.Item.Value")}).MaxConcurrencyPath("$.limit")
-		legacy.Iterator().Pass("Echo").End()
+		legacy.Iterator(func(items *dsl.Scope) { items.Pass("Echo").End() })
 		ja := wf.Map("JSONataMap").QueryLanguage(dsl.JSONata).Items(dsl.Expr("$states.input.items")).
 			ItemSelector(dsl.Obj{"value": dsl.Expr("$states.context.Map.Item.Value")}).MaxConcurrencyExpr("$states.input.limit").
 			Output(dsl.Expr("$states.result"))
-		ja.Processor().Pass("Identity").End()
+		ja.Processor(func(items *dsl.Scope) { items.Pass("Identity").End() })
 		m.Next(legacy)
 		legacy.Next(ja)
 		ja.End()
@@ -214,19 +214,19 @@ var goldenCases = map[string]func() *dsl.Workflow{
 			ItemBatcher(dsl.Batch().MaxItems(100).MaxBytes(65536).BatchInput(dsl.Obj{"run": dsl.Path("$$.Execution.Name")})).
 			ResultWriter(dsl.WriteResultsToS3("results-bucket", "runs/").OutputType("JSONL").Transformation("COMPACT")).
 			ToleratedFailurePercentage(5).ToleratedFailureCount(10).MaxConcurrency(1000).ResultPath("$.rows")
-		m.Processor().Task("ProcessBatch", dsl.Lambda(dsl.Ref("BatchFn")).NoDefaultRetry()).End()
+		m.Processor(func(s *dsl.Scope) { s.Task("ProcessBatch", dsl.Lambda(dsl.Ref("BatchFn")).NoDefaultRetry()).End() })
 		ja := wf.Map("ListObjects").QueryLanguage(dsl.JSONata).Distributed(dsl.ExecutionStandard).
 			ItemReader(dsl.ListS3Objects(dsl.Ref("Bucket"), dsl.Expr("$states.input.prefix")).InputType(dsl.InputJSONL).LoadAndFlatten().MaxItemsExpr("$states.input.max")).
 			ItemBatcher(dsl.Batch().MaxItemsExpr("$states.input.batch")).
 			ToleratedFailurePercentageExpr("$states.input.pct").ToleratedFailureCountExpr("$states.input.count").
 			ResultWriter(dsl.WriteResultsToS3(dsl.Ref("Bucket"), "listing/").OutputType("JSON").Transformation("FLATTEN")).
 			Output(dsl.Expr("$merge([$states.input, {'listed': $states.result}])"))
-		ja.Processor().Pass("Echo").End()
+		ja.Processor(func(items *dsl.Scope) { items.Pass("Echo").End() })
 		paths := wf.Map("FromPaths").Distributed(dsl.ExecutionStandard).
 			ItemReader(dsl.ReadS3Object("b", "data.json").InputType(dsl.InputJSON).ItemsPointer("/items").MaxItemsPath("$.max")).
 			ItemBatcher(dsl.Batch().MaxItemsPath("$.batch").MaxBytesPath("$.bytes")).
 			ToleratedFailurePercentagePath("$.pct").ToleratedFailureCountPath("$.count")
-		paths.Processor().Pass("Echo2").End()
+		paths.Processor(func(items *dsl.Scope) { items.Pass("Echo2").End() })
 		m.Next(ja)
 		ja.Next(paths)
 		paths.End()

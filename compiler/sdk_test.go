@@ -2,7 +2,6 @@ package compiler_test
 
 import (
 	"errors"
-	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -16,20 +15,7 @@ import (
 	"github.com/goasl/goasl/compiler"
 	"github.com/goasl/goasl/dsl"
 	"github.com/goasl/goasl/internal/golden"
-	"github.com/goasl/goasl/internal/ir"
 )
-
-// typedSDK turns the SDK task of state name into a typed call of the
-// operation of In and Out.
-func typedSDK[In, Out any](wf *dsl.Workflow, name string) {
-	w, _ := ir.Of(wf)
-	for _, st := range w.States {
-		if st.Name == name {
-			st.Resource.SDK = true
-			st.Resource.In, st.Resource.Out = reflect.TypeFor[In](), reflect.TypeFor[Out]()
-		}
-	}
-}
 
 // order is the execution input of the SDK workflows.
 type order struct {
@@ -43,43 +29,37 @@ type order struct {
 var sdkErrorCases = map[string]func() *dsl.Workflow{
 	"unknown_member": func() *dsl.Workflow {
 		wf := dsl.NewWorkflow("Fetch")
-		wf.Task("Get", dsl.SDK("s3", "getObject", dsl.Obj{"Buckt": "reports", "Key": "a.csv"})).End()
-		typedSDK[s3.GetObjectInput, s3.GetObjectOutput](wf, "Get")
+		wf.Task("Get", dsl.AWSSDK[s3.GetObjectInput, s3.GetObjectOutput](dsl.Obj{"Buckt": "reports", "Key": "a.csv"})).End()
 		return wf
 	},
 	"missing_member": func() *dsl.Workflow {
 		wf := dsl.NewWorkflow("Fetch")
-		wf.Task("Get", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": "reports"})).End()
-		typedSDK[s3.GetObjectInput, s3.GetObjectOutput](wf, "Get")
+		wf.Task("Get", dsl.AWSSDK[s3.GetObjectInput, s3.GetObjectOutput](dsl.Obj{"Bucket": "reports"})).End()
 		return wf
 	},
 	"nested_member": func() *dsl.Workflow {
 		wf := dsl.NewWorkflow("Hosts")
-		wf.Task("Describe", dsl.SDK("ec2", "describeInstances", dsl.Obj{
+		wf.Task("Describe", dsl.AWSSDK[ec2.DescribeInstancesInput, ec2.DescribeInstancesOutput](dsl.Obj{
 			"Filters": dsl.Arr{dsl.Obj{"Nme": "tag:team", "Values": dsl.Arr{"data"}}},
 		})).End()
-		typedSDK[ec2.DescribeInstancesInput, ec2.DescribeInstancesOutput](wf, "Describe")
 		return wf
 	},
 	"wrong_types": func() *dsl.Workflow {
-		wf := dsl.InputOf[order](dsl.NewWorkflow("List"))
-		wf.Task("List", dsl.SDK("s3", "listObjectsV2", dsl.Obj{
+		wf := dsl.NewWorkflow("List").DeclareInput(dsl.Type[order]())
+		wf.Task("List", dsl.AWSSDK[s3.ListObjectsV2Input, s3.ListObjectsV2Output](dsl.Obj{
 			"Bucket": dsl.Path("$.Count"), "MaxKeys": "ten", "FetchOwner": true,
 		})).End()
-		typedSDK[s3.ListObjectsV2Input, s3.ListObjectsV2Output](wf, "List")
 		return wf
 	},
 	"result_path_typo": func() *dsl.Workflow {
-		wf := dsl.InputOf[order](dsl.NewWorkflow("Fetch"))
-		wf.Task("Get", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": dsl.Path("$.Bucket"), "Key": dsl.Path("$.ID")})).
+		wf := dsl.NewWorkflow("Fetch").DeclareInput(dsl.Type[order]())
+		wf.Task("Get", dsl.AWSSDK[s3.GetObjectInput, s3.GetObjectOutput](dsl.Obj{"Bucket": dsl.Path("$.Bucket"), "Key": dsl.Path("$.ID")})).
 			ResultSelector(dsl.Obj{"size": dsl.Path("$.ContentLenght")}).End()
-		typedSDK[s3.GetObjectInput, s3.GetObjectOutput](wf, "Get")
 		return wf
 	},
 	"not_an_sdk_type": func() *dsl.Workflow {
 		wf := dsl.NewWorkflow("Fetch")
-		wf.Task("Get", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": "b", "Key": "k"})).End()
-		typedSDK[s3.GetObjectInput, s3.PutObjectOutput](wf, "Get")
+		wf.Task("Get", dsl.AWSSDK[s3.GetObjectInput, s3.PutObjectOutput](dsl.Obj{"Bucket": "b", "Key": "k"})).End()
 		return wf
 	},
 }
@@ -113,23 +93,20 @@ func TestSDKErrors(t *testing.T) {
 // TestSDKTyped compiles a workflow of typed SDK calls: the resources come
 // from the Go types, and the results are typed for the next states.
 func TestSDKTyped(t *testing.T) {
-	wf := dsl.InputOf[order](dsl.NewWorkflow("Report"))
-	get := wf.Task("Get", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": dsl.Path("$.Bucket"), "Key": dsl.Path("$.ID")})).
+	wf := dsl.NewWorkflow("Report").DeclareInput(dsl.Type[order]())
+	get := wf.Task("Get", dsl.AWSSDK[s3.GetObjectInput, s3.GetObjectOutput](dsl.Obj{"Bucket": dsl.Path("$.Bucket"), "Key": dsl.Path("$.ID")})).
 		ResultSelector(dsl.Obj{"size": dsl.Path("$.ContentLength"), "type": dsl.Path("$.ContentType")}).ResultPath("$.object")
-	q := wf.Task("Query", dsl.SDK("dynamodb", "query", dsl.Obj{
+	q := wf.Task("Query", dsl.AWSSDK[dynamodb.QueryInput, dynamodb.QueryOutput](dsl.Obj{
 		"TableName":                 "orders",
 		"KeyConditionExpression":    "pk = :id",
 		"ExpressionAttributeValues": dsl.Obj{":id": dsl.Obj{"S.$": "$.ID"}},
 		"Limit":                     10,
 	})).ResultPath("$.rows")
-	sec := wf.Task("Secret", dsl.SDK("secretsmanager", "getSecretValue", dsl.Obj{"SecretId": "prod/api"})).
+	sec := wf.Task("Secret", dsl.AWSSDK[secretsmanager.GetSecretValueInput, secretsmanager.GetSecretValueOutput](dsl.Obj{"SecretId": "prod/api"})).
 		ResultSelector(dsl.Obj{"value": dsl.Path("$.SecretString")}).ResultPath("$.secret")
 	get.Next(q)
 	q.Next(sec)
 	sec.End()
-	typedSDK[s3.GetObjectInput, s3.GetObjectOutput](wf, "Get")
-	typedSDK[dynamodb.QueryInput, dynamodb.QueryOutput](wf, "Query")
-	typedSDK[secretsmanager.GetSecretValueInput, secretsmanager.GetSecretValueOutput](wf, "Secret")
 	r := compiler.Check(wf)
 	for _, d := range r.Diagnostics {
 		t.Errorf("%s", d)
@@ -159,8 +136,7 @@ func (noDocs) Required(pkg, name string) ([]string, error) {
 // compiles, with a warning that its required members are not checked.
 func TestSDKDocsUnavailable(t *testing.T) {
 	wf := dsl.NewWorkflow("Fetch")
-	wf.Task("Get", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": "reports"})).End()
-	typedSDK[s3.GetObjectInput, s3.GetObjectOutput](wf, "Get")
+	wf.Task("Get", dsl.AWSSDK[s3.GetObjectInput, s3.GetObjectOutput](dsl.Obj{"Bucket": "reports"})).End()
 	r := compiler.CheckWith(wf, compiler.Options{SDKDocs: noDocs{}})
 	if r.Machine == nil || len(r.Diagnostics) != 1 {
 		t.Fatalf("want a machine and one warning, got %v", r.Diagnostics)
@@ -171,10 +147,9 @@ func TestSDKDocsUnavailable(t *testing.T) {
 // TestSDKJSONata: the checks read Arguments in JSONata states, and the
 // result is typed for $states.result.
 func TestSDKJSONata(t *testing.T) {
-	wf := dsl.InputOf[order](dsl.NewWorkflow("Fetch").QueryLanguage(dsl.JSONata))
-	wf.Task("Get", dsl.SDK("s3", "getObject", dsl.Obj{"Bucket": dsl.Expr("$states.input.Count"), "Key": "a"})).
+	wf := dsl.NewWorkflow("Fetch").QueryLanguage(dsl.JSONata).DeclareInput(dsl.Type[order]())
+	wf.Task("Get", dsl.AWSSDK[s3.GetObjectInput, s3.GetObjectOutput](dsl.Obj{"Bucket": dsl.Expr("$states.input.Count"), "Key": "a"})).
 		Output(dsl.Expr("$states.result.ContentLenght")).End()
-	typedSDK[s3.GetObjectInput, s3.GetObjectOutput](wf, "Get")
 	_, err := compiler.Compile(wf)
 	if err == nil {
 		t.Fatal("compiled")

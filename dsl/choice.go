@@ -8,19 +8,15 @@ import (
 
 // ChoiceState is a Choice state: it moves to the first rule whose condition
 // holds, or to its default.
-type ChoiceState struct {
-	base[*ChoiceState]
-	io[*ChoiceState]
-	assign[*ChoiceState]
-}
+//
+//dsl:mixin c base io assign
+type ChoiceState struct{ c *core }
 
 // Choice adds a Choice state. Add rules with When and the default with
 // Otherwise.
 func (s *Scope) Choice(name string) *ChoiceState {
 	st := s.add(name, "Choice", 0)
-	c := &core[*ChoiceState]{st: st, w: s.w}
-	x := &ChoiceState{base[*ChoiceState]{c}, io[*ChoiceState]{c}, assign[*ChoiceState]{c}}
-	c.self = x
+	x := &ChoiceState{&core{st: st, w: s.w}}
 	return x
 }
 
@@ -30,17 +26,17 @@ func (c *ChoiceState) When(cond Condition, next State) *ChoiceRule {
 	pos := ir.Caller(0)
 	r := &ir.ChoiceRule{Cond: cond.c, Pos: pos}
 	if cond.c == nil {
-		addError(c.base.w, c.base.st, "Choices", pos, "an empty condition: build one with a helper such as dsl.NumericGreaterThan or dsl.Condition")
+		addError(c.c.w, c.c.st, "Choices", pos, "an empty condition: build one with a helper such as dsl.NumericGreaterThan or dsl.Condition")
 	}
-	r.Next = target(c.base.w, c.base.st, "Choices", next, pos)
-	c.base.st.Choices = append(c.base.st.Choices, r)
+	r.Next = target(c.c.w, c.c.st, "Choices", next, pos)
+	c.c.st.Choices = append(c.c.st.Choices, r)
 	return &ChoiceRule{r: r}
 }
 
 // Otherwise sets the Default state, taken when no rule matches. Without it
 // a non-matching input fails with States.NoChoiceMatched.
 func (c *ChoiceState) Otherwise(next State) *ChoiceState {
-	c.base.st.Default = target(c.base.w, c.base.st, "Default", next, ir.Caller(0))
+	c.c.st.Default = target(c.c.w, c.c.st, "Default", next, ir.Caller(0))
 	return c
 }
 

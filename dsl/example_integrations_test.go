@@ -31,7 +31,10 @@ func ExampleSNSPublish() {
 	wf.Task("AskApproval", dsl.SNSPublish(dsl.Ref("ApprovalTopic"), dsl.Obj{
 		"order": dsl.Path("$.order"),
 		"token": dsl.TaskToken(),
-	}).Subject("Please approve").WaitForTaskToken()).End()
+	}).
+		Subject("Please approve").
+		WaitForTaskToken().
+		End())
 	printASL(wf)
 	// Output:
 	// {
@@ -60,7 +63,9 @@ func ExampleDynamoDBPutItem() {
 	wf.Task("Save", dsl.DynamoDBPutItem("Orders", dsl.Obj{
 		"id":    dsl.DynamoDBString(dsl.Expr("$states.input.id")),
 		"total": dsl.DynamoDBNumber(dsl.Expr("$string($states.input.total)")),
-	}).ConditionExpression("attribute_not_exists(id)")).End()
+	}).
+		ConditionExpression("attribute_not_exists(id)").
+		End())
 	printASL(wf)
 	// Output:
 	// {
@@ -95,7 +100,8 @@ func ExampleECSRunTask() {
 		LaunchType(dsl.LaunchFargate).
 		NetworkConfiguration(dsl.Obj{"AwsvpcConfiguration": dsl.Obj{"Subnets": dsl.Arr{"subnet-0abc"}}}).
 		Overrides(dsl.Obj{"ContainerOverrides": dsl.Arr{dsl.Obj{"Name": "render", "Command": dsl.Path("$.args")}}}).
-		Sync()).End()
+		Sync().
+		End())
 	printASL(wf)
 	// Output:
 	// {
@@ -135,11 +141,12 @@ func ExampleECSRunTask() {
 func ExampleStepFunctionsStartExecution() {
 	wf := dsl.NewWorkflow("Parent")
 	wf.Task("RunChild", dsl.StepFunctionsStartExecution(dsl.Ref("ChildArn")).
-		Input(dsl.Obj{
+		ExecutionInput(dsl.Obj{
 			"items": dsl.Path("$.items"),
 			"AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID": dsl.Path("$$.Execution.Id"),
 		}).
-		Sync2()).End()
+		Sync2().
+		End())
 	printASL(wf)
 	// Output:
 	// {
@@ -166,7 +173,8 @@ func ExampleHTTPInvoke() {
 	wf := dsl.NewWorkflow("Charge").QueryLanguage(dsl.JSONata)
 	wf.Task("Charge", dsl.HTTPInvoke("https://api.example.com/v1/charges", dsl.MethodPost, dsl.Ref("PaymentsConnection")).
 		RequestBody(dsl.Obj{"amount": dsl.Expr("$states.input.amount"), "currency": "eur"}).
-		URLEncodeBody(dsl.ArrayFormatBrackets)).End()
+		URLEncodeBody(dsl.ArrayFormatBrackets).
+		End())
 	printASL(wf)
 	// Output:
 	// {

@@ -15,9 +15,10 @@ import (
 func ExampleNewWorkflow() {
 	wf := dsl.NewWorkflow("Refunds").Comment("Refund an order, retrying the payment provider.")
 
-	refund := wf.Task("Refund", dsl.Lambda(dsl.Ref("RefundFn")).NoDefaultRetry()).
+	refund := wf.Task("Refund", dsl.Lambda(dsl.Ref("RefundFn")).
+		NoDefaultRetry().
 		ResultPath("$.refund").
-		Retry(dsl.Retry("Provider.Busy").Interval(5 * time.Second).MaxAttempts(3).Jitter(dsl.JitterFull))
+		Retry(dsl.Retry("Provider.Busy").Interval(5*time.Second).MaxAttempts(3).Jitter(dsl.JitterFull)))
 	check := wf.Choice("Settled?")
 	wait := wf.Wait("WaitForSettlement").For(time.Hour)
 	done := wf.Succeed("Done")
@@ -99,7 +100,7 @@ func ExampleNewWorkflow() {
 // it.
 func ExampleScope_Task() {
 	wf := dsl.NewWorkflow("Typo")
-	wf.Task("Charge", dsl.Lambda("charge").NoDefaultRetry()).Next(dsl.Named("Shipp"))
+	wf.Task("Charge", dsl.Lambda("charge").NoDefaultRetry().Next(dsl.Named("Shipp")))
 	wf.Succeed("Ship")
 	_, err := compiler.Compile(wf)
 	for _, d := range err.(*compiler.Error).Diagnostics {
@@ -112,4 +113,73 @@ func ExampleScope_Task() {
 	// Output:
 	// state "Charge", field Next: Missing 'Next' target: Shipp: no state named "Shipp" (did you mean "Ship"?); name one of the state machine's states
 	// state "Ship": State "Ship" is not reachable. No path from the StartAt state "Charge" leads to it; add a Next, Default or Catch that targets it, or remove it
+}
+
+// Line is an order line, for the examples.
+type Line struct {
+	SKU      string `json:"sku"`
+	Quantity int    `json:"quantity"`
+}
+
+// Order is an order, for the examples.
+type Order struct {
+	ID    string `json:"id"`
+	Lines []Line `json:"lines"`
+}
+
+// Types are declared in the chain of what they type: the workflow's input
+// and variables, a Map's items. The compiler then checks every path
+// against them.
+func ExampleWorkflow_DeclareInput() {
+	wf := dsl.NewWorkflow("Orders").
+		DeclareInput(dsl.Type[Order]()).
+		DeclareVar("orderId", dsl.Type[string]())
+	wf.Pass("Remember").Assign(dsl.Obj{"orderId": dsl.Path("$.id")}).
+		Next(wf.Map("Lines").ItemsPath("$.lines").DeclareItem(dsl.Type[Line]()).
+			Processor(func(line *dsl.Scope) {
+				line.Pass("Count").Parameters(dsl.Obj{"n": dsl.Path("$.qty")}).End()
+			}).
+			End())
+	_, err := compiler.Compile(wf)
+	for _, d := range err.(*compiler.Error).Diagnostics {
+		fmt.Printf("state %q, field %s: %s\n", d.State, d.Field, d.Message)
+	}
+	// Output:
+	// state "Count", field Parameters.n: $.qty selects nothing: $ has no field "qty" (it has "sku", "quantity")
+}
+
+// A Task is written top to bottom: the integration, its options, then the
+// Task's own fields, in one chain.
+func ExampleResource() {
+	wf := dsl.NewWorkflow("Reserve").QueryLanguage(dsl.JSONata)
+	wf.Task("Reserve", dsl.LambdaInvoke[Line, string](dsl.Ref("ReserveFn")).
+		Payload(dsl.Obj{"sku": dsl.Expr("$states.input.item"), "quantity": 1}).
+		NoDefaultRetry().
+		Timeout(30*time.Second).
+		Output(dsl.Obj{"reservation": dsl.Expr("$states.result.Payload")}).
+		End())
+	printASL(wf)
+	// Output:
+	// {
+	//   "QueryLanguage": "JSONata",
+	//   "StartAt": "Reserve",
+	//   "States": {
+	//     "Reserve": {
+	//       "Type": "Task",
+	//       "Resource": "arn:aws:states:::lambda:invoke",
+	//       "Arguments": {
+	//         "FunctionName": "${ReserveFn}",
+	//         "Payload": {
+	//           "quantity": 1,
+	//           "sku": "{% $states.input.item %}"
+	//         }
+	//       },
+	//       "Output": {
+	//         "reservation": "{% $states.result.Payload %}"
+	//       },
+	//       "TimeoutSeconds": 30,
+	//       "End": true
+	//     }
+	//   }
+	// }
 }

@@ -10,9 +10,16 @@ import (
 
 // Resource is what a Task runs: an AWS service integration built with a
 // helper of this package (LambdaInvoke, SNSPublish, SDK, ...), an activity,
-// or any ARN.
+// or any ARN. Each helper returns a type that embeds *TaskState: set the
+// integration's options first, then, if you like, the Task's own fields,
+// and pass the whole chain to Scope.Task:
+//
+//	wf.Task("Charge", dsl.Lambda(dsl.Ref("ChargeFn")).
+//		Payload(dsl.Obj{"amount": dsl.Path("$.total")}).
+//		ResultPath("$.charge"))
 type Resource interface {
 	resource() *ir.Resource
+	task() *TaskState
 }
 
 // StateInput stands for the whole state input in a payload: "$" in JSONPath
@@ -24,24 +31,36 @@ func StateInput() any { return ir.StateInput{} }
 // JSONata states.
 func TaskToken() any { return ir.TaskToken{} }
 
-// integration holds what every service integration helper shares.
-type integration[S any] struct {
-	self S
-	r    *ir.Resource
+// newTask returns a Task state not yet added to a scope, running r. Until
+// Scope.Task adds it, the problems its methods find are kept in a
+// workflow of its own, and moved to the real one then.
+func newTask(r *ir.Resource) *TaskState {
+	st := &ir.State{Type: "Task", Resource: r, Seq: nextSeq()}
+	return &TaskState{&core{st: st, w: &ir.Workflow{}}}
 }
 
-func (i integration[S]) resource() *ir.Resource { return i.r }
+func (t *TaskState) resource() *ir.Resource { return t.c.st.Resource }
+
+func (t *TaskState) task() *TaskState { return t }
 
 // With sets a parameter of the service call that the helper has no method
 // for. Values may be Go values, Refs, Paths, Exprs or Intrinsics.
-func (i integration[S]) With(key string, value any) S {
-	i.r.Params = setParam(i.r.Params, key, value, ir.Caller(0))
-	return i.self
+//
+//dsl:group with
+func (c *core) with(pos ir.Pos, key string, value any) { c.param(pos, key, value) }
+
+// param sets a parameter of the task's resource.
+func (c *core) param(pos ir.Pos, key string, value any) {
+	r := c.st.Resource
+	r.Params = setParam(r.Params, key, value, pos)
 }
 
-func (i integration[S]) set(key string, value any) S {
-	i.r.Params = setParam(i.r.Params, key, value, ir.Caller(1))
-	return i.self
+// set sets an optional parameter of an integration and returns it. It
+// records the position of the caller of the method that calls it.
+func set[S Resource](x S, key string, value any) S {
+	r := x.resource()
+	r.Params = setParam(r.Params, key, value, ir.Caller(1))
+	return x
 }
 
 // setParam sets key to value, replacing an earlier value of the same key.
@@ -56,52 +75,40 @@ func setParam(ps []ir.Param, key string, value any, pos ir.Pos) []ir.Param {
 }
 
 // newIntegration starts an optimized integration arn:aws:states:::service:action.
-func newIntegration[S any](self S, service, action string, skip int) integration[S] {
-	return integration[S]{self: self, r: &ir.Resource{
+func newIntegration(service, action string, skip int) *TaskState {
+	return newTask(&ir.Resource{
 		ARN:     "arn:aws:states:::" + service + ":" + action,
 		Service: service,
 		Action:  action,
 		Pos:     ir.Caller(skip + 1),
-	}}
-}
-
-// callback adds WaitForTaskToken to integrations that support it.
-type callback[S any] struct {
-	self S
-	r    *ir.Resource
+	})
 }
 
 // WaitForTaskToken makes the task wait until an external system calls
 // SendTaskSuccess or SendTaskFailure with the task token (pass it with
 // dsl.TaskToken()). Standard workflows only.
-func (c callback[S]) WaitForTaskToken() S {
-	c.r.Pattern = ".waitForTaskToken"
-	return c.self
-}
-
-// syncable adds Sync to integrations that support it.
-type syncable[S any] struct {
-	self S
-	r    *ir.Resource
+//
+//dsl:group callback
+func (c *core) waitForTaskToken(pos ir.Pos) {
+	c.st.Resource.Pattern, c.st.Resource.PatternPos = ".waitForTaskToken", pos
 }
 
 // Sync makes the task wait until the job it starts completes (.sync).
 // Standard workflows only.
-func (s syncable[S]) Sync() S {
-	s.r.Pattern = ".sync"
-	return s.self
-}
+//
+//dsl:group sync
+func (c *core) sync(pos ir.Pos) { c.st.Resource.Pattern, c.st.Resource.PatternPos = ".sync", pos }
 
 // RawResource is a Task resource given as an ARN.
-type RawResource struct{ integration[*RawResource] }
+//
+//dsl:mixin x with
+type RawResource struct{ *TaskState }
 
 // ResourceARN runs any resource ARN: a Lambda function ARN (the legacy form),
 // an optimized or SDK integration written out, or a "${Name}" placeholder.
 // Set its parameters with the Task's Parameters or Arguments.
 func ResourceARN(arn string) *RawResource {
-	x := &RawResource{}
-	x.integration = integration[*RawResource]{self: x, r: &ir.Resource{ARN: arn, Pos: ir.Caller(0)}}
-	return x
+	return &RawResource{newTask(&ir.Resource{ARN: arn, Pos: ir.Caller(0)})}
 }
 
 // Activity runs an activity: a worker polls for the task with
@@ -118,17 +125,16 @@ func Activity(arn any) *RawResource {
 		r.ARN = "${invalid}"
 		r.Err = "an activity ARN must be a string or a dsl.Ref: the Resource field cannot be a path or an expression"
 	}
-	x.integration = integration[*RawResource]{self: x, r: r}
+	x.TaskState = newTask(r)
 	return x
 }
 
 // LambdaTask invokes a Lambda function (lambda:invoke). By default it passes
 // the whole state input as the payload and retries Lambda's transient
 // service errors as AWS recommends.
-type LambdaTask struct {
-	integration[*LambdaTask]
-	callback[*LambdaTask]
-}
+//
+//dsl:mixin l with callback
+type LambdaTask struct{ *TaskState }
 
 // Lambda invokes a function given by name, ARN, Ref, Path or Expr.
 func Lambda(function any) *LambdaTask { return lambda(function, nil, nil) }
@@ -150,47 +156,47 @@ func LambdaDefaultRetry() *Retrier {
 }
 
 func lambda(function any, in, out reflect.Type) *LambdaTask {
-	l := &LambdaTask{}
-	l.integration = newIntegration(l, "lambda", "invoke", 1)
-	l.callback = callback[*LambdaTask]{l, l.integration.r}
-	l.integration.r.In, l.integration.r.Out = in, out
-	l.integration.r.DefaultRetry = LambdaDefaultRetry().r
-	l.integration.r.Params = []ir.Param{{Key: "FunctionName", Value: function, Pos: l.integration.r.Pos}, {Key: "Payload", Value: ir.StateInput{}, Pos: l.integration.r.Pos}}
+	l := &LambdaTask{newIntegration("lambda", "invoke", 1)}
+	r := l.resource()
+	r.In, r.Out = in, out
+	r.DefaultRetry = LambdaDefaultRetry().r
+	r.Params = []ir.Param{{Key: "FunctionName", Value: function, Pos: r.Pos}, {Key: "Payload", Value: ir.StateInput{}, Pos: r.Pos}}
 	return l
 }
 
 // Payload sets the event passed to the function (by default the whole state
 // input).
-func (l *LambdaTask) Payload(v any) *LambdaTask { return l.set("Payload", v) }
+func (l *LambdaTask) Payload(v any) *LambdaTask { return set(l, "Payload", v) }
 
 // Qualifier invokes a version or alias of the function.
-func (l *LambdaTask) Qualifier(q any) *LambdaTask { return l.set("Qualifier", q) }
+func (l *LambdaTask) Qualifier(q any) *LambdaTask { return set(l, "Qualifier", q) }
 
 // InvocationType sets the invocation type (RequestResponse, Event or
 // DryRun).
-func (l *LambdaTask) InvocationType(t any) *LambdaTask { return l.set("InvocationType", t) }
+func (l *LambdaTask) InvocationType(t any) *LambdaTask { return set(l, "InvocationType", t) }
 
 // NoPayload removes the default payload.
 func (l *LambdaTask) NoPayload() *LambdaTask {
-	l.integration.r.Params = removeParam(l.integration.r.Params, "Payload")
+	l.resource().Params = removeParam(l.resource().Params, "Payload")
 	return l
 }
 
 // NoDefaultRetry turns off the default retrier for transient Lambda errors.
 func (l *LambdaTask) NoDefaultRetry() *LambdaTask {
-	l.integration.r.DefaultRetry = nil
+	l.resource().DefaultRetry = nil
 	return l
 }
 
 // DefaultRetry replaces the default retrier for transient Lambda errors.
 func (l *LambdaTask) DefaultRetry(r *Retrier) *LambdaTask {
 	if r == nil || r.r == nil {
-		if l.integration.r.Err == "" {
-			l.integration.r.Err = "DefaultRetry needs a retrier built with dsl.Retry: use NoDefaultRetry to turn the default retrier off"
+		if res := l.resource(); res.Err == "" {
+			res.Err = "DefaultRetry needs a retrier built with dsl.Retry: use NoDefaultRetry to turn the default retrier off"
+			res.ErrPos = ir.Caller(0)
 		}
 		return l
 	}
-	l.integration.r.DefaultRetry = r.r
+	l.resource().DefaultRetry = r.r
 	return l
 }
 
@@ -206,18 +212,15 @@ func removeParam(ps []ir.Param, key string) []ir.Param {
 
 // SDKTask calls any AWS API through the AWS SDK integration
 // (arn:aws:states:::aws-sdk:service:action).
-type SDKTask struct {
-	integration[*SDKTask]
-	callback[*SDKTask]
-}
+//
+//dsl:mixin x with callback
+type SDKTask struct{ *TaskState }
 
 // SDK calls action (camelCase, e.g. "getObject") of service (the SDK
 // service name, e.g. "s3") with the given parameters (PascalCase keys).
 func SDK(service, action string, params Obj) *SDKTask {
-	x := &SDKTask{}
-	x.integration = newIntegration(x, "aws-sdk:"+service, action, 0)
-	x.callback = callback[*SDKTask]{x, x.integration.r}
-	x.integration.r.Params = objParams(params)
+	x := &SDKTask{newIntegration("aws-sdk:"+service, action, 0)}
+	x.resource().Params = objParams(params)
 	return x
 }
 

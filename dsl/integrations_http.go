@@ -19,48 +19,46 @@ const (
 // APIGatewayInvokeTask calls an Amazon API Gateway REST or HTTP API
 // (apigateway:invoke). It supports Request Response and WaitForTaskToken.
 // A status other than 2XX fails the task with ApiGateway.<status>.
-type APIGatewayInvokeTask struct {
-	integration[*APIGatewayInvokeTask]
-	callback[*APIGatewayInvokeTask]
-}
+//
+//dsl:mixin x with callback
+type APIGatewayInvokeTask struct{ *TaskState }
 
 // APIGatewayInvoke calls the API at apiEndpoint (ApiEndpoint: the host
 // name <api-id>.execute-api.<region>.amazonaws.com) with an HTTP method
 // (Method: an HTTPMethod, or a Path or Expr).
 func APIGatewayInvoke(apiEndpoint, method any) *APIGatewayInvokeTask {
 	x := &APIGatewayInvokeTask{}
-	x.integration = optimized(x, "apigateway", "invoke", 0, "ApiEndpoint", apiEndpoint, "Method", method)
-	x.callback = callback[*APIGatewayInvokeTask]{x, x.integration.r}
+	x.TaskState = optimized("apigateway", "invoke", 0, "ApiEndpoint", apiEndpoint, "Method", method)
 	return x
 }
 
 // Stage sets the stage the API is deployed to (optional for an HTTP API's
 // $default stage).
-func (x *APIGatewayInvokeTask) Stage(v any) *APIGatewayInvokeTask { return x.set("Stage", v) }
+func (x *APIGatewayInvokeTask) Stage(v any) *APIGatewayInvokeTask { return set(x, "Stage", v) }
 
 // Path sets the resource path appended to the endpoint and stage.
-func (x *APIGatewayInvokeTask) Path(v any) *APIGatewayInvokeTask { return x.set("Path", v) }
+func (x *APIGatewayInvokeTask) Path(v any) *APIGatewayInvokeTask { return set(x, "Path", v) }
 
 // Headers sets the request headers: an Obj from name to an Arr of values.
 // To send the task token of WaitForTaskToken in a JSONPath state, use
 // Obj{"TaskToken": Array(Path("$$.Task.Token"))}; in a JSONata state,
 // Obj{"TaskToken": Expr("[$states.context.Task.Token]")}.
-func (x *APIGatewayInvokeTask) Headers(v any) *APIGatewayInvokeTask { return x.set("Headers", v) }
+func (x *APIGatewayInvokeTask) Headers(v any) *APIGatewayInvokeTask { return set(x, "Headers", v) }
 
 // QueryParameters sets the query string: an Obj from name to an Arr of
 // values.
 func (x *APIGatewayInvokeTask) QueryParameters(v any) *APIGatewayInvokeTask {
-	return x.set("QueryParameters", v)
+	return set(x, "QueryParameters", v)
 }
 
 // RequestBody sets the request body: an Obj or a string.
 func (x *APIGatewayInvokeTask) RequestBody(v any) *APIGatewayInvokeTask {
-	return x.set("RequestBody", v)
+	return set(x, "RequestBody", v)
 }
 
 // AuthType sets how the call is authenticated (NO_AUTH by default).
 func (x *APIGatewayInvokeTask) AuthType(t APIGatewayAuthType) *APIGatewayInvokeTask {
-	return x.setPlain("AuthType", t)
+	return setPlain(x, "AuthType", t)
 }
 
 // HTTPArrayFormat is how an HTTP Task URL-encodes arrays in a request
@@ -79,9 +77,9 @@ const (
 // HTTPInvokeTask calls an HTTPS API (http:invoke), authorized by an
 // Amazon EventBridge connection. Request Response only; each request is
 // capped at 60 seconds.
-type HTTPInvokeTask struct {
-	integration[*HTTPInvokeTask]
-}
+//
+//dsl:mixin x with
+type HTTPInvokeTask struct{ *TaskState }
 
 // HTTPInvoke calls the URL apiEndpoint (ApiEndpoint) with an HTTP method
 // (Method: an HTTPMethod, or a Path or Expr), using the EventBridge
@@ -89,7 +87,7 @@ type HTTPInvokeTask struct {
 // (Authentication.ConnectionArn).
 func HTTPInvoke(apiEndpoint, method, connectionARN any) *HTTPInvokeTask {
 	x := &HTTPInvokeTask{}
-	x.integration = optimized(x, "http", "invoke", 0,
+	x.TaskState = optimized("http", "invoke", 0,
 		"ApiEndpoint", apiEndpoint,
 		"Method", method,
 		"Authentication", Obj{"ConnectionArn": connectionARN})
@@ -98,25 +96,25 @@ func HTTPInvoke(apiEndpoint, method, connectionARN any) *HTTPInvokeTask {
 
 // Headers sets the request headers: an Obj from name to value. The
 // connection's headers are added to them.
-func (x *HTTPInvokeTask) Headers(v any) *HTTPInvokeTask { return x.set("Headers", v) }
+func (x *HTTPInvokeTask) Headers(v any) *HTTPInvokeTask { return set(x, "Headers", v) }
 
 // QueryParameters sets the query string: an Obj from name to value.
 func (x *HTTPInvokeTask) QueryParameters(v any) *HTTPInvokeTask {
-	return x.set("QueryParameters", v)
+	return set(x, "QueryParameters", v)
 }
 
 // RequestBody sets the request body: an Obj or a string.
-func (x *HTTPInvokeTask) RequestBody(v any) *HTTPInvokeTask { return x.set("RequestBody", v) }
+func (x *HTTPInvokeTask) RequestBody(v any) *HTTPInvokeTask { return set(x, "RequestBody", v) }
 
 // Transform sets how the request body is encoded: an Obj with
 // RequestBodyEncoding and RequestEncodingOptions. URLEncodeBody covers the
 // usual case.
-func (x *HTTPInvokeTask) Transform(v any) *HTTPInvokeTask { return x.set("Transform", v) }
+func (x *HTTPInvokeTask) Transform(v any) *HTTPInvokeTask { return set(x, "Transform", v) }
 
 // URLEncodeBody sends the request body URL-encoded
 // (application/x-www-form-urlencoded), writing arrays in the given format.
 func (x *HTTPInvokeTask) URLEncodeBody(arrays HTTPArrayFormat) *HTTPInvokeTask {
-	return x.set("Transform", Obj{
+	return set(x, "Transform", Obj{
 		"RequestBodyEncoding":    "URL_ENCODED",
 		"RequestEncodingOptions": Obj{"ArrayFormat": string(arrays)},
 	})

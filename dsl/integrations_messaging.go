@@ -4,10 +4,9 @@ import "github.com/goasl/goasl/internal/ir"
 
 // SNSPublishTask publishes a message with Amazon SNS (sns:publish). It
 // supports Request Response and WaitForTaskToken.
-type SNSPublishTask struct {
-	integration[*SNSPublishTask]
-	callback[*SNSPublishTask]
-}
+//
+//dsl:mixin x with callback
+type SNSPublishTask struct{ *TaskState }
 
 // SNSPublish publishes message to the topic with the given ARN (TopicArn).
 func SNSPublish(topicARN, message any) *SNSPublishTask {
@@ -28,80 +27,76 @@ func SNSPublishToTarget(targetARN, message any) *SNSPublishTask {
 
 func snsPublish(to string, dest, message any) *SNSPublishTask {
 	x := &SNSPublishTask{}
-	x.integration = optimized(x, "sns", "publish", 1, to, dest, "Message", message)
-	x.callback = callback[*SNSPublishTask]{x, x.integration.r}
+	x.TaskState = optimized("sns", "publish", 1, to, dest, "Message", message)
 	return x
 }
 
 // Subject sets the subject line used by email endpoints.
-func (x *SNSPublishTask) Subject(v any) *SNSPublishTask { return x.set("Subject", v) }
+func (x *SNSPublishTask) Subject(v any) *SNSPublishTask { return set(x, "Subject", v) }
 
 // MessageAttributes sets the message attributes: an Obj from attribute
 // name to an Obj with DataType and StringValue (or BinaryValue).
 func (x *SNSPublishTask) MessageAttributes(v any) *SNSPublishTask {
-	return x.set("MessageAttributes", v)
+	return set(x, "MessageAttributes", v)
 }
 
 // MessageStructure sets the message structure: "json" sends a different
 // message per protocol, given as a JSON object in Message.
 func (x *SNSPublishTask) MessageStructure(v any) *SNSPublishTask {
-	return x.set("MessageStructure", v)
+	return set(x, "MessageStructure", v)
 }
 
 // MessageGroupID sets the message group of a FIFO topic (MessageGroupId).
-func (x *SNSPublishTask) MessageGroupID(v any) *SNSPublishTask { return x.set("MessageGroupId", v) }
+func (x *SNSPublishTask) MessageGroupID(v any) *SNSPublishTask { return set(x, "MessageGroupId", v) }
 
 // MessageDeduplicationID sets the deduplication token of a FIFO topic
 // (MessageDeduplicationId).
 func (x *SNSPublishTask) MessageDeduplicationID(v any) *SNSPublishTask {
-	return x.set("MessageDeduplicationId", v)
+	return set(x, "MessageDeduplicationId", v)
 }
 
 // SQSSendMessageTask sends a message to an Amazon SQS queue
 // (sqs:sendMessage). It supports Request Response and WaitForTaskToken.
-type SQSSendMessageTask struct {
-	integration[*SQSSendMessageTask]
-	callback[*SQSSendMessageTask]
-}
+//
+//dsl:mixin x with callback
+type SQSSendMessageTask struct{ *TaskState }
 
 // SQSSendMessage sends body (MessageBody: a string, or an Obj sent as JSON)
 // to the queue with the given URL (QueueUrl).
 func SQSSendMessage(queueURL, body any) *SQSSendMessageTask {
 	x := &SQSSendMessageTask{}
-	x.integration = optimized(x, "sqs", "sendMessage", 0, "QueueUrl", queueURL, "MessageBody", body)
-	x.callback = callback[*SQSSendMessageTask]{x, x.integration.r}
+	x.TaskState = optimized("sqs", "sendMessage", 0, "QueueUrl", queueURL, "MessageBody", body)
 	return x
 }
 
 // DelaySeconds delays the message's delivery by 0 to 900 seconds.
 func (x *SQSSendMessageTask) DelaySeconds(v any) *SQSSendMessageTask {
-	return x.set("DelaySeconds", v)
+	return set(x, "DelaySeconds", v)
 }
 
 // MessageAttributes sets the message attributes: an Obj from attribute
 // name to an Obj with DataType and StringValue (or BinaryValue).
 func (x *SQSSendMessageTask) MessageAttributes(v any) *SQSSendMessageTask {
-	return x.set("MessageAttributes", v)
+	return set(x, "MessageAttributes", v)
 }
 
 // MessageGroupID sets the message group of a FIFO queue (MessageGroupId).
 func (x *SQSSendMessageTask) MessageGroupID(v any) *SQSSendMessageTask {
-	return x.set("MessageGroupId", v)
+	return set(x, "MessageGroupId", v)
 }
 
 // MessageDeduplicationID sets the deduplication token of a FIFO queue
 // (MessageDeduplicationId).
 func (x *SQSSendMessageTask) MessageDeduplicationID(v any) *SQSSendMessageTask {
-	return x.set("MessageDeduplicationId", v)
+	return set(x, "MessageDeduplicationId", v)
 }
 
 // EventBridgePutEventsTask sends custom events to Amazon EventBridge
 // (events:putEvents). It supports Request Response and WaitForTaskToken.
 // The task fails with EventBridge.FailedEntry if any entry fails.
-type EventBridgePutEventsTask struct {
-	integration[*EventBridgePutEventsTask]
-	callback[*EventBridgePutEventsTask]
-}
+//
+//dsl:mixin x with callback
+type EventBridgePutEventsTask struct{ *TaskState }
 
 // EventBridgeEntry is one event of EventBridgePutEvents, built with
 // EventBridgeEvent.
@@ -159,13 +154,12 @@ func EventBridgePutEvents(entries ...*EventBridgeEntry) *EventBridgePutEventsTas
 		}
 		arr = append(arr, o)
 	}
-	x.integration = optimized(x, "events", "putEvents", 0, "Entries", arr)
-	x.callback = callback[*EventBridgePutEventsTask]{x, x.integration.r}
+	x.TaskState = optimized("events", "putEvents", 0, "Entries", arr)
 	switch {
 	case bad:
-		x.integration.r.Err = "EventBridgePutEvents got a nil entry: build each with dsl.EventBridgeEvent(...)"
+		x.resource().Err = "EventBridgePutEvents got a nil entry: build each with dsl.EventBridgeEvent(...)"
 	case len(arr) == 0:
-		x.integration.r.Err = "EventBridgePutEvents needs at least one entry: pass dsl.EventBridgeEvent(...) values, or set them with Entries"
+		x.resource().Err = "EventBridgePutEvents needs at least one entry: pass dsl.EventBridgeEvent(...) values, or set them with Entries"
 	}
 	return x
 }
@@ -173,7 +167,7 @@ func EventBridgePutEvents(entries ...*EventBridgeEntry) *EventBridgePutEventsTas
 // Entries replaces the entries with v: an Arr of entry objects, or a Path
 // or Expr that yields them.
 func (x *EventBridgePutEventsTask) Entries(v any) *EventBridgePutEventsTask {
-	x.integration.r.Err = "" // the constructor's entries, and their problems, are replaced
-	x.integration.r.Params = setParam(x.integration.r.Params, "Entries", v, ir.Caller(0))
+	x.resource().Err = "" // the constructor's entries, and their problems, are replaced
+	x.resource().Params = setParam(x.resource().Params, "Entries", v, ir.Caller(0))
 	return x
 }

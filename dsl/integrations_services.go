@@ -47,19 +47,21 @@ func plain(v any) any {
 // given as key, value pairs in the order they are written. skip counts the
 // frames between the user's call and optimized (0: called by the exported
 // constructor).
-func optimized[S any](self S, service, action string, skip int, kv ...any) integration[S] {
-	i := newIntegration(self, service, action, skip+1)
+func optimized(service, action string, skip int, kv ...any) *TaskState {
+	t := newIntegration(service, action, skip+1)
+	r := t.resource()
 	for j := 0; j+1 < len(kv); j += 2 {
 		key, _ := kv[j].(string)
-		i.r.Params = append(i.r.Params, ir.Param{Key: key, Value: plain(kv[j+1]), Pos: i.r.Pos})
+		r.Params = append(r.Params, ir.Param{Key: key, Value: plain(kv[j+1]), Pos: r.Pos})
 	}
-	return i
+	return t
 }
 
 // setPlain sets an optional parameter whose value may be one of this
-// package's enum types. Like integration.set, it records the position of
-// the caller of the method that calls it.
-func (i integration[S]) setPlain(key string, value any) S {
-	i.r.Params = setParam(i.r.Params, key, plain(value), ir.Caller(1))
-	return i.self
+// package's enum types. Like set, it records the position of the caller of
+// the method that calls it.
+func setPlain[S Resource](x S, key string, value any) S {
+	r := x.resource()
+	r.Params = setParam(r.Params, key, plain(value), ir.Caller(1))
+	return x
 }

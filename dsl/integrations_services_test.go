@@ -413,10 +413,10 @@ func TestBatchSubmitJob(t *testing.T) {
 		{
 			name: "options, sync",
 			build: func() Resource {
-				return BatchSubmitJob("job", "q", "d").Parameters(Path("$.params")).
+				return BatchSubmitJob("job", "q", "d").JobParameters(Path("$.params")).
 					ContainerOverrides(Obj{"Command": Arr{"run"}}).ArrayProperties(Obj{"Size": 10}).
 					DependsOn(Arr{Obj{"JobId": "j1"}}).RetryStrategy(Obj{"Attempts": 2}).
-					Timeout(Obj{"AttemptDurationSeconds": 600}).Sync()
+					JobTimeout(Obj{"AttemptDurationSeconds": 600}).Sync()
 			},
 			arn: arn, service: "batch", action: "submitJob", pattern: ".sync",
 			params: []kv{
@@ -444,8 +444,8 @@ func TestGlueStartJobRun(t *testing.T) {
 		{
 			name: "options, sync",
 			build: func() Resource {
-				return GlueStartJobRun(Path("$.job")).Arguments(Obj{"--day": Path("$.day")}).JobRunID("jr_1").
-					AllocatedCapacity(2).Timeout(30).SecurityConfiguration("sc").
+				return GlueStartJobRun(Path("$.job")).JobArguments(Obj{"--day": Path("$.day")}).JobRunID("jr_1").
+					AllocatedCapacity(2).JobTimeout(30).SecurityConfiguration("sc").
 					NotificationProperty(Obj{"NotifyDelayAfter": 5}).Sync()
 			},
 			arn: arn, service: "glue", action: "startJobRun", pattern: ".sync",
@@ -473,9 +473,11 @@ func TestStepFunctionsStartExecution(t *testing.T) {
 			params: []kv{{"StateMachineArn", Ref("Child")}},
 		},
 		{
-			name:  "options",
-			build: func() Resource { return StepFunctionsStartExecution("sm").Input(input).Name(Path("$.name")) },
-			arn:   arn, service: "states", action: "startExecution",
+			name: "options",
+			build: func() Resource {
+				return StepFunctionsStartExecution("sm").ExecutionInput(input).ExecutionName(Path("$.name"))
+			},
+			arn: arn, service: "states", action: "startExecution",
 			params: []kv{{"StateMachineArn", "sm"}, {"Input", input}, {"Name", Path("$.name")}},
 		},
 		{
@@ -493,7 +495,7 @@ func TestStepFunctionsStartExecution(t *testing.T) {
 		{
 			name: "callback",
 			build: func() Resource {
-				return StepFunctionsStartExecution("sm").Input(Obj{"token": TaskToken()}).WaitForTaskToken()
+				return StepFunctionsStartExecution("sm").ExecutionInput(Obj{"token": TaskToken()}).WaitForTaskToken()
 			},
 			arn: arn, service: "states", action: "startExecution", pattern: ".waitForTaskToken",
 			params: []kv{{"StateMachineArn", "sm"}, {"Input", Obj{"token": ir.TaskToken{}}}},
@@ -808,7 +810,7 @@ func TestBedrock(t *testing.T) {
 func TestIntegrationsInTask(t *testing.T) {
 	wf := NewWorkflow("W")
 	task := wf.Task("Notify", SNSPublish("t", "m").WaitForTaskToken())
-	if r := task.base.st.Resource; r == nil || r.ARN+r.Pattern != "arn:aws:states:::sns:publish.waitForTaskToken" {
+	if r := task.c.st.Resource; r == nil || r.ARN+r.Pattern != "arn:aws:states:::sns:publish.waitForTaskToken" {
 		t.Fatalf("Task resource = %+v, want the SNS publish callback resource", r)
 	}
 }

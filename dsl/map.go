@@ -7,42 +7,61 @@ import (
 // MapState is a Map state: it runs its item processor once for each item
 // of an array (or each key of an object), inline or, in Distributed mode,
 // as child executions over data in S3.
-type MapState struct {
-	base[*MapState]
-	io[*MapState]
-	assign[*MapState]
-	next[*MapState]
-	resultPath[*MapState]
-	parameters[*MapState]
-	handling[*MapState]
-}
+//
+//dsl:mixin m base io assign next resultPath parameters handling
+type MapState struct{ c *core }
 
-// Map adds a Map state. Build the states run for each item on the scope
-// returned by Processor.
+// Map adds a Map state. Add the states run for each item with Processor.
 func (s *Scope) Map(name string) *MapState {
 	st := s.add(name, "Map", 0)
-	c := &core[*MapState]{st: st, w: s.w}
-	m := &MapState{base[*MapState]{c}, io[*MapState]{c}, assign[*MapState]{c}, next[*MapState]{c}, resultPath[*MapState]{c}, parameters[*MapState]{c}, handling[*MapState]{c}}
-	c.self = m
+	m := &MapState{&core{st: st, w: s.w}}
 	return m
 }
 
-// Processor returns the ItemProcessor: the scope whose states run for each
-// item. Calling it again returns the same scope.
-func (m *MapState) Processor() *Scope { return m.processor(ir.ScopeProcessor) }
+// Processor sets the ItemProcessor: it calls build with the scope whose
+// states run for each item, and returns m, so the Map's own fields may
+// follow:
+//
+//	wf.Map("Lines").ItemsPath("$.lines").
+//		Processor(func(line *dsl.Scope) { line.Task("Price", dsl.Lambda(dsl.Ref("PriceFn")).End()) }).
+//		ResultPath("$.priced")
+//
+// Calling it again adds more states to the same scope.
+func (m *MapState) Processor(build func(items *Scope)) *MapState {
+	return m.processor(ir.ScopeProcessor, build)
+}
 
-// Iterator returns the processor written as the deprecated Iterator field,
-// for workflows that must keep it.
-func (m *MapState) Iterator() *Scope { return m.processor(ir.ScopeIterator) }
+// Iterator is Processor written as the deprecated Iterator field, for
+// workflows that must keep it.
+func (m *MapState) Iterator(build func(items *Scope)) *MapState {
+	return m.processor(ir.ScopeIterator, build)
+}
 
-func (m *MapState) processor(kind ir.ScopeKind) *Scope {
+func (m *MapState) processor(kind ir.ScopeKind, build func(*Scope)) *MapState {
 	pos := ir.Caller(1)
-	if m.base.st.Processor == nil {
-		m.base.st.Processor = &ir.Scope{Kind: kind, Owner: m.base.st, Pos: pos}
-	} else if m.base.st.Processor.Kind != kind {
-		addError(m.base.w, m.base.st, "ItemProcessor", pos, "the Map already has an ItemProcessor or Iterator: use only one of Processor and Iterator")
+	if m.c.st.Processor == nil {
+		m.c.st.Processor = &ir.Scope{Kind: kind, Owner: m.c.st, Pos: pos}
+	} else if m.c.st.Processor.Kind != kind {
+		addError(m.c.w, m.c.st, "ItemProcessor", pos, "the Map already has an ItemProcessor or Iterator: use only one of Processor and Iterator")
+		return m
 	}
-	return &Scope{s: m.base.st.Processor, w: m.base.w}
+	if build == nil {
+		addError(m.c.w, m.c.st, "ItemProcessor", pos, "Processor(nil): pass a function that adds the states run for each item, e.g. func(items *dsl.Scope) { items.Pass(\"P\").End() }")
+		return m
+	}
+	build(&Scope{s: m.c.st.Processor, w: m.c.w})
+	return m
+}
+
+// DeclareItem declares t as the type of each item the Map iterates over,
+// which its ItemSelector and item processor then see. Without it the item
+// type is inferred from the array the Map reads.
+func (m *MapState) DeclareItem(t GoType) *MapState {
+	if m == nil {
+		return m
+	}
+	declareItem(m.c.st, t)
+	return m
 }
 
 // MapMode is a Map processor's mode.
@@ -66,140 +85,140 @@ const (
 // Inline writes ProcessorConfig with Mode INLINE (the default when no
 // ProcessorConfig is given).
 func (m *MapState) Inline() *MapState {
-	m.base.st.Mode = string(Inline)
-	m.base.st.ExecutionType = ""
+	m.c.st.Mode = string(Inline)
+	m.c.st.ExecutionType = ""
 	return m
 }
 
 // Distributed runs each item (or batch) as a child execution of type t.
 func (m *MapState) Distributed(t ExecutionType) *MapState {
-	m.base.st.Mode = string(Distributed)
-	m.base.st.ExecutionType = string(t)
+	m.c.st.Mode = string(Distributed)
+	m.c.st.ExecutionType = string(t)
 	return m
 }
 
 // ItemsPath selects the array (or object) to iterate over (JSONPath). It may
 // read the context object ($$).
 func (m *MapState) ItemsPath(p Path) *MapState {
-	m.base.st.Items = m.base.val(p)
+	m.c.st.Items = m.c.val(p)
 	return m
 }
 
 // Items sets what to iterate over (JSONata): an Expr, an array or an object.
 func (m *MapState) Items(v any) *MapState {
-	m.base.st.Items = m.base.val(v)
+	m.c.st.Items = m.c.val(v)
 	return m
 }
 
 // ItemSelector builds the input of each iteration from the item
 // ($$.Map.Item.Value or $states.context.Map.Item.Value) and the Map's input.
 func (m *MapState) ItemSelector(v any) *MapState {
-	m.base.st.ItemSelector = m.base.val(v)
+	m.c.st.ItemSelector = m.c.val(v)
 	return m
 }
 
 // MaxConcurrency limits the iterations running at once (0: no limit).
 func (m *MapState) MaxConcurrency(n int) *MapState {
-	m.base.st.MaxConcurrency = m.base.val(int64(n))
+	m.c.st.MaxConcurrency = m.c.val(int64(n))
 	return m
 }
 
 // MaxConcurrencyPath reads MaxConcurrency from the input (JSONPath).
 func (m *MapState) MaxConcurrencyPath(p Path) *MapState {
-	m.base.st.MaxConcurrency = m.base.val(p)
+	m.c.st.MaxConcurrency = m.c.val(p)
 	return m
 }
 
 // MaxConcurrencyExpr computes MaxConcurrency (JSONata).
 func (m *MapState) MaxConcurrencyExpr(e Expr) *MapState {
-	m.base.st.MaxConcurrency = m.base.val(e)
+	m.c.st.MaxConcurrency = m.c.val(e)
 	return m
 }
 
 // ToleratedFailurePercentage lets a Distributed Map succeed while at most
 // pct percent of its items fail.
 func (m *MapState) ToleratedFailurePercentage(pct float64) *MapState {
-	m.base.st.ToleratedFailurePercentage = m.base.val(pct)
+	m.c.st.ToleratedFailurePercentage = m.c.val(pct)
 	return m
 }
 
 // ToleratedFailurePercentagePath reads the percentage from the input
 // (JSONPath).
 func (m *MapState) ToleratedFailurePercentagePath(p Path) *MapState {
-	m.base.st.ToleratedFailurePercentage = m.base.val(p)
+	m.c.st.ToleratedFailurePercentage = m.c.val(p)
 	return m
 }
 
 // ToleratedFailurePercentageExpr computes the percentage (JSONata).
 func (m *MapState) ToleratedFailurePercentageExpr(e Expr) *MapState {
-	m.base.st.ToleratedFailurePercentage = m.base.val(e)
+	m.c.st.ToleratedFailurePercentage = m.c.val(e)
 	return m
 }
 
 // ToleratedFailureCount lets a Distributed Map succeed while at most n of
 // its items fail.
 func (m *MapState) ToleratedFailureCount(n int) *MapState {
-	m.base.st.ToleratedFailureCount = m.base.val(int64(n))
+	m.c.st.ToleratedFailureCount = m.c.val(int64(n))
 	return m
 }
 
 // ToleratedFailureCountPath reads the count from the input (JSONPath).
 func (m *MapState) ToleratedFailureCountPath(p Path) *MapState {
-	m.base.st.ToleratedFailureCount = m.base.val(p)
+	m.c.st.ToleratedFailureCount = m.c.val(p)
 	return m
 }
 
 // ToleratedFailureCountExpr computes the count (JSONata).
 func (m *MapState) ToleratedFailureCountExpr(e Expr) *MapState {
-	m.base.st.ToleratedFailureCount = m.base.val(e)
+	m.c.st.ToleratedFailureCount = m.c.val(e)
 	return m
 }
 
 // Label names a Distributed Map's child executions (at most 40 characters).
 func (m *MapState) Label(label string) *MapState {
-	m.base.st.Label = m.base.val(label)
+	m.c.st.Label = m.c.val(label)
 	return m
 }
 
 // ItemReader makes a Distributed Map read its items from S3.
 func (m *MapState) ItemReader(r *ItemReader) *MapState {
 	if r == nil {
-		addError(m.base.w, m.base.st, "ItemReader", ir.Caller(0), "a nil ItemReader: build one with dsl.ReadS3Object or dsl.ListS3Objects")
+		addError(m.c.w, m.c.st, "ItemReader", ir.Caller(0), "a nil ItemReader: build one with dsl.ReadS3Object or dsl.ListS3Objects")
 		return m
 	}
 	if r.r == nil {
-		addError(m.base.w, m.base.st, "ItemReader", ir.Caller(0), "an ItemReader not built with a helper (a zero dsl.ItemReader): build one with dsl.ReadS3Object or dsl.ListS3Objects")
+		addError(m.c.w, m.c.st, "ItemReader", ir.Caller(0), "an ItemReader not built with a helper (a zero dsl.ItemReader): build one with dsl.ReadS3Object or dsl.ListS3Objects")
 		return m
 	}
-	m.base.st.ItemReader = r.r
+	m.c.st.ItemReader = r.r
 	return m
 }
 
 // ItemBatcher makes a Distributed Map pass items to its children in batches.
 func (m *MapState) ItemBatcher(b *ItemBatcher) *MapState {
 	if b == nil {
-		addError(m.base.w, m.base.st, "ItemBatcher", ir.Caller(0), "a nil ItemBatcher: build one with dsl.Batch")
+		addError(m.c.w, m.c.st, "ItemBatcher", ir.Caller(0), "a nil ItemBatcher: build one with dsl.Batch")
 		return m
 	}
 	if b.b == nil {
-		addError(m.base.w, m.base.st, "ItemBatcher", ir.Caller(0), "an ItemBatcher not built with a helper (a zero dsl.ItemBatcher): build one with dsl.Batch")
+		addError(m.c.w, m.c.st, "ItemBatcher", ir.Caller(0), "an ItemBatcher not built with a helper (a zero dsl.ItemBatcher): build one with dsl.Batch")
 		return m
 	}
-	m.base.st.ItemBatcher = b.b
+	m.c.st.ItemBatcher = b.b
 	return m
 }
 
 // ResultWriter makes a Distributed Map write its results to S3.
 func (m *MapState) ResultWriter(w *ResultWriter) *MapState {
 	if w == nil {
-		addError(m.base.w, m.base.st, "ResultWriter", ir.Caller(0), "a nil ResultWriter: build one with dsl.WriteResultsToS3")
+		addError(m.c.w, m.c.st, "ResultWriter", ir.Caller(0), "a nil ResultWriter: build one with dsl.WriteResultsToS3")
 		return m
 	}
 	if w.w == nil {
-		addError(m.base.w, m.base.st, "ResultWriter", ir.Caller(0), "a ResultWriter not built with a helper (a zero dsl.ResultWriter): build one with dsl.WriteResultsToS3")
+		addError(m.c.w, m.c.st, "ResultWriter", ir.Caller(0), "a ResultWriter not built with a helper (a zero dsl.ResultWriter): build one with dsl.WriteResultsToS3")
 		return m
 	}
-	m.base.st.ResultWriter = w.w
+	m.c.st.ResultWriter = w.w
 	return m
 }
 

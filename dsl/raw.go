@@ -11,7 +11,7 @@ import "github.com/goasl/goasl/internal/ir"
 // (Seconds), filled in at deploy time by DefinitionSubstitutions. The field
 // is written as the string "${Name}".
 func (w *WaitState) ForRef(r Ref) *WaitState {
-	w.base.st.Seconds = w.base.val(r)
+	w.c.st.Seconds = w.c.val(r)
 	return w
 }
 
@@ -19,41 +19,39 @@ func (w *WaitState) ForRef(r Ref) *WaitState {
 // ("${Name}"), such as a Lambda function or an activity created in the same
 // stack. Set its parameters with the Task's Parameters or Arguments.
 func ResourceRef(r Ref) *RawResource {
-	x := &RawResource{}
-	x.integration = integration[*RawResource]{self: x, r: &ir.Resource{ARN: "${" + string(r) + "}", Pos: ir.Caller(0)}}
-	return x
+	return &RawResource{newTask(&ir.Resource{ARN: "${" + string(r) + "}", Pos: ir.Caller(0)})}
 }
 
 // TimeoutRef sets TimeoutSeconds to the placeholder r ("${Name}"), filled in
 // at deploy time.
 func (t *TaskState) TimeoutRef(r Ref) *TaskState {
-	t.base.st.Timeout = t.base.val(r)
+	t.c.st.Timeout = t.c.val(r)
 	return t
 }
 
 // HeartbeatRef sets HeartbeatSeconds to the placeholder r ("${Name}").
 func (t *TaskState) HeartbeatRef(r Ref) *TaskState {
-	t.base.st.Heartbeat = t.base.val(r)
+	t.c.st.Heartbeat = t.c.val(r)
 	return t
 }
 
 // MaxConcurrencyRef sets MaxConcurrency to the placeholder r ("${Name}").
 func (m *MapState) MaxConcurrencyRef(r Ref) *MapState {
-	m.base.st.MaxConcurrency = m.base.val(r)
+	m.c.st.MaxConcurrency = m.c.val(r)
 	return m
 }
 
 // ToleratedFailureCountRef sets ToleratedFailureCount to the placeholder r
 // ("${Name}").
 func (m *MapState) ToleratedFailureCountRef(r Ref) *MapState {
-	m.base.st.ToleratedFailureCount = m.base.val(r)
+	m.c.st.ToleratedFailureCount = m.c.val(r)
 	return m
 }
 
 // ToleratedFailurePercentageRef sets ToleratedFailurePercentage to the
 // placeholder r ("${Name}").
 func (m *MapState) ToleratedFailurePercentageRef(r Ref) *MapState {
-	m.base.st.ToleratedFailurePercentage = m.base.val(r)
+	m.c.st.ToleratedFailurePercentage = m.c.val(r)
 	return m
 }
 

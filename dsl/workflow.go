@@ -3,7 +3,9 @@ package dsl
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/goasl/goasl/internal/ir"
@@ -41,8 +43,8 @@ const (
 
 // Workflow is a state machine being built. Create one with NewWorkflow, add
 // states with its Scope methods (Task, Pass, Choice, ...), link them with
-// Next, and compile it with package compiler. The first state added is the
-// start state unless StartAt says otherwise.
+// Next, and compile it with package compiler. The first state is the start
+// state unless StartAt says otherwise.
 //
 // Builders never panic: a mistake is recorded with the Go line that made
 // it and reported by the compiler.
@@ -119,6 +121,9 @@ func (w *Workflow) StartAt(s State) *Workflow {
 
 // Scope is a list of states: the workflow itself, a Parallel branch or a
 // Map's item processor. States may only move to states of the same scope.
+// They are listed in the order they are written: a Task from the call of
+// its integration helper, so a state added inside the Task's chain (as its
+// Next, say) comes after it.
 type Scope struct {
 	s *ir.Scope
 	w *ir.Workflow
@@ -142,13 +147,39 @@ func (s *Scope) Comment(text string) *Scope {
 }
 
 func (s *Scope) add(name, typ string, skip int) *ir.State {
-	st := &ir.State{Name: name, Type: typ, Pos: ir.Caller(skip + 1), Scope: s.s}
-	s.s.States = append(s.s.States, st)
-	s.w.States = append(s.w.States, st)
-	if !s.s.StartAt.IsSet() {
-		s.s.StartAt = ir.Target{State: st, Pos: st.Pos}
-	}
+	st := &ir.State{Name: name, Type: typ, Pos: ir.Caller(skip + 1), Scope: s.s, Seq: nextSeq()}
+	s.attach(st)
 	return st
+}
+
+// seq numbers the states in the order their builders were started.
+var seq atomic.Uint64
+
+func nextSeq() uint64 { return seq.Add(1) }
+
+// attach adds st, whose Name, Pos and Scope are set, to the scope, in the
+// order the states were started: a Task whose integration helper was
+// called before a state added inside its chain (wf.Task("A",
+// dsl.Lambda(f).Next(wf.Pass("B")))) comes before it, as it is written.
+// Unless StartAt was set, the scope starts at its first state.
+func (s *Scope) attach(st *ir.State) {
+	defaulted := !s.s.StartAt.IsSet() ||
+		(s.s.StartAt.State != nil && len(s.s.States) > 0 && s.s.StartAt.State == s.s.States[0] && s.s.StartAt.Pos == s.s.States[0].Pos)
+	s.s.States = insertBySeq(s.s.States, st)
+	s.w.States = insertBySeq(s.w.States, st)
+	if defaulted {
+		first := s.s.States[0]
+		s.s.StartAt = ir.Target{State: first, Pos: first.Pos}
+	}
+}
+
+// insertBySeq inserts st into states, which are in Seq order.
+func insertBySeq(states []*ir.State, st *ir.State) []*ir.State {
+	i := len(states)
+	for i > 0 && states[i-1].Seq > st.Seq {
+		i--
+	}
+	return slices.Insert(states, i, st)
 }
 
 // State is a state of any type. Next, StartAt, Catch and Choice rules take

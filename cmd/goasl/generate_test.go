@@ -317,7 +317,6 @@ func TestGenerateDir(t *testing.T) {
 	}
 }
 
-
 // TestGenerateDirRefused checks that -dir names a directory the go tool
 // builds, inside the package.
 func TestGenerateDirRefused(t *testing.T) {

@@ -523,7 +523,7 @@ var integrations = []integration{
 		m := wf.Map("M").Distributed(dsl.ExecutionStandard).
 			ItemReader(dsl.ReadS3Object("in", "items.json").InputType(dsl.InputJSON)).
 			ResultWriter(dsl.WriteResultsToS3("out", "runs"))
-		m.Processor().Pass("P").End()
+		m.Processor(func(items *dsl.Scope) { items.Pass("P").End() })
 		m.End()
 	}, &cdk.Props{StateMachineName: jsii.String("orders")},
 		[]string{"states:StartExecution -> " + arn("states", "stateMachine:orders"),
@@ -534,7 +534,9 @@ var integrations = []integration{
 	{"distributed map S3 inventory", func(wf *dsl.Workflow) {
 		m := wf.Map("M").Distributed(dsl.ExecutionExpress).
 			ItemReader(dsl.ReadS3Object("inv", "reports/src/daily/2024-05-01T01-00Z/manifest.json").InputType(dsl.InputManifest))
-		m.Processor().Pass("P").End()
+		m.Processor(func(items *dsl.Scope) {
+			items.Pass("P").End()
+		})
 		m.End()
 	}, &cdk.Props{StateMachineName: jsii.String("orders")},
 		[]string{"states:StartExecution -> " + arn("states", "stateMachine:orders"),

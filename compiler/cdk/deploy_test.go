@@ -58,7 +58,9 @@ func TestPartition(t *testing.T) {
 	m := wf.Map("M").Distributed(dsl.ExecutionStandard).
 		ItemReader(dsl.ReadS3Object("in", "items.json").InputType(dsl.InputJSON)).
 		ResultWriter(dsl.WriteResultsToS3("out", "runs"))
-	m.Processor().Task("Charge", dsl.Lambda("charge")).End()
+	m.Processor(func(items *dsl.Scope) {
+		items.Task("Charge", dsl.Lambda("charge")).End()
+	})
 	a.Next(m)
 	m.End()
 	if _, err := cdk.NewStateMachine(stack, "W", wf, nil); err != nil {
@@ -120,7 +122,9 @@ func TestDistributedMapSelfPolicy(t *testing.T) {
 	wf := dsl.NewWorkflow("W")
 	m := wf.Map("M").Distributed(dsl.ExecutionStandard).Label("batch").
 		ItemReader(dsl.ReadS3Object("in", "items.json").InputType(dsl.InputJSON))
-	m.Processor().Pass("P").End()
+	m.Processor(func(items *dsl.Scope) {
+		items.Pass("P").End()
+	})
 	m.End()
 	if _, err := cdk.NewStateMachine(stack, "W", wf, nil); err != nil {
 		t.Fatal(err)

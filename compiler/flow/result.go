@@ -36,7 +36,7 @@ type Annotations struct {
 	Variables map[string]*Type
 	// Exprs declares the types of JSONata expressions that goasl cannot
 	// type itself, by the JSON pointer of the "{% %}" string that holds
-	// them (dsl.ExprOf). The expression is still checked.
+	// them (dsl.Expr(...).Returns). The expression is still checked.
 	Exprs map[string]*Type
 }
 

@@ -21,18 +21,22 @@ type Decision struct {
 
 // Expense builds the workflow.
 func Expense() *dsl.Workflow {
-	wf := dsl.InputOf[Report](dsl.NewWorkflow("ExpenseApproval").Comment("Wait for a manager to approve an expense, for at most three days."))
+	wf := dsl.NewWorkflow("ExpenseApproval").
+		Comment("Wait for a manager to approve an expense, for at most three days.").
+		DeclareInput(dsl.Type[Report]())
 
-	ask := dsl.ResultOf[Decision](wf.Task("AskManager", dsl.SQSSendMessage(dsl.Ref("ApprovalQueueURL"), dsl.Obj{
+	ask := wf.Task("AskManager", dsl.SQSSendMessage(dsl.Ref("ApprovalQueueURL"), dsl.Obj{
 		"expenseId": dsl.Path("$.id"),
 		"amount":    dsl.Path("$.amount"),
 		"taskToken": dsl.TaskToken(),
-	}).WaitForTaskToken())).
-		Timeout(72 * time.Hour).
-		ResultPath("$.decision")
+	}).
+		WaitForTaskToken().
+		DeclareResult(dsl.Type[Decision]()).
+		Timeout(72*time.Hour).
+		ResultPath("$.decision"))
 
 	decide := wf.Choice("Approved?")
-	pay := wf.Task("Pay", dsl.Lambda(dsl.Ref("PayFn"))).ResultPath(dsl.Path("$.payment"))
+	pay := wf.Task("Pay", dsl.Lambda(dsl.Ref("PayFn")).ResultPath("$.payment"))
 	rejected := wf.Fail("Rejected").Error("ExpenseRejected").CausePath("$.decision.reason")
 	timedOut := wf.Fail("TimedOut").Error("ApprovalTimedOut").Cause("nobody answered within three days")
 	done := wf.Succeed("Paid")

@@ -20,12 +20,13 @@ func ImportCSV() *dsl.Workflow {
 		ToleratedFailurePercentage(1).
 		ResultWriter(dsl.WriteResultsToS3(dsl.Ref("ResultsBucket"), "imports/").
 			OutputType(dsl.OutputJSON).Transformation(dsl.TransformCompact)).
+		Processor(func(batch *dsl.Scope) {
+			batch.Task("ImportBatch", dsl.Lambda(dsl.Ref("ImportFn")).
+				Payload(dsl.Obj{"rows": dsl.Path("$.Items"), "source": dsl.Path("$.BatchInput.source")}).
+				ResultSelector(dsl.Obj{"imported": dsl.Path("$.Payload.count")}).
+				End())
+		}).
 		ResultPath("$.import")
-
-	rows.Processor().Task("ImportBatch", dsl.Lambda(dsl.Ref("ImportFn")).
-		Payload(dsl.Obj{"rows": dsl.Path("$.Items"), "source": dsl.Path("$.BatchInput.source")})).
-		ResultSelector(dsl.Obj{"imported": dsl.Path("$.Payload.count")}).
-		End()
 
 	rows.Next(wf.Succeed("Imported"))
 	return wf

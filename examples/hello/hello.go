@@ -10,10 +10,10 @@ import (
 func Greeting() *dsl.Workflow {
 	wf := dsl.NewWorkflow("Greeting").Comment("Say hello, wait, maybe say goodbye.")
 
-	hello := wf.Task("SayHello", dsl.Lambda(dsl.Ref("GreetFn")).Payload(dsl.Obj{
-		"message": dsl.Format("Hello, {}!", dsl.Path("$.name")),
-	})).ResultPath("$.greeting").
-		Retry(dsl.Retry(dsl.ErrTimeout).MaxAttempts(2))
+	hello := wf.Task("SayHello", dsl.Lambda(dsl.Ref("GreetFn")).
+		Payload(dsl.Obj{"message": dsl.Format("Hello, {}!", dsl.Path("$.name"))}).
+		ResultPath("$.greeting").
+		Retry(dsl.Retry(dsl.ErrTimeout).MaxAttempts(2)))
 	pause := wf.Wait("Pause").For(30 * time.Second)
 	polite := wf.Choice("Polite?")
 	bye := wf.Pass("SayGoodbye").Result("Goodbye!").ResultPath("$.farewell")

@@ -25,7 +25,10 @@ type Line struct {
 
 // Checkout builds the workflow.
 func Checkout() *dsl.Workflow {
-	wf := dsl.InputOf[Cart](dsl.NewWorkflow("Checkout").QueryLanguage(dsl.JSONata).Comment("Price a cart with JSONata and variables."))
+	wf := dsl.NewWorkflow("Checkout").
+		QueryLanguage(dsl.JSONata).
+		Comment("Price a cart with JSONata and variables.").
+		DeclareInput(dsl.Type[Cart]())
 
 	total := wf.Pass("Total").
 		Assign(dsl.Obj{
@@ -37,15 +40,16 @@ func Checkout() *dsl.Workflow {
 	vip := wf.Pass("VIPDiscount").Assign(dsl.Obj{"rate": 0.1})
 	none := wf.Pass("NoDiscount").Assign(dsl.Obj{"rate": 0})
 
-	charge := wf.Task("Charge", dsl.Lambda(dsl.Ref("ChargeFn")).Payload(dsl.Obj{
-		"customer": dsl.Expr("$customer"),
-		"amount":   dsl.Expr("$round($subtotal * (1 - $rate), 2)"),
-	})).
+	charge := wf.Task("Charge", dsl.Lambda(dsl.Ref("ChargeFn")).
+		Payload(dsl.Obj{
+			"customer": dsl.Expr("$customer"),
+			"amount":   dsl.Expr("$round($subtotal * (1 - $rate), 2)"),
+		}).
 		Output(dsl.Obj{
 			"customer": dsl.Expr("$customer"),
 			"charged":  dsl.Expr("$states.result.Payload.amount"),
 			"receipt":  dsl.Expr("$states.result.Payload.receiptId"),
-		})
+		}))
 
 	total.Next(discount)
 	discount.When(dsl.Cond("$subtotal > 100 and $customer.tier = 'vip'"), vip)

@@ -20,31 +20,35 @@ type Charge struct {
 
 // OrderFlow builds the workflow.
 func OrderFlow() *dsl.Workflow {
-	wf := dsl.InputOf[Order](dsl.NewWorkflow("OrderFlow").Comment("Validate, charge and ship an order; refund when shipping fails."))
+	wf := dsl.NewWorkflow("OrderFlow").
+		Comment("Validate, charge and ship an order; refund when shipping fails.").
+		DeclareInput(dsl.Type[Order]())
 
-	validate := wf.Task("Validate", dsl.LambdaInvoke[Order, Order](dsl.Ref("ValidateFn"))).
+	validate := wf.Task("Validate", dsl.LambdaInvoke[Order, Order](dsl.Ref("ValidateFn")).
 		ResultSelector(dsl.Obj{"order": dsl.Path("$.Payload")}).
-		OutputPath("$.order")
+		OutputPath("$.order"))
 
-	charge := wf.Task("Charge", dsl.LambdaInvoke[Order, Charge](dsl.Ref("ChargeFn"))).
+	charge := wf.Task("Charge", dsl.LambdaInvoke[Order, Charge](dsl.Ref("ChargeFn")).
 		ResultSelector(dsl.Obj{"chargeId": dsl.Path("$.Payload.chargeId")}).
 		ResultPath("$.charge").
 		Timeout(30*time.Second).
 		Retry(dsl.Retry("Payment.Declined").MaxAttempts(0),
-			dsl.Retry(dsl.ErrTaskFailed, dsl.ErrTimeout).Interval(2*time.Second).MaxAttempts(5).BackoffRate(2).MaxDelay(time.Minute).Jitter(dsl.JitterFull))
+			dsl.Retry(dsl.ErrTaskFailed, dsl.ErrTimeout).Interval(2*time.Second).MaxAttempts(5).BackoffRate(2).MaxDelay(time.Minute).Jitter(dsl.JitterFull)))
 
 	review := wf.Choice("NeedsReview?")
 	approve := wf.Task("AwaitApproval", dsl.SQSSendMessage(dsl.Ref("ReviewQueueURL"), dsl.Obj{
 		"orderId": dsl.Path("$.id"),
 		"token":   dsl.TaskToken(),
-	}).WaitForTaskToken()).
+	}).
+		WaitForTaskToken().
 		ResultPath("$.approval").
-		Heartbeat(24 * time.Hour)
+		Heartbeat(24*time.Hour))
 
-	ship := wf.Task("Ship", dsl.Lambda(dsl.Ref("ShipFn"))).
-		ResultPath("$.shipment")
-	refund := wf.Task("Refund", dsl.Lambda(dsl.Ref("RefundFn")).Payload(dsl.Obj{"chargeId": dsl.Path("$.charge.chargeId")})).
-		ResultPath(dsl.Path("$.refund"))
+	ship := wf.Task("Ship", dsl.Lambda(dsl.Ref("ShipFn")).
+		ResultPath("$.shipment"))
+	refund := wf.Task("Refund", dsl.Lambda(dsl.Ref("RefundFn")).
+		Payload(dsl.Obj{"chargeId": dsl.Path("$.charge.chargeId")}).
+		ResultPath("$.refund"))
 	failed := wf.Fail("OrderFailed").Error("OrderFailed").Cause("the order could not be completed")
 	done := wf.Succeed("Done")
 

@@ -81,7 +81,7 @@ func (g *gen) workflow() []jen.Code {
 	}
 	g.names["wf"] = true
 	out := []jen.Code{jen.Id("wf").Op(":=").Add(chain(dslID("NewWorkflow").Call(jen.Lit(g.w.Name)), calls))}
-	out = append(out, g.scope("wf", sm.StartAt, sm.States, "")...)
+	out = append(out, g.scope("wf", sm.StartAt, sm.States, "", false)...)
 	out = append(out, jen.Line(), jen.Return(jen.Id("wf")))
 	return out
 }
@@ -105,14 +105,16 @@ type scopeVars map[string]string
 
 // scope writes the states of a workflow, branch or processor held in the
 // Go variable sv, then their transitions.
-func (g *gen) scope(sv, startAt string, states asl.States, ptr string) []jen.Code {
+// Inside a function literal (inner) the first state has no blank line
+// before it.
+func (g *gen) scope(sv, startAt string, states asl.States, ptr string, inner bool) []jen.Code {
 	vars := scopeVars{}
 	needs := map[string]bool{}
 	for _, st := range states {
 		for _, t := range targets(st) {
 			needs[t] = true
 		}
-		if st.Next != "" || st.Default != "" || len(st.Catch) > 0 || st.Choices != nil || st.Branches != nil || st.ItemProcessor != nil || st.Iterator != nil {
+		if st.Next != "" || st.Default != "" || len(st.Catch) > 0 || st.Choices != nil {
 			needs[st.Name] = true
 		}
 	}
@@ -125,9 +127,11 @@ func (g *gen) scope(sv, startAt string, states asl.States, ptr string) []jen.Cod
 		}
 	}
 	var out []jen.Code
-	for _, st := range states {
+	for i, st := range states {
 		sp := ptrJoin(ptr, "States", st.Name)
-		out = append(out, jen.Line())
+		if i > 0 || !inner {
+			out = append(out, jen.Line())
+		}
 		out = append(out, g.state(sv, vars, st, sp)...)
 	}
 	// Transitions.
@@ -314,9 +318,13 @@ func (g *gen) state(sv string, vars scopeVars, st *asl.State, ptr string) []jen.
 	args := []jen.Code{jen.Lit(st.Name)}
 	var retry []*asl.Retrier = st.Retry
 	params, arguments := st.Parameters, st.Arguments
+	// A Task is written as one chain inside Task(...): the integration,
+	// its options, then the state's own fields.
+	var taskRoot *jen.Statement
+	var taskCalls []call
 	if st.Type == asl.TypeTask {
-		res, rest, consumed := g.resource(st, ptr)
-		args = append(args, res)
+		root, resCalls, rest, consumed := g.resource(st, ptr)
+		taskRoot, taskCalls = root, resCalls
 		if consumed {
 			if m == jsonata {
 				arguments = asl.Value{}
@@ -349,6 +357,7 @@ func (g *gen) state(sv string, vars scopeVars, st *asl.State, ptr string) []jen.
 	case asl.TypeMap:
 		calls = append(calls, g.mapFields(st, m, ptr)...)
 	}
+	calls = append(calls, g.nested(st, ptr)...)
 	if st.ResultSelector.IsSet() {
 		calls = append(calls, c("ResultSelector", g.value(st.ResultSelector, m)))
 	}
@@ -381,7 +390,12 @@ func (g *gen) state(sv string, vars scopeVars, st *asl.State, ptr string) []jen.
 	if st.End {
 		calls = append(calls, c("End"))
 	}
-	decl := chain(jen.Id(sv).Dot(method).Call(args...), calls)
+	var decl *jen.Statement
+	if taskRoot != nil {
+		decl = jen.Id(sv).Dot(method).Call(append(args, chain(taskRoot, append(taskCalls, calls...)))...)
+	} else {
+		decl = chain(jen.Id(sv).Dot(method).Call(args...), calls)
+	}
 	v, named := vars[st.Name]
 	var out []jen.Code
 	for _, line := range g.w.Comments[ptr] {
@@ -392,6 +406,14 @@ func (g *gen) state(sv string, vars scopeVars, st *asl.State, ptr string) []jen.
 	} else {
 		out = append(out, decl)
 	}
+	return out
+}
+
+// nested writes the Branch calls of a Parallel state and the Processor (or
+// Iterator) call of a Map state, each with a function literal that adds the
+// states of the scope.
+func (g *gen) nested(st *asl.State, ptr string) []call {
+	var calls []call
 	switch st.Type {
 	case asl.TypeParallel:
 		for i, b := range st.Branches {
@@ -400,16 +422,11 @@ func (g *gen) state(sv string, vars scopeVars, st *asl.State, ptr string) []jen.
 				g.errf(bp, "a null branch")
 				continue
 			}
-			bv := g.names.take(fmt.Sprintf("%sBranch%d", v, i+1))
-			bdecl := jen.Id(v).Dot("Branch").Call()
-			if b.Comment != "" {
-				bdecl = bdecl.Dot("Comment").Call(jen.Lit(b.Comment))
-			}
 			if b.ProcessorConfig != nil {
 				g.errf(bp+"/ProcessorConfig", "a Parallel branch cannot have a ProcessorConfig")
 			}
-			out = append(out, jen.Line(), jen.Id(bv).Op(":=").Add(bdecl))
-			out = append(out, g.scope(bv, b.StartAt, b.States, bp)...)
+			bv := g.names.take("branch")
+			calls = append(calls, c("Branch", g.scopeFunc(bv, b, bp)))
 		}
 	case asl.TypeMap:
 		proc, field, method := st.ItemProcessor, "ItemProcessor", "Processor"
@@ -423,16 +440,21 @@ func (g *gen) state(sv string, vars scopeVars, st *asl.State, ptr string) []jen.
 		if proc == nil {
 			break
 		}
-		pp := ptr + "/" + field
-		pv := g.names.take(v + "Items")
-		pdecl := jen.Id(v).Dot(method).Call()
-		if proc.Comment != "" {
-			pdecl = pdecl.Dot("Comment").Call(jen.Lit(proc.Comment))
-		}
-		out = append(out, jen.Line(), jen.Id(pv).Op(":=").Add(pdecl))
-		out = append(out, g.scope(pv, proc.StartAt, proc.States, pp)...)
+		pv := g.names.take("items")
+		calls = append(calls, c(method, g.scopeFunc(pv, proc, ptr+"/"+field)))
 	}
-	return out
+	return calls
+}
+
+// scopeFunc writes func(sv *dsl.Scope) { ... } adding the states of a
+// branch or item processor.
+func (g *gen) scopeFunc(sv string, p *asl.Scope, ptr string) jen.Code {
+	var body []jen.Code
+	if p.Comment != "" {
+		body = append(body, jen.Id(sv).Dot("Comment").Call(jen.Lit(p.Comment)))
+	}
+	body = append(body, g.scope(sv, p.StartAt, p.States, ptr, true)...)
+	return jen.Func().Params(jen.Id(sv).Op("*").Qual(dslPath, "Scope")).Block(body...)
 }
 
 // pathCall writes a nullable path setter: the path, or the null form.

@@ -87,13 +87,13 @@ var setters = map[string]map[string]string{
 	"DynamoDBPutItem":             setterSet(ddbWrite...),
 	"DynamoDBUpdateItem":          setterSet(append([]string{"UpdateExpression"}, ddbWrite...)...),
 	"DynamoDBDeleteItem":          setterSet(ddbWrite...),
-	"StepFunctionsStartExecution": setterSet("Input", "Name"),
+	"StepFunctionsStartExecution": setterSet("Input=ExecutionInput", "Name=ExecutionName"),
 	"AthenaStartQueryExecution":   setterSet("ClientRequestToken", "QueryExecutionContext", "ResultConfiguration", "WorkGroup"),
 	"AthenaGetQueryResults":       setterSet("MaxResults", "NextToken"),
 	"APIGatewayInvoke":            setterSet("Headers", "Path", "QueryParameters", "RequestBody", "Stage"),
-	"BatchSubmitJob":              setterSet("ArrayProperties", "ContainerOverrides", "DependsOn", "Parameters", "RetryStrategy", "Timeout"),
+	"BatchSubmitJob":              setterSet("ArrayProperties", "ContainerOverrides", "DependsOn", "Parameters=JobParameters", "RetryStrategy", "Timeout=JobTimeout"),
 	"ECSRunTask":                  setterSet("CapacityProviderStrategy", "EnableExecuteCommand", "Group", "NetworkConfiguration", "Overrides", "PlacementConstraints", "PlacementStrategy", "PlatformVersion", "PropagateTags"),
-	"GlueStartJobRun":             setterSet("AllocatedCapacity", "Arguments", "JobRunId=JobRunID", "NotificationProperty", "SecurityConfiguration", "Timeout"),
+	"GlueStartJobRun":             setterSet("AllocatedCapacity", "Arguments=JobArguments", "JobRunId=JobRunID", "NotificationProperty", "SecurityConfiguration", "Timeout=JobTimeout"),
 	"CodeBuildStartBuild":         setterSet("BuildspecOverride", "EnvironmentVariablesOverride", "IdempotencyToken", "SourceVersion", "TimeoutInMinutesOverride"),
 	"BedrockInvokeModel":          setterSet("Accept", "ContentType"),
 }
@@ -161,11 +161,12 @@ func splitPattern(res string) (string, string) {
 
 const waitForTaskToken = ".waitForTaskToken"
 
-// resource writes a Task's resource. consumed reports that the helper
+// resource writes a Task's resource: the helper call and the calls of its
+// options, to which the caller appends the state's own. consumed reports that the helper
 // holds the state's Parameters (JSONPath) or Arguments (JSONata); rest is
 // the Retry list left for the state once a helper's default retrier is
 // accounted for.
-func (g *gen) resource(st *asl.State, ptr string) (code jen.Code, rest []*asl.Retrier, consumed bool) {
+func (g *gen) resource(st *asl.State, ptr string) (root *jen.Statement, calls []call, rest []*asl.Retrier, consumed bool) {
 	res := st.Resource
 	m := g.payloadMode(st)
 	payload := st.Parameters
@@ -208,7 +209,7 @@ func (g *gen) resource(st *asl.State, ptr string) (code jen.Code, rest []*asl.Re
 		} else {
 			calls = append(calls, c("NoDefaultRetry"))
 		}
-		return chain(dslID("Lambda").Call(fn), calls), rest, true
+		return dslID("Lambda").Call(fn), calls, rest, true
 	case strings.HasPrefix(base, "arn:aws:states:::aws-sdk:") && (objOK || !payload.IsSet()):
 		svc, action, ok := strings.Cut(strings.TrimPrefix(base, "arn:aws:states:::aws-sdk:"), ":")
 		if !ok || svc == "" || action == "" || strings.Contains(action, ":") {
@@ -218,7 +219,7 @@ func (g *gen) resource(st *asl.State, ptr string) (code jen.Code, rest []*asl.Re
 		if payload.IsSet() {
 			obj = g.object(payload, m)
 		}
-		return chain(dslID("SDK").Call(jen.Lit(svc), jen.Lit(action), obj), tail), st.Retry, payload.IsSet()
+		return dslID("SDK").Call(jen.Lit(svc), jen.Lit(action), obj), tail, st.Retry, payload.IsSet()
 	case base == "arn:aws:states:::events:putEvents" && objOK && hasKey(payload, "Entries"):
 		ps := g.params(payload, m)
 		entries, ps, _ := take(ps, "Entries")
@@ -240,9 +241,9 @@ func (g *gen) resource(st *asl.State, ptr string) (code jen.Code, rest []*asl.Re
 		calls = append(calls, withCalls("EventBridgePutEvents", ps)...)
 		calls = append(calls, tail...)
 		if len(args) > 1 {
-			return chain(dslID("EventBridgePutEvents").Custom(jen.Options{Open: "(", Close: ")", Separator: ",", Multi: true}, args...), calls), st.Retry, true
+			return dslID("EventBridgePutEvents").Custom(jen.Options{Open: "(", Close: ")", Separator: ",", Multi: true}, args...), calls, st.Retry, true
 		}
-		return chain(dslID("EventBridgePutEvents").Call(args...), calls), st.Retry, true
+		return dslID("EventBridgePutEvents").Call(args...), calls, st.Retry, true
 	}
 	base, pattern = splitPattern(res)
 	if hs := helpers[base]; hs != nil && objOK {
@@ -265,15 +266,15 @@ func (g *gen) resource(st *asl.State, ptr string) (code jen.Code, rest []*asl.Re
 				var found bool
 				a, ps, found = take(ps, k)
 				if !found {
-					return g.rawResource(res), st.Retry, false
+					return g.rawResource(res), nil, st.Retry, false
 				}
 				args = append(args, a)
 			}
 			calls := append(withCalls(o.fn, ps), tail...)
-			return chain(dslID(o.fn).Call(args...), calls), st.Retry, true
+			return dslID(o.fn).Call(args...), calls, st.Retry, true
 		}
 	}
-	return g.rawResource(res), st.Retry, false
+	return g.rawResource(res), nil, st.Retry, false
 }
 
 // eventEntry writes one EventBridge entry with dsl.EventBridgeEvent, when
@@ -310,7 +311,7 @@ func (g *gen) eventEntry(e asl.Value, m mode) (jen.Code, bool) {
 
 // rawResource writes an ARN the helpers do not cover: an activity, a
 // placeholder or any other resource.
-func (g *gen) rawResource(res string) jen.Code {
+func (g *gen) rawResource(res string) *jen.Statement {
 	if name, ok := refName(res); ok {
 		return dslID("ResourceRef").Call(dslID("Ref").Call(jen.Lit(name)))
 	}

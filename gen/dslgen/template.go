@@ -1,6 +1,8 @@
 package dslgen
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -61,6 +63,8 @@ func cfnText(key string, arg asl.Value) string {
 		return "!" + name + " " + arg.Str
 	case key == "Fn::GetAtt" && arg.Kind == asl.Array && len(arg.Items) == 2 && arg.Items[0].Kind == asl.String && arg.Items[1].Kind == asl.String:
 		return "!GetAtt " + arg.Items[0].Str + "." + arg.Items[1].Str
+	case key == "Fn::GetAtt" && arg.Kind == asl.String:
+		return "!GetAtt " + arg.Str // the "Resource.Attribute" form
 	}
 	return "!" + name + " " + compactJSON(arg)
 }
@@ -71,26 +75,9 @@ func compactJSON(v asl.Value) string {
 	if err != nil {
 		return "(a value JSON cannot hold)"
 	}
-	var out strings.Builder
-	inString, esc := false, false
-	for _, c := range string(b) {
-		switch {
-		case inString:
-			out.WriteRune(c)
-			if esc {
-				esc = false
-			} else if c == '\\' {
-				esc = true
-			} else if c == '"' {
-				inString = false
-			}
-		case c == '"':
-			inString = true
-			out.WriteRune(c)
-		case c == '\n' || c == ' ':
-		default:
-			out.WriteRune(c)
-		}
+	var out bytes.Buffer
+	if err := json.Compact(&out, b); err != nil {
+		return string(b)
 	}
 	return out.String()
 }
@@ -263,6 +250,8 @@ func placeholderBase(key string, arg asl.Value, field string) string {
 		return identifier(arg.Str)
 	case key == "Fn::GetAtt" && arg.Kind == asl.Array && len(arg.Items) == 2 && arg.Items[0].Kind == asl.String && arg.Items[1].Kind == asl.String:
 		return identifier(arg.Items[0].Str + "_" + arg.Items[1].Str)
+	case key == "Fn::GetAtt" && arg.Kind == asl.String:
+		return identifier(arg.Str)
 	}
 	return identifier(field)
 }

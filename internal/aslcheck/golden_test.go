@@ -29,15 +29,10 @@ var prunedDirs = map[string]string{
 var excludedGoldenFiles = map[string]string{
 	"gen/dslgen/testdata/golden/placeholders.asl.json": "an import input with ${Name} placeholders where numbers go, which " +
 		"deploy tools replace before AWS sees the definition; both validators check the text as written",
-	"gen/dslgen/testdata/golden/spaces.asl.json": "an import input with paths padded by spaces, as AWS's own published " +
-		"samples deploy them (AWS trims them, goasl keeps the text and warns); asl-validator's asl_path format does not " +
-		"trim, so it rejects the path and, through the schema's oneOf, the state's Type",
-	"asl/testdata/marshal/empty_strings.asl.json": "a Marshal/Parse fixture that sets every string field present and " +
-		"empty, to show that a round trip keeps them: deliberately not a valid workflow",
-	"asl/testdata/marshal/path_spaces.asl.json": "a Marshal/Parse fixture with paths padded by spaces (AWS trims " +
-		"them); asl-validator's asl_path format does not trim, so it rejects the path and, through oneOf, the Type",
 	"asl/testdata/marshal/empty.asl.json": "a Marshal/Parse fixture of present-but-empty arrays (Choices, Branches, And): " +
 		"deliberately not a valid workflow",
+	"asl/testdata/marshal/empty_strings.asl.json": "a Marshal/Parse fixture of string fields present and empty (\"\"), " +
+		"kept apart from absent ones: deliberately not a valid workflow",
 	"asl/testdata/marshal/jsonata.asl.json": "a Marshal/Parse fixture that sets every JSONata field, including a boolean " +
 		"Choice Condition, which AWS accepts (checklist 7.1.1) and asl-validator's schema does not",
 	"asl/testdata/marshal/jsonpath.asl.json": "a Marshal/Parse fixture that sets every JSONPath field, including a decimal " +

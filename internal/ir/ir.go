@@ -141,6 +141,9 @@ type State struct {
 	Type  string // ASL Type
 	Pos   Pos
 	Scope *Scope
+	// Seq orders the states of a scope: the order in which their builders
+	// were started (a Task's when its integration helper was called).
+	Seq uint64
 
 	QueryLanguage Val // string
 	Comment       Val // string
@@ -211,7 +214,10 @@ type Resource struct {
 	Service string // e.g. "lambda", "sns", "aws-sdk:s3"; "" for a raw ARN
 	Action  string // e.g. "invoke"
 	Pattern string // "", ".sync", ".sync:2" or ".waitForTaskToken"
-	Params  []Param
+	// PatternPos is where the pattern was chosen (Sync, WaitForTaskToken),
+	// for the diagnostics about it.
+	PatternPos Pos
+	Params     []Param
 	// In and Out are the Go types the task takes and returns, when known.
 	In, Out reflect.Type
 	// SDK marks a typed AWS SDK call: In and Out are the SDK's input and
@@ -220,10 +226,12 @@ type Resource struct {
 	// DefaultRetry is the retrier the integration adds before the state's
 	// own, nil for none.
 	DefaultRetry *Retrier
-	// Err is a problem the integration helper found, reported by the
-	// compiler at Pos.
-	Err string
-	Pos Pos
+	// Err is a problem the integration helper or one of its options
+	// found, reported by the compiler at ErrPos (the option's call), or at
+	// Pos when ErrPos is unknown.
+	Err    string
+	ErrPos Pos
+	Pos    Pos
 }
 
 // Param is one parameter an integration sets.

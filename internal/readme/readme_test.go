@@ -171,10 +171,10 @@ func TestREADMETypeError(t *testing.T) {
 	if m == nil {
 		t.Fatal("README shows no orders.go error")
 	}
-	if !strings.Contains(text, "wf := dsl.InputOf[Order](dsl.NewWorkflow(\"Orders\"))\nwf.Pass(\"Shape\").Parameters(dsl.Obj{\"amount\": dsl.Path(\"$.totl\")}).End()") {
+	if !strings.Contains(text, "wf := dsl.NewWorkflow(\"Orders\").DeclareInput(dsl.Type[Order]())\nwf.Pass(\"Shape\").Parameters(dsl.Obj{\"amount\": dsl.Path(\"$.totl\")}).End()") {
 		t.Fatal("the README's example code changed: update this test")
 	}
-	wf := dsl.InputOf[readmeOrder](dsl.NewWorkflow("Orders"))
+	wf := dsl.NewWorkflow("Orders").DeclareInput(dsl.Type[readmeOrder]())
 	wf.Pass("Shape").Parameters(dsl.Obj{"amount": dsl.Path("$.totl")}).End()
 	_, err := compiler.Compile(wf)
 	if err == nil {
