@@ -82,6 +82,12 @@ func TestOperationErrors(t *testing.T) {
 	if _, _, err := docs.Operation("s3", ""); err == nil || err.Error() != `"" is not an operation name` {
 		t.Errorf("empty: %v", err)
 	}
+	if _, _, err := docs.Operation("s3", "GetObject"); err == nil || err.Error() != "the typed form of s3:GetObject would call s3:getObject" {
+		t.Errorf("GetObject: %v", err)
+	}
+	if _, _, err := docs.Operation("configservice", "listAggregateDiscoveredResources"); err == nil || err.Error() != "the typed form of configservice:listAggregateDiscoveredResources would call config:listAggregateDiscoveredResources" {
+		t.Errorf("configservice: %v", err)
+	}
 	pkg, op, err := docs.Operation("config", "listAggregateDiscoveredResources")
 	if err != nil || pkg != awssdk.ServicePrefix+"configservice" || op != "ListAggregateDiscoveredResources" {
 		t.Errorf("config: %s %s %v", pkg, op, err)

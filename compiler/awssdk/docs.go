@@ -187,11 +187,15 @@ func RequiredFields(f *ast.File) map[string][]string {
 // and action ("s3", "getObject") in the source the module at d.Dir
 // requires: it returns the package's import path and the operation's Go
 // name, or an error saying why there is none (the service's module is not
-// required, or its version has no such operation).
+// required, or its version has no such operation, or the typed form would
+// not name the same service and action: "GetObject" for "getObject").
 func (d *SourceDocs) Operation(service, action string) (pkg, op string, err error) {
 	pkg, op = GoPackage(service), GoOperation(action)
 	if op == "" || !token.IsIdentifier(op) {
 		return "", "", fmt.Errorf("%q is not an operation name", action)
+	}
+	if ActionName(op) != action || ServiceName(pkgName(pkg)) != service {
+		return "", "", fmt.Errorf("the typed form of %s:%s would call %s:%s", service, action, ServiceName(pkgName(pkg)), ActionName(op))
 	}
 	for _, t := range []string{op + "Input", op + "Output"} {
 		if _, err := d.Required(pkg, t); err != nil {
