@@ -2,6 +2,7 @@ package compiler_test
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/compiler"
+	"github.com/goasl/goasl/compiler/iam"
 	"github.com/goasl/goasl/dsl"
 	"github.com/goasl/goasl/internal/golden"
 )
@@ -123,6 +125,18 @@ func TestSDKTyped(t *testing.T) {
 	b.WriteString("\n")
 	b.WriteString(r.Types.Dump())
 	golden.Check(t, "testdata/sdk/typed.golden", []byte(b.String()))
+
+	// The execution role: each typed call's exact action on the resource
+	// its parameters name.
+	policy, err := iam.Policy(r.Machine, iam.Options{Partition: "aws", Region: "eu-west-1", Account: "111122223333"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p strings.Builder
+	for _, st := range policy {
+		fmt.Fprintf(&p, "%v %s -> %s\n  (%s)\n", st.States, strings.Join(st.Actions, ","), strings.Join(st.Resources, " "), st.Reason)
+	}
+	golden.Check(t, "testdata/sdk/typed_iam.golden", []byte(p.String()))
 }
 
 // noDocs stands for a module whose go.mod does not require the SDK.

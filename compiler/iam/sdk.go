@@ -157,6 +157,10 @@ func (d *deriver) sdk(st *asl.State, service, action string) {
 			return
 		}
 		if acts[0] == "s3:ListBucket" || strings.Contains(action, "Bucket") || acts[0] == "s3:ListBucketMultipartUploads" || acts[0] == "s3:ListBucketVersions" {
+			if !bucket.static() {
+				d.allow(who+" calls the S3 API on a bucket chosen at run time, so any bucket", acts, d.bucketARN(bucket))
+				return
+			}
 			d.allow(who+" calls the S3 API on a bucket", acts, d.bucketARN(bucket))
 			return
 		}
@@ -174,7 +178,14 @@ func (d *deriver) sdk(st *asl.State, service, action string) {
 			d.allow(who+" writes the copy", []string{"s3:PutObject"}, obj)
 			return
 		}
-		d.allow(who+" calls the S3 API on an object", acts, obj)
+		switch {
+		case !bucket.static():
+			d.allow(who+" calls the S3 API on an object of a bucket chosen at run time, so any bucket", acts, obj)
+		case !field(p, "Key").static():
+			d.allow(who+" calls the S3 API on an object chosen at run time, so any object of the bucket", acts, obj)
+		default:
+			d.allow(who+" calls the S3 API on an object", acts, obj)
+		}
 	case "dynamodb":
 		d.allow(who+" calls the DynamoDB API on a table", acts, d.sdkTables(action, p)...)
 	case "lambda":
