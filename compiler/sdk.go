@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -125,7 +126,11 @@ func (c *compiler) sdkMembers(op *awssdk.Operation, v asl.Value, want *flow.Type
 					hint = fmt.Sprintf(" (did you mean %q?)", s)
 					meant[s] = true
 				}
-				c.errorf(ptrJoin(ptr, m.Key), 0, "%s has no member %q%s: the members of an AWS SDK call are the exported fields of its Go input struct; rename or remove it", owner, name, hint)
+				fix := "the members of an AWS SDK call are the exported fields of its Go input struct; rename or remove it"
+				if want.Go != nil && want.Go.Kind() == reflect.Interface {
+					fix = fmt.Sprintf("a %s is an object with one of the members %s", owner, strings.Join(names, ", "))
+				}
+				c.errorf(ptrJoin(ptr, m.Key), 0, "%s has no member %q%s: %s", owner, name, hint, fix)
 				continue
 			}
 			if !dynamic {

@@ -53,6 +53,22 @@ var sdkErrorCases = map[string]func() *dsl.Workflow{
 		})).End()
 		return wf
 	},
+	"union_member": func() *dsl.Workflow {
+		wf := dsl.NewWorkflow("Lookup")
+		wf.Task("Get", dsl.AWSSDK[dynamodb.GetItemInput, dynamodb.GetItemOutput](dsl.Obj{
+			"TableName": "orders",
+			"Key":       dsl.Obj{"id": dsl.Obj{"s": "1"}, "n": dsl.Obj{"N": 2}},
+		})).End()
+		return wf
+	},
+	"union_value_type": func() *dsl.Workflow {
+		wf := dsl.NewWorkflow("Lookup")
+		wf.Task("Get", dsl.AWSSDK[dynamodb.GetItemInput, dynamodb.GetItemOutput](dsl.Obj{
+			"TableName": "orders",
+			"Key":       dsl.Obj{"id": dsl.Obj{"S": "1"}, "n": dsl.Obj{"N": 2}},
+		})).End()
+		return wf
+	},
 	"result_path_typo": func() *dsl.Workflow {
 		wf := dsl.NewWorkflow("Fetch").DeclareInput(dsl.Type[order]())
 		wf.Task("Get", dsl.AWSSDK[s3.GetObjectInput, s3.GetObjectOutput](dsl.Obj{"Bucket": dsl.Path("$.Bucket"), "Key": dsl.Path("$.ID")})).

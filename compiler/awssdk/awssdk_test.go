@@ -80,6 +80,9 @@ func render(o *awssdk.Operation) string {
 	return b.String()
 }
 
+// open holds the objects without a Go type being written.
+var open = map[*flow.Type]bool{}
+
 func writeType(b *strings.Builder, t *flow.Type, depth int, seen map[reflect.Type]bool) {
 	desc := t.Kind.String()
 	switch {
@@ -111,6 +114,14 @@ func writeType(b *strings.Builder, t *flow.Type, depth int, seen map[reflect.Typ
 	}
 	if t.Go != nil {
 		seen[t.Go] = true
+	} else {
+		// A union has no Go type to name it by: stop where it recurs.
+		if open[t] {
+			b.WriteString(" (recursive)\n")
+			return
+		}
+		open[t] = true
+		defer delete(open, t)
 	}
 	b.WriteString("\n")
 	for _, f := range t.Fields {

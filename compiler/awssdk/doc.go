@@ -13,9 +13,14 @@
 // integration uses in PascalCase); pointer and other members are optional
 // unless the SDK marks them required; enums (named string types) are
 // strings; []byte is a base64 string; time.Time is a timestamp string;
-// documents, unions (interface-typed members such as DynamoDB's
-// AttributeValue) and streams are any; unexported fields and the SDK's
-// bookkeeping (ResultMetadata) are left out.
+// documents and streams are any; unexported fields and the SDK's
+// bookkeeping (ResultMetadata) are left out. A union (an interface-typed
+// member such as DynamoDB's AttributeValue) is written as an object with
+// one member, {"S": "text"}: reflection cannot enumerate the structs that
+// implement it, so the Parameters' type takes the members from the
+// source (UnionDocs: the <Union>Member<Name> structs and their Value
+// field), and the result's type keeps unions as any, which the Go types
+// generated for results can decode.
 //
 // Reflection does not see which members are required: the SDK says so in
 // the doc comment of each struct field ("This member is required.", the

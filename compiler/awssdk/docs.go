@@ -40,7 +40,55 @@ type SourceDocs struct {
 	mu      sync.Mutex
 	dirs    map[string]dirOf
 	structs map[string]map[string][]string // package → struct → required fields
-	parsed  map[string]bool                // files read
+	unions  map[string]map[string][]UnionMember
+	// basics maps a package's named types of a basic underlying type
+	// (enums: type X string) to that type's name.
+	basics map[string]map[string]string
+	parsed map[string]bool // files read
+}
+
+// UnionDocs is a Docs that also knows the members of the SDK's unions:
+// interface types such as DynamoDB's AttributeValue, whose values are the
+// structs <Union>Member<Name> with one field, Value. The integration
+// writes a union as an object with one member, {"S": "text"}.
+type UnionDocs interface {
+	Docs
+	// Union returns the members of the union name of package pkg, in
+	// source order; ok is false for an interface that is no union.
+	Union(pkg, name string) (members []UnionMember, ok bool, err error)
+	// Basic returns the name of the basic type ("string", "int32") a named
+	// type of pkg is declared with, "" for other types.
+	Basic(pkg, name string) string
+}
+
+// UnionMember is one member of a union: its name in JSON ("S") and the
+// type of its Value field, as written in the source.
+type UnionMember struct {
+	Name  string
+	Value ast.Expr
+}
+
+// Union implements UnionDocs. Unions are declared in the types
+// subpackage's types.go.
+func (d *SourceDocs) Union(pkg, name string) ([]UnionMember, bool, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	dir, err := d.dir(pkg)
+	if err != nil {
+		return nil, false, err
+	}
+	if err := d.parse(pkg, filepath.Join(dir, "types.go")); err != nil && !os.IsNotExist(err) {
+		return nil, false, err
+	}
+	ms, ok := d.unions[pkg][name]
+	return ms, ok, nil
+}
+
+// Basic implements UnionDocs.
+func (d *SourceDocs) Basic(pkg, name string) string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.basics[pkg][name]
 }
 
 type dirOf struct {
@@ -145,7 +193,56 @@ func (d *SourceDocs) parse(pkg, file string) error {
 	for name, req := range RequiredFields(f) {
 		d.structs[pkg][name] = req
 	}
+	d.readUnions(pkg, f)
 	return nil
+}
+
+// readUnions records the unions and the basic named types of a file.
+func (d *SourceDocs) readUnions(pkg string, f *ast.File) {
+	if d.unions == nil {
+		d.unions, d.basics = map[string]map[string][]UnionMember{}, map[string]map[string]string{}
+	}
+	if d.unions[pkg] == nil {
+		d.unions[pkg], d.basics[pkg] = map[string][]UnionMember{}, map[string]string{}
+	}
+	ifaces := map[string]bool{}
+	type member struct {
+		union, name string
+		value       ast.Expr
+	}
+	var members []member
+	for _, decl := range f.Decls {
+		g, ok := decl.(*ast.GenDecl)
+		if !ok || g.Tok != token.TYPE {
+			continue
+		}
+		for _, spec := range g.Specs {
+			ts, ok := spec.(*ast.TypeSpec)
+			if !ok || ts.Assign != 0 {
+				continue
+			}
+			switch t := ts.Type.(type) {
+			case *ast.InterfaceType:
+				ifaces[ts.Name.Name] = true
+			case *ast.Ident:
+				d.basics[pkg][ts.Name.Name] = t.Name
+			case *ast.StructType:
+				union, name, ok := strings.Cut(ts.Name.Name, "Member")
+				if !ok || union == "" || name == "" || len(t.Fields.List) == 0 {
+					continue
+				}
+				first := t.Fields.List[0]
+				if len(first.Names) == 1 && first.Names[0].Name == "Value" {
+					members = append(members, member{union, name, first.Type})
+				}
+			}
+		}
+	}
+	for _, m := range members {
+		if ifaces[m.union] {
+			d.unions[pkg][m.union] = append(d.unions[pkg][m.union], UnionMember{Name: m.name, Value: m.value})
+		}
+	}
 }
 
 // RequiredFields returns, for every struct type a file declares, the names

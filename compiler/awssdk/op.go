@@ -136,19 +136,25 @@ func Lookup(in, out reflect.Type, docs Docs) (*Operation, error) {
 	if docs == nil {
 		o.DocsErr = fmt.Errorf("no source of the SDK's documentation was given")
 	}
-	s := &shaper{docs: docs, done: map[reflect.Type]*flow.Type{}}
 	if o.DocsErr == nil {
 		// Read the input's docs first: an error there is the one to
 		// report, the shapes are built without required members then.
 		if _, err := docs.Required(pkg, in.Name()); err != nil {
 			o.DocsErr = err
-			s.docs = nil
+			docs = nil
 		}
 	}
-	o.Input = s.of(in)
-	o.Output = s.of(out)
-	if o.DocsErr == nil && s.err != nil {
-		o.DocsErr = s.err
+	// Parameters enumerate the unions' members, to check them; results
+	// keep unions as any, as Go code generated for them cannot decode an
+	// interface.
+	si := &shaper{docs: docs, done: map[reflect.Type]*flow.Type{}, unions: true}
+	so := &shaper{docs: docs, done: map[reflect.Type]*flow.Type{}}
+	o.Input = si.of(in)
+	o.Output = so.of(out)
+	for _, err := range []error{si.err, so.err} {
+		if o.DocsErr == nil && err != nil {
+			o.DocsErr = err
+		}
 	}
 	return o, nil
 }

@@ -1,7 +1,9 @@
 package awssdk
 
 import (
+	"go/ast"
 	"reflect"
+	"strings"
 	"time"
 
 	"github.com/goasl/goasl/compiler/flow"
@@ -18,6 +20,9 @@ type shaper struct {
 	docs Docs
 	done map[reflect.Type]*flow.Type
 	err  error // the first error of docs
+	// unions enumerates the members of unions (for Parameters); without
+	// it a union is any (results: generated Go code decodes them).
+	unions bool
 }
 
 func (s *shaper) of(t reflect.Type) *flow.Type {
@@ -62,9 +67,76 @@ func (s *shaper) of(t reflect.Type) *flow.Type {
 		r.Fields = s.fields(t)
 		return r
 	}
-	// Interfaces: documents (document.Interface), unions (DynamoDB's
-	// AttributeValue, ...) and streams (io.ReadCloser). A union's members
-	// implement an unexported method, which reflection cannot enumerate.
+	if t.Kind() == reflect.Interface {
+		if u := s.union(t); u != nil {
+			return u
+		}
+	}
+	// Other interfaces: documents (document.Interface) and streams
+	// (io.ReadCloser); unions whose members the source does not tell.
+	return flow.AnyType
+}
+
+// union returns the type of a union interface of an SDK package: an object
+// whose members are the union's, each optional (the value has exactly
+// one). Reflection cannot enumerate a union's member types (they
+// implement an unexported method), so they come from the source.
+func (s *shaper) union(t reflect.Type) *flow.Type {
+	ud, ok := s.docs.(UnionDocs)
+	if !s.unions || !ok || !strings.HasPrefix(t.PkgPath(), ServicePrefix) || t.Name() == "" {
+		return nil
+	}
+	members, ok, err := ud.Union(t.PkgPath(), t.Name())
+	if err != nil || !ok || len(members) == 0 {
+		return nil
+	}
+	// Go names the union in messages; only Parameters, which no Go code
+	// is generated for, enumerate unions.
+	r := &flow.Type{Kind: flow.Object, Go: t}
+	s.done[t] = r
+	for _, m := range members {
+		r.Fields = append(r.Fields, flow.Field{Name: m.Name, Type: s.expr(ud, t, m.Value), Optional: true})
+	}
+	return r
+}
+
+// expr returns the type of a union member's Value field from its source:
+// basic types, blobs, slices, maps, pointers and the union itself are
+// known; other named types are any unless declared with a basic type.
+func (s *shaper) expr(ud UnionDocs, union reflect.Type, e ast.Expr) *flow.Type {
+	switch x := e.(type) {
+	case *ast.Ident:
+		if x.Name == union.Name() {
+			return s.of(union)
+		}
+		name := x.Name
+		if b := ud.Basic(union.PkgPath(), name); b != "" {
+			name = b
+		}
+		switch name {
+		case "string":
+			return flow.StringType
+		case "bool":
+			return flow.BoolType
+		case "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64":
+			return flow.IntegerType
+		case "float32", "float64":
+			return flow.NumberType
+		}
+	case *ast.StarExpr:
+		return s.expr(ud, union, x.X)
+	case *ast.ArrayType:
+		if id, ok := x.Elt.(*ast.Ident); ok && id.Name == "byte" && x.Len == nil {
+			return flow.StringType
+		}
+		return flow.ArrayOf(s.expr(ud, union, x.Elt))
+	case *ast.MapType:
+		return flow.MapOf(s.expr(ud, union, x.Value))
+	case *ast.SelectorExpr:
+		if id, ok := x.X.(*ast.Ident); ok && id.Name == "time" && x.Sel.Name == "Time" {
+			return flow.TimestampType
+		}
+	}
 	return flow.AnyType
 }
 
