@@ -39,6 +39,8 @@ require (
 	golang.org/x/tools v0.52.0
 )
 
+require github.com/dlclark/regexp2 v1.12.0
+
 require (
 	github.com/aws/aws-sdk-go-v2 v1.48.0 // indirect
 	github.com/aws/aws-sdk-go-v2/aws/protocol/eventstream v1.7.27 // indirect

@@ -62,6 +62,24 @@ func lookupPos(table map[string]nodePos, pointer string, key bool) Position {
 	return table[""].val
 }
 
+// ValuePositions reads a JSON text, or with yaml a YAML one, that is not
+// itself a state machine (a CloudFormation template, say) and returns a
+// function giving where the value at a JSON pointer starts in it, as
+// Document.Position does.
+func ValuePositions(data []byte, yaml bool) (func(pointer string) Position, error) {
+	var pos map[string]nodePos
+	var diags []Diagnostic
+	if yaml {
+		_, pos, diags = readYAML(data, "a YAML value", "document")
+	} else {
+		_, pos, diags = readJSON(data, true)
+	}
+	if len(diags) > 0 {
+		return nil, newError(diags)
+	}
+	return func(pointer string) Position { return lookupPos(pos, pointer, false) }, nil
+}
+
 // ParseValue reads any JSON text strictly (RFC 8259) into a Value that
 // keeps member order and number text. Syntax errors, duplicate keys,
 // invalid UTF-8 and lone surrogates are reported as an *Error.

@@ -85,6 +85,11 @@ func readYAMLTags(data []byte, want, one string, cfn bool) (Value, map[string]no
 	}
 	c := &yamlConverter{data: data, lines: lineStarts(data), pos: make(map[string]nodePos, 64), budget: maxYAMLValues, cfn: cfn}
 	root := c.value(&doc, "", Position{}, true, 0)
+	if c.budget < 0 {
+		// Every value after the limit reads as absent: checking the
+		// document would report each as missing.
+		return Value{}, nil, c.diags
+	}
 	return root, c.pos, c.diags
 }
 

@@ -67,6 +67,7 @@ func CheckWith(wf *dsl.Workflow, opts Options) Result {
 		}
 		c.add(d.Severity, d.Code, d.Pointer, c.at(d.Pointer), d.Message)
 	}
+	c.foldUnreachable()
 	var types *flow.Result
 	if !hasError(c.diags) {
 		types = c.typeCheck(sm)
@@ -111,6 +112,8 @@ type compiler struct {
 	lowering map[container]bool
 	// sdkCalls are the typed AWS SDK calls, in document order.
 	sdkCalls []sdkCall
+	// scopes are the States containers lowered, with their pointers.
+	scopes []scopeAt
 }
 
 // container identifies a map, slice or pointer value: a slice by its first
@@ -262,6 +265,7 @@ func (c *compiler) lower() *asl.StateMachine {
 // scope lowers a States container whose pointer is ptr.
 func (c *compiler) scope(s *ir.Scope, ptr string) (string, asl.States) {
 	c.mark(ptr, s.Pos)
+	c.scopes = append(c.scopes, scopeAt{s, ptr})
 	for _, st := range s.States {
 		c.pointerOf[st] = ptrJoin(ptr, "States", st.Name)
 	}

@@ -139,4 +139,27 @@ var errorCases = map[string]func() *dsl.Workflow{
 		wf.Parallel("Both").Branch(nil).End()
 		return wf
 	},
+	"implied_start_at": func() *dsl.Workflow {
+		// Declared last to first: the workflow starts at its first state,
+		// "Done", and the others are unreachable: one diagnostic.
+		wf := dsl.NewWorkflow("Reversed")
+		done := wf.Succeed("Done")
+		ship := wf.Pass("Ship").Next(done)
+		wf.Pass("Charge").Next(ship)
+		p := wf.Parallel("Fan").End()
+		p.Branch(func(b *dsl.Scope) {
+			last := b.Succeed("BranchDone")
+			b.Pass("BranchWork").Next(last)
+			b.Pass("BranchStart").Next(last)
+		})
+		return wf
+	},
+	"explicit_start_at_unreachable": func() *dsl.Workflow {
+		wf := dsl.NewWorkflow("Explicit")
+		done := wf.Succeed("Done")
+		wf.Pass("Orphan1").Next(done)
+		wf.Pass("Orphan2").Next(done)
+		wf.StartAt(done)
+		return wf
+	},
 }

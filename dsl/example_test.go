@@ -112,7 +112,7 @@ func ExampleScope_Task() {
 	}
 	// Output:
 	// state "Charge", field Next: Missing 'Next' target: Shipp: no state named "Shipp" (did you mean "Ship"?); name one of the state machine's states
-	// state "Ship": State "Ship" is not reachable. No path from the StartAt state "Charge" leads to it; add a Next, Default or Catch that targets it, or remove it
+	// state "Ship": State "Ship" is not reachable: StartAt is not set, so the workflow starts at its first state, "Charge", and no path from there leads to it; add a Next, Default or Catch that targets it, remove it, or if the workflow should start elsewhere, say so with wf.StartAt(state)
 }
 
 // Line is an order line, for the examples.

@@ -54,8 +54,29 @@ go vet ./...
 step "goasl generate -check ./examples/..."
 go run ./cmd/goasl generate -check ./examples/...
 
+# examples/cdkapp's constructors come from its own //go:generate directive
+# (goasl generate -cdk-dir . ...): run that directive with -check. (Not a Go
+# test: running goasl inside this module would make go test's cached result
+# depend on the module's root directory.)
+step "examples/cdkapp: its goasl generate directive, with -check"
+cdkapp_args=$(sed -n 's|^//go:generate go run github.com/goasl/goasl/cmd/goasl generate ||p' examples/cdkapp/doc.go)
+[[ -n "$cdkapp_args" ]] || die "examples/cdkapp/doc.go has no goasl generate directive"
+# shellcheck disable=SC2086 # the directive's arguments, split as go generate splits them
+(cd examples/cdkapp && go run github.com/goasl/goasl/cmd/goasl generate -check $cdkapp_args)
+
 # jsii (the CDK tests) prints a banner about Node 20 on every start.
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=1
 
 step "go test ./...  (CI=${CI:-})"
 go test ./...
+
+# The JSONata evaluator against jsonata-js 2.0.6 (node), on expressions the
+# fuzzer derives from its corpus, for a bounded time (go test ./... already
+# compares a fixed set of generated expressions).
+step "go test ./asl/jsonata/eval -fuzz FuzzDifferential -fuzztime 20s"
+go test ./asl/jsonata/eval -run '^$' -fuzz FuzzDifferential -fuzztime 20s
+
+# The executor's conformance to AWS's recorded behaviour (the line the README
+# shows; the failing cases are in internal/conformance/testdata/failures.golden).
+step "conformance"
+go test -count=1 -run TestConformance -v ./internal/conformance | grep -E '^(conformance|non-JSONata):' || true

@@ -28,7 +28,7 @@ func check(n Node) (err *Error) {
 		if root.kind != pkParent {
 			pos = root.seeking.s[0].pos
 		}
-		return errorf(pos, "the parent operator %% has no enclosing step to refer to")
+		return errorc("S0217", pos, "the parent operator %% has no enclosing step to refer to")
 	}
 	return nil
 }
@@ -69,8 +69,8 @@ type slot struct{ level, pos int }
 // it models.
 type slotList struct{ s []*slot }
 
-func bail(pos int, format string, args ...any) {
-	panic(bailout{errorf(pos, format, args...)})
+func bail(code string, pos int, format string, args ...any) {
+	panic(bailout{errorc(code, pos, format, args...)})
 }
 
 func proc(n Node) *pnode {
@@ -107,7 +107,7 @@ func proc(n Node) *pnode {
 			step = result.steps[len(result.steps)-1]
 		}
 		if step.group {
-			bail(n.Position, "a predicate cannot follow a group-by on the same step")
+			bail("S0209", n.Position, "a predicate cannot follow a group-by on the same step")
 		}
 		if result.kind == pkPath {
 			step.stages = true
@@ -131,7 +131,7 @@ func proc(n Node) *pnode {
 	case *GroupBy:
 		result := proc(n.Expr)
 		if result.group {
-			bail(n.Position, "a step can have only one group-by")
+			bail("S0210", n.Position, "a step can have only one group-by")
 		}
 		result.group = true
 		for _, pr := range n.Pairs {
@@ -158,10 +158,10 @@ func proc(n Node) *pnode {
 			step = result.steps[len(result.steps)-1]
 		}
 		if step.stages || step.predicate {
-			bail(n.Position, "a focus binding @%s must come before any predicate on its step", "$"+n.Var.Name)
+			bail("S0215", n.Position, "a focus binding @%s must come before any predicate on its step", "$"+n.Var.Name)
 		}
 		if step.kind == pkSort {
-			bail(n.Position, "a focus binding @%s must come before the sort (^) on its step", "$"+n.Var.Name)
+			bail("S0216", n.Position, "a focus binding @%s must come before the sort (^) on its step", "$"+n.Var.Name)
 		}
 		step.focus = true
 		return result
@@ -274,7 +274,7 @@ func procDot(lstep, rest *pnode) *pnode {
 	for _, s := range result.steps {
 		switch s.kind {
 		case pkNumber, pkValue:
-			bail(s.pos, "a number, true, false or null cannot be a step in a path")
+			bail("S0213", s.pos, "a number, true, false or null cannot be a step in a path")
 		case pkString:
 			s.kind = pkName
 		}
@@ -304,7 +304,7 @@ func seekParent(node *pnode, sl *slot) {
 			i--
 		}
 	default:
-		bail(sl.pos, "the parent operator %% must refer to a field name or * step, not to the expression at offset %d", node.pos)
+		bail("S0217", sl.pos, "the parent operator %% must refer to a field name or * step, not to the expression at offset %d", node.pos)
 	}
 }
 

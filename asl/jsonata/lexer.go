@@ -54,8 +54,8 @@ type lexer struct {
 	pos int
 }
 
-func (l *lexer) errf(pos int, format string, args ...any) *Error {
-	return errorf(pos, format, args...)
+func (l *lexer) errf(code string, pos int, format string, args ...any) *Error {
+	return errorc(code, pos, format, args...)
 }
 
 // next returns the next token. With infix true, "/" is the division
@@ -72,7 +72,7 @@ func (l *lexer) next(infix bool) (token, *Error) {
 		start := l.pos
 		end := strings.Index(src[l.pos+2:], "*/")
 		if end < 0 {
-			return token{}, l.errf(start, "comment not terminated: missing */")
+			return token{}, l.errf("S0106", start, "comment not terminated: missing */")
 		}
 		l.pos += 2 + end + 2
 	}
@@ -104,7 +104,7 @@ func (l *lexer) next(infix bool) (token, *Error) {
 		end := strings.IndexByte(src[l.pos+1:], '`')
 		if end < 0 {
 			l.pos = len(src)
-			return token{}, l.errf(start, "quoted name not terminated: missing `")
+			return token{}, l.errf("S0105", start, "quoted name not terminated: missing `")
 		}
 		l.pos += 1 + end + 1
 		return token{kind: tkName, text: src[start+1 : l.pos-1], pos: start, end: l.pos, quote: '`'}, nil
@@ -163,11 +163,11 @@ func (l *lexer) number() (token, *Error) {
 	if err != nil && !math.IsInf(v, 0) {
 		// Underflow to zero is fine; only overflow is an error.
 		if ne, ok := err.(*strconv.NumError); !ok || ne.Err != strconv.ErrRange {
-			return token{}, l.errf(start, "invalid number %q", text)
+			return token{}, l.errf("S0201", start, "invalid number %q", text)
 		}
 	}
 	if math.IsInf(v, 0) {
-		return token{}, l.errf(start, "number out of range: %s", text)
+		return token{}, l.errf("S0102", start, "number out of range: %s", text)
 	}
 	l.pos = i
 	return token{kind: tkNumber, text: text, pos: start, end: i}, nil
@@ -199,7 +199,7 @@ func (l *lexer) str(q byte) (token, *Error) {
 		switch {
 		case c == '\\':
 			if i+1 >= len(src) {
-				return token{}, l.errf(start, "string not terminated: missing %c", q)
+				return token{}, l.errf("S0101", start, "string not terminated: missing %c", q)
 			}
 			e := src[i+1]
 			if e == 'u' {
@@ -207,9 +207,9 @@ func (l *lexer) str(q byte) (token, *Error) {
 					if allHex(src[i+2:]) {
 						// Fewer than four characters left, all hex: the
 						// string cannot be terminated.
-						return token{}, l.errf(start, "string not terminated: missing %c", q)
+						return token{}, l.errf("S0101", start, "string not terminated: missing %c", q)
 					}
-					return token{}, l.errf(i, `invalid escape: \u must be followed by four hex digits`)
+					return token{}, l.errf("S0104", i, `invalid escape: \u must be followed by four hex digits`)
 				}
 				u, _ := strconv.ParseUint(src[i+2:i+6], 16, 16)
 				units = append(units, uint16(u))
@@ -232,7 +232,7 @@ func (l *lexer) str(q byte) (token, *Error) {
 				b.WriteByte('\t')
 			default:
 				r, _ := utf8.DecodeRuneInString(src[i+1:])
-				return token{}, l.errf(i, "invalid escape sequence %q in string", `\`+string(r))
+				return token{}, l.errf("S0103", i, "invalid escape sequence %q in string", `\`+string(r))
 			}
 			i += 2
 		case c == q:
@@ -245,7 +245,7 @@ func (l *lexer) str(q byte) (token, *Error) {
 			i++
 		}
 	}
-	return token{}, l.errf(start, "string not terminated: missing %c", q)
+	return token{}, l.errf("S0101", start, "string not terminated: missing %c", q)
 }
 
 func allHex(s string) bool {
@@ -279,7 +279,7 @@ func (l *lexer) regex() (token, *Error) {
 			if bs%2 == 0 {
 				pattern := src[start+1 : i]
 				if pattern == "" {
-					return token{}, l.errf(start, "empty regular expression")
+					return token{}, l.errf("S0301", start, "empty regular expression")
 				}
 				i++
 				fstart := i
@@ -288,10 +288,10 @@ func (l *lexer) regex() (token, *Error) {
 				}
 				flags := src[fstart:i]
 				if strings.Count(flags, "i") > 1 || strings.Count(flags, "m") > 1 {
-					return token{}, l.errf(fstart, "invalid regular expression flags %q", flags)
+					return token{}, l.errf("S0201", fstart, "invalid regular expression flags %q", flags)
 				}
 				if msg := checkJSRegex(pattern); msg != "" {
-					return token{}, l.errf(start, "invalid regular expression /%s/: %s", pattern, msg)
+					return token{}, l.errf("S0303", start, "invalid regular expression /%s/: %s", pattern, msg)
 				}
 				l.pos = i
 				return token{kind: tkRegex, text: pattern, flags: flags, pos: start, end: i}, nil
@@ -310,5 +310,5 @@ func (l *lexer) regex() (token, *Error) {
 		}
 		i++
 	}
-	return token{}, l.errf(start, "regular expression not terminated: missing /")
+	return token{}, l.errf("S0302", start, "regular expression not terminated: missing /")
 }

@@ -46,10 +46,10 @@ func parse(expr string) (n Node, err *Error) {
 	p.advance(false)
 	n = p.expression(0)
 	if p.is("..") {
-		p.failf(p.tok.pos, `unexpected "..": a range is allowed only as an item of an array constructor, as in [1..5]`)
+		p.failf("S0201", p.tok.pos, `unexpected "..": a range is allowed only as an item of an array constructor, as in [1..5]`)
 	}
 	if p.tok.kind != tkEnd {
-		p.failf(p.tok.pos, "unexpected %s: expected an operator or the end of the expression", describe(p.tok))
+		p.failf("S0201", p.tok.pos, "unexpected %s: expected an operator or the end of the expression", describe(p.tok))
 	}
 	if e := check(n); e != nil {
 		return nil, e
@@ -67,8 +67,8 @@ type parser struct {
 	depth int
 }
 
-func (p *parser) failf(pos int, format string, args ...any) {
-	panic(bailout{errorf(pos, format, args...)})
+func (p *parser) failf(code string, pos int, format string, args ...any) {
+	panic(bailout{errorc(code, pos, format, args...)})
 }
 
 // advance reads the next token. infix says the parser expects an operator
@@ -81,7 +81,7 @@ func (p *parser) advance(infix bool) {
 		panic(bailout{err})
 	}
 	if t.kind == tkOperator && !knownOperator(t.text) {
-		p.failf(t.pos, "unknown operator %q", t.text)
+		p.failf("S0204", t.pos, "unknown operator %q", t.text)
 	}
 	p.tok = t
 }
@@ -111,7 +111,7 @@ func (p *parser) advanceAfterClose(closer string) {
 		panic(bailout{err})
 	}
 	if t.kind == tkOperator && !knownOperator(t.text) {
-		p.failf(t.pos, "unknown operator %q", t.text)
+		p.failf("S0204", t.pos, "unknown operator %q", t.text)
 	}
 	p.tok = t
 }
@@ -120,12 +120,12 @@ func (p *parser) advanceAfterClose(closer string) {
 func (p *parser) expect(op string, infix bool) {
 	if !p.is(op) {
 		if p.is("..") {
-			p.failf(p.tok.pos, "expected %q, got \"..\": a range is allowed only as an item of an array constructor, as in [1..5]", op)
+			p.failf("S0202", p.tok.pos, "expected %q, got \"..\": a range is allowed only as an item of an array constructor, as in [1..5]", op)
 		}
 		if p.tok.kind == tkEnd {
-			p.failf(p.tok.pos, "expected %q before the end of the expression", op)
+			p.failf("S0203", p.tok.pos, "expected %q before the end of the expression", op)
 		}
-		p.failf(p.tok.pos, "expected %q, got %s", op, describe(p.tok))
+		p.failf("S0202", p.tok.pos, "expected %q, got %s", op, describe(p.tok))
 	}
 	p.advance(infix)
 }
@@ -195,7 +195,7 @@ func lbp(t token) int {
 func (p *parser) expression(rbp int) Node {
 	p.depth++
 	if p.depth > maxDepth {
-		p.failf(p.tok.pos, "expression nested too deeply (more than %d levels)", maxDepth)
+		p.failf("S0201", p.tok.pos, "expression nested too deeply (more than %d levels)", maxDepth)
 	}
 	t := p.tok
 	p.advance(true)
@@ -213,7 +213,7 @@ func (p *parser) expression(rbp int) Node {
 func (p *parser) nud(t token) Node {
 	switch t.kind {
 	case tkEnd:
-		p.failf(t.pos, "unexpected end of the expression")
+		p.failf("S0207", t.pos, "unexpected end of the expression")
 	case tkString:
 		return &StringLit{Position: t.pos, Value: t.text, Quote: t.quote}
 	case tkNumber:
@@ -254,7 +254,7 @@ func (p *parser) nud(t token) Node {
 	case "|":
 		return p.transform(t)
 	}
-	p.failf(t.pos, "unexpected %q: it cannot start an operand", t.text)
+	p.failf("S0211", t.pos, "unexpected %q: it cannot start an operand", t.text)
 	return nil
 }
 
@@ -285,14 +285,14 @@ func (p *parser) led(t token, left Node) Node {
 	case ":=":
 		v, ok := left.(*Variable)
 		if !ok {
-			p.failf(left.Pos(), "the left side of := must be a variable name (start with $)")
+			p.failf("S0212", left.Pos(), "the left side of := must be a variable name (start with $)")
 		}
 		return &Bind{Position: t.pos, Var: v, Value: p.expression(9)}
 	case "@", "#":
 		rhs := p.expression(80)
 		v, ok := rhs.(*Variable)
 		if !ok {
-			p.failf(rhs.Pos(), "the right side of %s must be a variable name (start with $)", t.text)
+			p.failf("S0214", rhs.Pos(), "the right side of %s must be a variable name (start with $)", t.text)
 		}
 		if t.text == "@" {
 			return &FocusBind{Position: t.pos, Expr: left, Var: v}
@@ -302,9 +302,9 @@ func (p *parser) led(t token, left Node) Node {
 		if p.tok.kind == tkOperator && p.tok.pos == t.end {
 			switch p.tok.text {
 			case "?":
-				p.failf(t.pos, "the ?? operator needs JSONata 2.1; Step Functions runs JSONata 2.0.6: use a condition such as $exists(a) ? a : b")
+				p.failf("S0211", t.pos, "the ?? operator needs JSONata 2.1; Step Functions runs JSONata 2.0.6: use a condition such as $exists(a) ? a : b")
 			case ":":
-				p.failf(t.pos, "the ?: operator needs JSONata 2.1; Step Functions runs JSONata 2.0.6: use a condition such as a ? a : b")
+				p.failf("S0211", t.pos, "the ?: operator needs JSONata 2.1; Step Functions runs JSONata 2.0.6: use a condition such as a ? a : b")
 			}
 		}
 		c := &Condition{Position: t.pos, Cond: left, Then: p.expression(0)}
@@ -456,7 +456,7 @@ func (p *parser) call(t token, left Node) Node {
 	for i, a := range c.Args {
 		v, ok := a.(*Variable)
 		if !ok {
-			p.failf(a.Pos(), "parameter %d of the function definition must be a variable name (start with $)", i+1)
+			p.failf("S0208", a.Pos(), "parameter %d of the function definition must be a variable name (start with $)", i+1)
 		}
 		l.Params = append(l.Params, v)
 	}
@@ -477,7 +477,7 @@ func (p *parser) call(t token, left Node) Node {
 		p.expect(">", false)
 		l.Signature = sig.String()
 		if msg := checkSignature(l.Signature); msg != "" {
-			p.failf(start, "invalid function signature %s: %s", l.Signature, msg)
+			p.failf(signatureCode(msg), start, "invalid function signature %s: %s", l.Signature, msg)
 		}
 	}
 	p.expect("{", false)

@@ -43,6 +43,8 @@ type Value struct {
 type array struct {
 	items []Value
 	size  atomic.Int64 // compact JSON size + 1; 0 means not yet measured
+
+	js atomic.Pointer[Value] // what JS returns, once it has been asked
 }
 
 type object struct {
@@ -50,6 +52,8 @@ type object struct {
 	vals  []Value
 	index map[string]int // built for objects with more than indexMin members
 	size  atomic.Int64
+
+	js atomic.Pointer[Value] // what JS returns, once it has been asked
 }
 
 // indexMin is the member count above which an object keeps a key index;

@@ -69,3 +69,30 @@ func TestDriverCache(t *testing.T) {
 		t.Errorf("the definition does not follow the change:\n%s", asl)
 	}
 }
+
+// TestDriverWithoutCache runs goasl where there is no user cache
+// directory (no HOME, no XDG_CACHE_HOME): go run builds and runs the
+// driver.
+func TestDriverWithoutCache(t *testing.T) {
+	dir := newModule(t)
+	for _, v := range []string{"GOMODCACHE", "GOPATH", "GOENV"} {
+		out, err := exec.Command("go", "env", v).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv(v, strings.TrimSpace(string(out)))
+	}
+	t.Setenv("XDG_CACHE_HOME", "")
+	t.Setenv("HOME", "")
+	status, out, errOut := runCase(t, "", "generate", "-v", "./good")
+	if status != 0 || out != "wrote good/order_flow.asl.json\nwrote good/order_flow_sfn.go\n" || errOut != "" {
+		t.Fatalf("status %d\nstdout:\n%s\nstderr:\n%s", status, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "good", "order_flow_sfn.go")); err != nil {
+		t.Error(err)
+	}
+	status, _, errOut = runCase(t, "", "generate", "./ends/exits")
+	if status != 1 || !strings.HasPrefix(errOut, "goasl: example.com/wf/ends/exits.Quit ended goasl's driver program (exit status 3)") {
+		t.Errorf("through go run, a function calling os.Exit: status %d\n%s", status, errOut)
+	}
+}

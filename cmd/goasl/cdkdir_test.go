@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,41 +86,5 @@ func TestGenerateCDKErrors(t *testing.T) {
 			}
 			sameFiles(t, before, snapshot(t, dir))
 		})
-	}
-}
-
-// TestCDKAppDirective runs the //go:generate directive of examples/cdkapp
-// with -check: the app's constructors are what the command a user runs
-// writes.
-func TestCDKAppDirective(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds goasl's driver (seconds); skipped with -short")
-	}
-	appDir := filepath.Join(repoRoot(t), "examples", "cdkapp")
-	f, err := os.Open(filepath.Join(appDir, "doc.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	const prefix = "//go:generate go run github.com/goasl/goasl/cmd/goasl "
-	var args []string
-	for sc := bufio.NewScanner(f); sc.Scan(); {
-		if rest, ok := strings.CutPrefix(sc.Text(), prefix); ok {
-			args = strings.Fields(rest)
-		}
-	}
-	if len(args) == 0 || args[0] != "generate" {
-		t.Fatalf("examples/cdkapp/doc.go has no %q directive", prefix+"generate")
-	}
-	t.Chdir(appDir)
-	check := append([]string{"generate", "-check", "-v"}, args[1:]...)
-	status, out, errOut := runCase(t, "", check...)
-	if status != 0 {
-		t.Fatalf("goasl %s: status %d\n%s%s", strings.Join(check, " "), status, out, errOut)
-	}
-	for _, f := range []string{"order_flow_cdk.go", "greeting_cdk.go"} {
-		if !strings.Contains(out, "up to date: "+f+"\n") {
-			t.Errorf("the directive does not write %s:\n%s", f, out)
-		}
 	}
 }

@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -93,17 +95,23 @@ func TestGenerateLeftovers(t *testing.T) {
 	}
 }
 
-// TestGenerateSignal sends SIGTERM to a goasl whose workflow function
-// sleeps: the driver dies with goasl, and nothing is left behind.
+// TestGenerateSignal sends SIGTERM, then SIGKILL, to a goasl whose
+// workflow function sleeps: the driver dies with goasl; after SIGTERM
+// nothing is left behind, after SIGKILL the next run removes what is.
 func TestGenerateSignal(t *testing.T) {
 	dir := newModule(t)
-	tmp := t.TempDir()
 	bin := filepath.Join(t.TempDir(), "goasl")
 	build := exec.Command("go", "build", "-o", bin, ".")
 	build.Dir = pkgDir
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building goasl: %v\n%s", err, out)
 	}
+	t.Run("SIGTERM", func(t *testing.T) { signalDuringRun(t, bin, dir, syscall.SIGTERM) })
+	t.Run("SIGKILL", func(t *testing.T) { signalDuringRun(t, bin, dir, syscall.SIGKILL) })
+}
+
+func signalDuringRun(t *testing.T, bin, dir string, sig syscall.Signal) {
+	tmp := t.TempDir()
 	pidFile := filepath.Join(tmp, "driver.pid")
 	cmd := exec.Command(bin, "generate", "-timeout", "10m", "./sleeps")
 	cmd.Dir = dir
@@ -124,16 +132,30 @@ func TestGenerateSignal(t *testing.T) {
 		cmd.Process.Kill()
 		t.Fatalf("the workflow function did not start: %s", stderr.String())
 	}
-	cmd.Process.Signal(syscall.SIGTERM)
+	cmd.Process.Signal(sig)
 	err := cmd.Wait()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 143 || stderr.String() != "goasl: terminated: stopped\n" {
-		t.Errorf("goasl ended with %v, stderr:\n%s", err, stderr.String())
+	if sig == syscall.SIGTERM {
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 143 || stderr.String() != "goasl: terminated: stopped\n" {
+			t.Errorf("goasl ended with %v, stderr:\n%s", err, stderr.String())
+		}
 	}
 	for deadline := time.Now().Add(10 * time.Second); alive(driverPid) && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 	}
 	if alive(driverPid) {
 		syscall.Kill(driverPid, syscall.SIGKILL)
 		t.Errorf("the driver (pid %d) outlived goasl", driverPid)
+	}
+	if sig == syscall.SIGKILL {
+		// goasl had no chance to clean up: the next run does.
+		if m, _ := filepath.Glob(filepath.Join(tmp, "goasl-driver-*")); len(m) != 1 {
+			t.Errorf("after SIGKILL: %q", m)
+		}
+		next := exec.Command(bin, "generate", "./good")
+		next.Dir = dir
+		next.Env = append(os.Environ(), "TMPDIR="+tmp)
+		if out, err := next.CombinedOutput(); err != nil {
+			t.Fatalf("the next run: %v\n%s", err, out)
+		}
 	}
 	if m, _ := filepath.Glob(filepath.Join(tmp, "goasl-driver-*")); len(m) > 0 {
 		t.Errorf("left behind: %s", m)
@@ -189,4 +211,76 @@ func TestImportWholeFileName(t *testing.T) {
 			t.Errorf("the Go code does not contain %s:\n%s", want, out)
 		}
 	}
+}
+
+// TestDiagnosticPositions runs goasl from a subdirectory of the module:
+// positions are relative to the current directory, as go build prints
+// them, with a column when the line holds one call.
+func TestDiagnosticPositions(t *testing.T) {
+	dir := newModule(t)
+	t.Chdir(filepath.Join(dir, "good"))
+	status, out, errOut := runCase(t, "", "generate", "../broken")
+	want := `../broken/broken.go:9: workflow "Broken": state "Start": Next: Missing 'Next' target: Ed: no state named "Ed" (did you mean "End"?); name one of the state machine's states
+../broken/broken.go:10:2: workflow "Broken": state "End": State "End" is not reachable: StartAt is not set, so the workflow starts at its first state, "Start", and no path from there leads to it; add a Next, Default or Catch that targets it, remove it, or if the workflow should start elsewhere, say so with wf.StartAt(state)
+`
+	if status != 1 || out != "" || errOut != want {
+		t.Errorf("status %d\nstdout:\n%s\nstderr:\n%s\nwant:\n%s", status, out, errOut, want)
+	}
+}
+
+// TestNoModule checks the messages for packages outside any module and
+// for a module that does not require goasl.
+func TestNoModule(t *testing.T) {
+	hint := "goasl needs github.com/goasl/goasl and its dependencies in your module's go.mod: add goasl as a tool with\n" +
+		"\tgo get -tool github.com/goasl/goasl/cmd/goasl\n" +
+		"or, when go.mod replaces github.com/goasl/goasl with a directory,\n" +
+		"\tgo mod edit -tool=github.com/goasl/goasl/cmd/goasl && go mod tidy\n" +
+		"(offline, with the modules in your module cache: GOPROXY=off GOSUMDB=off go mod tidy)\n"
+	t.Setenv("GOPROXY", "off")
+	mod := t.TempDir()
+	os.Mkdir(filepath.Join(mod, "p"), 0o755)
+	os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module example.com/x\n\ngo 1.26\n"), 0o644)
+	os.WriteFile(filepath.Join(mod, "p", "p.go"), []byte("package p\n\nimport \"github.com/goasl/goasl/dsl\"\n\n// F is a workflow.\nfunc F() *dsl.Workflow { return dsl.NewWorkflow(\"F\") }\n"), 0o644)
+
+	outside := t.TempDir()
+	t.Chdir(outside)
+	status, out, errOut := runCase(t, "", "compile", filepath.Join(mod, "p"))
+	want := "goasl: no go.mod in " + outside + " or any directory above it: goasl loads packages of a Go module; run it inside the module that holds them (go mod init makes one)\n"
+	if status != 1 || out != "" || errOut != want {
+		t.Errorf("outside a module: status %d\nstderr:\n%s\nwant:\n%s", status, errOut, want)
+	}
+
+	t.Chdir(mod)
+	status, out, errOut = runCase(t, "", "generate", "./p")
+	want = "goasl: the packages do not build:\nno required module provides package github.com/goasl/goasl/dsl; to add it:\n\tgo get github.com/goasl/goasl/dsl\n" + hint
+	if status != 1 || out != "" || errOut != want {
+		t.Errorf("without goasl in go.mod: status %d\nstderr:\n%s\nwant:\n%s", status, errOut, want)
+	}
+}
+
+// TestGenerateSourceChangedDuringList edits a source while go list builds
+// it (between the first hashing and go list): goasl notices, tries again,
+// and gives up, writing nothing.
+func TestGenerateSourceChangedDuringList(t *testing.T) {
+	dir := newModule(t)
+	if status, _, errOut := runCase(t, "", "generate", "./good"); status != 0 {
+		t.Fatalf("generate: %s", errOut)
+	}
+	src := filepath.Join(dir, "good", "good.go")
+	beforeList = func() {
+		f, _ := os.OpenFile(src, os.O_APPEND|os.O_WRONLY, 0)
+		f.WriteString("// edited\n")
+		f.Close()
+	}
+	defer func() { beforeList = nil }()
+	before := snapshot(t, filepath.Join(dir, "good"))
+	status, out, errOut := runCase(t, "", "generate", "./good")
+	want := "goasl: good/good.go changed while goasl was running, twice: goasl wrote nothing; run it again when the sources are not being edited\n"
+	if status != 1 || out != "" || errOut != want {
+		t.Errorf("status %d\nstdout:\n%s\nstderr:\n%s", status, out, errOut)
+	}
+	after := snapshot(t, filepath.Join(dir, "good"))
+	delete(before, src)
+	delete(after, src)
+	sameFiles(t, before, after)
 }

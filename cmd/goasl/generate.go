@@ -21,9 +21,10 @@ var generateCmd = &command{
 	summary: "compile the workflows of Go packages and write their ASL and Go files",
 	usage:   "[-check] [-v] [-cdk-dir DIR] [-dir DIR] [-names snake|lower|exact] [-tags TAGS] [-timeout D] [packages]",
 	help: `Generate loads the packages (default ".") and finds, by type, every exported
-function of type func() *dsl.Workflow. It builds a temporary program inside
-your module that calls each function and compiles its workflow, then writes,
-next to the package's sources, for each workflow:
+function of type func() *dsl.Workflow. It builds a program in your module that
+calls each function (nothing is written into the module; the program is kept
+in your user cache directory and reused while nothing changes) and compiles
+its workflow, then writes, next to the package's sources, for each workflow:
 
 	<name>.asl.json   the Amazon States Language definition
 	<name>_sfn.go     the definition embedded in Go, with a function that returns it
@@ -39,12 +40,15 @@ package of the Go files already in DIR, or to one named after DIR.
 <name> comes from the workflow's name (-names). With -dir, the files go to
 that subdirectory of each package instead, and the Go file belongs to a
 package named after the directory. Files are written only when
-every workflow compiled, each atomically, and only over files goasl generated:
-a Go file must start with "` + gen.Header + `",
-and an .asl.json file must be named by the //go:embed line of such a Go file.
-Nothing is ever removed.
+every workflow compiled, all of them or none, and only over regular files goasl
+generated: a Go file must start with "` + gen.Header + `",
+and an .asl.json file must be named by the //go:embed line of such a Go file
+or hold exactly what goasl would write. Nothing is ever removed.
 
-Problems are printed as file:line: workflow "W": state "S": message, and the
+Each workflow function may take -timeout to return its workflow.
+
+Problems are printed as file:line:col: workflow "W": state "S": message (the
+column when the line holds a single call), and the
 command exits with status 1.
 
 Use it from go generate, in a file of the package:
@@ -62,7 +66,7 @@ Examples:
 		verbose := fs.Bool("v", false, "list the files written (or, with -check, the files that are up to date)")
 		names := fs.String("names", "snake", "how file names are made from workflow names: snake (OrderFlow → order_flow), lower (orderflow) or exact (OrderFlow)")
 		tags := fs.String("tags", "", "comma-separated build tags for loading and running the packages")
-		withCDK := fs.Bool("cdk", false, "needs -cdk-dir (which implies it)")
+		withCDK := fs.Bool("cdk", false, "replaced by -cdk-dir, which writes the constructors to a package of their own (alone it is an error)")
 		cdkDir := fs.String("cdk-dir", "", "also write <name>_cdk.go, a typed AWS CDK constructor for each workflow, into this directory: a package of its own")
 		timeout := fs.Duration("timeout", defaultTimeout, "how long each workflow function may take to return its workflow")
 		dir := fs.String("dir", "", "write the files to this subdirectory of each package (a relative path inside it) instead of next to its sources")
@@ -302,20 +306,6 @@ func checkOutputs(e *env, outs []output, verbose bool) int {
 		fmt.Fprintln(e.stderr, "run 'goasl generate' (or go generate) to update them")
 	}
 	return status
-}
-
-// displayPath shows a path relative to the working directory when it is
-// below it.
-func displayPath(path string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return path
-	}
-	rel, err := filepath.Rel(wd, path)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return path
-	}
-	return rel
 }
 
 // unwrapPathError drops the operation and path that an *os.PathError

@@ -228,6 +228,9 @@ func TestGenerateFailures(t *testing.T) {
 			os.Mkdir(filepath.Join(dir, "good", "order_flow_sfn.go"), 0o755)
 		}},
 		{name: "bad_names_flag", args: []string{"generate", "-names", "camel", "./good"}},
+		{name: "syntax_error", args: []string{"generate", "./nowf"}, setup: func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "nowf", "bad.go"), []byte("package nowf\n\nfunc (\n"), 0o644)
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

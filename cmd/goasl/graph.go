@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -68,7 +69,18 @@ Examples:
 				}
 				doc, err := parseASL(f, data)
 				if err != nil {
-					fmt.Fprintf(e.stderr, "%s: %v\n", f, err)
+					name := f
+					if f == "-" {
+						name = "<stdin>"
+					}
+					var aerr *asl.Error
+					if !errors.As(err, &aerr) {
+						e.errorf("%s: %v", name, err)
+						return 1
+					}
+					for _, d := range aerr.Diagnostics {
+						printDiagnostic(e.stderr, name, d)
+					}
 					return 1
 				}
 				fmt.Fprint(e.stdout, draw(doc.Machine))

@@ -174,6 +174,9 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 		data, err = io.ReadAll(e.stdin)
 		display = "<stdin>"
 		name = "stdin.json"
+		if looksLikeYAML(data) {
+			name = "stdin.yaml"
+		}
 	} else {
 		data, err = os.ReadFile(name)
 	}
@@ -188,24 +191,32 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 		}
 		return nil, false
 	}
+	var inTemplate func(d dslgen.Definition, diag asl.Diagnostic) (asl.Position, string)
+	if fromTemplate {
+		inTemplate = templatePositions(name, data)
+	}
 	var wfs []dslgen.Workflow
 	ok := true
 	for _, d := range defs {
-		if !fromTemplate && name != "stdin.json" {
+		if !fromTemplate && display != "<stdin>" {
 			d.Name = importName(filepath.Base(name))
 		}
-		where := display
-		if fromTemplate {
-			where = display + ": " + d.Name
+		// A template's definitions are printed with their positions in
+		// the template and pointers from its root.
+		report := func(diag asl.Diagnostic) {
+			if inTemplate != nil {
+				diag.Pos, diag.Pointer = inTemplate(d, diag)
+			}
+			printDiagnostic(e.stderr, display, diag)
 		}
 		doc, err := d.Parse()
 		if err != nil {
 			var aerr *asl.Error
 			if !errors.As(err, &aerr) {
-				e.errorf("%s: %v", where, err)
+				e.errorf("%s: %s: %v", display, d.Name, err)
 			} else {
 				for _, diag := range aerr.Diagnostics {
-					printDiagnostic(e.stderr, where, diag)
+					report(diag)
 				}
 			}
 			ok = false
@@ -214,7 +225,7 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 		valid := true
 		for _, diag := range asl.Validate(doc.Machine, asl.ValidateOptions{}) {
 			diag.Pos = doc.Position(diag.Pointer)
-			printDiagnostic(e.stderr, where, diag)
+			report(diag)
 			if diag.Severity == asl.SeverityError {
 				valid = false
 			}
@@ -222,6 +233,10 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 		if !valid {
 			ok = false
 			continue
+		}
+		where := display
+		if fromTemplate {
+			where = display + ": " + d.Name
 		}
 		for _, s := range d.Substitutions {
 			fmt.Fprintf(e.stderr, "%s: note: %s\n", where, s)
@@ -302,4 +317,55 @@ func sdkTypesFor(out string) (dslgen.SDKTypes, map[string]string) {
 		}
 		return pkg, op, true
 	}, untyped
+}
+
+// templatePositions returns a function that places a diagnostic of one of
+// a template's definitions in the template: for a Definition object, the
+// position of the value in the template and its pointer from the
+// template's root; for a DefinitionString (a string has no positions
+// inside), the position of the string, with the pointer into the
+// definition after it.
+func templatePositions(name string, data []byte) func(dslgen.Definition, asl.Diagnostic) (asl.Position, string) {
+	lower := strings.ToLower(name)
+	yaml := strings.HasSuffix(lower, ".yaml") || strings.HasSuffix(lower, ".yml")
+	text := data
+	if !yaml {
+		clean, err := dslgen.StripJSON5(data)
+		if err != nil {
+			return nil
+		}
+		text = clean
+	}
+	posOf, err := asl.ValuePositions(text, yaml)
+	if err != nil {
+		return nil
+	}
+	var root asl.Value
+	if yaml {
+		root, err = asl.ParseYAMLValue(text)
+	} else {
+		root, err = asl.ParseValue(text)
+	}
+	if err != nil {
+		return nil
+	}
+	return func(d dslgen.Definition, diag asl.Diagnostic) (asl.Position, string) {
+		props := "/Resources/" + pointerToken(d.Name) + "/Properties"
+		res, _ := root.Get("Resources")
+		r, _ := res.Get(d.Name)
+		p, _ := r.Get("Properties")
+		ptr := diag.Pointer
+		if ptr == "" {
+			ptr = "/"
+		}
+		if _, ok := p.Get("Definition"); ok {
+			return posOf(props + "/Definition" + diag.Pointer), props + "/Definition" + diag.Pointer
+		}
+		return posOf(props + "/DefinitionString"), ptr + " in " + props + "/DefinitionString"
+	}
+}
+
+// pointerToken escapes a key for a JSON pointer (RFC 6901).
+func pointerToken(key string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(key, "~", "~0"), "/", "~1")
 }

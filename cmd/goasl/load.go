@@ -94,7 +94,11 @@ func goList(ctx context.Context, patterns []string, tags, overlay string) ([]*li
 			wd, _ := os.Getwd()
 			return nil, fmt.Errorf("no go.mod in %s or any directory above it: goasl loads packages of a Go module; run it inside the module that holds them (go mod init makes one)", wd)
 		}
-		return nil, fmt.Errorf("loading %s: %s", strings.Join(patterns, " "), strings.TrimPrefix(msg, "go: "))
+		msg = strings.TrimPrefix(msg, "go: ")
+		if strings.Contains(msg, "go.mod") || strings.Contains(msg, "go.sum") {
+			msg += "\n" + toolHint("")
+		}
+		return nil, fmt.Errorf("loading %s: %s", strings.Join(userPatterns(patterns), " "), msg)
 	}
 	var out []*listedPackage
 	dec := json.NewDecoder(&stdout)
@@ -108,6 +112,14 @@ func goList(ctx context.Context, patterns []string, tags, overlay string) ([]*li
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// userPatterns drops the driver package goasl adds to the patterns.
+func userPatterns(patterns []string) []string {
+	if n := len(patterns); n > 1 && patterns[n-1] == driverPkgPath {
+		return patterns[:n-1]
+	}
+	return patterns
 }
 
 // errorLines returns the lines of a go command error without the
@@ -180,9 +192,10 @@ func loadWorkflows(ctx context.Context, patterns []string, tags string) (*loaded
 		files := absFiles(p)
 		fset := token.NewFileSet()
 		syntax := parseFiles(fset, files)
-		if len(workflowCandidates(syntax)) == 0 && p.Name != "" {
-			// No function of the package can be a workflow function:
-			// goasl does not need it, and go build reports its errors.
+		if len(workflowCandidates(syntax)) == 0 && allUndefined(errs) {
+			// No function of the package can be a workflow function,
+			// and it uses names that are not there, such as those goasl
+			// is about to generate: goasl does not need it.
 			continue
 		}
 		if dropped := reduce(p, errs, syntax); len(dropped) > 0 {
@@ -220,7 +233,11 @@ func loadWorkflows(ctx context.Context, patterns []string, tags string) (*loaded
 		}
 	}
 	if len(problems) > 0 {
-		return nil, fmt.Errorf("the packages do not build:\n%s", strings.Join(problems, "\n"))
+		msg := strings.Join(problems, "\n")
+		if strings.Contains(msg, "no required module provides package github.com/goasl/goasl/") {
+			msg += "\n" + toolHint("")
+		}
+		return nil, fmt.Errorf("the packages do not build:\n%s", msg)
 	}
 	l := &loaded{exports: map[string]string{}, deps: map[string][]string{}}
 	for _, p := range listed {
@@ -383,6 +400,16 @@ func workflowCandidates(files []parsedFile) map[string]string {
 // undefinedError matches a compiler error about an undefined name.
 var undefinedError = regexp.MustCompile(`^(.+\.go):\d+:\d+: undefined: [\pL\pN_.]+$`)
 
+// allUndefined reports whether every error is about an undefined name.
+func allUndefined(errs []string) bool {
+	for _, e := range errs {
+		if !strings.HasPrefix(e, "too many errors") && !undefinedError.MatchString(e) {
+			return false
+		}
+	}
+	return len(errs) > 0
+}
+
 // reduce decides whether a workflow package that does not build can be
 // built without some of its files, and returns those files.
 //
@@ -400,14 +427,14 @@ func reduce(p *listedPackage, errs []string, files []parsedFile) []string {
 	if p.Error == nil || len(p.DepsErrors) > 0 {
 		return nil
 	}
+	if !allUndefined(errs) {
+		return nil
+	}
 	var errFiles []string
 	for _, e := range errs {
-		if strings.HasPrefix(e, "too many errors") {
-			continue
-		}
 		m := undefinedError.FindStringSubmatch(e)
 		if m == nil {
-			return nil
+			continue
 		}
 		f, err := filepath.Abs(m[1])
 		if err != nil {

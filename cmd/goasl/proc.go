@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -28,8 +29,9 @@ import (
 // children is what goasl must clean up when it is interrupted.
 var children = struct {
 	sync.Mutex
-	groups map[int]bool    // process group IDs
-	dirs   map[string]bool // temporary directories
+	groups   map[int]bool    // process group IDs
+	dirs     map[string]bool // temporary directories
+	stopping bool            // a signal came: start nothing more
 }{groups: map[int]bool{}, dirs: map[string]bool{}}
 
 var signalsOnce sync.Once
@@ -46,7 +48,11 @@ func handleSignals(e *env) {
 			// rolled back) rather than leave half of it.
 			writing.Lock()
 			fmt.Fprintf(e.stderr, "goasl: %v: stopped\n", sig)
-			os.Exit(128 + int(sig.(syscall.Signal)))
+			status := 130
+			if s, ok := sig.(syscall.Signal); ok {
+				status = 128 + int(s)
+			}
+			os.Exit(status)
 		}()
 	})
 }
@@ -56,8 +62,9 @@ func handleSignals(e *env) {
 func cleanupChildren() {
 	children.Lock()
 	defer children.Unlock()
+	children.stopping = true
 	for g := range children.groups {
-		syscall.Kill(-g, syscall.SIGKILL)
+		killGroup(g)
 	}
 	for d := range children.dirs {
 		os.RemoveAll(d)
@@ -102,7 +109,7 @@ func removeLeftovers(dir, pattern string) {
 		if err != nil || pid <= 0 {
 			continue
 		}
-		if err := syscall.Kill(pid, 0); err == syscall.ESRCH {
+		if processGone(pid) {
 			os.RemoveAll(m)
 		}
 	}
@@ -130,8 +137,8 @@ func removeLegacyDrivers(moduleDir string) {
 func childCommand(ctx context.Context, dir, name string, args ...string) *exec.Cmd {
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.SysProcAttr = sysProcAttr()
+	cmd.Cancel = func() error { return killGroup(cmd.Process.Pid) }
 	cmd.WaitDelay = 5 * time.Second
 	return cmd
 }
@@ -140,7 +147,10 @@ func childCommand(ctx context.Context, dir, name string, args ...string) *exec.C
 // known to the signal handler while it runs.
 func runCommand(cmd *exec.Cmd) error {
 	children.Lock()
-	err := cmd.Start()
+	err := errors.New("goasl is stopping")
+	if !children.stopping {
+		err = cmd.Start()
+	}
 	if err == nil {
 		children.groups[cmd.Process.Pid] = true
 	}

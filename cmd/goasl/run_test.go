@@ -38,6 +38,8 @@ func TestCommands(t *testing.T) {
 		{"validate_standard", "", []string{"validate", "testdata/express.asl.json"}, 0},
 		{"validate_bad_type", "", []string{"validate", "-type", "FAST", "testdata/good.asl.json"}, 2},
 		{"validate_no_files", "", []string{"validate"}, 2},
+		{"validate_stdin_yaml", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: 1\n", []string{"validate", "-"}, 1},
+		{"graph_bad_file", "", []string{"graph", "testdata/syntax.asl.json"}, 1},
 		{"validate_missing_file", "", []string{"validate", "testdata/missing.asl.json"}, 1},
 		{"validate_stdin", `{"StartAt":"A","States":{"A":{"Type":"Pass","Nxt":"B","End":true}}}`, []string{"validate", "-"}, 1},
 		{"validate_bad_flag", "", []string{"validate", "-frob", "x"}, 2},

@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/goasl/goasl/driver"
@@ -132,10 +131,15 @@ func driverFailure(err error, running, output, moduleDir string) error {
 
 // toolHint says how to give a module what goasl's driver needs.
 func toolHint(moduleDir string) string {
-	return "goasl's driver program needs goasl's own dependencies in the go.mod of " + moduleDir + ": add goasl as a tool there with\n" +
+	where := "your module's go.mod"
+	if moduleDir != "" {
+		where = "the go.mod of " + moduleDir
+	}
+	return "goasl needs github.com/goasl/goasl and its dependencies in " + where + ": add goasl as a tool with\n" +
 		"\tgo get -tool github.com/goasl/goasl/cmd/goasl\n" +
-		"or, offline or when go.mod replaces github.com/goasl/goasl with a directory,\n" +
-		"\tgo mod edit -tool=github.com/goasl/goasl/cmd/goasl && go mod tidy"
+		"or, when go.mod replaces github.com/goasl/goasl with a directory,\n" +
+		"\tgo mod edit -tool=github.com/goasl/goasl/cmd/goasl && go mod tidy\n" +
+		"(offline, with the modules in your module cache: GOPROXY=off GOSUMDB=off go mod tidy)"
 }
 
 // driverSource returns the driver program for the given packages.
@@ -191,12 +195,25 @@ func compileAll(e *env, patterns []string, req driver.Request, tags string) ([]d
 }
 
 func compileOnce(ctx context.Context, e *env, patterns []string, req driver.Request, tags string) ([]driver.Workflow, map[string]*workflowPackage, string, error) {
+	// go list builds the packages: hash the files the last run with the
+	// same arguments read before it, and compare after.
+	stamp := sourcesStamp(patterns, tags)
+	early := hashFiles(readSources(stamp))
+	if beforeList != nil {
+		beforeList()
+	}
 	l, err := loadWorkflows(ctx, patterns, tags)
 	if err != nil {
 		return nil, nil, "", err
 	}
 	l.hashes = hashFiles(l.sources)
 	before := l.hashes
+	for f, h := range early {
+		if now, ok := before[f]; ok && now != h {
+			return nil, nil, f, nil
+		}
+	}
+	writeSources(stamp, l.sources)
 	byPath := map[string]*workflowPackage{}
 	for _, p := range l.pkgs {
 		byPath[p.Path] = p
@@ -291,13 +308,14 @@ func checkResult(res *driver.Result, pkgs []*workflowPackage, naming gen.Naming)
 // every workflow compiled.
 func reportWorkflows(e *env, ws []driver.Workflow) bool {
 	ok := true
+	pos := newPositions()
 	for _, w := range ws {
 		if w.Failure != "" {
 			e.errorf("%s", w.Failure)
 			ok = false
 		}
 		for _, d := range w.Diagnostics {
-			fmt.Fprintln(e.stderr, d.String())
+			fmt.Fprintln(e.stderr, pos.format(d))
 		}
 		if w.Failure == "" && w.ASL == "" {
 			ok = false
@@ -362,7 +380,7 @@ func driverKey(l *loaded, pkgs []*workflowPackage, main []byte) string {
 // changed, so an unchanged package runs its driver at once.
 func cachedDriver(ctx context.Context, l *loaded, pkgs []*workflowPackage, moduleDir string, buildFlags []string, stderr *bytes.Buffer) (string, error) {
 	key := driverKey(l, pkgs, driverSource(pkgs))
-	if key == "" || os.Getenv("GOASL_NO_DRIVER_CACHE") != "" {
+	if key == "" {
 		return "", nil
 	}
 	base, err := os.UserCacheDir()
@@ -403,7 +421,11 @@ func cachedDriver(ctx context.Context, l *loaded, pkgs []*workflowPackage, modul
 
 // evictDrivers removes all but the maxCachedDrivers most recently used
 // driver programs.
-func evictDrivers(cache string) {
+func evictDrivers(cache string) { evict(cache, maxCachedDrivers) }
+
+// evict removes all but the keep most recently used files of dir, and the
+// temporary files of goasl processes that are gone.
+func evict(cache string, keep int) {
 	entries, err := os.ReadDir(cache)
 	if err != nil {
 		return
@@ -416,7 +438,7 @@ func evictDrivers(cache string) {
 	for _, ent := range entries {
 		if i := strings.Index(ent.Name(), ".tmp-"); i >= 0 {
 			// Left by a goasl killed while building?
-			if pid, err := strconv.Atoi(ent.Name()[i+len(".tmp-"):]); err == nil && syscall.Kill(pid, 0) == syscall.ESRCH {
+			if pid, err := strconv.Atoi(ent.Name()[i+len(".tmp-"):]); err == nil && processGone(pid) {
 				os.Remove(filepath.Join(cache, ent.Name()))
 			}
 			continue
@@ -426,7 +448,63 @@ func evictDrivers(cache string) {
 		}
 	}
 	sort.Slice(bins, func(i, j int) bool { return bins[i].used.After(bins[j].used) })
-	for i := maxCachedDrivers; i < len(bins); i++ {
+	for i := keep; i < len(bins); i++ {
 		os.Remove(bins[i].path)
 	}
+}
+
+// beforeList, when set (by a test), runs between the first hashing of the
+// sources and go list.
+var beforeList func()
+
+// maxSourceLists is how many lists of source files goasl keeps.
+const maxSourceLists = 100
+
+// sourcesStamp returns the file in which goasl keeps the source files a
+// run with these arguments in this directory read, or "" when there is no
+// user cache directory.
+func sourcesStamp(patterns []string, tags string) string {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	wd, _ := os.Getwd()
+	sum := sha256.Sum256([]byte(wd + "\x00" + strings.Join(patterns, "\x00") + "\x00" + tags))
+	return filepath.Join(base, "goasl", "sources", fmt.Sprintf("%x", sum[:16]))
+}
+
+// readSources returns the files listed in stamp.
+func readSources(stamp string) []string {
+	if stamp == "" {
+		return nil
+	}
+	data, err := os.ReadFile(stamp)
+	if err != nil {
+		return nil
+	}
+	return strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+}
+
+// writeSources lists files in stamp, keeping the maxSourceLists most
+// recent lists.
+func writeSources(stamp string, files []string) {
+	if stamp == "" {
+		return
+	}
+	dir := filepath.Dir(stamp)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return
+	}
+	data := []byte(strings.Join(files, "\n") + "\n")
+	if old, err := os.ReadFile(stamp); err == nil && bytes.Equal(old, data) {
+		now := time.Now()
+		os.Chtimes(stamp, now, now)
+		return
+	}
+	tmp := fmt.Sprintf("%s.tmp-%d", stamp, os.Getpid())
+	if os.WriteFile(tmp, data, 0o644) != nil || os.Rename(tmp, stamp) != nil {
+		os.Remove(tmp)
+		return
+	}
+	evict(dir, maxSourceLists)
 }

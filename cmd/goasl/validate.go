@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -104,7 +105,17 @@ func parseASL(name string, data []byte) (*asl.Document, error) {
 	case ".yaml", ".yml":
 		return asl.ParseYAML(data)
 	}
+	if (name == "<stdin>" || name == "-") && looksLikeYAML(data) {
+		return asl.ParseYAML(data)
+	}
 	return asl.ParseDocument(data)
+}
+
+// looksLikeYAML tells YAML from JSON on standard input, which has no file
+// name: a JSON (or JSON5) document starts with "{" or a comment.
+func looksLikeYAML(data []byte) bool {
+	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	return len(t) > 0 && t[0] != '{' && t[0] != '/'
 }
 
 func printDiagnostic(w io.Writer, file string, d asl.Diagnostic) {

@@ -6,6 +6,8 @@ package orderflow
 import (
 	"context"
 	_ "embed"
+	"errors"
+	local "github.com/goasl/goasl/local"
 )
 
 //go:embed order_flow.asl.json
@@ -180,4 +182,27 @@ type OrderFlowRefundOutput struct {
 	Approval any                             `json:"approval,omitzero"`
 	Error    OrderFlowOrderFailedInputError  `json:"error"`
 	Refund   OrderFlowOrderFailedInputRefund `json:"refund"`
+}
+
+// OrderFlowHandlers holds the Go handlers of the typed tasks of workflow "OrderFlow", to run it locally
+// (package github.com/goasl/goasl/local, or sfntest.Run).
+type OrderFlowHandlers struct {
+	// Validate answers state "Validate".
+	Validate OrderFlowValidateHandler
+	// Charge answers state "Charge".
+	Charge OrderFlowChargeHandler
+}
+
+// LocalHandlers returns the handlers by state name; a nil field is an error that names it.
+func (h OrderFlowHandlers) LocalHandlers() (map[string]local.Handler, error) {
+	m := make(map[string]local.Handler, 2)
+	if h.Validate == nil {
+		return nil, errors.New("workflow \"OrderFlow\": OrderFlowHandlers.Validate is nil: give state \"Validate\" a handler")
+	}
+	m["Validate"] = local.Typed(h.Validate)
+	if h.Charge == nil {
+		return nil, errors.New("workflow \"OrderFlow\": OrderFlowHandlers.Charge is nil: give state \"Charge\" a handler")
+	}
+	m["Charge"] = local.Typed(h.Charge)
+	return m, nil
 }

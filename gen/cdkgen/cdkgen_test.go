@@ -26,8 +26,8 @@ func compile(t *testing.T, wf *dsl.Workflow) *asl.StateMachine {
 // TestExamples keeps the constructors of examples/cdkapp current: they are
 // this generator's output for the orderflow and hello examples, written
 // into the app's package by the app's own //go:generate directive
-// (goasl generate -cdk-dir; cmd/goasl's TestCDKAppDirective runs it with
-// -check), and compiled by go vet and the app's build.
+// (goasl generate -cdk-dir; scripts/test.sh runs it with -check), and
+// compiled by go vet and the app's build.
 func TestExamples(t *testing.T) {
 	for _, c := range []struct {
 		wf               *dsl.Workflow

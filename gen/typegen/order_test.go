@@ -39,6 +39,19 @@ const claimsDoc = `{
   }
 }`
 
+// claimInput is the input of the claims workflow. Its types belong to
+// this test package, which the generated file cannot import: the
+// claimant's struct is named after its Go type (ClaimPipelineClaimant),
+// wherever it first appears.
+type claimInput struct {
+	ID       string   `json:"id"`
+	Claimant claimant `json:"claimant"`
+}
+
+type claimant struct {
+	Name string `json:"name"`
+}
+
 // reorder returns a copy of the machine whose States lists (at every
 // level) are permuted by perm: what moving declarations in the Go code
 // does to the definition.
@@ -74,7 +87,7 @@ func reorderStates(states asl.States, perm func(asl.States) asl.States) asl.Stat
 // handler code uses.
 func TestStableNames(t *testing.T) {
 	claims := machine(t, claimsDoc)
-	claimsAnn := &flow.Annotations{Input: flow.ObjectOf(flow.Field{Name: "id", Type: flow.StringType})}
+	claimsAnn := &flow.Annotations{Input: typeOf[claimInput]()}
 	order := machine(t, orderDoc)
 	orderAnn := &flow.Annotations{Input: typeOf[testtypes.Order](), States: map[string]flow.StateAnnotation{
 		"/States/Charge card": {TaskInput: typeOf[testtypes.Charge](), TaskOutput: typeOf[testtypes.Receipt]()},

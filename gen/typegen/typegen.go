@@ -99,6 +99,8 @@ func (g *generator) workflow(name string, states []*flow.StateInfo) {
 		in          string
 	}
 	var stack []open
+	var handlers []handlerField
+	fields := newNamer()
 	finish := func(o open) {
 		s, base, where := o.s, o.base, o.where
 		if s.Result != nil && !flow.Equal(s.Result, s.Output) {
@@ -118,6 +120,7 @@ func (g *generator) workflow(name string, states []*flow.StateInfo) {
 			g.f.Comment(fmt.Sprintf("%s is the Go handler of the typed task of %s.", id, where))
 			g.f.Type().Id(id).Func().Params(jen.Qual("context", "Context"), g.typ(s.TaskInput, base+"TaskInput")).
 				Params(g.typ(s.TaskOutput, base+"TaskOutput"), jen.Error())
+			handlers = append(handlers, handlerField{state: s.Name, field: fields.name(Ident(s.Name)), handler: id})
 		}
 	}
 	for _, s := range states {
@@ -136,6 +139,7 @@ func (g *generator) workflow(name string, states []*flow.StateInfo) {
 	for i := len(stack) - 1; i >= 0; i-- {
 		finish(stack[i])
 	}
+	g.handlers(handlers)
 }
 
 // named writes type <base> for t and returns its name: a struct for an

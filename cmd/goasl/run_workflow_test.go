@@ -1,0 +1,41 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/goasl/goasl/internal/golden"
+)
+
+func TestRunWorkflow(t *testing.T) {
+	const order = "testdata/run/order.asl.json"
+	const sub = "ChargeFn=arn:aws:lambda:us-east-1:123456789012:function:charge"
+	tests := []struct {
+		name   string
+		args   []string
+		status int
+	}{
+		{"happy", []string{"run", "-input", "testdata/run/input.json", "-mock", "testdata/run/mocks.json#Happy", "-sub", sub, order}, 0},
+		{"retried_then_caught", []string{"run", "-input", "testdata/run/input.json", "-mock", "testdata/run/mocks.json#Broken", "-sub", sub, order}, 1},
+		{"history", []string{"run", "-history", "-mock", "testdata/run/mocks.json#Happy", "-sub", sub, order}, 0},
+		{"runtime_error", []string{"run", "testdata/run/broken.asl.json"}, 1},
+		{"no_handler", []string{"run", "-sub", sub, order}, 2},
+		{"no_test_case", []string{"run", "-mock", "testdata/run/mocks.json", order}, 2},
+		{"unknown_test_case", []string{"run", "-mock", "testdata/run/mocks.json#Nope", order}, 2},
+		{"no_target", []string{"run"}, 2},
+		{"bad_input", []string{"run", "-input", "testdata/run/order.asl.json.missing", order}, 2},
+		{"test_state_pass", []string{"test-state", "-input", "testdata/run/input.json", "-inspection-level", "DEBUG", "testdata/run/pass_state.json"}, 0},
+		{"test_state_machine_mock_error", []string{"test-state", "-state", "Charge", "-mock-error", "Lambda.ServiceException", "-mock-cause", "boom", "-sub", sub, order}, 2},
+		{"test_state_retriable", []string{"test-state", "-state", "Charge", "-mock-error", "Lambda.ServiceException", "-mock-cause", "boom", order}, 1},
+		{"test_state_caught", []string{"test-state", "-state", "Charge", "-retrier-retry-count", "2", "-inspection-level", "DEBUG", "-mock-error", "Lambda.ServiceException", order}, 1},
+		{"test_state_bad_level", []string{"test-state", "-inspection-level", "LOUD", "testdata/run/pass_state.json"}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, out, errOut := runCase(t, "", tt.args...)
+			if status != tt.status {
+				t.Errorf("exit status %d, want %d\nstdout:\n%s\nstderr:\n%s", status, tt.status, out, errOut)
+			}
+			golden.Check(t, "testdata/run/"+tt.name+".golden", []byte("-- stdout --\n"+out+"-- stderr --\n"+errOut))
+		})
+	}
+}

@@ -1,0 +1,335 @@
+package local
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/goasl/goasl/asl/value"
+)
+
+func (x *exec) parallel(cs *cstate, r *roots, in value.Value, th *thread) (value.Value, *Failure) {
+	ri := &roots{input: in, vars: r.vars, sctx: r.sctx}
+	input := in
+	var f *Failure
+	if cs.params != nil {
+		if input, f = cs.params.eval(x, ri); f != nil {
+			return value.Value{}, f
+		}
+	}
+	x.emit(th, eventInfo{Type: "ParallelStateStarted"})
+	results := make([]value.Value, len(cs.branches))
+	end := th.now
+	last := th.prev
+	for i, b := range cs.branches {
+		bth := &thread{now: th.now, prev: th.prev}
+		out, f := x.runScope(b, input, newScope(r.vars), bth, nil)
+		if bth.now.After(end) {
+			end = bth.now
+		}
+		last = bth.prev
+		if f != nil {
+			th.now, th.prev = end, last
+			return value.Value{}, stateFailed(f)
+		}
+		results[i] = out
+	}
+	// ParallelStateExited follows the same event as ParallelStateSucceeded
+	// (the branches' last one).
+	th.now, th.prev = end, last
+	x.emit(th, eventInfo{Type: "ParallelStateSucceeded"})
+	th.prev = last
+	return value.FromArray(results), nil
+}
+
+// intFrom reads an integer field's path (MaxConcurrencyPath, ...).
+func (x *exec) intFrom(p *path, r *roots, field string) (int64, *Failure) {
+	v, ok, at := p.eval(r)
+	if !ok {
+		return 0, x.runtime(p.notFound(at))
+	}
+	n, ok := intValue(v)
+	if !ok {
+		return 0, x.runtime(fmt.Sprintf("The %s field refers to value %q which is not a valid integer: %s", field, jsonScalar(v), p.text))
+	}
+	return n, nil
+}
+
+func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value.Value, *Failure) {
+	ri := &roots{input: in, vars: r.vars, sctx: r.sctx}
+	var items value.Value
+	var f *Failure
+	if cs.reader == nil {
+		if cs.itemsPath != nil {
+			v, ok, at := cs.itemsPath.eval(ri)
+			if !ok {
+				return value.Value{}, x.runtime(cs.itemsPath.notFound(at))
+			}
+			items = v
+		} else {
+			items = in
+		}
+		if items.Kind() != value.Array {
+			if cs.itemsPath != nil {
+				return value.Value{}, x.runtime(notArray(cs.itemsPath))
+			}
+			return value.Value{}, x.runtime("Map state input must be an array but was: " + items.JSON())
+		}
+	}
+	// The state starts before its *Path fields are read (AWS records
+	// MapStateStarted before their errors); with an ItemReader the items
+	// are read by the Map Run, so the length is 0.
+	x.emit(th, eventInfo{Type: "MapStateStarted", Length: items.Len()})
+	if cs.maxConcurrencyPath != nil {
+		if _, f = x.intFrom(cs.maxConcurrencyPath, ri, "MaxConcurrencyPath"); f != nil {
+			return value.Value{}, f
+		}
+	}
+	tolCount, tolPct := cs.toleratedCount, cs.toleratedPercent
+	hasCount, hasPct := cs.hasToleratedCount, cs.hasToleratedPercent
+	if cs.toleratedCountPath != nil {
+		if tolCount, f = x.intFrom(cs.toleratedCountPath, ri, "ToleratedFailureCountPath"); f != nil {
+			return value.Value{}, f
+		}
+		if tolCount < 0 {
+			return value.Value{}, x.runtime("ToleratedFailureCount cannot be negative.")
+		}
+		hasCount = true
+	}
+	if cs.toleratedPercentPath != nil {
+		v, ok, at := cs.toleratedPercentPath.eval(ri)
+		if !ok {
+			return value.Value{}, x.runtime(cs.toleratedPercentPath.notFound(at))
+		}
+		pct, ok := floatValue(v)
+		if !ok {
+			return value.Value{}, x.runtime(fmt.Sprintf("The ToleratedFailurePercentagePath field refers to value %q which is not a valid float: %s", jsonScalar(v), cs.toleratedPercentPath.text))
+		}
+		tolPct, hasPct = pct, true
+		if tolPct < 0 || tolPct > 100 {
+			return value.Value{}, x.runtime("ToleratedFailurePercentage must be between 0 and 100.")
+		}
+	}
+	if cs.reader != nil {
+		if items, f = x.readItems(cs, ri); f != nil {
+			if f.Name == ErrItemReaderFailed {
+				x.emit(th, eventInfo{Type: "MapRunStarted", MapRunArn: x.mapRunArn(cs)})
+				x.emit(th, eventInfo{Type: "MapRunFailed", Error: f.Name, HasError: true, Cause: f.Cause, HasCause: f.HasCause})
+				return value.Value{}, stateFailed(f)
+			}
+			return value.Value{}, f
+		}
+	}
+	list := items.Items()
+	// Batching (Distributed Map).
+	var batches [][]value.Value
+	if cs.batcher != nil {
+		maxItems := cs.batcher.maxItems
+		if cs.batcher.maxItemsPath != nil {
+			if maxItems, f = x.intFrom(cs.batcher.maxItemsPath, ri, "MaxItemsPerBatchPath"); f != nil {
+				return value.Value{}, f
+			}
+		}
+		maxBytes := cs.batcher.maxBytes
+		if cs.batcher.maxBytesPath != nil {
+			if maxBytes, f = x.intFrom(cs.batcher.maxBytesPath, ri, "MaxInputBytesPerBatchPath"); f != nil {
+				return value.Value{}, f
+			}
+		}
+		var cur []value.Value
+		size := 0
+		for _, it := range list {
+			if len(cur) > 0 && (maxItems > 0 && int64(len(cur)) >= maxItems || maxBytes > 0 && int64(size+it.Size()) > maxBytes) {
+				batches = append(batches, cur)
+				cur, size = nil, 0
+			}
+			cur = append(cur, it)
+			size += it.Size()
+		}
+		if len(cur) > 0 {
+			batches = append(batches, cur)
+		}
+	}
+	n := len(list)
+	if batches != nil {
+		n = len(batches)
+	}
+	if cs.distributed {
+		x.emit(th, eventInfo{Type: "MapRunStarted", MapRunArn: x.mapRunArn(cs)})
+	}
+	results := make([]value.Value, n)
+	failed := 0
+	var firstFail *Failure
+	end := th.now
+	last := th.prev
+	for i := 0; i < n; i++ {
+		var item value.Value
+		if batches != nil {
+			var b value.ObjectBuilder
+			if cs.batcher.input != nil {
+				bi, f := cs.batcher.input.eval(x, ri)
+				if f != nil {
+					return value.Value{}, f
+				}
+				b.Set("BatchInput", bi)
+			}
+			b.Set("Items", value.FromArray(batches[i]))
+			item = b.Value()
+		} else {
+			item = list[i]
+		}
+		sel := item
+		if cs.itemSelector != nil {
+			ictx := &stateCtx{x: x, name: cs.name, entered: r.sctx.entered, retry: r.sctx.retry, item: &mapItem{index: i, value: item}}
+			sr := &roots{input: in, vars: r.vars, sctx: ictx}
+			if sel, f = cs.itemSelector.eval(x, sr); f != nil {
+				return value.Value{}, f
+			}
+		}
+		ith := &thread{now: th.now, prev: last}
+		if !cs.distributed {
+			x.emit(ith, eventInfo{Type: "MapIterationStarted", Index: i, Name: cs.name})
+		}
+		vars := newScope(r.vars)
+		if cs.distributed {
+			vars = newScope(nil)
+			ith.prev = -1 // child executions have their own histories
+		}
+		var out value.Value
+		if cs.distributed {
+			out, f = x.child(cs, sel, ith)
+		} else {
+			out, f = x.runScope(cs.proc, sel, vars, ith, nil)
+		}
+		if x.runErr != nil {
+			return value.Value{}, f
+		}
+		if ith.now.After(end) {
+			end = ith.now
+		}
+		if !cs.distributed {
+			last = ith.prev
+		}
+		if f != nil {
+			if f.Name == ErrRuntime && !cs.distributed {
+				th.now, th.prev = end, last
+				x.emit(&thread{now: end, prev: last}, eventInfo{Type: "MapIterationFailed", Index: i, Name: cs.name})
+				return value.Value{}, stateFailed(f) // MapStateFailed follows the iteration's last event
+
+			}
+			failed++
+			if firstFail == nil {
+				firstFail = f
+			}
+			if !cs.distributed {
+				th.now, th.prev = end, last
+				x.emit(&thread{now: end, prev: last}, eventInfo{Type: "MapIterationFailed", Index: i, Name: cs.name})
+				return value.Value{}, stateFailed(f)
+			}
+			results[i] = value.FromMembers(
+				value.Member{Key: "Error", Value: value.FromString(f.Name)},
+				value.Member{Key: "Cause", Value: value.FromString(f.Cause)},
+			)
+			continue
+		}
+		if !cs.distributed {
+			x.emit(&thread{now: ith.now, prev: last}, eventInfo{Type: "MapIterationSucceeded", Index: i, Name: cs.name})
+		}
+		results[i] = out
+	}
+	th.now = end
+	if !cs.distributed {
+		th.prev = x.lastID()
+	}
+	if cs.distributed {
+		th.prev = x.lastID()
+		tolerated := true
+		if failed > 0 {
+			tolerated = false
+			if hasCount && int64(failed) <= tolCount {
+				tolerated = true
+			}
+			if hasPct && n > 0 && float64(failed)*100/float64(n) <= tolPct {
+				tolerated = true
+			}
+		}
+		if !tolerated {
+			fl := &Failure{Name: ErrExceedToleratedFailureThreshold, HasCause: true, Cause: "The specified tolerated failure threshold was exceeded"}
+			x.emit(th, eventInfo{Type: "MapRunFailed", Error: fl.Name, HasError: true, Cause: fl.Cause, HasCause: true})
+			return value.Value{}, stateFailed(fl)
+		}
+		x.emit(th, eventInfo{Type: "MapRunSucceeded"})
+	}
+	// MapStateExited follows the same event as MapStateSucceeded.
+	prev := th.prev
+	x.emit(th, eventInfo{Type: "MapStateSucceeded"})
+	th.prev = prev
+	out := value.FromArray(results)
+	if cs.writer != nil {
+		return x.writeResults(cs, ri, results)
+	}
+	return out, nil
+}
+
+func (x *exec) lastID() int64 { return int64(x.nev) }
+
+func (x *exec) mapRunArn(cs *cstate) string {
+	return "arn:" + x.opts.Partition + ":states:" + x.opts.Region + ":" + x.opts.Account + ":mapRun:" + x.opts.StateMachineName + "/" + cs.name + ":" + x.uuid()
+}
+
+// child runs one Distributed Map child execution. Its events do not go in
+// the parent's history.
+func (x *exec) child(cs *cstate, input value.Value, th *thread) (value.Value, *Failure) {
+	saveHist, saveEvents := x.hist, x.nev
+	x.hist = false
+	out, f := x.runScope(cs.proc, input, newScope(nil), th, nil)
+	x.hist = saveHist
+	x.nev = saveEvents
+	return out, f
+}
+
+// intValue reads an integer as Java's Integer.parseInt does from a JSON
+// number or string: "1" and 1 are 1; 1.5, "1.5" and "x" are not integers.
+func intValue(v value.Value) (int64, bool) {
+	switch v.Kind() {
+	case value.Number:
+		if strings.ContainsAny(v.NumberText(), ".eE") {
+			return 0, false
+		}
+		return v.Int()
+	case value.String:
+		n, err := strconv.ParseInt(v.Str(), 10, 64)
+		return n, err == nil
+	}
+	return 0, false
+}
+
+// floatValue reads a number from a JSON number or a string holding one.
+func floatValue(v value.Value) (float64, bool) {
+	switch v.Kind() {
+	case value.Number:
+		return v.Float(), true
+	case value.String:
+		f, err := strconv.ParseFloat(v.Str(), 64)
+		return f, err == nil
+	}
+	return 0, false
+}
+
+// notArray is the message for an ItemsPath that selects no array; AWS
+// writes the path with "$" for "$$".
+func notArray(p *path) string {
+	text := p.text
+	if strings.HasPrefix(text, "$$") {
+		text = text[1:]
+	}
+	return `Reference path "` + text + `" must point to array.`
+}
+
+// stateFailed marks a Map or Parallel failure whose state had started: the
+// state's Failed event is written when no retrier takes the error.
+func stateFailed(f *Failure) *Failure {
+	c := *f
+	c.stateFailed = true
+	return &c
+}
