@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/compiler/awssdk"
@@ -16,27 +15,12 @@ import (
 
 // Options change how CheckWith works; the zero value is what Check does.
 type Options struct {
-	// SDKDocs tells the required members of typed AWS SDK calls. nil
-	// reads them from the SDK's source, located with `go list` in the
-	// current directory (awssdk.SourceDocs): `goasl generate` runs the
-	// compiler in the user's module, whose go.mod requires the SDK
-	// modules its workflows use.
+	// SDKDocs tells the required members (and the members of unions) of
+	// typed AWS SDK calls (dsl.AWSSDK). With nil, the compiler stays a
+	// pure function and warns that it does not check required members;
+	// the goasl driver passes an awssdk.SourceDocs, which reads them from
+	// the SDK's source in the user's module (go list and go/parser).
 	SDKDocs awssdk.Docs
-}
-
-// defaultDocs is shared by every compile of the process, so each SDK
-// package is located and parsed once.
-var (
-	defaultDocsOnce sync.Once
-	defaultDocs     *awssdk.SourceDocs
-)
-
-func (c *compiler) sdkDocs() awssdk.Docs {
-	if c.opts.SDKDocs != nil {
-		return c.opts.SDKDocs
-	}
-	defaultDocsOnce.Do(func() { defaultDocs = &awssdk.SourceDocs{} })
-	return defaultDocs
 }
 
 // sdkCall is a typed AWS SDK call: its operation and the pointer of its
@@ -50,7 +34,7 @@ type sdkCall struct {
 // sdkResource lowers the resource of a typed AWS SDK call: the operation
 // its Go types name gives the ARN.
 func (c *compiler) sdkResource(r *ir.Resource, out *asl.State, ptr string) {
-	op, err := awssdk.Lookup(r.In, r.Out, c.sdkDocs())
+	op, err := awssdk.Lookup(r.In, r.Out, c.opts.SDKDocs)
 	if err != nil {
 		out.Resource = "arn:aws:states:::aws-sdk:invalid:invalid"
 		c.errorf(ptr+"/Resource", r.Pos, "%v", err)
@@ -58,9 +42,12 @@ func (c *compiler) sdkResource(r *ir.Resource, out *asl.State, ptr string) {
 	}
 	out.Resource = op.Resource() + r.Pattern
 	if op.DocsErr != nil {
+		fix := fmt.Sprintf("goasl generate reads them from the SDK's source: run it in a module whose go.mod requires %s", op.Package)
+		if c.opts.SDKDocs == nil {
+			fix = "goasl generate reads them from the SDK's source; from Go, pass compiler.Options{SDKDocs: &awssdk.SourceDocs{}} to compiler.CheckWith"
+		}
 		c.add(asl.SeverityWarning, asl.CodeSchema, ptr+"/Resource", r.Pos, fmt.Sprintf(
-			"the required members of %s are not checked: %v (goasl reads them from the SDK's source: run it in a module whose go.mod requires %s)",
-			op.GoName(), op.DocsErr, op.Package))
+			"the required members of %s are not checked: %v (%s)", op.GoName(), op.DocsErr, fix))
 	}
 	c.sdkCalls = append(c.sdkCalls, sdkCall{op: op, ptr: ptr, st: out})
 }

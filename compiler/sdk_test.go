@@ -14,10 +14,24 @@ import (
 
 	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/compiler"
+	"github.com/goasl/goasl/compiler/awssdk"
 	"github.com/goasl/goasl/compiler/iam"
 	"github.com/goasl/goasl/dsl"
 	"github.com/goasl/goasl/internal/golden"
 )
+
+// sdkDocs reads the SDK's source in goasl's module, whose go.mod requires
+// the SDK modules these tests use, as the driver does in the user's.
+var sdkDocs = &awssdk.SourceDocs{}
+
+// compileSDK compiles like compiler.Compile with the SDK's docs.
+func compileSDK(wf *dsl.Workflow) (*asl.StateMachine, error) {
+	r := compiler.CheckWith(wf, compiler.Options{SDKDocs: sdkDocs})
+	if r.Machine == nil {
+		return nil, &compiler.Error{Diagnostics: r.Diagnostics}
+	}
+	return r.Machine, nil
+}
 
 // order is the execution input of the SDK workflows.
 type order struct {
@@ -90,7 +104,7 @@ func TestSDKErrors(t *testing.T) {
 	sort.Strings(names)
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
-			sm, err := compiler.Compile(sdkErrorCases[name]())
+			sm, err := compileSDK(sdkErrorCases[name]())
 			if err == nil {
 				t.Fatalf("compiled without error:\n%+v", sm)
 			}
@@ -125,7 +139,7 @@ func TestSDKTyped(t *testing.T) {
 	get.Next(q)
 	q.Next(sec)
 	sec.End()
-	r := compiler.Check(wf)
+	r := compiler.CheckWith(wf, compiler.Options{SDKDocs: sdkDocs})
 	for _, d := range r.Diagnostics {
 		t.Errorf("%s", d)
 	}
@@ -180,9 +194,22 @@ func TestSDKJSONata(t *testing.T) {
 	wf := dsl.NewWorkflow("Fetch").QueryLanguage(dsl.JSONata).DeclareInput(dsl.Type[order]())
 	wf.Task("Get", dsl.AWSSDK[s3.GetObjectInput, s3.GetObjectOutput](dsl.Obj{"Bucket": dsl.Expr("$states.input.Count"), "Key": "a"})).
 		Output(dsl.Expr("$states.result.ContentLenght")).End()
-	_, err := compiler.Compile(wf)
+	_, err := compileSDK(wf)
 	if err == nil {
 		t.Fatal("compiled")
 	}
 	golden.Check(t, "testdata/sdk/jsonata.golden", []byte(err.Error()+"\n"))
+}
+
+// TestSDKPure: Check (no Options) reads no files: a typed call compiles,
+// with a warning that its required members are not checked and how to
+// have them checked.
+func TestSDKPure(t *testing.T) {
+	wf := dsl.NewWorkflow("Fetch")
+	wf.Task("Get", dsl.AWSSDK[s3.GetObjectInput, s3.GetObjectOutput](dsl.Obj{"Bucket": "reports"})).End()
+	r := compiler.Check(wf)
+	if r.Machine == nil || len(r.Diagnostics) != 1 {
+		t.Fatalf("want a machine and one warning, got %v", r.Diagnostics)
+	}
+	golden.Check(t, "testdata/sdk/docs_default.golden", []byte(r.Diagnostics[0].String()+"\n"))
 }

@@ -1,7 +1,6 @@
 package dsl_test
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -9,38 +8,40 @@ import (
 
 	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/compiler"
+	"github.com/goasl/goasl/compiler/awssdk"
 	"github.com/goasl/goasl/dsl"
 )
 
 // A typed AWS SDK call: the SDK for Go v2 structs name the call and check
-// its parameters and the paths into its result.
+// its parameters and the paths into its result. goasl generate reads which
+// members are required from the SDK's source; from Go, CheckWith does
+// with an awssdk.SourceDocs.
 func ExampleAWSSDK() {
+	docs := compiler.Options{SDKDocs: &awssdk.SourceDocs{}}
 	wf := dsl.NewWorkflow("Archive")
 	wf.Task("Size", dsl.AWSSDK[s3.HeadObjectInput, s3.HeadObjectOutput](dsl.Obj{
 		"Bucket": "archive",
 		"Key":    dsl.Path("$.key"),
 	}).ResultSelector(dsl.Obj{"bytes": dsl.Path("$.ContentLength")}).End())
-	sm, err := compiler.Compile(wf)
-	if err != nil {
-		fmt.Println(err)
+	r := compiler.CheckWith(wf, docs)
+	if r.Machine == nil {
+		fmt.Println(r.Diagnostics)
 		return
 	}
-	out, _ := asl.Marshal(sm)
+	out, _ := asl.Marshal(r.Machine)
 	fmt.Print(string(out))
 
-	// A misspelt member is reported with the member meant.
+	// A misspelt member is reported with the member meant; the member
+	// it stands for, which the SDK marks required, is then not reported
+	// missing as well.
 	bad := dsl.NewWorkflow("Archive")
 	bad.Task("Size", dsl.AWSSDK[s3.HeadObjectInput, s3.HeadObjectOutput](dsl.Obj{
 		"Bucket": "archive",
 		"Kye":    dsl.Path("$.key"),
 	}).End())
-	_, err = compiler.Compile(bad)
-	var cerr *compiler.Error
-	if errors.As(err, &cerr) {
-		for _, d := range cerr.Diagnostics {
-			s := d.String()
-			fmt.Println(s[strings.Index(s, "workflow "):])
-		}
+	for _, d := range compiler.CheckWith(bad, docs).Diagnostics {
+		s := d.String()
+		fmt.Println(s[strings.Index(s, "workflow "):])
 	}
 	// Output:
 	// {
