@@ -187,3 +187,26 @@ func TestServiceNames(t *testing.T) {
 		t.Error("operation names")
 	}
 }
+
+// TestLookupOddTypes: types that are no SDK operation are errors, never
+// panics.
+func TestLookupOddTypes(t *testing.T) {
+	for _, in := range []reflect.Type{
+		reflect.TypeFor[int](), reflect.TypeFor[*int](), reflect.TypeFor[map[string]any](), reflect.TypeFor[func()](),
+		reflect.TypeFor[any](), reflect.TypeFor[**s3.GetObjectOutput](), reflect.TypeFor[[]s3.GetObjectInput](),
+	} {
+		if _, err := awssdk.Lookup(in, reflect.TypeFor[s3.GetObjectOutput](), nil); err == nil {
+			t.Errorf("Lookup(%v) gave no error", in)
+		}
+	}
+	if _, err := awssdk.Lookup(reflect.TypeFor[s3.GetObjectInput](), reflect.TypeFor[any](), nil); err == nil {
+		t.Error("an interface output gave no error")
+	}
+}
+
+// TestMemberName: Step Functions calls a member named Equals EqualsValue.
+func TestMemberName(t *testing.T) {
+	if awssdk.MemberName("Equals") != "EqualsValue" || awssdk.MemberName("Bucket") != "Bucket" {
+		t.Error(awssdk.MemberName("Equals"), awssdk.MemberName("Bucket"))
+	}
+}
