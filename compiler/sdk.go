@@ -133,6 +133,21 @@ func (c *compiler) sdkMembers(op *awssdk.Operation, v asl.Value, want *flow.Type
 		for i, it := range v.Items {
 			c.sdkMembers(op, it, want.Elem, ptrJoin(ptr, strconv.Itoa(i)), fmt.Sprintf("%s[%d]", where, i))
 		}
+	case v.Kind == asl.String && (want.Kind == flow.Bool || want.Kind == flow.Number):
+		// Text for a boolean or number member must be one the
+		// integration converts.
+		ok := v.Str == "true" || v.Str == "false"
+		if want.Kind == flow.Number {
+			_, err := strconv.ParseFloat(v.Str, 64)
+			ok = err == nil
+			if want.Integer {
+				_, err = strconv.ParseInt(v.Str, 10, 64)
+				ok = err == nil
+			}
+		}
+		if !ok {
+			c.add(asl.SeverityError, flow.CodeTypeMismatch, ptr, c.at(ptr), fmt.Sprintf("%s member %s takes %s, but the value is the string %q: pass %s", op.GoName(), strings.TrimPrefix(strings.TrimPrefix(where, "Parameters."), "Arguments."), describe(want), v.Str, describe(want)))
+		}
 	}
 }
 
@@ -184,6 +199,18 @@ func sdkMismatches(want, got *flow.Type, where string, depth int) []string {
 		return nil
 	}
 	if want.Kind != got.Kind {
+		switch {
+		case got.Kind == flow.String && (want.Kind == flow.Bool || want.Kind == flow.Number):
+			// The integration converts text such as "true" or "10" to
+			// the member's type (real definitions rely on it); a literal
+			// that is no such text is reported by sdkMembers.
+			return nil
+		case want.Kind == flow.String && !want.Timestamp && (got.Kind == flow.Object || got.Kind == flow.Array):
+			// The integration writes an object or array given for a
+			// string member as its JSON text (sfn:startExecution's Input,
+			// sfn:sendTaskSuccess's Output).
+			return nil
+		}
 		return []string{fmt.Sprintf("%s takes %s, but the value is %s: pass %s", where, describe(want), got.Describe(), describe(want))}
 	}
 	switch want.Kind {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/compiler/awssdk"
+	"github.com/goasl/goasl/compiler/flow"
 	"github.com/goasl/goasl/internal/golden"
 	"github.com/goasl/goasl/internal/ir"
 	"github.com/goasl/goasl/internal/testcorpus"
@@ -81,7 +82,8 @@ var corpusOps = map[string]sdkPair{
 
 // TestSDKCorpusParameters checks the Parameters of every corpus call of
 // corpusOps as a typed call would be checked (member names, required
-// members, at every literal level): real definitions written by others
+// members, at every literal level; the types of the values as the
+// data-flow analysis infers them): real definitions written by others
 // test that the member names are the Go field names. What is reported is
 // in testdata/sdk/corpus_parameters.golden.
 func TestSDKCorpusParameters(t *testing.T) {
@@ -98,6 +100,7 @@ func TestSDKCorpusParameters(t *testing.T) {
 		if err != nil {
 			continue
 		}
+		res := flow.Infer(sm, nil)
 		walkStates(sm.States, "", func(st *asl.State, ptr string) {
 			base := strings.TrimSuffix(strings.TrimSuffix(st.Resource, ".waitForTaskToken"), ".sync")
 			pair, ok := corpusOps[strings.TrimPrefix(base, "arn:aws:states:::aws-sdk:")]
@@ -117,6 +120,10 @@ func TestSDKCorpusParameters(t *testing.T) {
 				args = asl.ObjectValue()
 			}
 			c.sdkMembers(op, args, op.Input, ptr+"/"+field, field)
+			// The types of the values, static and read by paths, as the
+			// data-flow analysis infers them without declared types.
+			c.sdkCalls = []sdkCall{{op: op, ptr: ptr, st: st}}
+			c.sdkCheckTypes(res)
 			calls++
 			if len(c.diags) > 0 {
 				flagged++

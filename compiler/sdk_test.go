@@ -63,7 +63,14 @@ var sdkErrorCases = map[string]func() *dsl.Workflow{
 	"wrong_types": func() *dsl.Workflow {
 		wf := dsl.NewWorkflow("List").DeclareInput(dsl.Type[order]())
 		wf.Task("List", dsl.AWSSDK[s3.ListObjectsV2Input, s3.ListObjectsV2Output](dsl.Obj{
-			"Bucket": dsl.Path("$.Count"), "MaxKeys": "ten", "FetchOwner": true,
+			"Bucket": dsl.Path("$.Count"), "Prefix": 5, "MaxKeys": "10", "FetchOwner": true,
+		})).End()
+		return wf
+	},
+	"wrong_text": func() *dsl.Workflow {
+		wf := dsl.NewWorkflow("List")
+		wf.Task("List", dsl.AWSSDK[s3.ListObjectsV2Input, s3.ListObjectsV2Output](dsl.Obj{
+			"Bucket": "b", "MaxKeys": "ten", "FetchOwner": "yes",
 		})).End()
 		return wf
 	},
