@@ -63,6 +63,12 @@ func (s *shaper) of(t reflect.Type) *flow.Type {
 		return r
 	case reflect.Struct:
 		r := &flow.Type{Kind: flow.Object, Go: named(t)}
+		if !s.unions && holdsInterface(t, map[reflect.Type]bool{}) {
+			// Generated Go code reuses a struct named by Go; one that
+			// holds an interface (a stream, a document, a union) cannot
+			// be decoded from the result's JSON, so it gets its own.
+			r.Go = nil
+		}
 		s.done[t] = r
 		r.Fields = s.fields(t)
 		return r
@@ -181,4 +187,27 @@ func MemberName(field string) string {
 		return "EqualsValue"
 	}
 	return field
+}
+
+// holdsInterface reports whether values of t may hold an interface value
+// that encoding/json cannot decode into (other than through time.Time).
+func holdsInterface(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if t == timeType || seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Interface:
+		return true
+	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+		return holdsInterface(t.Elem(), seen)
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if f.IsExported() && !f.Anonymous && !(f.Name == "ResultMetadata" && f.Type.PkgPath() == middlewarePkg) && holdsInterface(f.Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
