@@ -210,3 +210,28 @@ func TestMemberName(t *testing.T) {
 		t.Error(awssdk.MemberName("Equals"), awssdk.MemberName("Bucket"))
 	}
 }
+
+// BenchmarkLookup derives EC2 DescribeInstances (the largest shape of
+// the goldens) with the docs already read, as each compile after the
+// first does.
+func BenchmarkLookup(b *testing.B) {
+	in, out := reflect.TypeFor[ec2.DescribeInstancesInput](), reflect.TypeFor[ec2.DescribeInstancesOutput]()
+	if _, err := awssdk.Lookup(in, out, docs); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		awssdk.Lookup(in, out, docs)
+	}
+}
+
+// BenchmarkFirstRead derives S3 GetObject with fresh docs: go list, then
+// parsing api_op_GetObject.go and types.go, as the first typed call of a
+// goasl generate run does.
+func BenchmarkFirstRead(b *testing.B) {
+	in, out := reflect.TypeFor[s3.GetObjectInput](), reflect.TypeFor[s3.GetObjectOutput]()
+	for b.Loop() {
+		if o, err := awssdk.Lookup(in, out, &awssdk.SourceDocs{}); err != nil || o.DocsErr != nil {
+			b.Fatal(err, o.DocsErr)
+		}
+	}
+}
