@@ -48,14 +48,18 @@ type Result struct {
 
 // Check lowers and checks a workflow once and returns the state machine,
 // the inferred types and every diagnostic.
-func Check(wf *dsl.Workflow) Result {
+func Check(wf *dsl.Workflow) Result { return CheckWith(wf, Options{}) }
+
+// CheckWith is Check with options.
+func CheckWith(wf *dsl.Workflow, opts Options) Result {
 	w, ok := ir.Of(wf)
 	if !ok {
 		return Result{Diagnostics: []Diagnostic{{Severity: asl.SeverityError, Code: asl.CodeSchema, Message: "the workflow is nil: build it with dsl.NewWorkflow"}}}
 	}
-	c := &compiler{w: w, pos: map[string]ir.Pos{"": w.Pos}}
+	c := &compiler{w: w, pos: map[string]ir.Pos{"": w.Pos}, opts: opts}
 	sm := c.lower()
 	c.builderErrors()
+	c.sdkCheckNames()
 	own := c.diags
 	for _, d := range asl.Validate(sm, asl.ValidateOptions{Type: w.Type}) {
 		if d.Severity == asl.SeverityError && explained(own, d) {
@@ -94,6 +98,7 @@ func hasError(ds []Diagnostic) bool {
 }
 
 type compiler struct {
+	opts  Options
 	w     *ir.Workflow
 	pos   map[string]ir.Pos // JSON pointer → the Go call that made it
 	diags []Diagnostic
@@ -105,6 +110,8 @@ type compiler struct {
 	// lowering holds the maps, slices and pointers whose values are being
 	// lowered, to report a value that contains itself.
 	lowering map[container]bool
+	// sdkCalls are the typed AWS SDK calls, in document order.
+	sdkCalls []sdkCall
 	// scopes are the States containers lowered, with their pointers.
 	scopes []scopeAt
 }
@@ -469,6 +476,9 @@ func (c *compiler) resource(st *ir.State, out *asl.State, ja bool, ptr string) {
 	// later call (Sync, WaitForTaskToken) chose one.
 	c.mark(ptr+"/Resource", r.PatternPos)
 	out.Resource = r.ARN + r.Pattern
+	if r.SDK {
+		c.sdkResource(r, out, ptr)
+	}
 	if r.Err != "" {
 		pos := r.ErrPos
 		if pos == 0 {

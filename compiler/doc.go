@@ -9,5 +9,9 @@
 //
 //	orderflow.go:42: workflow "OrderFlow": state "Charge": Next: Missing 'Next' target: Shipp ...
 //
-// The compiler is a pure function: it reads no files and writes none.
+// The compiler is a pure function: it reads no files and writes none. The
+// one thing it may read, through CheckWith's Options.SDKDocs, is which
+// members of a typed AWS SDK call (dsl.AWSSDK) the SDK marks required;
+// the goasl driver gives it the SDK's source in the user's module
+// (package compiler/awssdk).
 package compiler

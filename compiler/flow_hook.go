@@ -20,6 +20,7 @@ import (
 // Workflow.DeclareInput, dsl.LambdaInvoke[In, Out], ...) makes them errors.
 func (c *compiler) typeCheck(sm *asl.StateMachine) *flow.Result {
 	a := annotations(c.w)
+	c.sdkAnnotate(a)
 	for ptr, t := range c.exprTypes {
 		if a.Exprs == nil {
 			a.Exprs = map[string]*flow.Type{}
@@ -50,6 +51,7 @@ func (c *compiler) typeCheck(sm *asl.StateMachine) *flow.Result {
 		kept = append(kept, d)
 	}
 	c.diags = kept
+	c.sdkCheckTypes(res)
 	return res
 }
 
@@ -87,7 +89,7 @@ func annotateScope(a *flow.Annotations, s *ir.Scope, ptr string) {
 	for _, st := range s.States {
 		sp := ptrJoin(ptr, "States", st.Name)
 		var sa flow.StateAnnotation
-		if r := st.Resource; r != nil {
+		if r := st.Resource; r != nil && !r.SDK {
 			if r.In != nil {
 				sa.TaskInput = flow.FromGo(r.In)
 			}

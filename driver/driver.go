@@ -12,6 +12,7 @@ import (
 
 	"github.com/goasl/goasl/asl"
 	"github.com/goasl/goasl/compiler"
+	"github.com/goasl/goasl/compiler/awssdk"
 	"github.com/goasl/goasl/dsl"
 	"github.com/goasl/goasl/gen"
 	"github.com/goasl/goasl/gen/cdkgen"
@@ -104,6 +105,11 @@ func Main(args []string, funcs []Func) int {
 	return 0
 }
 
+// sdkDocs reads the required members of typed AWS SDK calls from the SDK's
+// source in the user's module, where the driver runs; it caches what it
+// read for every workflow of the run.
+var sdkDocs = &awssdk.SourceDocs{}
+
 // Run builds, compiles and renders every function.
 func Run(req Request, funcs []Func) Result { return run(req, funcs, func(Func) {}) }
 
@@ -128,7 +134,7 @@ func runOne(req Request, f Func) (w Workflow) {
 	}
 	w.Name = wf.Name()
 	w.Base = gen.FileBase(w.Name, req.Naming)
-	r := compiler.Check(wf)
+	r := compiler.CheckWith(wf, compiler.Options{SDKDocs: sdkDocs})
 	sm, types := r.Machine, r.Types
 	w.Diagnostics = r.Diagnostics
 	if sm == nil {

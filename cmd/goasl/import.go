@@ -8,9 +8,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/goasl/goasl/asl"
+	"github.com/goasl/goasl/compiler/awssdk"
 	"github.com/goasl/goasl/gen/dslgen"
 )
 
@@ -19,7 +21,7 @@ func init() { register(importCmd) }
 var importCmd = &command{
 	name:    "import",
 	summary: "turn ASL files into goasl Go code",
-	usage:   "[-o FILE] [-pkg NAME] [-func NAME] [-from-template] FILE...",
+	usage:   "[-o FILE] [-pkg NAME] [-func NAME] [-from-template] [-sdk-types] FILE...",
 	help: `Import reads existing state machine definitions and writes Go code that builds
 the same workflows with package dsl: one exported function per workflow,
 returning its *dsl.Workflow, with one variable per state. Compiling that
@@ -39,6 +41,16 @@ each stands for, to give as a substitution when deploying; one where ASL needs
 an object, an array or a boolean is an error. A FILE of "-" reads standard
 input.
 
+With -sdk-types, an AWS SDK call (arn:aws:states:::aws-sdk:SERVICE:ACTION) is
+written in its typed form, dsl.AWSSDK[s3.GetObjectInput, s3.GetObjectOutput](...),
+when the go.mod of the module the code goes to (the -o file's, else the current
+directory's) requires the service's AWS SDK for Go v2 module and its version has
+the operation; the other calls stay dsl.SDK, each named on standard error. The
+typed form checks the parameters against the SDK's structs when the workflow is
+compiled, so a definition AWS accepts may then report a problem (a member the
+module's version does not know, a missing required member): this is why it is
+not the default.
+
 Each definition is checked first like 'goasl validate' does; a definition with
 errors is not imported, and its problems are printed as validate prints them.
 Anything package dsl cannot express is an error naming the field: nothing is
@@ -54,6 +66,7 @@ Examples:
 		pkg := fs.String("pkg", "workflows", "the package name of the Go file")
 		fn := fs.String("func", "", "the name of the function (only with a single workflow; default: from the file or resource name)")
 		fromTemplate := fs.Bool("from-template", false, "read the state machines of CloudFormation or SAM templates")
+		sdkTypes := fs.Bool("sdk-types", false, "write AWS SDK calls typed by the SDK for Go v2 structs where the module's go.mod requires the service")
 		return func(e *env, files []string) int {
 			if len(files) == 0 {
 				e.errorf("import needs at least one file: goasl import FILE...")
@@ -103,7 +116,23 @@ Examples:
 				}
 				wfs[0].Func = *fn
 			}
+			var untyped map[string]string
+			if *sdkTypes {
+				var m dslgen.SDKTypes
+				m, untyped = sdkTypesFor(*out)
+				for i := range wfs {
+					wfs[i].SDKTypes = m
+				}
+			}
 			src, err := dslgen.Generate(*pkg, wfs...)
+			calls := make([]string, 0, len(untyped))
+			for call := range untyped {
+				calls = append(calls, call)
+			}
+			sort.Strings(calls)
+			for _, call := range calls {
+				fmt.Fprintf(e.stderr, "goasl import: aws-sdk:%s stays untyped: %s\n", call, untyped[call])
+			}
 			if err != nil {
 				var gerr *dslgen.Error
 				if !errors.As(err, &gerr) {
@@ -251,6 +280,43 @@ func importName(base string) string {
 		}
 	}
 	return base
+}
+
+// sdkTypesFor maps AWS SDK calls to the SDK for Go v2 operations that the
+// module of the output file (or of the current directory) requires; the
+// map it returns is filled, as calls are looked up, with the calls left
+// untyped and why.
+func sdkTypesFor(out string) (dslgen.SDKTypes, map[string]string) {
+	dir := "."
+	if out != "" {
+		dir = filepath.Dir(out)
+	}
+	// The output's folder may not exist yet: go list runs in the nearest
+	// one that does.
+	for {
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	docs := &awssdk.SourceDocs{Dir: dir}
+	untyped := map[string]string{}
+	return func(service, action string) (string, string, bool) {
+		pkg, op, err := docs.Operation(service, action)
+		if err != nil {
+			msg := err.Error()
+			if strings.Contains(msg, "no required module provides package") {
+				msg = fmt.Sprintf("the go.mod of %s does not require %s (go get it to type the call)", dir, awssdk.GoPackage(service))
+			}
+			untyped[service+":"+action] = msg
+			return "", "", false
+		}
+		return pkg, op, true
+	}, untyped
 }
 
 // templatePositions returns a function that places a diagnostic of one of

@@ -43,6 +43,8 @@ func TestImport(t *testing.T) {
 		{"import_bad_pkg", "", []string{"import", "-pkg", "my-pkg", dir + "order.asl.json"}, 2},
 		{"import_bad_func", "", []string{"import", "-func", "order", dir + "order.asl.json"}, 2},
 		{"import_func_several", "", []string{"import", "-func", "Order", dir + "order.asl.json", dir + "commented.asl.json5"}, 2},
+		{"import_sdk_types", "", []string{"import", "-sdk-types", dir + "sdk.asl.json"}, 0},
+		{"import_sdk_untyped", "", []string{"import", dir + "sdk.asl.json"}, 0},
 		{"help_import", "", []string{"help", "import"}, 0},
 	}
 	for _, tt := range tests {

@@ -515,7 +515,7 @@ var integrations = []integration{
 		b := wf.Task("Describe", dsl.SDK("sfn", "describeExecution", dsl.Obj{"ExecutionArn": dsl.Path("$.arn")}))
 		a.Next(b)
 		b.End()
-	}, nil, []string{"s3:GetObject -> arn:${AWS::Partition}:s3:::b/k", "states:DescribeExecution -> " + arn("states", "*")}},
+	}, nil, []string{"s3:GetObject -> arn:${AWS::Partition}:s3:::b/k", "states:DescribeExecution -> " + arn("states", "execution:*")}},
 	{"activity", func(wf *dsl.Workflow) {
 		wf.Task("T", dsl.Activity(dsl.Ref("ApproveActivity"))).End()
 	}, &cdk.Props{Substitutions: map[string]*string{"ApproveActivity": jsii.String("arn:aws:states:us-east-1:123456789012:activity:a")}}, nil},

@@ -148,7 +148,7 @@ var cases = []struct {
 	{"aws-sdk s3 listObjectsV2", `"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:listObjectsV2","Parameters":{"Bucket":"b"}`,
 		[]string{"s3:ListBucket -> arn:aws:s3:::b"}},
 	{"aws-sdk sfn (prefix states)", `"Type":"Task","Resource":"arn:aws:states:::aws-sdk:sfn:describeExecution","Parameters":{"ExecutionArn.$":"$.arn"}`,
-		[]string{"states:DescribeExecution -> arn:aws:states:us-east-1:123456789012:*"}},
+		[]string{"states:DescribeExecution -> arn:aws:states:us-east-1:123456789012:execution:*"}},
 	{"aws-sdk cloudwatchlogs (prefix logs)", `"Type":"Task","Resource":"arn:aws:states:::aws-sdk:cloudwatchlogs:putLogEvents","Parameters":{"LogGroupName":"g","LogStreamName":"s","LogEvents":[]}`,
 		[]string{"logs:PutLogEvents -> *"}},
 	{"aws-sdk waitForTaskToken", `"Type":"Task","Resource":"arn:aws:states:::aws-sdk:dynamodb:getItem.waitForTaskToken","Parameters":{"TableName":"t","Key":{}}`,

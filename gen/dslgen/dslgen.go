@@ -35,6 +35,9 @@ type Workflow struct {
 	// function's doc comment, those of a state's JSON pointer (e.g.
 	// /States/Charge) above its declaration. See AttachComments.
 	Comments map[string][]string
+	// SDKTypes, when set, writes the AWS SDK calls it maps in their typed
+	// form (dsl.AWSSDK); nil writes every one with dsl.SDK.
+	SDKTypes SDKTypes
 }
 
 // Problem is one thing the builders cannot express.

@@ -219,7 +219,7 @@ func (g *gen) resource(st *asl.State, ptr string) (root *jen.Statement, calls []
 		if payload.IsSet() {
 			obj = g.object(payload, m)
 		}
-		return dslID("SDK").Call(jen.Lit(svc), jen.Lit(action), obj), tail, st.Retry, payload.IsSet()
+		return g.sdkCall(svc, action, obj), tail, st.Retry, payload.IsSet()
 	case base == "arn:aws:states:::events:putEvents" && objOK && hasKey(payload, "Entries"):
 		ps := g.params(payload, m)
 		entries, ps, _ := take(ps, "Entries")

@@ -25,6 +25,7 @@ import (
 	"github.com/goasl/goasl/examples/hello"
 	"github.com/goasl/goasl/examples/jsonatavars"
 	"github.com/goasl/goasl/examples/orderflow"
+	"github.com/goasl/goasl/examples/reports"
 	"github.com/goasl/goasl/gen/typegen"
 )
 
@@ -145,7 +146,7 @@ func TestRoundTrip(t *testing.T) {
 			// An optional object that is absent stays absent (omitzero).
 			"ClaimPipelineRejectInput": `{"id":"1","validation":{"valid":false,"reason":""}}`,
 		}}}
-	for _, wf := range []*dsl.Workflow{approval.Expense(), csvmap.ImportCSV(), etl.Pipeline(), hello.Greeting(), jsonatavars.Checkout(), orderflow.OrderFlow()} {
+	for _, wf := range []*dsl.Workflow{approval.Expense(), csvmap.ImportCSV(), etl.Pipeline(), hello.Greeting(), jsonatavars.Checkout(), orderflow.OrderFlow(), reports.MonthlyReport()} {
 		sm, res, err := compiler.Types(wf)
 		if err != nil {
 			t.Fatalf("example %s: %v", wf.Name(), err)
@@ -270,7 +271,7 @@ func TestRoundTrip(t *testing.T) {
 // TestGenerateExamples generates the types of every example workflow and
 // type-checks them.
 func TestGenerateExamples(t *testing.T) {
-	for _, wf := range []*dsl.Workflow{approval.Expense(), csvmap.ImportCSV(), etl.Pipeline(), hello.Greeting(), jsonatavars.Checkout(), orderflow.OrderFlow()} {
+	for _, wf := range []*dsl.Workflow{approval.Expense(), csvmap.ImportCSV(), etl.Pipeline(), hello.Greeting(), jsonatavars.Checkout(), orderflow.OrderFlow(), reports.MonthlyReport()} {
 		t.Run(wf.Name(), func(t *testing.T) {
 			sm, res, err := compiler.Types(wf)
 			if err != nil {

@@ -220,6 +220,9 @@ type Resource struct {
 	Params     []Param
 	// In and Out are the Go types the task takes and returns, when known.
 	In, Out reflect.Type
+	// SDK marks a typed AWS SDK call: In and Out are the SDK's input and
+	// output structs, which give the ARN (package compiler/awssdk).
+	SDK bool
 	// DefaultRetry is the retrier the integration adds before the state's
 	// own, nil for none.
 	DefaultRetry *Retrier
