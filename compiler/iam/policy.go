@@ -876,18 +876,23 @@ func (d *deriver) bedrock(who, action string, p asl.Value) {
 	if action == "createModelCustomizationJob" {
 		model = field(p, "BaseModelIdentifier")
 	}
-	modelARN := d.arn("bedrock", "foundation-model/*")
+	// Foundation models belong to no account, so their ARNs have none; a
+	// model chosen at run time may also be a custom or provisioned model or
+	// an inference profile of the account.
+	modelARNs := []string{"arn:" + d.o.Partition + ":bedrock:" + d.o.Region + "::foundation-model/*", d.arn("bedrock", "*")}
+	modelWhy := " (chosen at run time, so any foundation model and any model resource of the account)"
+	modelARN := ""
 	if model.static() {
 		if strings.HasPrefix(model.str, "arn:") || strings.HasPrefix(model.str, "${") {
 			modelARN = model.str
 		} else {
-			// Foundation models belong to no account.
 			modelARN = "arn:" + d.o.Partition + ":bedrock:" + d.o.Region + "::foundation-model/" + model.str
 		}
+		modelARNs, modelWhy = []string{modelARN}, ""
 	}
 	switch action {
 	case "invokeModel":
-		d.allow(who+" invokes a model", []string{"bedrock:InvokeModel"}, modelARN)
+		d.allow(who+" invokes a model"+modelWhy, []string{"bedrock:InvokeModel"}, modelARNs...)
 		if in := field(field(p, "Input").val, "S3Uri"); in.set {
 			d.allow(who+" reads the model input from S3", []string{"s3:GetObject"}, d.s3Object(in))
 		}
@@ -895,13 +900,11 @@ func (d *deriver) bedrock(who, action string, p asl.Value) {
 			d.allow(who+" writes the model output to S3", []string{"s3:PutObject"}, d.s3Object(out))
 		}
 	case "createModelCustomizationJob":
-		d.allow(who+" creates a model customization job from a base model", []string{"bedrock:CreateModelCustomizationJob"},
-			modelARN,
-			d.arn("bedrock", "custom-model/*"),
-			d.arn("bedrock", "model-customization-job/*"))
+		d.allow(who+" creates a model customization job from a base model"+modelWhy, []string{"bedrock:CreateModelCustomizationJob"},
+			append(modelARNs, d.arn("bedrock", "custom-model/*"), d.arn("bedrock", "model-customization-job/*"))...)
 		d.passRole(who, field(p, "RoleArn"), "bedrock.amazonaws.com")
 	default:
-		d.allow(who+" calls bedrock:"+upperFirst(action), []string{"bedrock:" + upperFirst(action)}, modelARN)
+		d.allow(who+" calls bedrock:"+upperFirst(action)+modelWhy, []string{"bedrock:" + upperFirst(action)}, modelARNs...)
 	}
 }
 

@@ -140,6 +140,8 @@ var cases = []struct {
 	{"bedrock invokeModel", `"Type":"Task","Resource":"arn:aws:states:::bedrock:invokeModel","Parameters":{"ModelId":"amazon.titan-text-express-v1","Body":{},"Output":{"S3Uri":"s3://out/results/"}}`,
 		[]string{"bedrock:InvokeModel -> arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1",
 			"s3:PutObject -> arn:aws:s3:::out/results/*"}},
+	{"bedrock invokeModel chosen at run time", `"Type":"Task","Resource":"arn:aws:states:::bedrock:invokeModel","Parameters":{"ModelId.$":"$.model","Body":{}}`,
+		[]string{"bedrock:InvokeModel -> arn:aws:bedrock:us-east-1::foundation-model/* arn:aws:bedrock:us-east-1:123456789012:*"}},
 	{"bedrock createModelCustomizationJob", `"Type":"Task","Resource":"arn:aws:states:::bedrock:createModelCustomizationJob","Parameters":{"JobName":"j","CustomModelName":"m","RoleArn":"arn:aws:iam::123456789012:role/b","BaseModelIdentifier":"amazon.titan-text-express-v1","TrainingDataConfig":{},"OutputDataConfig":{}}`,
 		[]string{"bedrock:CreateModelCustomizationJob -> arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-text-express-v1 arn:aws:bedrock:us-east-1:123456789012:custom-model/* arn:aws:bedrock:us-east-1:123456789012:model-customization-job/*",
 			"iam:PassRole -> arn:aws:iam::123456789012:role/b"}},
