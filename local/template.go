@@ -1,14 +1,8 @@
 package local
 
 import (
-	"crypto/md5"
-	"crypto/sha1"
-	"crypto/sha256"
-	"crypto/sha512"
 	"encoding/base64"
-	"encoding/hex"
 	"fmt"
-	"hash"
 	"math"
 	"strings"
 
@@ -372,27 +366,15 @@ func (c *icall) eval(x *exec, r *roots) (value.Value, *Failure) {
 		if args[1].Kind() != value.String {
 			return bad("the algorithm must be a string")
 		}
-		var h hash.Hash
-		switch args[1].Str() {
-		case "MD5":
-			h = md5.New()
-		case "SHA-1":
-			h = sha1.New()
-		case "SHA-256":
-			h = sha256.New()
-		case "SHA-384":
-			h = sha512.New384()
-		case "SHA-512":
-			h = sha512.New()
-		default:
-			return bad("unsupported algorithm " + args[1].Str())
-		}
 		data := args[0].Str()
 		if args[0].Kind() != value.String {
 			data = args[0].JSON()
 		}
-		h.Write([]byte(data))
-		return value.FromString(hex.EncodeToString(h.Sum(nil))), nil
+		digest, ok := intrinsic.Hash(data, args[1].Str())
+		if !ok {
+			return bad("unsupported algorithm " + args[1].Str())
+		}
+		return value.FromString(digest), nil
 	case "States.JsonMerge":
 		if args[0].Kind() != value.Object || args[1].Kind() != value.Object {
 			return bad("the first two arguments must be objects")

@@ -1,15 +1,10 @@
 package eval
 
 import (
-	"crypto/md5"
-	"crypto/sha1"
-	"crypto/sha256"
-	"crypto/sha512"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
 	"math"
 	"math/rand/v2"
 	"strconv"
@@ -17,6 +12,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/goasl/goasl/asl/intrinsic"
 	"github.com/goasl/goasl/asl/jsonata/picture"
 	"github.com/goasl/goasl/asl/value"
 )
@@ -549,23 +545,11 @@ func init() {
 	def("hash", "<ss:s>", "data,algorithm", func(ev *evaluator, a []val, c *callCtx) val {
 		data, _ := str(a, 0)
 		alg, _ := str(a, 1)
-		var h hash.Hash
-		switch alg {
-		case "MD5":
-			h = md5.New()
-		case "SHA-1":
-			h = sha1.New()
-		case "SHA-256":
-			h = sha256.New()
-		case "SHA-384":
-			h = sha512.New384()
-		case "SHA-512":
-			h = sha512.New()
-		default:
+		digest, ok := intrinsic.Hash(data, alg)
+		if !ok {
 			throw("D3203", c.pos, "$hash: unsupported algorithm %s: use MD5, SHA-1, SHA-256, SHA-384 or SHA-512", jsonQuote(alg))
 		}
-		h.Write([]byte(data))
-		return hex.EncodeToString(h.Sum(nil))
+		return digest
 	})
 	def("uuid", "<:s>", "", func(ev *evaluator, a []val, c *callCtx) val {
 		r := ev.random()
