@@ -102,7 +102,18 @@ func fastKey(patterns []string, req driver.Request, cdk *cdkTarget, tags string,
 			field(kv)
 		}
 	}
-	field(goEnvFile())
+	envFile := goEnvFile()
+	// Files the go command reads that goasl would not hash: an alternate
+	// go.mod, an overlay, a go.work named in the go env file.
+	for _, v := range []string{os.Getenv("GOFLAGS"), envFile} {
+		if strings.Contains(v, "-modfile") || strings.Contains(v, "-overlay") {
+			return ""
+		}
+	}
+	if strings.Contains(envFile, "GOWORK=") {
+		return ""
+	}
+	field(envFile)
 	for _, p := range patterns {
 		field("pattern " + p)
 	}
@@ -258,6 +269,10 @@ func fastRecordRun(key string, pre *fastRecord, l *loaded, outs []output, stderr
 	rec := fastRecord{Files: map[string]string{}, Dirs: map[string]string{}}
 	for _, p := range l.listed {
 		if !p.Standard && p.ImportPath != "" && !inModuleCache(p) {
+			if len(p.CgoFiles) > 0 {
+				// Its C files are not hashed.
+				return
+			}
 			for _, f := range fastFiles(p) {
 				if _, ok := l.hashes[f]; !ok {
 					// Not hashed when loaded: localSources and
@@ -369,6 +384,11 @@ func fastBefore(key string, patterns []string, cdk *cdkTarget) *fastRecord {
 		roots = append(roots, wd)
 	} else {
 		return nil
+	}
+	if w := os.Getenv("GOWORK"); w != "" && w != "off" {
+		if !file(w) || !file(w+".sum") {
+			return nil
+		}
 	}
 	if cdk != nil {
 		roots = append(roots, cdk.Dir)
