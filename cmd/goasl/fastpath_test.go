@@ -11,7 +11,8 @@ import (
 // when nothing it depends on changed, and that every change that could
 // change its output (a file of a package the workflow imports, a new file
 // in a package, go.mod, a build tag, a flag, a deleted or edited output)
-// makes it run in full and write what the sources say.
+// makes it run in full and write what the sources say. A file of a module
+// replaced by a directory counts as much as one of the main module.
 func TestFastPath(t *testing.T) {
 	dir := newModule(t)
 	t.Setenv("XDG_CACHE_HOME", filepath.Join(t.TempDir(), "cache"))
@@ -25,6 +26,21 @@ func TestFastPath(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A module of its own, replaced by a directory.
+	other := t.TempDir()
+	writeOther := func(suffix string) {
+		t.Helper()
+		text := "// Package other ends a state name.\npackage other\n\n// Suffix ends the last state's name.\nconst Suffix = \"" + suffix + "\"\n"
+		if err := os.WriteFile(filepath.Join(other, "other.go"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeOther("")
+	if err := os.WriteFile(filepath.Join(other, "go.mod"), []byte("module example.com/other\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gomodText, _ := os.ReadFile(filepath.Join(dir, "go.mod"))
+	write("go.mod", string(gomodText)+"\nrequire example.com/other v0.0.0\n\nreplace example.com/other => "+other+"\n")
 	write("dep/dep.go", "// Package dep names the last state.\npackage dep\n\n// Last is the name of the last state.\nconst Last = \"Done\"\n")
 	write("flow/flow.go", `// Package flow has a workflow that uses package dep.
 package flow
@@ -33,6 +49,7 @@ import (
 	"fmt"
 	"os"
 
+	"example.com/other"
 	"example.com/wf/dep"
 	"github.com/goasl/goasl/dsl"
 )
@@ -41,7 +58,7 @@ import (
 func Flow() *dsl.Workflow {
 	fmt.Fprintln(os.Stderr, "note: building Flow")
 	wf := dsl.NewWorkflow("MyFlow")
-	wf.Pass(first).Next(wf.Succeed(dep.Last))
+	wf.Pass(first).Next(wf.Succeed(dep.Last+other.Suffix))
 	return wf
 }
 `)
@@ -99,6 +116,10 @@ func Flow() *dsl.Workflow {
 	settle("an edit of a package the workflow imports")
 	contains("an edit of dep", asl, `"Finished"`)
 
+	writeOther("Now")
+	settle("an edit of a module replaced by a directory")
+	contains("an edit of other", asl, `"FinishedNow"`)
+
 	write("flow/last.go", "package flow\n\nvar unused = 1\n")
 	if !run() {
 		t.Errorf("a new file in the package: goasl took the fast path")
@@ -139,7 +160,7 @@ func Flow() *dsl.Workflow {
 	if !run() {
 		t.Fatalf("an edited output: goasl took the fast path")
 	}
-	contains("an edited output", asl, `"Finished"`)
+	contains("an edited output", asl, `"FinishedNow"`)
 
 	t.Setenv("GOASL_NOCACHE", "1")
 	if !run() {
