@@ -4,6 +4,8 @@
 #   2. go generate ./examples/... (one go:generate directive, so one goasl
 #      run, per example package) against one goasl generate ./examples/...
 #      (goal: at most twice as long).
+# The GOASL_NOCACHE=1 lines time the same with generate's fast path off (a
+# full run: go list and the driver every time), for comparison.
 # Each command runs once to warm the caches, then RUNS times (default 5);
 # the median wall and CPU (user+sys) seconds are printed.
 # Usage: bash scripts/bench-generate.sh [RUNS]
@@ -35,5 +37,7 @@ median() {
 }
 
 median "goasl generate ./examples/hello" "$bin" generate ./examples/hello
+median "  the same, GOASL_NOCACHE=1" env GOASL_NOCACHE=1 "$bin" generate ./examples/hello
 median "goasl generate ./examples/..." "$bin" generate ./examples/...
 median "go generate ./examples/..." go generate ./examples/...
+median "  the same, GOASL_NOCACHE=1" env GOASL_NOCACHE=1 go generate ./examples/...

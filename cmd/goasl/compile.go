@@ -41,7 +41,7 @@ Examples:
 				e.errorf("-names: %v", err)
 				return 2
 			}
-			ws, _, err := compileAll(e, patterns, driver.Request{Naming: naming, Timeout: *timeout}, *tags)
+			ws, _, _, err := compileAll(e, patterns, driver.Request{Naming: naming, Timeout: *timeout}, *tags)
 			if err != nil {
 				e.errorf("%v", err)
 				return 1

@@ -47,6 +47,15 @@ or hold exactly what goasl would write. Nothing is ever removed.
 
 Each workflow function may take -timeout to return its workflow.
 
+When the packages are given as directories (as go generate does: ".", no
+"..."), a run that changes nothing is fast: goasl records in the user cache
+directory every file the last run depended on (the Go files and directories
+of the packages it loaded outside the module cache, go.mod and go.sum, the
+files it wrote) and, while every one is as recorded and the flags, the
+environment, the go command and goasl itself are the same, prints what that
+run printed and builds nothing. A workflow function that reads other files
+while it runs defeats this: set GOASL_NOCACHE=1 to always run in full.
+
 Problems are printed as file:line:col: workflow "W": state "S": message (the
 column when the line holds a single call), and the
 command exits with status 1.
@@ -153,7 +162,19 @@ func insidePackage(pkgDir, dir string) error {
 }
 
 func generate(e *env, patterns []string, req driver.Request, cdk *cdkTarget, tags string, check, verbose bool) int {
-	ws, pkgs, err := compileAll(e, patterns, req, tags)
+	// The fast path (fastpath.go): nothing this run depends on changed
+	// since the last one that wrote its files.
+	key := ""
+	if !check && !verbose {
+		key = fastKey(patterns, req, cdk, tags, verbose)
+	}
+	if fastHit(e, key) {
+		return 0
+	}
+	pre := fastBefore(key, patterns, cdk)
+	var printed bytes.Buffer
+	e = &env{stdin: e.stdin, stdout: e.stdout, stderr: teeWriter{e.stderr, &printed}}
+	ws, pkgs, l, err := compileAll(e, patterns, req, tags)
 	if err != nil {
 		e.errorf("%v", err)
 		return 1
@@ -173,6 +194,7 @@ func generate(e *env, patterns []string, req driver.Request, cdk *cdkTarget, tag
 		e.errorf("%v", err)
 		return 1
 	}
+	fastRecordRun(key, pre, l, outs, printed.String())
 	return 0
 }
 

@@ -88,7 +88,7 @@ Examples:
 			if len(patterns) == 0 {
 				return 0
 			}
-			ws, _, err := compileAll(e, patterns, driver.Request{Timeout: *timeout}, *tags)
+			ws, _, _, err := compileAll(e, patterns, driver.Request{Timeout: *timeout}, *tags)
 			if err != nil {
 				e.errorf("%v", err)
 				return 1

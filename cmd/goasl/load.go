@@ -48,6 +48,13 @@ type loaded struct {
 	deps    map[string][]string
 	// hashes are the hashes of sources right after loading.
 	hashes map[string]string
+	// listed is everything go list said; reduced is set when a package
+	// was loaded without some of its files (see reduce).
+	listed  []*listedPackage
+	reduced bool
+	// dirs are the listings of the loaded packages' directories, taken
+	// with hashes (see fastDirs).
+	dirs map[string]string
 }
 
 // driverPkgPath is the package every driver program imports. goasl lists
@@ -239,7 +246,7 @@ func loadWorkflows(ctx context.Context, patterns []string, tags string) (*loaded
 		}
 		return nil, fmt.Errorf("the packages do not build:\n%s", msg)
 	}
-	l := &loaded{exports: map[string]string{}, deps: map[string][]string{}}
+	l := &loaded{exports: map[string]string{}, deps: map[string][]string{}, listed: listed, reduced: len(reducedPaths) > 0}
 	for _, p := range listed {
 		l.exports[p.ImportPath], l.deps[p.ImportPath] = p.Export, p.Deps
 	}

@@ -167,7 +167,7 @@ func loadTarget(e *env, target, workflow, tags string, subs subFlags) (*asl.Stat
 		}
 		return doc.Machine, name, 0
 	}
-	ws, _, err := compileAll(e, []string{target}, driver.Request{}, tags)
+	ws, _, _, err := compileAll(e, []string{target}, driver.Request{}, tags)
 	if err != nil {
 		e.errorf("run: %v", err)
 		return nil, "", 2

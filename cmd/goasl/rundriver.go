@@ -181,20 +181,20 @@ func byModule(pkgs []*workflowPackage) ([]string, map[string][]*workflowPackage)
 // command hashes a file, then compiles it), so goasl does it all again,
 // once, and then gives up rather than write output that does not match
 // the sources.
-func compileAll(e *env, patterns []string, req driver.Request, tags string) ([]driver.Workflow, map[string]*workflowPackage, error) {
+func compileAll(e *env, patterns []string, req driver.Request, tags string) ([]driver.Workflow, map[string]*workflowPackage, *loaded, error) {
 	ctx := context.Background()
 	for attempt := 1; ; attempt++ {
-		ws, pkgs, changed, err := compileOnce(ctx, e, patterns, req, tags)
+		ws, pkgs, l, changed, err := compileOnce(ctx, e, patterns, req, tags)
 		if changed == "" {
-			return ws, pkgs, err
+			return ws, pkgs, l, err
 		}
 		if attempt == 2 {
-			return nil, nil, fmt.Errorf("%s changed while goasl was running, twice: goasl wrote nothing; run it again when the sources are not being edited", displayPath(changed))
+			return nil, nil, nil, fmt.Errorf("%s changed while goasl was running, twice: goasl wrote nothing; run it again when the sources are not being edited", displayPath(changed))
 		}
 	}
 }
 
-func compileOnce(ctx context.Context, e *env, patterns []string, req driver.Request, tags string) ([]driver.Workflow, map[string]*workflowPackage, string, error) {
+func compileOnce(ctx context.Context, e *env, patterns []string, req driver.Request, tags string) ([]driver.Workflow, map[string]*workflowPackage, *loaded, string, error) {
 	// go list builds the packages: hash the files the last run with the
 	// same arguments read before it, and compare after.
 	stamp := sourcesStamp(patterns, tags)
@@ -204,13 +204,14 @@ func compileOnce(ctx context.Context, e *env, patterns []string, req driver.Requ
 	}
 	l, err := loadWorkflows(ctx, patterns, tags)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, nil, "", err
 	}
 	l.hashes = hashFiles(l.sources)
+	l.dirs = fastDirs(l)
 	before := l.hashes
 	for f, h := range early {
 		if now, ok := before[f]; ok && now != h {
-			return nil, nil, f, nil
+			return nil, nil, nil, f, nil
 		}
 	}
 	writeSources(stamp, l.sources)
@@ -226,14 +227,14 @@ func compileOnce(ctx context.Context, e *env, patterns []string, req driver.Requ
 			err = checkResult(res, groups[d], req.Naming)
 		}
 		if changed := changedFile(before, hashFiles(l.sources)); changed != "" {
-			return nil, nil, changed, nil
+			return nil, nil, nil, changed, nil
 		}
 		if err != nil {
-			return nil, nil, "", err
+			return nil, nil, nil, "", err
 		}
 		all = append(all, res.Workflows...)
 	}
-	return all, byPath, "", nil
+	return all, byPath, l, "", nil
 }
 
 // hashFiles returns the SHA-256 of each file ("" for one that cannot be
