@@ -416,3 +416,26 @@ func TestGenerateFromScratch(t *testing.T) {
 		t.Errorf("a workflow function using a generated name: status %d\n%s\nwant\n%s", status, errOut, want)
 	}
 }
+
+// TestGenerateMissingDefinition deletes only the .asl.json that a
+// generated Go file embeds: the package then fails to build on the embed
+// pattern, and goasl builds the driver without the generated file and
+// writes both again.
+func TestGenerateMissingDefinition(t *testing.T) {
+	dir := newModule(t)
+	if status, _, errOut := runCase(t, "", "generate", "./good"); status != 0 {
+		t.Fatalf("generate: %s", errOut)
+	}
+	want, err := os.ReadFile(filepath.Join(dir, "good", "order_flow.asl.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "good", "order_flow.asl.json"))
+	status, out, errOut := runCase(t, "", "generate", "-v", "./good")
+	if status != 0 || out != "wrote good/order_flow.asl.json\n" || errOut != "" {
+		t.Errorf("generate without the definition: status %d\n%s%s", status, out, errOut)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "good", "order_flow.asl.json")); string(got) != string(want) {
+		t.Errorf("the definition written again differs:\n%s", got)
+	}
+}
