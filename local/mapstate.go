@@ -25,24 +25,17 @@ func (x *exec) parallel(cs *cstate, r *roots, in value.Value, th *thread) (value
 	}
 	x.emit(th, eventInfo{Type: "ParallelStateStarted"})
 	results := make([]value.Value, len(cs.branches))
-	end := th.now
-	last := th.prev
-	for i, b := range cs.branches {
-		bth := &thread{now: th.now, prev: th.prev}
-		out, f := x.runScope(b, input, newScope(r.vars), bth, nil)
-		if bth.now.After(end) {
-			end = bth.now
-		}
-		last = bth.prev
-		if f != nil {
-			th.now, th.prev = end, last
-			return value.Value{}, stateFailed(f)
-		}
+	g := x.runGroup(th, len(cs.branches), func(i int, bth *thread) *Failure {
+		out, f := x.runScope(cs.branches[i], input, newScope(r.vars), bth, nil)
 		results[i] = out
+		return f
+	})
+	if g.failed != nil {
+		return value.Value{}, stateFailed(g.f)
 	}
 	// ParallelStateExited follows the same event as ParallelStateSucceeded
 	// (the branches' last one).
-	th.now, th.prev = end, last
+	last := th.prev
 	x.emit(th, eventInfo{Type: "ParallelStateSucceeded"})
 	th.prev = last
 	return value.FromArray(results), nil
@@ -213,6 +206,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	end := th.now
 	last := th.prev
 	slots := newSlots(th.now, maxConc, n)
+	ith := &thread{}
 	for i := 0; i < n; i++ {
 		var item value.Value
 		if batches != nil {
@@ -249,7 +243,8 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 				return value.Value{}, f
 			}
 		}
-		ith := &thread{now: slots.start(), prev: last}
+		// One thread serves every iteration (they run one after another).
+		*ith = thread{now: slots.start(), prev: last, co: th.co}
 		if !cs.distributed {
 			x.emit(ith, eventInfo{Type: "MapIterationStarted", Index: i, Name: cs.name})
 		}
@@ -277,7 +272,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 		if f != nil {
 			if f.Name == ErrRuntime && !cs.distributed {
 				th.now, th.prev = end, last
-				x.emit(&thread{now: end, prev: last}, eventInfo{Type: "MapIterationFailed", Index: i, Name: cs.name})
+				x.emit(&thread{now: end, prev: last, co: th.co}, eventInfo{Type: "MapIterationFailed", Index: i, Name: cs.name})
 				return value.Value{}, stateFailed(f) // MapStateFailed follows the iteration's last event
 
 			}
@@ -287,7 +282,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 			}
 			if !cs.distributed {
 				th.now, th.prev = end, last
-				x.emit(&thread{now: end, prev: last}, eventInfo{Type: "MapIterationFailed", Index: i, Name: cs.name})
+				x.emit(&thread{now: end, prev: last, co: th.co}, eventInfo{Type: "MapIterationFailed", Index: i, Name: cs.name})
 				return value.Value{}, stateFailed(f)
 			}
 			results[i] = value.FromMembers(
@@ -297,7 +292,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 			continue
 		}
 		if !cs.distributed {
-			x.emit(&thread{now: ith.now, prev: last}, eventInfo{Type: "MapIterationSucceeded", Index: i, Name: cs.name})
+			x.emit(&thread{now: ith.now, prev: last, co: th.co}, eventInfo{Type: "MapIterationSucceeded", Index: i, Name: cs.name})
 		}
 		results[i] = out
 	}
@@ -346,7 +341,10 @@ func (x *exec) mapRunArn(cs *cstate) string {
 func (x *exec) child(cs *cstate, input value.Value, th *thread) (value.Value, *Failure) {
 	saveHist, saveEvents := x.hist, x.nev
 	x.hist = false
-	out, f := x.runScope(cs.proc, input, newScope(nil), th, nil)
+	// The child runs alone: no other branch may write events meanwhile.
+	cth := &thread{now: th.now, prev: th.prev}
+	out, f := x.runScope(cs.proc, input, newScope(nil), cth, nil)
+	th.now, th.prev = cth.now, cth.prev
 	x.hist = saveHist
 	x.nev = saveEvents
 	return out, f

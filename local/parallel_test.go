@@ -1,0 +1,142 @@
+package local
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/goasl/goasl/asl/value"
+)
+
+// eventLines renders a history as "id prev +seconds Type Name" lines.
+func eventLines(x *Execution) string {
+	var b strings.Builder
+	for _, e := range x.Events {
+		fmt.Fprintf(&b, "%d %d +%v %s %s\n", e.ID, e.PreviousEventID, e.Timestamp.Sub(x.Start), e.Type, e.Name)
+	}
+	return b.String()
+}
+
+// A failing branch stops its siblings at the virtual time of the failure:
+// a branch that is waiting calls no handler after it, a task in progress
+// is aborted, and the events interleave by virtual time.
+func TestParallelFailureStopsSiblings(t *testing.T) {
+	m := mustMachine(t, `{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[
+		{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":10,"Next":"A"},"A":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","End":true}}},
+		{"StartAt":"B","States":{"B":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","End":true}}},
+		{"StartAt":"C","States":{"C":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","End":true}}}],
+		"End":true}}}`)
+	var calls []string
+	handler := func(took time.Duration, err error) Handler {
+		return func(_ context.Context, tk *Task) (value.Value, error) {
+			calls = append(calls, fmt.Sprintf("%s at +%v", tk.State, tk.Now().Sub(tk.x.opts.StartTime)))
+			tk.Advance(took)
+			return value.FromMembers(), err
+		}
+	}
+	x := run(t, m, Options{Handlers: map[string]Handler{
+		"A": handler(0, nil),
+		"B": handler(5*time.Second, Error("Boom", "branch 1 failed")),
+		"C": handler(20*time.Second, nil),
+	}})
+	if x.Status != Failed || x.Error != "Boom" || x.Cause != "branch 1 failed" || x.Duration() != 5*time.Second {
+		t.Errorf("got %s %s %q after %v, want FAILED Boom \"branch 1 failed\" after 5s", x.Status, x.Error, x.Cause, x.Duration())
+	}
+	if got, want := strings.Join(calls, ", "), "B at +0s, C at +0s"; got != want {
+		t.Errorf("handlers called: %s\nwant %s", got, want)
+	}
+	want := `1 0 +0s ExecutionStarted 
+2 0 +0s ParallelStateEntered P
+3 2 +0s ParallelStateStarted 
+4 3 +0s WaitStateEntered W
+5 3 +0s TaskStateEntered B
+6 5 +0s TaskScheduled 
+7 6 +0s TaskStarted 
+8 3 +0s TaskStateEntered C
+9 8 +0s TaskScheduled 
+10 9 +0s TaskStarted 
+11 7 +5s TaskFailed 
+12 11 +5s TaskStateAborted 
+13 11 +5s TaskStateAborted 
+14 11 +5s ParallelStateFailed 
+15 14 +5s ExecutionFailed 
+`
+	if got := eventLines(x); got != want {
+		t.Errorf("history:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// Branches that succeed interleave their events by virtual time, then by
+// branch index; the Parallel ends with its slowest branch.
+func TestParallelEventsInterleave(t *testing.T) {
+	m := mustMachine(t, `{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[
+		{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":10,"Next":"X"},"X":{"Type":"Pass","End":true}}},
+		{"StartAt":"V","States":{"V":{"Type":"Wait","Seconds":3,"Next":"Y"},"Y":{"Type":"Pass","End":true}}}],
+		"End":true}}}`)
+	x := run(t, m, Options{})
+	if x.Status != Succeeded || x.Output.JSON() != `[{},{}]` || x.Duration() != 10*time.Second {
+		t.Errorf("got %s %s after %v", x.Status, x.Output.JSON(), x.Duration())
+	}
+	want := `1 0 +0s ExecutionStarted 
+2 0 +0s ParallelStateEntered P
+3 2 +0s ParallelStateStarted 
+4 3 +0s WaitStateEntered W
+5 3 +0s WaitStateEntered V
+6 5 +3s WaitStateExited V
+7 6 +3s PassStateEntered Y
+8 7 +3s PassStateExited Y
+9 4 +10s WaitStateExited W
+10 9 +10s PassStateEntered X
+11 10 +10s PassStateExited X
+12 11 +10s ParallelStateSucceeded 
+13 11 +10s ParallelStateExited P
+14 13 +10s ExecutionSucceeded 
+`
+	if got := eventLines(x); got != want {
+		t.Errorf("history:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A failure in a nested Parallel stops the outer siblings too, and their
+// nested branches.
+func TestParallelNestedFailure(t *testing.T) {
+	m := mustMachine(t, `{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[
+		{"StartAt":"Q","States":{"Q":{"Type":"Parallel","End":true,"Branches":[
+			{"StartAt":"S","States":{"S":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","End":true}}}]}}},
+		{"StartAt":"R","States":{"R":{"Type":"Parallel","End":true,"Branches":[
+			{"StartAt":"F","States":{"F":{"Type":"Wait","Seconds":2,"Next":"G"},"G":{"Type":"Fail","Error":"Nested"}}}]}}}],
+		"Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":null,"Next":"Done"}],"End":true},
+		"Done":{"Type":"Succeed"}}}`)
+	x := run(t, m, Options{Handlers: map[string]Handler{
+		"S": func(_ context.Context, tk *Task) (value.Value, error) {
+			tk.Advance(time.Minute)
+			return value.FromMembers(), nil
+		},
+	}})
+	want := `1 0 +0s ExecutionStarted 
+2 0 +0s ParallelStateEntered P
+3 2 +0s ParallelStateStarted 
+4 3 +0s ParallelStateEntered Q
+5 4 +0s ParallelStateStarted 
+6 5 +0s TaskStateEntered S
+7 6 +0s TaskScheduled 
+8 7 +0s TaskStarted 
+9 3 +0s ParallelStateEntered R
+10 9 +0s ParallelStateStarted 
+11 10 +0s WaitStateEntered F
+12 11 +2s WaitStateExited F
+13 12 +2s FailStateEntered G
+14 13 +2s ParallelStateFailed 
+15 14 +2s TaskStateAborted 
+16 14 +2s ParallelStateFailed 
+17 16 +2s ParallelStateExited P
+18 17 +2s SucceedStateEntered Done
+19 18 +2s SucceedStateExited Done
+20 19 +2s ExecutionSucceeded 
+`
+	if got := eventLines(x); got != want {
+		t.Errorf("history:\n%s\nwant:\n%s", got, want)
+	}
+}
