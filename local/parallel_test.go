@@ -3,6 +3,7 @@ package local
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -138,5 +139,28 @@ func TestParallelNestedFailure(t *testing.T) {
 `
 	if got := eventLines(x); got != want {
 		t.Errorf("history:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A handler's panic in a branch reaches the caller of Run; t.FailNow in
+// one (runtime.Goexit) is a run error that says what to do instead.
+func TestParallelHandlerPanicAndGoexit(t *testing.T) {
+	m := mustMachine(t, `{"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+		{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","End":true}}}]}}}`)
+	func() {
+		defer func() {
+			if p := recover(); p != "handler bug" {
+				t.Errorf("recovered %v, want the handler's panic", p)
+			}
+		}()
+		m.Run(context.Background(), Options{Handlers: map[string]Handler{"A": func(context.Context, *Task) (value.Value, error) { panic("handler bug") }}})
+	}()
+	_, err := m.Run(context.Background(), Options{Handlers: map[string]Handler{"A": func(context.Context, *Task) (value.Value, error) {
+		runtime.Goexit()
+		return value.Value{}, nil
+	}}})
+	want := "local: a handler called runtime.Goexit (t.FailNow, t.Fatal) inside a Parallel branch, which runs on its own goroutine: report the failure with t.Error and return an error from the handler instead"
+	if err == nil || err.Error() != want {
+		t.Errorf("got error %v\nwant %s", err, want)
 	}
 }
