@@ -164,3 +164,16 @@ func TestParallelHandlerPanicAndGoexit(t *testing.T) {
 		t.Errorf("got error %v\nwant %s", err, want)
 	}
 }
+
+// An error message of a state in a branch names that state and its event,
+// though other branches ran in between.
+func TestParallelRuntimeErrorNamesItsState(t *testing.T) {
+	m := mustMachine(t, `{"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+		{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":1,"Next":"X"},"X":{"Type":"Pass","End":true}}},
+		{"StartAt":"V","States":{"V":{"Type":"Wait","Seconds":2,"Next":"Y"},"Y":{"Type":"Pass","InputPath":"$.nope","End":true}}}]}}}`)
+	x := run(t, m, Options{})
+	want := "An error occurred while executing the state 'Y' (entered at the event id #10). Invalid path '$.nope' : No results for path: $['nope']"
+	if x.Error != ErrRuntime || x.Cause != want {
+		t.Errorf("got %s %q\nwant %s %q", x.Error, x.Cause, ErrRuntime, want)
+	}
+}
