@@ -159,7 +159,7 @@ func TestParallelHandlerPanicAndGoexit(t *testing.T) {
 		runtime.Goexit()
 		return value.Value{}, nil
 	}}})
-	want := "local: a handler called runtime.Goexit (t.FailNow, t.Fatal) inside a Parallel branch, which runs on its own goroutine: report the failure with t.Error and return an error from the handler instead"
+	want := "local: a handler called runtime.Goexit (t.FailNow, t.Fatal) inside a Parallel branch or a Map iteration, which runs on a goroutine of its own: report the failure with t.Error and return an error from the handler instead"
 	if err == nil || err.Error() != want {
 		t.Errorf("got error %v\nwant %s", err, want)
 	}
@@ -175,5 +175,81 @@ func TestParallelRuntimeErrorNamesItsState(t *testing.T) {
 	want := "An error occurred while executing the state 'Y' (entered at the event id #10). Invalid path '$.nope' : No results for path: $['nope']"
 	if x.Error != ErrRuntime || x.Cause != want {
 		t.Errorf("got %s %q\nwant %s %q", x.Error, x.Cause, ErrRuntime, want)
+	}
+}
+
+// A failing iteration of an inline Map stops the running ones at the time
+// of the failure (MapIterationAborted, TaskStateAborted) and starts no
+// other.
+func TestMapFailureStopsIterations(t *testing.T) {
+	def := `{"StartAt":"M","States":{"M":{"Type":"Map",%s"ItemProcessor":{"StartAt":"T","States":{
+		"T":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","End":true}}},"End":true}}}`
+	for _, tc := range []struct {
+		conc, calls, want string
+	}{{"", "10 at +0s, 3 at +0s, 20 at +0s", `1 0 +0s ExecutionStarted 
+2 0 +0s MapStateEntered M
+3 2 +0s MapStateStarted 
+4 3 +0s MapIterationStarted M
+5 4 +0s TaskStateEntered T
+6 5 +0s TaskScheduled 
+7 6 +0s TaskStarted 
+8 3 +0s MapIterationStarted M
+9 8 +0s TaskStateEntered T
+10 9 +0s TaskScheduled 
+11 10 +0s TaskStarted 
+12 3 +0s MapIterationStarted M
+13 12 +0s TaskStateEntered T
+14 13 +0s TaskScheduled 
+15 14 +0s TaskStarted 
+16 11 +3s TaskFailed 
+17 16 +3s MapIterationFailed M
+18 16 +3s TaskStateAborted 
+19 16 +3s MapIterationAborted M
+20 16 +3s TaskStateAborted 
+21 16 +3s MapIterationAborted M
+22 16 +3s TaskStateAborted 
+23 16 +3s MapStateFailed 
+24 23 +3s ExecutionFailed 
+`}, {`"MaxConcurrency":2,`, "10 at +0s, 3 at +0s", `1 0 +0s ExecutionStarted 
+2 0 +0s MapStateEntered M
+3 2 +0s MapStateStarted 
+4 3 +0s MapIterationStarted M
+5 4 +0s TaskStateEntered T
+6 5 +0s TaskScheduled 
+7 6 +0s TaskStarted 
+8 3 +0s MapIterationStarted M
+9 8 +0s TaskStateEntered T
+10 9 +0s TaskScheduled 
+11 10 +0s TaskStarted 
+12 11 +3s TaskFailed 
+13 12 +3s MapIterationFailed M
+14 12 +3s TaskStateAborted 
+15 12 +3s MapIterationAborted M
+16 12 +3s TaskStateAborted 
+17 12 +3s MapStateFailed 
+18 17 +3s ExecutionFailed 
+`}} {
+		m := mustMachine(t, fmt.Sprintf(def, tc.conc))
+		var calls []string
+		x := run(t, m, Options{Input: mustJSON(t, `[10,3,20]`), Handlers: map[string]Handler{
+			"T": func(_ context.Context, tk *Task) (value.Value, error) {
+				n, _ := tk.Input.Int()
+				calls = append(calls, fmt.Sprintf("%d at +%v", n, tk.Now().Sub(tk.x.opts.StartTime)))
+				tk.Advance(time.Duration(n) * time.Second)
+				if n == 3 {
+					return value.Value{}, Error("Boom", "item 1")
+				}
+				return value.FromMembers(), nil
+			},
+		}})
+		if x.Status != Failed || x.Error != "Boom" || x.Duration() != 3*time.Second {
+			t.Errorf("%s: got %s %s after %v, want FAILED Boom after 3s", tc.conc, x.Status, x.Error, x.Duration())
+		}
+		if got := strings.Join(calls, ", "); got != tc.calls {
+			t.Errorf("%s: handlers called: %s\nwant %s", tc.conc, got, tc.calls)
+		}
+		if got := eventLines(x); got != tc.want {
+			t.Errorf("%s: history:\n%s\nwant:\n%s", tc.conc, got, tc.want)
+		}
 	}
 }

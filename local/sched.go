@@ -45,10 +45,15 @@ type coro struct {
 
 // group is the branches of one Parallel state.
 type group struct {
-	kids   []*coro
-	parent *coro // nil: the parent is not a coroutine
-	wake   chan struct{}
-	active int
+	s       *sched
+	path    []int
+	n       int // the branches
+	run     func(i int, th *thread) *Failure
+	aborted func(i int, at *thread)
+	kids    []*coro // the branches started so far
+	parent  *coro   // nil: the parent is not a coroutine
+	wake    chan struct{}
+	active  int
 	// failed is the branch that failed first, in virtual time.
 	failed *coro
 	f      *Failure
@@ -93,13 +98,28 @@ func (s *sched) remove(c *coro) {
 }
 
 // resume hands the turn to c.
-func (c *coro) resume() {
+func (x *exec) resume(c *coro) {
 	if !c.state {
 		c.state = true
-		go c.body()
+		go x.host(c)
 		return
 	}
 	c.wake <- struct{}{}
+}
+
+// host runs c on this goroutine, then each coroutine not yet started that
+// gets the turn when the one before ends (a Map's iterations reuse the
+// goroutine of the iteration that ended).
+func (x *exec) host(c *coro) {
+	for c != nil {
+		c = x.runCoro(c)
+	}
+}
+
+func (x *exec) runCoro(c *coro) (next *coro) {
+	defer func() { next = x.exitCoro(c, recover()) }()
+	c.body()
+	return nil
 }
 
 func (c *coro) save(x *exec) {
@@ -120,7 +140,7 @@ func (x *exec) yield(th *thread) {
 		if d.less(c) {
 			s.ready = append(s.ready, c)
 			c.save(x)
-			s.popMin().resume()
+			x.resume(s.popMin())
 			<-c.wake
 			if c.killed {
 				runtime.Goexit()
@@ -133,49 +153,40 @@ func (x *exec) yield(th *thread) {
 
 // errGoexit is the run error when a handler ends a branch's goroutine
 // (t.FailNow in a handler of a Parallel branch).
-var errGoexit = errors.New("local: a handler called runtime.Goexit (t.FailNow, t.Fatal) inside a Parallel branch, which runs on its own goroutine: report the failure with t.Error and return an error from the handler instead")
+var errGoexit = errors.New("local: a handler called runtime.Goexit (t.FailNow, t.Fatal) inside a Parallel branch or a Map iteration, which runs on a goroutine of its own: report the failure with t.Error and return an error from the handler instead")
 
 // runGroup runs the branches: run(i, th) runs branch i on th and returns
-// its failure. It returns when every branch has ended or one failed and
-// its siblings were stopped; th is then at the end (the failure) in
-// virtual time and follows the group's last event.
-func (x *exec) runGroup(th *thread, n int, run func(i int, th *thread) *Failure) *group {
-	g := &group{parent: th.co, active: n}
-	var s *sched
-	var path []int
+// its failure. With limit > 0, at most limit branches run at a time: the
+// next one starts when one ends (a Map's MaxConcurrency). aborted, when
+// set, writes the events of a branch stopped after it started. runGroup
+// returns when every branch has ended or one failed and its siblings were
+// stopped; th is then at the end (the failure) in virtual time and
+// follows the group's last event.
+func (x *exec) runGroup(th *thread, n, limit int, run func(i int, th *thread) *Failure, aborted func(i int, at *thread)) *group {
+	g := &group{parent: th.co, active: n, n: n, run: run, aborted: aborted}
+	if n == 0 {
+		return g
+	}
 	if th.co != nil {
-		s, path = th.co.s, th.co.path
+		g.s, g.path = th.co.s, th.co.path
 		th.co.sub = g
 		g.wake = th.co.wake
 	} else {
-		s = &sched{ack: make(chan struct{})}
+		g.s = &sched{ack: make(chan struct{})}
 		g.wake = make(chan struct{}, 1)
 	}
-	g.kids = make([]*coro, n)
-	for i := range n {
-		p := make([]int, len(path)+1)
-		copy(p, path)
-		p[len(path)] = i
-		c := &coro{s: s, g: g, path: p, wake: make(chan struct{}, 1), at: th.now}
-		c.th = &thread{now: th.now, prev: th.prev, co: c}
-		c.save(x)
-		c.body = func() {
-			defer x.exitCoro(c)
-			c.restore(x)
-			f := run(i, c.th)
-			c.finished = true
-			if f != nil && g.failed == nil {
-				g.failed, g.f = c, f
-			}
-		}
-		g.kids[i] = c
-		s.ready = append(s.ready, c)
+	if limit <= 0 || limit > n {
+		limit = n
+	}
+	g.kids = make([]*coro, 0, limit)
+	for range limit {
+		x.admit(g, th.now, th.prev)
 	}
 	if th.co != nil {
 		th.co.save(x)
 	}
 	saveName, saveEntered, savePrev := x.curName, x.curEntered, x.curEnteredPrev
-	s.popMin().resume()
+	x.resume(g.s.popMin())
 	<-g.wake
 	if th.co != nil {
 		th.co.sub = nil
@@ -203,15 +214,36 @@ func (x *exec) runGroup(th *thread, n int, run func(i int, th *thread) *Failure)
 	return g
 }
 
+// admit makes the group's next branch ready to start at the given time.
+func (x *exec) admit(g *group, at time.Time, prev int64) {
+	i := len(g.kids)
+	p := make([]int, len(g.path)+1)
+	copy(p, g.path)
+	p[len(g.path)] = i
+	c := &coro{s: g.s, g: g, path: p, wake: make(chan struct{}, 1), at: at}
+	c.th = &thread{now: at, prev: prev, co: c}
+	c.save(x)
+	c.body = func() {
+		c.restore(x)
+		f := g.run(i, c.th)
+		c.finished = true
+		if f != nil && g.failed == nil {
+			g.failed, g.f = c, f
+		}
+	}
+	g.kids = append(g.kids, c)
+	g.s.ready = append(g.s.ready, c)
+}
+
 // exitCoro ends a branch: it stops the siblings of a failed branch and
-// hands the turn on.
-func (x *exec) exitCoro(c *coro) {
+// hands the turn on; it returns the coroutine to start on this goroutine.
+func (x *exec) exitCoro(c *coro, p any) *coro {
 	g := c.g
 	if c.killed {
 		c.s.ack <- struct{}{}
-		return
+		return nil
 	}
-	if p := recover(); p != nil {
+	if p != nil {
 		g.panic = p
 		c.finished = true
 		if g.failed == nil {
@@ -230,12 +262,20 @@ func (x *exec) exitCoro(c *coro) {
 	if g.failed == c {
 		x.stopSiblings(g, c)
 		g.active = 0
+	} else if len(g.kids) < g.n {
+		x.admit(g, c.th.now, c.th.prev)
 	}
 	if g.active == 0 {
 		g.wake <- struct{}{}
-		return
+		return nil
 	}
-	c.s.popMin().resume()
+	next := c.s.popMin()
+	if !next.state {
+		next.state = true
+		return next
+	}
+	next.wake <- struct{}{}
+	return nil
 }
 
 // stopSiblings stops every branch of g but c, which failed: each Task
@@ -253,6 +293,8 @@ func (x *exec) stopSiblings(g *group, c *coro) {
 			x.stopCoro(k, at, abort, c.th.prev)
 		}
 	}
+	// The branches not started yet never start.
+	g.n = len(g.kids)
 }
 
 // stopCoro writes the TaskStateAborted events of k and its nested
@@ -260,6 +302,10 @@ func (x *exec) stopSiblings(g *group, c *coro) {
 func (x *exec) stopCoro(k *coro, at *thread, abort bool, prev int64) {
 	if k.done {
 		return
+	}
+	if abort && k.state && k.g.aborted != nil {
+		k.g.aborted(k.path[len(k.path)-1], at)
+		at.prev = prev
 	}
 	if k.sub != nil {
 		for _, kk := range k.sub.kids {

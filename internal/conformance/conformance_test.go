@@ -349,6 +349,7 @@ func (s *suite) runExecution(c *harnessCase, m *local.Machine, def []byte, e *ha
 	}
 	if len(e.MockConfigFile) > 0 {
 		e.MockConfigFile = fixParallelHang(e.MockConfigFile, content[strings.TrimPrefix(e.Path, "/")])
+		e.MockConfigFile = fixConcurrentHang(e.MockConfigFile, content[strings.TrimPrefix(e.Path, "/")])
 		mc, err := local.ParseMockConfig(fixMocks(e.MockConfigFile, def))
 		if err != nil {
 			return false, "harness: mock configuration: " + err.Error(), false, "mock"
@@ -674,6 +675,52 @@ func testName(key string) string {
 		name = name[:i]
 	}
 	return name
+}
+
+// fixConcurrentHang corrects a derived mock that hangs only the first
+// invocation of a task the recording enters several times (the iterations
+// of a Map that all time out at once): each of those invocations hangs.
+func fixConcurrentHang(raw []byte, history json.RawMessage) []byte {
+	h, err := value.Parse(history)
+	if err != nil {
+		return raw
+	}
+	events, _ := h.Get("events")
+	entered := map[string]int{}
+	for _, ev := range events.Items() {
+		if t, _ := ev.Get("type"); t.Str() != "TaskStateEntered" {
+			continue
+		}
+		d, _ := ev.Get("stateEnteredEventDetails")
+		name, _ := d.Get("name")
+		entered[name.Str()]++
+	}
+	mc, err := value.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	sms, _ := mc.Get("StateMachines")
+	resps, _ := mc.Get("MockedResponses")
+	changed := false
+	for _, sm := range sms.Values() {
+		tcs, _ := sm.Get("TestCases")
+		for _, tc := range tcs.Values() {
+			for i, st := range tc.Keys() {
+				rn := tc.Values()[i].Str()
+				r, _ := resps.Get(rn)
+				if n := entered[st]; n > 1 && r.Len() == 1 && r.Keys()[0] == "0" {
+					if _, ok := r.Values()[0].Get("Hang"); ok {
+						resps = resps.With(rn, value.FromMembers(value.Member{Key: fmt.Sprintf("0-%d", n-1), Value: r.Values()[0]}))
+						changed = true
+					}
+				}
+			}
+		}
+	}
+	if !changed {
+		return raw
+	}
+	return []byte(mc.With("MockedResponses", resps).JSON())
 }
 
 // fixParallelHang corrects a derived mock that hangs a task the recording
