@@ -253,3 +253,19 @@ func TestMapFailureStopsIterations(t *testing.T) {
 		}
 	}
 }
+
+// Stopped branches and iterations leave no goroutine behind.
+func TestStoppedBranchesLeaveNoGoroutine(t *testing.T) {
+	m := mustMachine(t, `{"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+		{"StartAt":"M","States":{"M":{"Type":"Map","End":true,"ItemProcessor":{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":9,"End":true}}}}}},
+		{"StartAt":"V","States":{"V":{"Type":"Wait","Seconds":1,"Next":"F"},"F":{"Type":"Fail","Error":"Stop"}}}]}}}`)
+	before := runtime.NumGoroutine()
+	for range 50 {
+		if x := run(t, m, Options{Input: mustJSON(t, `[1,2,3]`)}); x.Error != "Stop" {
+			t.Fatalf("got %s %s", x.Status, x.Error)
+		}
+	}
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("%d goroutines after 50 runs, %d before", after, before)
+	}
+}
