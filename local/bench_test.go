@@ -109,3 +109,14 @@ func BenchmarkInlineMap10000(b *testing.B) {
 	in := value.FromMembers(value.Member{Key: "items", Value: value.FromArray(items)})
 	benchRun(b, m, Options{Input: in, MaxEvents: -1}, 10000)
 }
+
+// BenchmarkParallel runs a Parallel state of 10 branches of 10 Pass states
+// each (the branches take turns on the virtual clock), history on.
+func BenchmarkParallel(b *testing.B) {
+	var br []string
+	for range 10 {
+		br = append(br, chain(10, `"Type":"Pass"`))
+	}
+	m := mustMachine(b, `{"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[`+strings.Join(br, ",")+`]}}}`)
+	benchRun(b, m, Options{}, 101)
+}

@@ -165,6 +165,11 @@ func Run(ctx context.Context, sm *asl.StateMachine, opts Options) (*Execution, e
 type thread struct {
 	now  time.Time
 	prev int64
+	// co is the Parallel branch the thread runs in (nil outside one).
+	co *coro
+	// task: a Task state is open (entered, not exited); failTask: the
+	// state that failed last was a Task state.
+	task, failTask bool
 }
 
 // exec is one running execution.
@@ -259,6 +264,9 @@ func formatTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05
 
 // emit records an event (when the history is on) and returns its id.
 func (x *exec) emit(th *thread, e eventInfo) int64 {
+	if th.co != nil {
+		x.yield(th)
+	}
 	x.nev++
 	id := int64(x.nev)
 	if x.hist {
@@ -411,6 +419,9 @@ func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, 
 	saveName, saveEntered, savePrev := x.curName, x.curEntered, x.curEnteredPrev
 	x.curName, x.curEntered, x.curEnteredPrev = cs.name, entered, enteredPrev
 	out, next, f := x.stateBody(cs, input, vars, th, item, entered)
+	if f != nil {
+		th.failTask = cs.typ == asl.TypeTask
+	}
 	x.curName, x.curEntered, x.curEnteredPrev = saveName, saveEntered, savePrev
 	return out, next, f
 }
@@ -434,7 +445,9 @@ func (x *exec) stateBody(cs *cstate, input value.Value, vars *scope, th *thread,
 		out, asg, f = x.pass(cs, r)
 	case cs.typ == asl.TypeTask || cs.typ == asl.TypeParallel || cs.typ == asl.TypeMap:
 		var handler *cstate
+		th.task = cs.typ == asl.TypeTask
 		out, asg, handler, f = x.withRetry(cs, r, th, item)
+		th.task = false
 		if handler != nil {
 			next, caught = handler, true
 		}

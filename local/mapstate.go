@@ -25,24 +25,17 @@ func (x *exec) parallel(cs *cstate, r *roots, in value.Value, th *thread) (value
 	}
 	x.emit(th, eventInfo{Type: "ParallelStateStarted"})
 	results := make([]value.Value, len(cs.branches))
-	end := th.now
-	last := th.prev
-	for i, b := range cs.branches {
-		bth := &thread{now: th.now, prev: th.prev}
-		out, f := x.runScope(b, input, newScope(r.vars), bth, nil)
-		if bth.now.After(end) {
-			end = bth.now
-		}
-		last = bth.prev
-		if f != nil {
-			th.now, th.prev = end, last
-			return value.Value{}, stateFailed(f)
-		}
+	g := x.runGroup(th, len(cs.branches), 0, func(i int, bth *thread) *Failure {
+		out, f := x.runScope(cs.branches[i], input, newScope(r.vars), bth, nil)
 		results[i] = out
+		return f
+	}, nil)
+	if g.failed != nil {
+		return value.Value{}, stateFailed(g.f)
 	}
 	// ParallelStateExited follows the same event as ParallelStateSucceeded
 	// (the branches' last one).
-	th.now, th.prev = end, last
+	last := th.prev
 	x.emit(th, eventInfo{Type: "ParallelStateSucceeded"})
 	th.prev = last
 	return value.FromArray(results), nil
@@ -209,11 +202,11 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	}
 	results := make([]value.Value, n)
 	failed := 0
-	var firstFail *Failure
 	end := th.now
-	last := th.prev
 	slots := newSlots(th.now, maxConc, n)
-	for i := 0; i < n; i++ {
+	ith := &thread{}
+	itemAt := func(i int) (value.Value, *Failure) {
+		var f *Failure
 		var item value.Value
 		if batches != nil {
 			var b value.ObjectBuilder
@@ -249,21 +242,61 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 				return value.Value{}, f
 			}
 		}
-		ith := &thread{now: slots.start(), prev: last}
-		if !cs.distributed {
+		return sel, nil
+	}
+	if !cs.distributed {
+		var selFail *Failure
+		last := th.prev
+		g := x.runGroup(th, n, int(maxConc), func(i int, ith *thread) *Failure {
+			sel, f := itemAt(i)
+			if f != nil {
+				selFail = f
+				return f
+			}
+			// An iteration's start follows the last event of the iteration
+			// that ran before it.
+			ith.prev = last
 			x.emit(ith, eventInfo{Type: "MapIterationStarted", Index: i, Name: cs.name})
+			out, f := x.runScope(cs.proc, sel, newScope(r.vars), ith, nil)
+			last = ith.prev
+			if x.runErr != nil {
+				return f
+			}
+			typ := "MapIterationSucceeded"
+			if f != nil {
+				typ = "MapIterationFailed"
+			}
+			x.emit(&thread{now: ith.now, prev: ith.prev, co: ith.co}, eventInfo{Type: typ, Index: i, Name: cs.name})
+			results[i] = out
+			return f
+		}, func(i int, at *thread) {
+			x.emit(at, eventInfo{Type: "MapIterationAborted", Index: i, Name: cs.name})
+		})
+		switch {
+		case x.runErr != nil:
+			return value.Value{}, g.f
+		case selFail != nil:
+			return value.Value{}, selFail
+		case g.failed != nil:
+			return value.Value{}, stateFailed(g.f)
 		}
-		vars := newScope(r.vars)
-		if cs.distributed {
-			vars = newScope(nil)
-			ith.prev = -1 // child executions have their own histories
+		th.prev = x.lastID()
+		// MapStateExited follows the same event as MapStateSucceeded.
+		prev := th.prev
+		x.emit(th, eventInfo{Type: "MapStateSucceeded"})
+		th.prev = prev
+		return value.FromArray(results), nil
+	}
+	// A Distributed Map's child executions run one after another, each on
+	// its own clock and with its own history.
+	for i := 0; i < n; i++ {
+		sel, f := itemAt(i)
+		if f != nil {
+			return value.Value{}, f
 		}
-		var out value.Value
-		if cs.distributed {
-			out, f = x.child(cs, sel, ith)
-		} else {
-			out, f = x.runScope(cs.proc, sel, vars, ith, nil)
-		}
+		// One thread serves every child (they run one after another).
+		*ith = thread{now: slots.start(), prev: -1, co: th.co}
+		out, f := x.child(cs, sel, ith)
 		if x.runErr != nil {
 			return value.Value{}, f
 		}
@@ -271,59 +304,34 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 		if ith.now.After(end) {
 			end = ith.now
 		}
-		if !cs.distributed {
-			last = ith.prev
-		}
 		if f != nil {
-			if f.Name == ErrRuntime && !cs.distributed {
-				th.now, th.prev = end, last
-				x.emit(&thread{now: end, prev: last}, eventInfo{Type: "MapIterationFailed", Index: i, Name: cs.name})
-				return value.Value{}, stateFailed(f) // MapStateFailed follows the iteration's last event
-
-			}
 			failed++
-			if firstFail == nil {
-				firstFail = f
-			}
-			if !cs.distributed {
-				th.now, th.prev = end, last
-				x.emit(&thread{now: end, prev: last}, eventInfo{Type: "MapIterationFailed", Index: i, Name: cs.name})
-				return value.Value{}, stateFailed(f)
-			}
 			results[i] = value.FromMembers(
 				value.Member{Key: "Error", Value: value.FromString(f.Name)},
 				value.Member{Key: "Cause", Value: value.FromString(f.Cause)},
 			)
 			continue
 		}
-		if !cs.distributed {
-			x.emit(&thread{now: ith.now, prev: last}, eventInfo{Type: "MapIterationSucceeded", Index: i, Name: cs.name})
-		}
 		results[i] = out
 	}
 	th.now = end
-	if !cs.distributed {
-		th.prev = x.lastID()
-	}
-	if cs.distributed {
-		th.prev = x.lastID()
-		tolerated := true
-		if failed > 0 {
-			tolerated = false
-			if hasCount && int64(failed) <= tolCount {
-				tolerated = true
-			}
-			if hasPct && n > 0 && float64(failed)*100/float64(n) <= tolPct {
-				tolerated = true
-			}
+	th.prev = x.lastID()
+	tolerated := true
+	if failed > 0 {
+		tolerated = false
+		if hasCount && int64(failed) <= tolCount {
+			tolerated = true
 		}
-		if !tolerated {
-			fl := &Failure{Name: ErrExceedToleratedFailureThreshold, HasCause: true, Cause: "The specified tolerated failure threshold was exceeded"}
-			x.emit(th, eventInfo{Type: "MapRunFailed", Error: fl.Name, HasError: true, Cause: fl.Cause, HasCause: true})
-			return value.Value{}, stateFailed(fl)
+		if hasPct && n > 0 && float64(failed)*100/float64(n) <= tolPct {
+			tolerated = true
 		}
-		x.emit(th, eventInfo{Type: "MapRunSucceeded"})
 	}
+	if !tolerated {
+		fl := &Failure{Name: ErrExceedToleratedFailureThreshold, HasCause: true, Cause: "The specified tolerated failure threshold was exceeded"}
+		x.emit(th, eventInfo{Type: "MapRunFailed", Error: fl.Name, HasError: true, Cause: fl.Cause, HasCause: true})
+		return value.Value{}, stateFailed(fl)
+	}
+	x.emit(th, eventInfo{Type: "MapRunSucceeded"})
 	// MapStateExited follows the same event as MapStateSucceeded.
 	prev := th.prev
 	x.emit(th, eventInfo{Type: "MapStateSucceeded"})
@@ -346,7 +354,10 @@ func (x *exec) mapRunArn(cs *cstate) string {
 func (x *exec) child(cs *cstate, input value.Value, th *thread) (value.Value, *Failure) {
 	saveHist, saveEvents := x.hist, x.nev
 	x.hist = false
-	out, f := x.runScope(cs.proc, input, newScope(nil), th, nil)
+	// The child runs alone: no other branch may write events meanwhile.
+	cth := &thread{now: th.now, prev: th.prev}
+	out, f := x.runScope(cs.proc, input, newScope(nil), cth, nil)
+	th.now, th.prev = cth.now, cth.prev
 	x.hist = saveHist
 	x.nev = saveEvents
 	return out, f
@@ -398,10 +409,10 @@ func stateFailed(f *Failure) *Failure {
 	return &c
 }
 
-// slots schedules a Map's iterations on the virtual clock: with
-// MaxConcurrency n > 0, iteration n+1 starts when the first of the n
-// running ones ends, and so on; with 0 (no limit) every iteration starts
-// when the state does. Iterations run one after another in Go, each on its
+// slots schedules a Distributed Map's child executions on the virtual
+// clock: with MaxConcurrency n > 0, child n+1 starts when the first of the
+// n running ones ends, and so on; with 0 (no limit) every child starts
+// when the state does. Children run one after another in Go, each on its
 // own clock, so the state takes as long as its slowest slot.
 type slots struct {
 	free  []time.Time // when each busy slot frees, a min-heap

@@ -349,6 +349,7 @@ func (s *suite) runExecution(c *harnessCase, m *local.Machine, def []byte, e *ha
 	}
 	if len(e.MockConfigFile) > 0 {
 		e.MockConfigFile = fixParallelHang(e.MockConfigFile, content[strings.TrimPrefix(e.Path, "/")])
+		e.MockConfigFile = fixConcurrentHang(e.MockConfigFile, content[strings.TrimPrefix(e.Path, "/")])
 		mc, err := local.ParseMockConfig(fixMocks(e.MockConfigFile, def))
 		if err != nil {
 			return false, "harness: mock configuration: " + err.Error(), false, "mock"
@@ -451,8 +452,13 @@ func compareHistory(content map[string]json.RawMessage, key string, x *local.Exe
 		return false, "history JSON does not parse"
 	}
 	gotEvents, _ := got.Get("events")
-	gl := normaliseEvents(gotEvents.Items(), true)
 	el := normaliseEvents(events.Items(), false)
+	gl := normaliseEvents(gotEvents.Items(), true)
+	if !masksParallel(el) {
+		// The recording shows the branches' events as they were: the test
+		// did not add the transformer that sorts them.
+		gl = normaliseEvents(gotEvents.Items(), true, false)
+	}
 	// The execution role is replaced by a token that differs between tests
 	// ("snf_role_arn", "arn:...:role/<resource:1>"): it is not compared.
 	for i, e := range el {
@@ -480,6 +486,13 @@ func compareHistory(content map[string]json.RawMessage, key string, x *local.Exe
 		et, _ := el[i].Get("type")
 		gt, _ := gl[i].Get("type")
 		if et.Str() != gt.Str() {
+			if os.Getenv("CONFORMANCE_HISTORY_DEBUG") != "" {
+				for j := range el {
+					a, _ := gl[j].Get("type")
+					b, _ := el[j].Get("type")
+					fmt.Printf("-- %d got %s want %s\n", j, a.Str(), b.Str())
+				}
+			}
 			return false, fmt.Sprintf("event types differ (first: %s, want %s)", gt.Str(), et.Str())
 		}
 	}
@@ -508,12 +521,15 @@ func compareHistory(content map[string]json.RawMessage, key string, x *local.Exe
 // normaliseEvents applies LocalStack's normalisation: JSON-in-string
 // parsed one level, timestamps replaced, and each Parallel block's events
 // given id [0] and sorted by their JSON text.
-func normaliseEvents(events []value.Value, actual bool) []value.Value {
+func normaliseEvents(events []value.Value, actual bool, sortBlocks ...bool) []value.Value {
 	out := make([]value.Value, 0, len(events))
 	for _, e := range events {
 		if actual {
-			// SfnNoneRecursiveParallelTransformer drops this event.
-			if t, _ := e.Get("type"); t.Str() == "ParallelStateSucceeded" {
+			// SfnNoneRecursiveParallelTransformer drops this event, and
+			// ParallelStateFailed too when it sorts the blocks (the
+			// recordings of test_parallel_catch_error have no
+			// ParallelStateFailed, and its id is missing).
+			if t, _ := e.Get("type"); t.Str() == "ParallelStateSucceeded" || t.Str() == "ParallelStateFailed" && (len(sortBlocks) == 0 || sortBlocks[0]) {
 				continue
 			}
 			e = loadsOnce(e)
@@ -521,7 +537,7 @@ func normaliseEvents(events []value.Value, actual bool) []value.Value {
 		}
 		out = append(out, e)
 	}
-	if !actual {
+	if !actual || len(sortBlocks) > 0 && !sortBlocks[0] {
 		return out
 	}
 	// Parallel blocks.
@@ -554,6 +570,22 @@ func normaliseEvents(events []value.Value, actual bool) []value.Value {
 		i = j
 	}
 	return out
+}
+
+// masksParallel reports whether a recorded history went through
+// LocalStack's Parallel transformer: its branches' events have id [0].
+func masksParallel(events []value.Value) bool {
+	for _, e := range events {
+		if id, _ := e.Get("id"); id.Kind() == value.Array {
+			return true
+		}
+	}
+	for _, e := range events {
+		if t, _ := e.Get("type"); t.Str() == "ParallelStateStarted" {
+			return false
+		}
+	}
+	return true
 }
 
 // sortKey is the JSON text of an event with sorted keys (Python's
@@ -643,6 +675,52 @@ func testName(key string) string {
 		name = name[:i]
 	}
 	return name
+}
+
+// fixConcurrentHang corrects a derived mock that hangs only the first
+// invocation of a task the recording enters several times (the iterations
+// of a Map that all time out at once): each of those invocations hangs.
+func fixConcurrentHang(raw []byte, history json.RawMessage) []byte {
+	h, err := value.Parse(history)
+	if err != nil {
+		return raw
+	}
+	events, _ := h.Get("events")
+	entered := map[string]int{}
+	for _, ev := range events.Items() {
+		if t, _ := ev.Get("type"); t.Str() != "TaskStateEntered" {
+			continue
+		}
+		d, _ := ev.Get("stateEnteredEventDetails")
+		name, _ := d.Get("name")
+		entered[name.Str()]++
+	}
+	mc, err := value.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	sms, _ := mc.Get("StateMachines")
+	resps, _ := mc.Get("MockedResponses")
+	changed := false
+	for _, sm := range sms.Values() {
+		tcs, _ := sm.Get("TestCases")
+		for _, tc := range tcs.Values() {
+			for i, st := range tc.Keys() {
+				rn := tc.Values()[i].Str()
+				r, _ := resps.Get(rn)
+				if n := entered[st]; n > 1 && r.Len() == 1 && r.Keys()[0] == "0" {
+					if _, ok := r.Values()[0].Get("Hang"); ok {
+						resps = resps.With(rn, value.FromMembers(value.Member{Key: fmt.Sprintf("0-%d", n-1), Value: r.Values()[0]}))
+						changed = true
+					}
+				}
+			}
+		}
+	}
+	if !changed {
+		return raw
+	}
+	return []byte(mc.With("MockedResponses", resps).JSON())
 }
 
 // fixParallelHang corrects a derived mock that hangs a task the recording
