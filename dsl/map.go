@@ -55,7 +55,9 @@ func (m *MapState) processor(kind ir.ScopeKind, build func(*Scope)) *MapState {
 
 // DeclareItem declares t as the type of each item the Map iterates over,
 // which its ItemSelector and item processor then see. Without it the item
-// type is inferred from the array the Map reads.
+// type is inferred from the array the Map reads. Over an object, AWS runs
+// one iteration per member, and each item is the pair {"Key": name,
+// "Value": member}: declare a struct of that shape, or select an array.
 func (m *MapState) DeclareItem(t GoType) *MapState {
 	if m == nil {
 		return m
