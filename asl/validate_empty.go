@@ -27,6 +27,7 @@ const (
 type emptyRule struct {
 	kind emptyKind
 	want string // emptyPath: "a Path" or "a Reference Path"; emptyEnum: the values; emptyOther: the message
+	code Code   // emptyOther: the diagnostic's code; CodeSchema if not set
 }
 
 var (
@@ -34,7 +35,7 @@ var (
 	emptyRefPath  = emptyRule{kind: emptyPath, want: "a Reference Path"}
 	emptyStartAt  = emptyRule{kind: emptyTarget}
 	emptyNext     = emptyRule{kind: emptyTarget}
-	emptyResource = emptyRule{kind: emptyOther, want: "Field 'Resource' is empty: a Task state needs the ARN of what it runs, such as \"arn:aws:states:::lambda:invoke\"; a tool that fills it in at deploy time must write the ARN before AWS sees the definition"}
+	emptyResource = emptyRule{kind: emptyOther, code: CodeInvalidResource, want: "Field 'Resource' is empty: a Task state needs the ARN of what it runs, such as \"arn:aws:states:::lambda:invoke\"; a tool that fills it in at deploy time must write the ARN before AWS sees the definition"}
 )
 
 // emptyRules lists, per model type, the string fields this file checks.
@@ -50,7 +51,7 @@ var emptyRules = map[reflect.Type]map[string]emptyRule{
 		"Cause": emptyComment, "CausePath": {kind: emptyPath, want: "a Reference Path or an intrinsic function"},
 		"ItemsPath": emptyRefPath, "MaxConcurrencyPath": emptyRefPath, "ToleratedFailurePercentagePath": emptyRefPath,
 		"ToleratedFailureCountPath": emptyRefPath, "TimeoutSecondsPath": emptyRefPath, "HeartbeatSecondsPath": emptyRefPath,
-		"Label": {kind: emptyOther, want: "Field 'Label' is empty: a Label has 1 to 40 characters; give one or remove the field"},
+		"Label": {kind: emptyOther, code: CodeInvalidLabelName, want: "Field 'Label' is empty: a Label has 1 to 40 characters; give one or remove the field"},
 		"Next":  emptyNext,
 	},
 	reflect.TypeFor[ProcessorConfig](): {
@@ -112,12 +113,9 @@ func (v *validator) emptyStrings(x any, empty EmptyStrings, p string, ok func(st
 		case emptyEnum:
 			v.errorf(CodeSchema, fp, "Field '%s' is empty: it must be one of %s; set one or remove the field", field, rule.want)
 		case emptyOther:
-			code := CodeSchema
-			switch {
-			case field == "Resource" && rv.Type() == reflect.TypeFor[State]():
-				code = CodeInvalidResource
-			case field == "Label":
-				code = CodeInvalidLabelName
+			code := rule.code
+			if code == "" {
+				code = CodeSchema
 			}
 			v.errorf(code, fp, "%s", rule.want)
 		}

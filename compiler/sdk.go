@@ -70,17 +70,22 @@ func (c *compiler) sdkAnnotate(a *flow.Annotations) {
 // members that are missing, at every level a literal object gives.
 func (c *compiler) sdkCheckNames() {
 	for _, call := range c.sdkCalls {
-		st := call.st
-		field, args := "Parameters", st.Parameters
-		if st.Arguments.IsSet() {
-			field, args = "Arguments", st.Arguments
-		}
+		field, args := callArgs(call.st)
 		p := call.ptr + "/" + field
 		if !args.IsSet() {
 			args, p = asl.ObjectValue(), call.ptr+"/Resource"
 		}
 		c.sdkMembers(call.op, args, call.op.Input, p, field)
 	}
+}
+
+// callArgs returns the field a state gives its call's input in
+// (Arguments in JSONata, Parameters otherwise) and its value.
+func callArgs(st *asl.State) (string, asl.Value) {
+	if st.Arguments.IsSet() {
+		return "Arguments", st.Arguments
+	}
+	return "Parameters", st.Parameters
 }
 
 // sdkMembers checks the literal value v against the type want.
@@ -157,14 +162,10 @@ func (c *compiler) sdkMembers(op *awssdk.Operation, v asl.Value, want *flow.Type
 func (c *compiler) sdkCheckTypes(res *flow.Result) {
 	for _, call := range c.sdkCalls {
 		info := res.State(call.ptr)
-		st := call.st
 		if info == nil || !info.Reached {
 			continue
 		}
-		field, args := "Parameters", st.Parameters
-		if st.Arguments.IsSet() {
-			field, args = "Arguments", st.Arguments
-		}
+		field, args := callArgs(call.st)
 		got := info.Effective
 		if got.IsAny() || got.Kind != flow.Object || got.Map {
 			if !got.IsAny() {

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"iter"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -211,30 +212,20 @@ func (d *SourceDocs) readUnions(pkg string, f *ast.File) {
 		value       ast.Expr
 	}
 	var members []member
-	for _, decl := range f.Decls {
-		g, ok := decl.(*ast.GenDecl)
-		if !ok || g.Tok != token.TYPE {
-			continue
-		}
-		for _, spec := range g.Specs {
-			ts, ok := spec.(*ast.TypeSpec)
-			if !ok || ts.Assign != 0 {
+	for ts := range typeSpecs(f) {
+		switch t := ts.Type.(type) {
+		case *ast.InterfaceType:
+			ifaces[ts.Name.Name] = true
+		case *ast.Ident:
+			d.basics[pkg][ts.Name.Name] = t.Name
+		case *ast.StructType:
+			union, name, ok := strings.Cut(ts.Name.Name, "Member")
+			if !ok || union == "" || name == "" || len(t.Fields.List) == 0 {
 				continue
 			}
-			switch t := ts.Type.(type) {
-			case *ast.InterfaceType:
-				ifaces[ts.Name.Name] = true
-			case *ast.Ident:
-				d.basics[pkg][ts.Name.Name] = t.Name
-			case *ast.StructType:
-				union, name, ok := strings.Cut(ts.Name.Name, "Member")
-				if !ok || union == "" || name == "" || len(t.Fields.List) == 0 {
-					continue
-				}
-				first := t.Fields.List[0]
-				if len(first.Names) == 1 && first.Names[0].Name == "Value" {
-					members = append(members, member{union, name, first.Type})
-				}
+			first := t.Fields.List[0]
+			if len(first.Names) == 1 && first.Names[0].Name == "Value" {
+				members = append(members, member{union, name, first.Type})
 			}
 		}
 	}
@@ -250,34 +241,41 @@ func (d *SourceDocs) readUnions(pkg string, f *ast.File) {
 // list for a struct without any), sorted.
 func RequiredFields(f *ast.File) map[string][]string {
 	out := map[string][]string{}
-	for _, decl := range f.Decls {
-		g, ok := decl.(*ast.GenDecl)
-		if !ok || g.Tok != token.TYPE {
+	for ts := range typeSpecs(f) {
+		st, ok := ts.Type.(*ast.StructType)
+		if !ok {
 			continue
 		}
-		for _, spec := range g.Specs {
-			ts, ok := spec.(*ast.TypeSpec)
-			if !ok || ts.Assign != 0 {
+		req := []string{}
+		for _, fld := range st.Fields.List {
+			if fld.Doc == nil || !strings.Contains(fld.Doc.Text(), RequiredMark) {
 				continue
 			}
-			st, ok := ts.Type.(*ast.StructType)
-			if !ok {
-				continue
+			for _, n := range fld.Names {
+				req = append(req, n.Name)
 			}
-			req := []string{}
-			for _, fld := range st.Fields.List {
-				if fld.Doc == nil || !strings.Contains(fld.Doc.Text(), RequiredMark) {
-					continue
-				}
-				for _, n := range fld.Names {
-					req = append(req, n.Name)
-				}
-			}
-			sort.Strings(req)
-			out[ts.Name.Name] = req
 		}
+		sort.Strings(req)
+		out[ts.Name.Name] = req
 	}
 	return out
+}
+
+// typeSpecs yields the type definitions of a file (not aliases).
+func typeSpecs(f *ast.File) iter.Seq[*ast.TypeSpec] {
+	return func(yield func(*ast.TypeSpec) bool) {
+		for _, decl := range f.Decls {
+			g, ok := decl.(*ast.GenDecl)
+			if !ok || g.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range g.Specs {
+				if ts, ok := spec.(*ast.TypeSpec); ok && ts.Assign == 0 && !yield(ts) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // Operation finds the SDK for Go v2 operation of an integration's service

@@ -876,19 +876,10 @@ func (d *deriver) bedrock(who, action string, p asl.Value) {
 	if action == "createModelCustomizationJob" {
 		model = field(p, "BaseModelIdentifier")
 	}
-	// Foundation models belong to no account, so their ARNs have none; a
-	// model chosen at run time may also be a custom or provisioned model or
-	// an inference profile of the account.
-	modelARNs := []string{"arn:" + d.o.Partition + ":bedrock:" + d.o.Region + "::foundation-model/*", d.arn("bedrock", "*")}
-	modelWhy := " (chosen at run time, so any foundation model and any model resource of the account)"
-	modelARN := ""
-	if model.static() {
-		if strings.HasPrefix(model.str, "arn:") || strings.HasPrefix(model.str, "${") {
-			modelARN = model.str
-		} else {
-			modelARN = "arn:" + d.o.Partition + ":bedrock:" + d.o.Region + "::foundation-model/" + model.str
-		}
-		modelARNs, modelWhy = []string{modelARN}, ""
+	modelARNs := d.modelARNs(model)
+	modelWhy := ""
+	if !model.static() {
+		modelWhy = " (chosen at run time, so any foundation model and any model resource of the account)"
 	}
 	switch action {
 	case "invokeModel":
@@ -906,6 +897,22 @@ func (d *deriver) bedrock(who, action string, p asl.Value) {
 	default:
 		d.allow(who+" calls bedrock:"+upperFirst(action)+modelWhy, []string{"bedrock:" + upperFirst(action)}, modelARNs...)
 	}
+}
+
+// modelARNs returns the ARNs of the Bedrock model named by m: its ARN (or
+// placeholder), a foundation model's ARN for a model ID, and for a model
+// chosen at run time any foundation model and any model resource of the
+// account. Foundation models belong to no account, so their ARNs have none;
+// custom and provisioned models and inference profiles belong to this one.
+func (d *deriver) modelARNs(m arg) []string {
+	foundation := "arn:" + d.o.Partition + ":bedrock:" + d.o.Region + "::foundation-model/"
+	switch {
+	case !m.static():
+		return []string{foundation + "*", d.arn("bedrock", "*")}
+	case strings.HasPrefix(m.str, "arn:") || strings.HasPrefix(m.str, "${"):
+		return []string{m.str}
+	}
+	return []string{foundation + m.str}
 }
 
 // s3Object returns the ARN of an s3:// URI (a prefix ending in "/" covers

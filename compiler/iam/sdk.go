@@ -292,20 +292,11 @@ func (d *deriver) sdk(st *asl.State, service, action string) {
 		}
 	case "bedrockruntime":
 		if m := field(p, "ModelId"); m.set {
-			foundation := "arn:" + d.o.Partition + ":bedrock:" + d.o.Region + "::foundation-model/"
-			var arn string
-			switch {
-			case !m.static():
-				// Foundation models belong to no account; custom and
-				// provisioned models and inference profiles to this one.
-				d.allow(who+" invokes a model chosen at run time, so any foundation model and any model resource of the account", acts, foundation+"*", d.arn("bedrock", "*"))
-				return
-			case strings.HasPrefix(m.str, "arn:") || strings.HasPrefix(m.str, "${"):
-				arn = m.str
-			default:
-				arn = foundation + m.str
+			why := " invokes a model"
+			if !m.static() {
+				why += " chosen at run time, so any foundation model and any model resource of the account"
 			}
-			d.allow(who+" invokes a model", acts, arn)
+			d.allow(who+why, acts, d.modelARNs(m)...)
 			return
 		}
 		d.defaultSDK(who, acts)
