@@ -993,7 +993,7 @@ func (d *deriver) itemReader(who string, r *asl.ItemReader) {
 			d.allow(who+" reads an S3 inventory (ItemReader): its manifest and the data files under the data/ folder of the inventory configuration", []string{"s3:GetObject"}, obj, d.bucketARN(bucket)+"/"+inventoryData(key.str))
 		}
 	default:
-		d.allow(who+" reads its items (ItemReader "+r.Resource+")", []string{sdkAction(r.Resource)}, "*")
+		d.allow(who+" reads its items (ItemReader "+r.Resource+")", itemReaderActions(r.Resource), "*")
 	}
 }
 
@@ -1024,11 +1024,13 @@ func inventoryData(key string) string {
 	return strings.Join(append(parts[:len(parts)-2:len(parts)-2], "data", "*"), "/")
 }
 
-func sdkAction(resource string) string {
+// itemReaderActions returns the IAM actions of an ItemReader resource goasl does not
+// model, through the same table as the SDK integrations.
+func itemReaderActions(resource string) []string {
 	rest, _ := integrationRest(resource)
 	rest = strings.TrimPrefix(rest, "aws-sdk:")
 	svc, action, _ := strings.Cut(rest, ":")
-	return IAMService(svc) + ":" + upperFirst(action)
+	return SDKActions(svc, action)
 }
 
 func upperFirst(s string) string {

@@ -168,6 +168,12 @@ var cases = []struct {
 			"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*:*",
 			"s3:GetObject -> arn:aws:s3:::in/items.json",
 			"s3:AbortMultipartUpload,s3:GetObject,s3:ListMultipartUploadParts,s3:PutObject -> arn:aws:s3:::out/runs/*"}},
+	{"distributed map reading through the S3 API by another name", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
+		`"ItemReader":{"Resource":"arn:aws:states:::aws-sdk:s3:listObjects","Parameters":{"Bucket":"in"}}`,
+		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
+			"states:DescribeExecution,states:StopExecution -> arn:aws:states:us-east-1:123456789012:execution:*/* arn:aws:states:us-east-1:123456789012:execution:*:*",
+			"states:RedriveExecution -> arn:aws:states:us-east-1:123456789012:execution:*/*:*",
+			"s3:ListBucket -> *"}},
 	{"distributed map S3 inventory", `"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},` +
 		`"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"MANIFEST"},"Parameters":{"Bucket":"inv","Key":"reports/src/daily/2024-05-01T01-00Z/manifest.json"}}`,
 		[]string{"states:StartExecution -> arn:aws:states:us-east-1:123456789012:stateMachine:*",
