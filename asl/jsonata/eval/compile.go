@@ -388,34 +388,40 @@ func optimize(n *enode) {
 	case nBlock:
 		n.needsFrame = bindsHere(n.items...)
 	}
-	for _, x := range []*enode{n.lhs, n.rhs, n.cond, n.then, n.els, n.body, n.pattern, n.upd, n.del} {
-		optimize(x)
-	}
+	n.eachChild(optimize)
 	n.constant = isConstant(n)
+}
+
+// eachChild calls f on each of n's subexpressions (f is called with nil for
+// an absent one).
+func (n *enode) eachChild(f func(*enode)) {
+	for _, x := range []*enode{n.lhs, n.rhs, n.cond, n.then, n.els, n.body, n.pattern, n.upd, n.del} {
+		f(x)
+	}
 	for _, x := range n.steps {
-		optimize(x)
+		f(x)
 	}
 	for _, x := range n.items {
-		optimize(x)
+		f(x)
 	}
 	for _, p := range n.pairs {
-		optimize(p[0])
-		optimize(p[1])
+		f(p[0])
+		f(p[1])
 	}
 	for _, st := range n.stages {
-		optimize(st.expr)
+		f(st.expr)
 	}
 	for _, x := range n.predicate {
-		optimize(x)
+		f(x)
 	}
 	if n.group != nil {
 		for _, p := range n.group.pairs {
-			optimize(p[0])
-			optimize(p[1])
+			f(p[0])
+			f(p[1])
 		}
 	}
 	for _, t := range n.terms {
-		optimize(t.expr)
+		f(t.expr)
 	}
 }
 

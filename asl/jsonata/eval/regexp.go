@@ -83,34 +83,7 @@ func (c *compiler) checkRegexes(n *enode) *Error {
 			found = errorc("S0303", n.pos, "invalid regular expression /%s/: %v", n.re.source, n.re.err)
 			return
 		}
-		for _, x := range []*enode{n.lhs, n.rhs, n.cond, n.then, n.els, n.body, n.pattern, n.upd, n.del} {
-			walk(x)
-		}
-		for _, s := range n.steps {
-			walk(s)
-		}
-		for _, s := range n.items {
-			walk(s)
-		}
-		for _, p := range n.pairs {
-			walk(p[0])
-			walk(p[1])
-		}
-		for _, s := range n.stages {
-			walk(s.expr)
-		}
-		for _, s := range n.predicate {
-			walk(s)
-		}
-		if n.group != nil {
-			for _, p := range n.group.pairs {
-				walk(p[0])
-				walk(p[1])
-			}
-		}
-		for _, t := range n.terms {
-			walk(t.expr)
-		}
+		n.eachChild(walk)
 	}
 	walk(n)
 	return found
