@@ -2,7 +2,6 @@ package eval
 
 import (
 	"strings"
-	"unicode/utf16"
 
 	"github.com/dlclark/regexp2"
 )
@@ -273,19 +272,4 @@ func (ev *evaluator) callMatcher(matcher val, arg val, pos int) val {
 		throw("T1010", pos, "The matcher function argument passed to function %s does not return the correct object structure", "")
 	}
 	return r
-}
-
-// utf16Slice returns s[from:to] in UTF-16 offsets.
-func utf16Slice(s string, from, to int) string {
-	u := utf16.Encode([]rune(s))
-	if from < 0 {
-		from = 0
-	}
-	if to > len(u) {
-		to = len(u)
-	}
-	if from >= to {
-		return ""
-	}
-	return string(utf16.Decode(u[from:to]))
 }
