@@ -34,6 +34,18 @@ func def(name, sig string, argNames string, impl func(ev *evaluator, a []val, c 
 
 var transformSig = parseSignature("<(oa):o>")
 
+// defStr defines a built-in of one string argument that is undefined when
+// the argument is.
+func defStr(name, sig string, f func(s string) val) {
+	def(name, sig, "str", func(ev *evaluator, a []val, c *callCtx) val {
+		s, ok := str(a, 0)
+		if !ok {
+			return nil
+		}
+		return f(s)
+	})
+}
+
 func str(a []val, i int) (string, bool) {
 	s, ok := argAt(a, i).(string)
 	return s, ok
@@ -161,27 +173,9 @@ func init() {
 		}
 		return s
 	})
-	def("lowercase", "<s-:s>", "str", func(ev *evaluator, a []val, c *callCtx) val {
-		s, ok := str(a, 0)
-		if !ok {
-			return nil
-		}
-		return jsLower(s)
-	})
-	def("uppercase", "<s-:s>", "str", func(ev *evaluator, a []val, c *callCtx) val {
-		s, ok := str(a, 0)
-		if !ok {
-			return nil
-		}
-		return jsUpper(s)
-	})
-	def("length", "<s-:n>", "str", func(ev *evaluator, a []val, c *callCtx) val {
-		s, ok := str(a, 0)
-		if !ok {
-			return nil
-		}
-		return float64(utf8.RuneCountInString(s))
-	})
+	defStr("lowercase", "<s-:s>", func(s string) val { return jsLower(s) })
+	defStr("uppercase", "<s-:s>", func(s string) val { return jsUpper(s) })
+	defStr("length", "<s-:n>", func(s string) val { return float64(utf8.RuneCountInString(s)) })
 	def("trim", "<s-:s>", "str", func(ev *evaluator, a []val, c *callCtx) val {
 		s, ok := str(a, 0)
 		if !ok {
@@ -816,34 +810,10 @@ func init() {
 	})
 
 	// encoding
-	def("base64encode", "<s-:s>", "str", func(ev *evaluator, a []val, c *callCtx) val {
-		s, ok := str(a, 0)
-		if !ok {
-			return nil
-		}
-		return base64Latin1(s)
-	})
-	def("base64decode", "<s-:s>", "str", func(ev *evaluator, a []val, c *callCtx) val {
-		s, ok := str(a, 0)
-		if !ok {
-			return nil
-		}
-		return unbase64Latin1(s)
-	})
-	def("encodeUrlComponent", "<s-:s>", "str", func(ev *evaluator, a []val, c *callCtx) val {
-		s, ok := str(a, 0)
-		if !ok {
-			return nil
-		}
-		return encodeURI(s, uriUnreservedComponent)
-	})
-	def("encodeUrl", "<s-:s>", "str", func(ev *evaluator, a []val, c *callCtx) val {
-		s, ok := str(a, 0)
-		if !ok {
-			return nil
-		}
-		return encodeURI(s, uriUnreservedURL)
-	})
+	defStr("base64encode", "<s-:s>", func(s string) val { return base64Latin1(s) })
+	defStr("base64decode", "<s-:s>", func(s string) val { return unbase64Latin1(s) })
+	defStr("encodeUrlComponent", "<s-:s>", func(s string) val { return encodeURI(s, uriUnreservedComponent) })
+	defStr("encodeUrl", "<s-:s>", func(s string) val { return encodeURI(s, uriUnreservedURL) })
 	def("decodeUrlComponent", "<s-:s>", "str", func(ev *evaluator, a []val, c *callCtx) val {
 		s, ok := str(a, 0)
 		if !ok {

@@ -388,34 +388,40 @@ func optimize(n *enode) {
 	case nBlock:
 		n.needsFrame = bindsHere(n.items...)
 	}
-	for _, x := range []*enode{n.lhs, n.rhs, n.cond, n.then, n.els, n.body, n.pattern, n.upd, n.del} {
-		optimize(x)
-	}
+	n.eachChild(optimize)
 	n.constant = isConstant(n)
+}
+
+// eachChild calls f on each of n's subexpressions (f is called with nil for
+// an absent one).
+func (n *enode) eachChild(f func(*enode)) {
+	for _, x := range []*enode{n.lhs, n.rhs, n.cond, n.then, n.els, n.body, n.pattern, n.upd, n.del} {
+		f(x)
+	}
 	for _, x := range n.steps {
-		optimize(x)
+		f(x)
 	}
 	for _, x := range n.items {
-		optimize(x)
+		f(x)
 	}
 	for _, p := range n.pairs {
-		optimize(p[0])
-		optimize(p[1])
+		f(p[0])
+		f(p[1])
 	}
 	for _, st := range n.stages {
-		optimize(st.expr)
+		f(st.expr)
 	}
 	for _, x := range n.predicate {
-		optimize(x)
+		f(x)
 	}
 	if n.group != nil {
 		for _, p := range n.group.pairs {
-			optimize(p[0])
-			optimize(p[1])
+			f(p[0])
+			f(p[1])
 		}
 	}
 	for _, t := range n.terms {
-		optimize(t.expr)
+		f(t.expr)
 	}
 }
 
@@ -448,40 +454,22 @@ func isConstant(n *enode) bool {
 // blocks and lambdas, which have scopes of their own) binds in the scope
 // the expressions are evaluated in.
 func bindsHere(ns ...*enode) bool {
-	for _, n := range ns {
-		if n == nil || n.typ == nBlock || n.typ == nLambda {
-			continue
+	found := false
+	var visit func(n *enode)
+	visit = func(n *enode) {
+		if found || n == nil || n.typ == nBlock || n.typ == nLambda {
+			return
 		}
 		if n.typ == nBind {
-			return true
+			found = true
+			return
 		}
-		if bindsHere(n.lhs, n.rhs, n.cond, n.then, n.els, n.pattern, n.upd, n.del) || bindsHere(n.steps...) || bindsHere(n.items...) || bindsHere(n.predicate...) {
-			return true
-		}
-		for _, p := range n.pairs {
-			if bindsHere(p[0], p[1]) {
-				return true
-			}
-		}
-		for _, st := range n.stages {
-			if bindsHere(st.expr) {
-				return true
-			}
-		}
-		if n.group != nil {
-			for _, p := range n.group.pairs {
-				if bindsHere(p[0], p[1]) {
-					return true
-				}
-			}
-		}
-		for _, t := range n.terms {
-			if bindsHere(t.expr) {
-				return true
-			}
-		}
+		n.eachChild(visit)
 	}
-	return false
+	for _, n := range ns {
+		visit(n)
+	}
+	return found
 }
 
 func (c *compiler) dot(lstep, rest *enode, pos int) *enode {

@@ -821,26 +821,18 @@ func (ev *evaluator) filter(pred *enode, input val, env *frame) val {
 	return results
 }
 
-func isArrayOfNumbers(v val) bool {
-	if !isArray(v) {
-		return false
-	}
-	n := arrLen(v)
-	for i := 0; i < n; i++ {
-		if _, ok := arrAt(v, i).(float64); !ok {
-			return false
-		}
-	}
-	return true
-}
+func isArrayOfNumbers(v val) bool { return isArrayOf[float64](v) }
 
-func isArrayOfStrings(v val) bool {
+func isArrayOfStrings(v val) bool { return isArrayOf[string](v) }
+
+// isArrayOf reports whether v is an array whose every item is a T.
+func isArrayOf[T float64 | string](v val) bool {
 	if !isArray(v) {
 		return false
 	}
 	n := arrLen(v)
 	for i := 0; i < n; i++ {
-		if _, ok := arrAt(v, i).(string); !ok {
+		if _, ok := arrAt(v, i).(T); !ok {
 			return false
 		}
 	}

@@ -2,7 +2,6 @@ package eval
 
 import (
 	"strings"
-	"unicode/utf16"
 
 	"github.com/dlclark/regexp2"
 )
@@ -83,34 +82,7 @@ func (c *compiler) checkRegexes(n *enode) *Error {
 			found = errorc("S0303", n.pos, "invalid regular expression /%s/: %v", n.re.source, n.re.err)
 			return
 		}
-		for _, x := range []*enode{n.lhs, n.rhs, n.cond, n.then, n.els, n.body, n.pattern, n.upd, n.del} {
-			walk(x)
-		}
-		for _, s := range n.steps {
-			walk(s)
-		}
-		for _, s := range n.items {
-			walk(s)
-		}
-		for _, p := range n.pairs {
-			walk(p[0])
-			walk(p[1])
-		}
-		for _, s := range n.stages {
-			walk(s.expr)
-		}
-		for _, s := range n.predicate {
-			walk(s)
-		}
-		if n.group != nil {
-			for _, p := range n.group.pairs {
-				walk(p[0])
-				walk(p[1])
-			}
-		}
-		for _, t := range n.terms {
-			walk(t.expr)
-		}
+		n.eachChild(walk)
 	}
 	walk(n)
 	return found
@@ -300,19 +272,4 @@ func (ev *evaluator) callMatcher(matcher val, arg val, pos int) val {
 		throw("T1010", pos, "The matcher function argument passed to function %s does not return the correct object structure", "")
 	}
 	return r
-}
-
-// utf16Slice returns s[from:to] in UTF-16 offsets.
-func utf16Slice(s string, from, to int) string {
-	u := utf16.Encode([]rune(s))
-	if from < 0 {
-		from = 0
-	}
-	if to > len(u) {
-		to = len(u)
-	}
-	if from >= to {
-		return ""
-	}
-	return string(utf16.Decode(u[from:to]))
 }
