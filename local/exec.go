@@ -570,11 +570,16 @@ func (x *exec) assignVars(t *tmpl, r *roots, result value.Value) ([]assignedVar,
 	if f != nil {
 		return nil, f
 	}
+	return assigned(v), nil
+}
+
+// assigned lists the members of an evaluated Assign object in key order.
+func assigned(v value.Value) []assignedVar {
 	out := make([]assignedVar, 0, v.Len())
 	for i, k := range v.Keys() {
 		out = append(out, assignedVar{name: k, v: v.Values()[i]})
 	}
-	return out, nil
+	return out
 }
 
 func (x *exec) pass(cs *cstate, r *roots) (value.Value, []assignedVar, *Failure) {

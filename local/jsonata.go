@@ -230,11 +230,7 @@ func (x *exec) jassign(t *jtmpl, env *jenv) ([]assignedVar, *Failure) {
 	if f != nil {
 		return nil, f
 	}
-	out := make([]assignedVar, 0, v.Len())
-	for i, k := range v.Keys() {
-		out = append(out, assignedVar{name: k, v: v.Values()[i]})
-	}
-	return out, nil
+	return assigned(v), nil
 }
 
 // awsMessage is an evaluation error as Step Functions writes it: "CODE:

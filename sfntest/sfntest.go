@@ -2,7 +2,9 @@ package sfntest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -133,11 +135,7 @@ func RunASL(t testing.TB, name string, sm *asl.StateMachine, h Handlers, opts ..
 			t.Fatalf("workflow %q: %v", name, err)
 			return nil
 		}
-		s := string(text)
-		for k, v := range c.subs {
-			s = strings.ReplaceAll(s, "${"+k+"}", v)
-		}
-		if sm, err = asl.Parse([]byte(s)); err != nil {
+		if sm, err = asl.Parse(substitute(text, c.subs)); err != nil {
 			t.Fatalf("workflow %q: after the substitutions: %v", name, err)
 			return nil
 		}
@@ -243,4 +241,27 @@ func (r *Result) RequireDuration(d time.Duration) *Result {
 		r.t.Fatalf("workflow %q: the execution took %v of virtual time, want %v", r.workflow, got, d)
 	}
 	return r
+}
+
+// substitute replaces the ${NAME} placeholders of a marshalled definition.
+// A placeholder there can only sit inside a JSON string, so each value is
+// JSON-escaped: quotes and backslashes in it stay text. Names go in sorted
+// order, so a value that holds another placeholder is replaced the same
+// way on every run.
+func substitute(def []byte, subs map[string]string) []byte {
+	names := make([]string, 0, len(subs))
+	for n := range subs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	s := string(def)
+	for _, n := range names {
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(subs[n]) // a string always encodes
+		quoted := strings.TrimSuffix(b.String(), "\n")
+		s = strings.ReplaceAll(s, "${"+n+"}", quoted[1:len(quoted)-1])
+	}
+	return []byte(s)
 }

@@ -73,3 +73,19 @@ func TestRequireMessages(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", msg, want)
 	}
 }
+
+func TestSubValueWithQuotesAndBackslashes(t *testing.T) {
+	const def = `{"StartAt":"P","States":{"P":{"Type":"Pass","Result":{"Msg":"${Msg}"},"End":true}}}`
+	sm, err := asl.Parse([]byte(def))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `say "hi" \ bye <&>`
+	r := RunASL(t, "P", sm, HandlerMap{}, Sub("Msg", want))
+	r.RequireSucceeded()
+	var out struct{ Msg string }
+	r.DecodeOutput(&out)
+	if out.Msg != want {
+		t.Errorf("Msg %q, want %q", out.Msg, want)
+	}
+}

@@ -76,7 +76,7 @@ Examples:
 			if sm == nil {
 				return code
 			}
-			in, ok := readInput(e, *input)
+			in, ok := readInput(e, "-input", *input)
 			if !ok {
 				return 2
 			}
@@ -231,9 +231,9 @@ func substitute(data []byte, subs subFlags) []byte {
 	return []byte(s)
 }
 
-// readInput reads the execution input: a file, "-" for standard input, or
-// {} when name is empty.
-func readInput(e *env, name string) (value.Value, bool) {
+// readInput reads the JSON file flagName names: a file, "-" for standard
+// input, or {} when name is empty. Its errors name the flag.
+func readInput(e *env, flagName, name string) (value.Value, bool) {
 	if name == "" {
 		return value.FromMembers(), true
 	}
@@ -246,12 +246,12 @@ func readInput(e *env, name string) (value.Value, bool) {
 		data, err = os.ReadFile(name)
 	}
 	if err != nil {
-		e.errorf("-input: %v", err)
+		e.errorf("%s: %v", flagName, err)
 		return value.Value{}, false
 	}
 	v, err := value.Parse(data)
 	if err != nil {
-		e.errorf("-input: %s is not JSON: %v", name, err)
+		e.errorf("%s: %s is not JSON: %v", flagName, name, err)
 		return value.Value{}, false
 	}
 	return v, true

@@ -67,13 +67,13 @@ Example:
 				e.errorf("test-state: %s: %v", args[0], err)
 				return 2
 			}
-			in, ok := readInput(e, *input)
+			in, ok := readInput(e, "-input", *input)
 			if !ok {
 				return 2
 			}
 			req := local.TestStateRequest{StateName: *state, Input: in, InspectionLevel: *level, RetrierRetryCount: *retries}
 			if *vars != "" {
-				v, ok := readInput(e, *vars)
+				v, ok := readInput(e, "-variables", *vars)
 				if !ok {
 					return 2
 				}
@@ -85,7 +85,7 @@ Example:
 			}
 			switch {
 			case *mockResult != "":
-				v, ok := readInput(e, *mockResult)
+				v, ok := readInput(e, "-mock-result", *mockResult)
 				if !ok {
 					return 2
 				}
