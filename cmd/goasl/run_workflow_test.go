@@ -24,10 +24,11 @@ func TestRunWorkflow(t *testing.T) {
 		{"no_target", []string{"run"}, 2},
 		{"bad_input", []string{"run", "-input", "testdata/run/order.asl.json.missing", order}, 2},
 		{"test_state_pass", []string{"test-state", "-input", "testdata/run/input.json", "-inspection-level", "DEBUG", "testdata/run/pass_state.json"}, 0},
-		{"test_state_machine_mock_error", []string{"test-state", "-state", "Charge", "-mock-error", "Lambda.ServiceException", "-mock-cause", "boom", "-sub", sub, order}, 2},
+		{"test_state_unknown_flag", []string{"test-state", "-state", "Charge", "-sub", sub, order}, 2},
 		{"test_state_retriable", []string{"test-state", "-state", "Charge", "-mock-error", "Lambda.ServiceException", "-mock-cause", "boom", order}, 1},
 		{"test_state_caught", []string{"test-state", "-state", "Charge", "-retrier-retry-count", "2", "-inspection-level", "DEBUG", "-mock-error", "Lambda.ServiceException", order}, 1},
 		{"test_state_bad_mock_result", []string{"test-state", "-mock-result", "testdata/run/missing.json", "testdata/run/pass_state.json"}, 2},
+		{"test_state_cause_without_error", []string{"test-state", "-mock-cause", "boom", "testdata/run/pass_state.json"}, 2},
 		{"test_state_bad_level", []string{"test-state", "-inspection-level", "LOUD", "testdata/run/pass_state.json"}, 2},
 	}
 	for _, tt := range tests {

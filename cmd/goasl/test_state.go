@@ -57,6 +57,10 @@ Example:
 				e.errorf("test-state: -mock-result and -mock-error exclude each other: a mock is a result or an error")
 				return 2
 			}
+			if *mockCause != "" && *mockError == "" {
+				e.errorf("test-state: -mock-cause needs -mock-error: a cause belongs to a mocked error")
+				return 2
+			}
 			data, err := os.ReadFile(args[0])
 			if err != nil {
 				e.errorf("%v", err)
