@@ -237,18 +237,12 @@ func compileOnce(ctx context.Context, e *env, patterns []string, req driver.Requ
 	return all, byPath, l, "", nil
 }
 
-// hashFiles returns the SHA-256 of each file ("" for one that cannot be
-// read).
+// hashFiles returns the hex SHA-256 of each file (see hashFile; "" for
+// one that cannot be read).
 func hashFiles(files []string) map[string]string {
 	out := make(map[string]string, len(files))
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			out[f] = ""
-			continue
-		}
-		sum := sha256.Sum256(data)
-		out[f] = string(sum[:])
+		out[f], _ = hashFile(f)
 	}
 	return out
 }
