@@ -226,13 +226,17 @@ func compileOnce(ctx context.Context, e *env, patterns []string, req driver.Requ
 		if err == nil {
 			err = checkResult(res, groups[d], req.Naming)
 		}
-		if changed := changedFile(before, hashFiles(l.sources)); changed != "" {
-			return nil, nil, nil, changed, nil
-		}
 		if err != nil {
+			if changed := changedFile(before, hashFiles(l.sources)); changed != "" {
+				return nil, nil, nil, changed, nil
+			}
 			return nil, nil, nil, "", err
 		}
 		all = append(all, res.Workflows...)
+	}
+	// Once after every module's driver ran: a change during any is a retry.
+	if changed := changedFile(before, hashFiles(l.sources)); changed != "" {
+		return nil, nil, nil, changed, nil
 	}
 	return all, byPath, l, "", nil
 }
