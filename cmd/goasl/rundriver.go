@@ -293,7 +293,7 @@ func checkResult(res *driver.Result, pkgs []*workflowPackage, naming gen.Naming)
 			return bad("workflow function %s", strconv.Quote(key))
 		case seen[key]:
 			return bad("%s twice", key)
-		case w.Name != "" && w.Base != gen.FileBase(w.Name, naming):
+		case w.Failure == "" && w.Base != gen.FileBase(w.Name, naming):
 			return bad("file name %q for workflow %q", w.Base, w.Name)
 		}
 		seen[key] = true
