@@ -286,7 +286,7 @@ func fastRecordRun(key string, pre *fastRecord, l *loaded, outs []output, stderr
 		if h == "" {
 			return
 		}
-		rec.Files[f] = hex.EncodeToString([]byte(h))
+		rec.Files[f] = h
 	}
 	for _, o := range outs {
 		sum := sha256.Sum256(o.data)

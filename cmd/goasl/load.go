@@ -304,11 +304,7 @@ func localSources(listed []*listedPackage) []string {
 		if p.Standard || (p.Module != nil && !p.Module.Main && p.Module.Version != "" && (p.Module.Replace == nil || p.Module.Replace.Version != "")) {
 			continue
 		}
-		files := absFiles(p)
-		for _, f := range p.EmbedFiles {
-			files = append(files, filepath.Join(p.Dir, f))
-		}
-		for _, f := range files {
+		for _, f := range fastFiles(p) {
 			if !seen[f] {
 				seen[f] = true
 				out = append(out, f)

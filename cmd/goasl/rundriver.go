@@ -39,7 +39,8 @@ func runDriver(ctx context.Context, e *env, l *loaded, moduleDir string, pkgs []
 	}
 	defer done()
 	mainFile := filepath.Join(dir, "main.go")
-	if err := os.WriteFile(mainFile, driverSource(pkgs), 0o644); err != nil {
+	src := driverSource(pkgs)
+	if err := os.WriteFile(mainFile, src, 0o644); err != nil {
 		return nil, fmt.Errorf("creating the driver program: %v", plainError(err))
 	}
 	dropped := map[string][]string{}
@@ -62,7 +63,7 @@ func runDriver(ctx context.Context, e *env, l *loaded, moduleDir string, pkgs []
 	if tags != "" {
 		buildFlags = append(buildFlags, "-tags="+tags)
 	}
-	if bin, err := cachedDriver(ctx, l, pkgs, moduleDir, buildFlags, &stderr); err != nil {
+	if bin, err := cachedDriver(ctx, l, pkgs, src, moduleDir, buildFlags, &stderr); err != nil {
 		return nil, driverFailure(err, "", scrub(stderr.String(), dir), moduleDir)
 	} else if bin != "" {
 		cmd = childCommand(ctx, moduleDir, bin, reqFile, resFile)
@@ -226,29 +227,27 @@ func compileOnce(ctx context.Context, e *env, patterns []string, req driver.Requ
 		if err == nil {
 			err = checkResult(res, groups[d], req.Naming)
 		}
-		if changed := changedFile(before, hashFiles(l.sources)); changed != "" {
-			return nil, nil, nil, changed, nil
-		}
 		if err != nil {
+			if changed := changedFile(before, hashFiles(l.sources)); changed != "" {
+				return nil, nil, nil, changed, nil
+			}
 			return nil, nil, nil, "", err
 		}
 		all = append(all, res.Workflows...)
 	}
+	// Once after every module's driver ran: a change during any is a retry.
+	if changed := changedFile(before, hashFiles(l.sources)); changed != "" {
+		return nil, nil, nil, changed, nil
+	}
 	return all, byPath, l, "", nil
 }
 
-// hashFiles returns the SHA-256 of each file ("" for one that cannot be
-// read).
+// hashFiles returns the hex SHA-256 of each file (see hashFile; "" for
+// one that cannot be read).
 func hashFiles(files []string) map[string]string {
 	out := make(map[string]string, len(files))
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			out[f] = ""
-			continue
-		}
-		sum := sha256.Sum256(data)
-		out[f] = string(sum[:])
+		out[f], _ = hashFile(f)
 	}
 	return out
 }
@@ -294,7 +293,7 @@ func checkResult(res *driver.Result, pkgs []*workflowPackage, naming gen.Naming)
 			return bad("workflow function %s", strconv.Quote(key))
 		case seen[key]:
 			return bad("%s twice", key)
-		case w.Name != "" && w.Base != gen.FileBase(w.Name, naming):
+		case w.Failure == "" && w.Base != gen.FileBase(w.Name, naming):
 			return bad("file name %q for workflow %q", w.Base, w.Name)
 		}
 		seen[key] = true
@@ -371,16 +370,16 @@ func driverKey(l *loaded, pkgs []*workflowPackage, main []byte) string {
 	return fmt.Sprintf("%x", h.Sum(nil))[:40]
 }
 
-// cachedDriver returns the driver program for pkgs from goasl's cache
-// directory, building it there with go build if it is not there yet. It
-// returns "" (and no error) when the program cannot be cached: go run then
-// builds and runs it.
+// cachedDriver returns the driver program for pkgs, whose main package's
+// source is src, from goasl's cache directory, building it there with go
+// build if it is not there yet. It returns "" (and no error) when the
+// program cannot be cached: go run then builds and runs it.
 //
 // go run caches the programs it builds too, but it loads every package
 // again to find out; goasl already knows from go list whether anything
 // changed, so an unchanged package runs its driver at once.
-func cachedDriver(ctx context.Context, l *loaded, pkgs []*workflowPackage, moduleDir string, buildFlags []string, stderr *bytes.Buffer) (string, error) {
-	key := driverKey(l, pkgs, driverSource(pkgs))
+func cachedDriver(ctx context.Context, l *loaded, pkgs []*workflowPackage, src []byte, moduleDir string, buildFlags []string, stderr *bytes.Buffer) (string, error) {
+	key := driverKey(l, pkgs, src)
 	if key == "" {
 		return "", nil
 	}

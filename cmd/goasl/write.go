@@ -133,19 +133,12 @@ func writeAll(e *env, outs []output, verbose bool) error {
 		case !os.IsNotExist(err):
 			return fail(o.path, err)
 		}
-		f, err := createTemp(o.path)
+		tmp, err := writeTemp(o.path, o.data)
 		if err != nil {
 			return fail(o.path, err)
 		}
-		p.tmp = f.Name()
+		p.tmp = tmp
 		todo = append(todo, p)
-		_, werr := f.Write(o.data)
-		if cerr := f.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			return fail(o.path, werr)
-		}
 	}
 	sort.Slice(todo, func(i, j int) bool { return todo[i].path < todo[j].path })
 	writing.Lock()
@@ -185,21 +178,33 @@ func restore(path string, old []byte, existed bool) error {
 	if !existed {
 		return os.Remove(path)
 	}
-	f, err := createTemp(path)
+	tmp, err := writeTemp(path, old)
 	if err != nil {
 		return err
 	}
-	_, werr := f.Write(old)
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// writeTemp writes data to a new temporary file beside path (see
+// createTemp) and returns its name; on failure it leaves no file behind.
+func writeTemp(path string, data []byte) (string, error) {
+	f, err := createTemp(path)
+	if err != nil {
+		return "", err
+	}
+	_, werr := f.Write(data)
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}
-	if werr == nil {
-		werr = os.Rename(f.Name(), path)
-	}
 	if werr != nil {
 		os.Remove(f.Name())
+		return "", werr
 	}
-	return werr
+	return f.Name(), nil
 }
 
 // writeFile writes one file the way writeAll does. A character device
