@@ -61,6 +61,12 @@ type Options struct {
 	// StopAt, when positive, stops the execution (StopExecution) once that
 	// much virtual time has passed: it ends ABORTED.
 	StopAt time.Duration
+	// Actions run at virtual times during the execution: they answer task
+	// tokens, send heartbeats, stop the execution (see Action, Control).
+	// A .waitForTaskToken task or an activity whose handler returns
+	// ErrNoAnswer, or that has no handler or mocked response in a run with
+	// actions, waits for them until its TimeoutSeconds or HeartbeatSeconds.
+	Actions []Action
 	// Express runs the machine as an Express workflow: the execution ARN
 	// is an express one (arn:...:express:<machine>:<name>:<id>).
 	Express bool
@@ -117,9 +123,11 @@ func (t *Task) Advance(d time.Duration) {
 // time.
 func (t *Task) Heartbeat() { t.beat = t.th.now }
 
-// ErrNoAnswer is what a Handler returns for a task that never answers
-// (a lost callback): the task then fails with States.Timeout when its
-// TimeoutSeconds or HeartbeatSeconds passes.
+// ErrNoAnswer is what a Handler returns for a task that has no answer yet:
+// a .waitForTaskToken task or an activity then waits for an Action to
+// answer its token (Options.Actions), and any task fails with
+// States.Timeout when its TimeoutSeconds or HeartbeatSeconds passes first
+// (a lost callback).
 var ErrNoAnswer = errors.New("local: the task never answers")
 
 // Execution is the result of a run.
@@ -202,6 +210,18 @@ type exec struct {
 	// ts is set for TestState.
 	ts *testState
 
+	// acts are the actions not run yet, in time order; seq numbers them.
+	acts []*pending
+	seq  int
+	// waiters are the tasks waiting for their token; ended holds the
+	// tokens of tasks that no longer wait.
+	waiters []*waiter
+	ended   map[string]bool
+	// stopped: StopExecution at stopTime, with stopError and stopCause.
+	stopped              bool
+	stopTime             time.Time
+	stopError, stopCause string
+
 	// The state running now, for error messages.
 	curName    string
 	curEntered int64
@@ -214,6 +234,14 @@ type exec struct {
 // proceed: a Task with nothing to answer it, a cancelled ctx; a failed
 // execution is an Execution with Status Failed.
 func (m *Machine) Run(ctx context.Context, opts Options) (*Execution, error) {
+	for i, a := range opts.Actions {
+		switch {
+		case a.Do == nil:
+			return nil, fmt.Errorf("local: Options.Actions[%d] (at %v) has no Do function: give it the function that acts, e.g. local.At(d, func(c *local.Control) error { ... })", i, a.At)
+		case a.At < 0:
+			return nil, fmt.Errorf("local: Options.Actions[%d] is at %v, before the start of the execution: give it a time of 0 or more", i, a.At)
+		}
+	}
 	x := newExec(ctx, m, opts)
 	opts = *x.opts
 	if x.hist {
@@ -242,7 +270,8 @@ func (m *Machine) Run(ctx context.Context, opts Options) (*Execution, error) {
 		x.emit(th, eventInfo{Type: "ExecutionSucceeded", Output: out})
 	case f.aborted:
 		x.res.Status = Aborted
-		x.emit(th, eventInfo{Type: "ExecutionAborted"})
+		x.res.Error, x.res.Cause, x.res.HasCause = x.stopError, x.stopCause, x.stopCause != ""
+		x.emit(th, eventInfo{Type: "ExecutionAborted", Error: x.stopError, HasError: x.stopError != "", Cause: x.stopCause, HasCause: x.stopCause != ""})
 	case f.Name == ErrTimeout && f.execTimeout:
 		x.res.Status = TimedOut
 		x.res.Error, x.res.Cause, x.res.HasCause = f.Name, f.Cause, f.HasCause
@@ -266,6 +295,9 @@ func formatTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05
 func (x *exec) emit(th *thread, e eventInfo) int64 {
 	if th.co != nil {
 		x.yield(th)
+	}
+	if len(x.acts) > 0 {
+		x.runDue(th, false)
 	}
 	x.nev++
 	id := int64(x.nev)
@@ -406,7 +438,7 @@ func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, 
 		x.runErr = err
 		return value.Value{}, nil, &Failure{Name: ErrRuntime}
 	}
-	if x.stopped(th) {
+	if x.isStopped(th) {
 		return value.Value{}, nil, &Failure{aborted: true}
 	}
 	if !x.deadline.IsZero() && th.now.After(x.deadline) {
@@ -689,7 +721,7 @@ func (x *exec) wait(cs *cstate, r *roots, th *thread) (value.Value, []assignedVa
 			th.now = t
 		}
 	}
-	if x.stopped(th) {
+	if x.isStopped(th) {
 		return value.Value{}, nil, &Failure{aborted: true}
 	}
 	asg, f := x.assignVars(cs.assign, r, in)
@@ -698,20 +730,6 @@ func (x *exec) wait(cs *cstate, r *roots, th *thread) (value.Value, []assignedVa
 	}
 	out, f := x.outputPath(cs, r, in)
 	return out, asg, f
-}
-
-// stopped reports whether the virtual clock has reached Options.StopAt;
-// the clock then stops there.
-func (x *exec) stopped(th *thread) bool {
-	if x.opts.StopAt <= 0 {
-		return false
-	}
-	at := x.opts.StartTime.Add(x.opts.StopAt)
-	if th.now.Before(at) {
-		return false
-	}
-	th.now = at
-	return true
 }
 
 // jsonScalar renders a value as AWS quotes it in messages: strings bare.
@@ -787,6 +805,9 @@ func (x *exec) withRetry(cs *cstate, r *roots, th *thread, item *mapItem) (value
 			break
 		}
 		if retried {
+			if x.isStopped(th) {
+				return value.Value{}, nil, nil, &Failure{aborted: true}
+			}
 			continue
 		}
 		x.evalEvent(f, th)
@@ -832,7 +853,8 @@ func (x *exec) withRetry(cs *cstate, r *roots, th *thread, item *mapItem) (value
 // stateFailedEvent writes MapStateFailed or ParallelStateFailed when the
 // state's work failed for good.
 func (x *exec) stateFailedEvent(cs *cstate, f *Failure, th *thread) {
-	if !f.stateFailed {
+	if !f.stateFailed || f.aborted {
+		// A stopped execution writes no Failed event for the state.
 		return
 	}
 	switch cs.typ {

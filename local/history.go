@@ -235,7 +235,7 @@ func detailsObject(e *eventInfo) value.Value {
 	case "ExecutionSucceeded":
 		b.Set("output", text(e.Output))
 		b.Set("outputDetails", payloadDetails())
-	case "ExecutionFailed", "ExecutionTimedOut", "MapRunFailed", "TaskStateAborted":
+	case "ExecutionFailed", "ExecutionTimedOut", "ExecutionAborted", "MapRunFailed", "TaskStateAborted":
 		errCause()
 	case "EvaluationFailed":
 		errCause()

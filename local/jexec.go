@@ -117,7 +117,7 @@ func (x *exec) jwait(cs *cstate, r *roots, th *thread) (value.Value, []assignedV
 			th.now = t
 		}
 	}
-	if x.stopped(th) {
+	if x.isStopped(th) {
 		return value.Value{}, nil, &Failure{aborted: true}
 	}
 	return x.jfinish(cs, env, cs.jAssign, cs.jOutput, r.input)

@@ -119,12 +119,39 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 	if timeout == 0 {
 		limit = DefaultTaskTimeout * time.Second
 	}
+	hb := time.Duration(heartbeat) * time.Second
+	if !a.submit.IsUndefined() && !res.legacyLambda && !res.activity {
+		x.emit(th, eventInfo{Type: "TaskSubmitted", res: res, Output: a.submit})
+	}
+	start := th.now
+	if a.hang {
+		// No answer yet: wait for an action to answer the token, or for
+		// the timeouts.
+		var w *waiter
+		if r.sctx.token != "" && (res.callback || res.activity) {
+			w = x.register(Callback{State: cs.name, Resource: res.arn, Token: r.sctx.token, Input: params, Since: start})
+		}
+		if x.await(th, w, start, limit, hb) {
+			return value.Value{}, &Failure{aborted: true}
+		}
+		if x.runErr != nil {
+			return value.Value{}, &Failure{Name: ErrRuntime}
+		}
+		if w != nil {
+			if w.hasBeat {
+				a.hasBeat, a.lastBeat = true, w.beat.Sub(start)
+			}
+			if w.done {
+				a.hang, a.took, a.result, a.fail = false, w.at.Sub(start), w.result, w.fail
+			}
+		}
+		th.now = start
+	}
 	timedOut, at := false, a.took
 	if a.hang || a.took > limit {
 		timedOut, at = true, limit
 	}
-	if heartbeat > 0 {
-		hb := time.Duration(heartbeat) * time.Second
+	if hb > 0 {
 		// The first heartbeat is due hb after the start, each next one hb
 		// after the last.
 		due := hb
@@ -135,12 +162,11 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 			timedOut, at = true, min(due, limit)
 		}
 	}
-	if !a.submit.IsUndefined() && !res.legacyLambda && !res.activity {
-		x.emit(th, eventInfo{Type: "TaskSubmitted", res: res, Output: a.submit})
-	}
-	start := th.now
 	if timedOut {
 		th.now = start.Add(at)
+		if x.isStopped(th) {
+			return value.Value{}, &Failure{aborted: true}
+		}
 		switch {
 		case res.legacyLambda:
 			x.emit(th, eventInfo{Type: "LambdaFunctionTimedOut", Error: ErrTimeout, HasError: true})
@@ -152,6 +178,9 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 		return value.Value{}, &Failure{Name: ErrTimeout}
 	}
 	th.now = start.Add(a.took)
+	if x.isStopped(th) {
+		return value.Value{}, &Failure{aborted: true}
+	}
 	if a.fail == nil && a.result.Size() > MaxPayloadSize {
 		who := res.resourceType
 		if res.legacyLambda {
@@ -193,6 +222,10 @@ func (x *exec) answerTask(cs *cstate, r *roots, params value.Value, th *thread) 
 		h = x.opts.Handlers[cs.res.arn]
 	}
 	if h == nil {
+		if len(x.opts.Actions) > 0 && (cs.res.callback || cs.res.activity) {
+			// The actions answer it.
+			return answer{hang: true}
+		}
 		x.runErr = &MissingHandlerError{State: cs.name, Resource: cs.res.arn}
 		return answer{}
 	}

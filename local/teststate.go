@@ -545,5 +545,11 @@ func newExec(ctx context.Context, m *Machine, opts Options) *exec {
 	if m.timeout > 0 {
 		x.deadline = opts.StartTime.Add(m.timeout)
 	}
+	if opts.StopAt > 0 {
+		x.stop(opts.StartTime.Add(opts.StopAt), "", "")
+	}
+	for _, a := range opts.Actions {
+		x.schedule(opts.StartTime.Add(a.At), a.Do)
+	}
 	return x
 }
