@@ -21,6 +21,15 @@
 // Functions Local, see ParseMockConfig). A Task with nothing to answer it is
 // an error of Run that names the state and the resource.
 //
+// Actions (Options.Actions) are the outside world at virtual times: an
+// Action gets a Control, through which it answers a task token
+// (SendTaskSuccess, SendTaskFailure), sends a heartbeat, stops the
+// execution or schedules another action. A .waitForTaskToken task or an
+// activity whose handler returns ErrNoAnswer, or that has no handler in a
+// run with actions, waits for its token until its TimeoutSeconds or
+// HeartbeatSeconds; an action at a virtual time runs once the execution
+// has done all it does at that time, before anything later.
+//
 // The branches of a Parallel state and the iterations of an inline Map
 // (at most MaxConcurrency at a time) run concurrently in virtual time, as
 // coroutines: before each event it writes, a branch lets every branch that

@@ -175,10 +175,15 @@ func RunASL(t testing.TB, name string, sm *asl.StateMachine, h Handlers, opts ..
 }
 
 func (r *Result) describe() string {
-	if r.Status == local.Failed {
-		return fmt.Sprintf("%s with %s: %s", r.Status, r.Error, r.Cause)
+	switch {
+	case r.Status == local.Succeeded:
+		return fmt.Sprintf("%s with output %s", r.Status, r.Output.JSON())
+	case r.Error == "" && !r.HasCause:
+		return string(r.Status)
+	case !r.HasCause:
+		return fmt.Sprintf("%s with %s", r.Status, r.Error)
 	}
-	return fmt.Sprintf("%s with output %s", r.Status, r.Output.JSON())
+	return fmt.Sprintf("%s with %s: %s", r.Status, r.Error, r.Cause)
 }
 
 // RequireSucceeded fails the test unless the execution succeeded.
@@ -196,6 +201,17 @@ func (r *Result) RequireFailed(errorName string) *Result {
 	r.t.Helper()
 	if r.Status != local.Failed || r.Error != errorName {
 		r.t.Fatalf("workflow %q: the execution %s; want FAILED with %s (visited %s)", r.workflow, r.describe(), errorName, strings.Join(r.Visited, " → "))
+	}
+	return r
+}
+
+// RequireStatus fails the test unless the execution ended with the status
+// (local.Aborted for a stopped execution, local.TimedOut for one past its
+// TimeoutSeconds).
+func (r *Result) RequireStatus(s local.Status) *Result {
+	r.t.Helper()
+	if r.Status != s {
+		r.t.Fatalf("workflow %q: the execution %s; want %s (visited %s)", r.workflow, r.describe(), s, strings.Join(r.Visited, " → "))
 	}
 	return r
 }

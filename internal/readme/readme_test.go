@@ -185,3 +185,28 @@ func TestREADMETypeError(t *testing.T) {
 		t.Errorf("README:\n%s\ncompiler:\n%s", m[1], got)
 	}
 }
+
+// TestREADMEGoSnippets checks that every Go block the README introduces
+// with "(from `FILE`)" or "from\n`FILE`" is in that file, word for word.
+func TestREADMEGoSnippets(t *testing.T) {
+	text := readme(t)
+	re := regexp.MustCompile("from\\s+`([^`]+\\.go)`\\)?:\\s*\n\n```go\n")
+	found := 0
+	for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+		file := text[m[2]:m[3]]
+		rest := text[m[1]:]
+		code := rest[:strings.Index(rest, "```")]
+		src, err := os.ReadFile(filepath.Join("../..", file))
+		if err != nil {
+			t.Errorf("the README shows code from %s: %v", file, err)
+			continue
+		}
+		if !strings.Contains(string(src), code) {
+			t.Errorf("the README's block from %s is not in that file: update the README:\n%s", file, code)
+		}
+		found++
+	}
+	if found < 2 {
+		t.Errorf("found %d Go blocks taken from files, want at least 2: the pattern no longer matches the README", found)
+	}
+}
