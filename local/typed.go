@@ -3,6 +3,7 @@ package local
 import (
 	"context"
 	"fmt"
+	"reflect"
 
 	"github.com/goasl/goasl/asl/value"
 )
@@ -27,4 +28,52 @@ func Typed[In, Out any](fn func(context.Context, In) (Out, error)) Handler {
 		}
 		return v, nil
 	}
+}
+
+var (
+	contextType = reflect.TypeFor[context.Context]()
+	errorType   = reflect.TypeFor[error]()
+	handlerType = reflect.TypeFor[Handler]()
+)
+
+// HandlerOf adapts a handler given as a value of any type: a Handler (or
+// a function of its type) as it is, a func(context.Context, In) (Out,
+// error) as Typed adapts it. Generated Handlers structs list their typed
+// functions this way, so that the code a workflow package ships does not
+// import the executor.
+func HandlerOf(fn any) (Handler, error) {
+	if h, ok := fn.(Handler); ok {
+		return h, nil
+	}
+	if fn == nil {
+		return nil, fmt.Errorf("the handler is nil")
+	}
+	v := reflect.ValueOf(fn)
+	t := v.Type()
+	if t.Kind() != reflect.Func || t.NumIn() != 2 || t.NumOut() != 2 || t.IsVariadic() ||
+		t.In(0) != contextType || t.Out(1) != errorType {
+		return nil, fmt.Errorf("a handler must be a local.Handler or a func(context.Context, In) (Out, error), not %T", fn)
+	}
+	if v.IsNil() {
+		return nil, fmt.Errorf("the handler is a nil %T", fn)
+	}
+	if t.ConvertibleTo(handlerType) {
+		return v.Convert(handlerType).Interface().(Handler), nil
+	}
+	in := t.In(1)
+	return func(ctx context.Context, task *Task) (value.Value, error) {
+		arg := reflect.New(in)
+		if err := value.Decode(task.Input, arg.Interface()); err != nil {
+			return value.Value{}, Error(ErrTaskFailed, fmt.Sprintf("decoding the input of state %q into %v: %v", task.State, in, err))
+		}
+		res := v.Call([]reflect.Value{reflect.ValueOf(ctx), arg.Elem()})
+		if err, _ := res[1].Interface().(error); err != nil {
+			return value.Value{}, err
+		}
+		out, err := value.FromGo(res[0].Interface())
+		if err != nil {
+			return value.Value{}, Error(ErrTaskFailed, fmt.Sprintf("encoding the result of state %q: %v", task.State, err))
+		}
+		return out, nil
+	}, nil
 }

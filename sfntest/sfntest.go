@@ -19,17 +19,24 @@ import (
 // Handlers answers a workflow's Task states. The generated Handlers struct
 // of a workflow implements it; HandlerMap is the untyped form.
 type Handlers interface {
-	// LocalHandlers returns the handlers by state name or resource ARN. An
-	// error (a nil field of a generated struct) stops the run before it
-	// starts.
-	LocalHandlers() (map[string]local.Handler, error)
+	// TaskHandlers returns the handlers by state name or resource ARN:
+	// each a local.Handler or a func(context.Context, In) (Out, error)
+	// (see local.HandlerOf). An error (a nil field of a generated struct)
+	// stops the run before it starts.
+	TaskHandlers() (map[string]any, error)
 }
 
 // HandlerMap maps state names (or resource ARNs) to handlers.
 type HandlerMap map[string]local.Handler
 
-// LocalHandlers returns the map.
-func (m HandlerMap) LocalHandlers() (map[string]local.Handler, error) { return m, nil }
+// TaskHandlers returns the map's handlers.
+func (m HandlerMap) TaskHandlers() (map[string]any, error) {
+	out := make(map[string]any, len(m))
+	for k, h := range m {
+		out[k] = h
+	}
+	return out, nil
+}
 
 // Func adapts a typed Go function to a handler: the task input is decoded
 // into In (for arn:aws:states:::lambda:invoke, the Payload) and the result
@@ -141,12 +148,18 @@ func RunASL(t testing.TB, name string, sm *asl.StateMachine, h Handlers, opts ..
 		}
 	}
 	if h != nil {
-		hs, err := h.LocalHandlers()
+		hs, err := h.TaskHandlers()
 		if err != nil {
 			t.Fatalf("workflow %q: %v", name, err)
 			return nil
 		}
-		c.opts.Handlers = hs
+		c.opts.Handlers = make(map[string]local.Handler, len(hs))
+		for k, fn := range hs {
+			if c.opts.Handlers[k], err = local.HandlerOf(fn); err != nil {
+				t.Fatalf("workflow %q: the handler of %q: %v", name, k, err)
+				return nil
+			}
+		}
 	}
 	if len(c.extra) > 0 {
 		all := make(map[string]local.Handler, len(c.opts.Handlers)+len(c.extra))

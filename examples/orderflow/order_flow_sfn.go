@@ -7,7 +7,6 @@ import (
 	"context"
 	_ "embed"
 	"errors"
-	local "github.com/goasl/goasl/local"
 )
 
 //go:embed order_flow.asl.json
@@ -185,7 +184,7 @@ type OrderFlowRefundOutput struct {
 }
 
 // OrderFlowHandlers holds the Go handlers of the typed tasks of workflow "OrderFlow", to run it locally
-// (package github.com/goasl/goasl/local, or sfntest.Run).
+// (sfntest.Run, or package github.com/goasl/goasl/local through local.HandlerOf).
 type OrderFlowHandlers struct {
 	// Validate answers state "Validate".
 	Validate OrderFlowValidateHandler
@@ -193,16 +192,16 @@ type OrderFlowHandlers struct {
 	Charge OrderFlowChargeHandler
 }
 
-// LocalHandlers returns the handlers by state name; a nil field is an error that names it.
-func (h OrderFlowHandlers) LocalHandlers() (map[string]local.Handler, error) {
-	m := make(map[string]local.Handler, 2)
+// TaskHandlers returns the handlers by state name; a nil field is an error that names it.
+func (h OrderFlowHandlers) TaskHandlers() (map[string]any, error) {
+	m := make(map[string]any, 2)
 	if h.Validate == nil {
 		return nil, errors.New("workflow \"OrderFlow\": OrderFlowHandlers.Validate is nil: give state \"Validate\" a handler")
 	}
-	m["Validate"] = local.Typed(h.Validate)
+	m["Validate"] = h.Validate
 	if h.Charge == nil {
 		return nil, errors.New("workflow \"OrderFlow\": OrderFlowHandlers.Charge is nil: give state \"Charge\" a handler")
 	}
-	m["Charge"] = local.Typed(h.Charge)
+	m["Charge"] = h.Charge
 	return m, nil
 }

@@ -88,7 +88,7 @@ func TestOrderFlowGeneratedHandlers(t *testing.T) {
 	r := sfntest.Run(t, orderflow.OrderFlow(), h, sfntest.Input(orderflow.Order{ID: "o2", Total: 10}), sfntest.Handler("Ship", ship))
 	r.RequireSucceeded().RequireVisited("Validate", "Charge", "Ship", "Done")
 
-	_, err := orderflow.OrderFlowHandlers{Validate: h.Validate}.LocalHandlers()
+	_, err := orderflow.OrderFlowHandlers{Validate: h.Validate}.TaskHandlers()
 	want := `workflow "OrderFlow": OrderFlowHandlers.Charge is nil: give state "Charge" a handler`
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
