@@ -14,7 +14,9 @@ func (badHandlers) TaskHandlers() (map[string]any, error) {
 
 // typedHandlers is what a generated Handlers struct returns: typed
 // functions by state name.
-type typedHandlers struct{ double func(context.Context, int) (int, error) }
+type typedHandlers struct {
+	double func(context.Context, int) (int, error)
+}
 
 func (h typedHandlers) TaskHandlers() (map[string]any, error) {
 	return map[string]any{"Double": h.double}, nil
