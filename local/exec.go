@@ -242,6 +242,9 @@ func (m *Machine) Run(ctx context.Context, opts Options) (*Execution, error) {
 		x.emit(th, eventInfo{Type: "ExecutionSucceeded", Output: out})
 	case f.aborted:
 		x.res.Status = Aborted
+		// The stop comes from outside: no event caused it
+		// (test_sfn_api.py::test_stop_execution).
+		th.prev = 0
 		x.emit(th, eventInfo{Type: "ExecutionAborted"})
 	case f.Name == ErrTimeout && f.execTimeout:
 		x.res.Status = TimedOut

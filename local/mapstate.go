@@ -87,16 +87,17 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 			return value.Value{}, x.runtime("Map state input must be an array but was: " + items.JSON())
 		}
 	}
-	// The state starts before its *Path fields are read (AWS records
-	// MapStateStarted before their errors); with an ItemReader the items
-	// are read by the Map Run, so the length is 0.
-	x.emit(th, eventInfo{Type: "MapStateStarted", Length: items.Len()})
+	// MaxConcurrencyPath is read before the state starts, the other *Path
+	// fields after (AWS records MapStateStarted before their errors, not
+	// before MaxConcurrencyPath's: test_max_concurrency_path); with an
+	// ItemReader the items are read by the Map Run, so the length is 0.
 	maxConc := cs.maxConcurrency
 	if cs.maxConcurrencyPath != nil {
 		if maxConc, f = x.intFrom(cs.maxConcurrencyPath, ri, "MaxConcurrencyPath"); f != nil {
 			return value.Value{}, f
 		}
 	}
+	x.emit(th, eventInfo{Type: "MapStateStarted", Length: items.Len()})
 	tolCount, tolPct := cs.toleratedCount, cs.toleratedPercent
 	hasCount, hasPct := cs.hasToleratedCount, cs.hasToleratedPercent
 	if cs.jsonata {

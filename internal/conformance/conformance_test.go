@@ -553,17 +553,16 @@ func compareHistory(caseKey string, content map[string]json.RawMessage, key stri
 }
 
 // normaliseEvents applies LocalStack's normalisation: JSON-in-string
-// parsed one level, timestamps replaced, and each Parallel block's events
-// given id [0] and sorted by their JSON text.
+// parsed one level, timestamps replaced, and (unless sortBlocks is false)
+// the Parallel blocks as SfnNoneRecursiveParallelTransformer left them.
 func normaliseEvents(events []value.Value, actual bool, sortBlocks ...bool) []value.Value {
+	sorting := len(sortBlocks) == 0 || sortBlocks[0]
 	out := make([]value.Value, 0, len(events))
 	for _, e := range events {
 		if actual {
-			// SfnNoneRecursiveParallelTransformer drops this event, and
-			// ParallelStateFailed too when it sorts the blocks (the
-			// recordings of test_parallel_catch_error have no
-			// ParallelStateFailed, and its id is missing).
-			if t, _ := e.Get("type"); t.Str() == "ParallelStateSucceeded" || t.Str() == "ParallelStateFailed" && (len(sortBlocks) == 0 || sortBlocks[0]) {
+			// Without the transformer, the recordings show no
+			// ParallelStateSucceeded.
+			if t, _ := e.Get("type"); t.Str() == "ParallelStateSucceeded" && !sorting {
 				continue
 			}
 			e = loadsOnce(e)
@@ -571,39 +570,48 @@ func normaliseEvents(events []value.Value, actual bool, sortBlocks ...bool) []va
 		}
 		out = append(out, e)
 	}
-	if !actual || len(sortBlocks) > 0 && !sortBlocks[0] {
+	if !actual || !sorting {
 		return out
 	}
-	// Parallel blocks.
-	for i := 0; i < len(out); i++ {
-		t, _ := out[i].Get("type")
-		if t.Str() != "ParallelStateStarted" {
-			continue
-		}
-		depth := 0
-		j := i + 1
-		for ; j < len(out); j++ {
-			tt, _ := out[j].Get("type")
-			switch tt.Str() {
-			case "ParallelStateStarted":
-				depth++
-			case "ParallelStateExited", "ParallelStateFailed", "ParallelStateAborted":
-				if depth == 0 {
-					goto found
-				}
-				depth--
+	return parallelTransform(out)
+}
+
+// parallelTransform does what LocalStack's SfnNoneRecursiveParallelTransformer
+// did to the recorded histories, quirks included. It walks the events by
+// index while it edits the list (as the Python loop does): after
+// ParallelStateStarted, each event gets id [0] and previousEventId 0 and
+// joins the block; at every ParallelState{Succeeded,Aborted,Exited,Failed}
+// the events from the block's start up to that event are replaced by the
+// block sorted by its JSON text. A block that ends with two such events
+// (Succeeded then Exited) so loses the first of them, nested blocks lose
+// more, and the event after a shrunk range is skipped.
+func parallelTransform(ev []value.Value) []value.Value {
+	start, in := 0, false
+	var block []value.Value
+	masked := value.FromArray([]value.Value{value.FromInt(0)})
+	for i := 0; i < len(ev); i++ {
+		t, _ := ev[i].Get("type")
+		switch t.Str() {
+		case "ParallelStateSucceeded", "ParallelStateAborted", "ParallelStateExited", "ParallelStateFailed":
+			sorted := append([]value.Value(nil), block...)
+			sort.SliceStable(sorted, func(a, b int) bool { return sortKey(sorted[a]) < sortKey(sorted[b]) })
+			lo, hi := min(start, len(ev)), i
+			if hi < lo {
+				hi = lo
+			}
+			rest := append([]value.Value(nil), ev[hi:]...)
+			ev = append(append(ev[:lo], sorted...), rest...)
+			in = false
+		case "ParallelStateStarted":
+			in, block, start = true, nil, i+1
+		default:
+			if in {
+				ev[i] = ev[i].With("id", masked).With("previousEventId", value.FromInt(0))
+				block = append(block, ev[i])
 			}
 		}
-		continue
-	found:
-		block := out[i+1 : j]
-		for k := range block {
-			block[k] = block[k].With("id", value.FromArray([]value.Value{value.FromInt(0)})).With("previousEventId", value.FromInt(0))
-		}
-		sort.SliceStable(block, func(a, b int) bool { return sortKey(block[a]) < sortKey(block[b]) })
-		i = j
 	}
-	return out
+	return ev
 }
 
 // masksParallel reports whether a recorded history went through
