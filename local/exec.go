@@ -170,6 +170,10 @@ type thread struct {
 	// task: a Task state is open (entered, not exited); failTask: the
 	// state that failed last was a Task state.
 	task, failTask bool
+	// child counts the events of the Distributed Map child execution the
+	// thread runs in (nil outside one): they are not in the parent's
+	// history.
+	child *int64
 }
 
 // exec is one running execution.
@@ -269,6 +273,11 @@ func formatTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05
 func (x *exec) emit(th *thread, e eventInfo) int64 {
 	if th.co != nil {
 		x.yield(th)
+	}
+	if th.child != nil {
+		*th.child++
+		th.prev = *th.child
+		return th.prev
 	}
 	x.nev++
 	id := int64(x.nev)
@@ -402,7 +411,7 @@ type stateRun struct {
 // runState runs one state and returns its output and the next state (nil
 // at an end).
 func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, item *mapItem) (value.Value, *cstate, *Failure) {
-	if x.max > 0 && x.nev >= x.max {
+	if x.max > 0 && (x.nev >= x.max || th.child != nil && *th.child >= int64(x.max)) {
 		return value.Value{}, nil, &Failure{Name: ErrRuntime, HasCause: true, Cause: fmt.Sprintf("The execution reached the maximum number of history events (%d).", x.max)}
 	}
 	if err := x.ctx.Err(); err != nil {
