@@ -536,6 +536,12 @@ func compareHistory(caseKey string, content map[string]json.RawMessage, key stri
 						fmt.Printf("-- %-28s want %s/%s got %s/%s\n", w.Str(), wi.JSON(), wp.JSON(), gi.JSON(), gp.JSON())
 					}
 				}
+				if t.Str() == "MapStateExited" && k == "previousEventId" && pointsAt(el, a, "MapRunStarted") {
+					// AWS changed the rule between the recordings (2023 to
+					// June 2024: MapRunSucceeded; since November 2024:
+					// MapRunStarted). One executor cannot match both.
+					return false, "event ids differ (previousEventId of MapStateExited: recorded since November 2024, when AWS moved it from MapRunSucceeded to MapRunStarted; the executor follows the 31 cases recorded before)"
+				}
 				return false, "event ids differ (" + k + " of " + t.Str() + ")"
 			}
 		}
@@ -612,6 +618,17 @@ func parallelTransform(ev []value.Value) []value.Value {
 		}
 	}
 	return ev
+}
+
+// pointsAt reports whether the event with id id has the given type.
+func pointsAt(events []value.Value, id value.Value, typ string) bool {
+	for _, e := range events {
+		if i, _ := e.Get("id"); value.Equal(i, id) {
+			t, _ := e.Get("type")
+			return t.Str() == typ
+		}
+	}
+	return false
 }
 
 // masksParallel reports whether a recorded history went through
