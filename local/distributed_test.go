@@ -152,3 +152,42 @@ func TestDistributedMapInParallel(t *testing.T) {
 		t.Errorf("history:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// When a sibling branch fails, the Distributed Map's children are stopped
+// without a TaskStateAborted in the parent's history (their tasks are in
+// their own histories); the Map state is not aborted by an event of its
+// own either, as a Task in a Parallel branch would be.
+func TestDistributedMapStoppedBySibling(t *testing.T) {
+	m := mustMachine(t, `{"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+		{"StartAt":"M","States":{"M":{"Type":"Map","End":true,"ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED"},
+			"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","End":true}}}}}},
+		{"StartAt":"F","States":{"F":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","End":true}}}]}}}`)
+	var calls []string
+	x := run(t, m, Options{Input: mustJSON(t, `[{"id":"a","took":10},{"id":"b","took":10}]`), Handlers: map[string]Handler{
+		"T": recorder(&calls)["T"],
+		"F": func(_ context.Context, tk *Task) (value.Value, error) {
+			tk.Advance(3 * time.Second)
+			return value.Value{}, Error("Boom", "sibling")
+		},
+	}})
+	if x.Status != Failed || x.Error != "Boom" || x.Duration() != 3*time.Second {
+		t.Fatalf("got %s %s after %v", x.Status, x.Error, x.Duration())
+	}
+	want := `1 0 +0s ExecutionStarted 
+2 0 +0s ParallelStateEntered P
+3 2 +0s ParallelStateStarted 
+4 3 +0s MapStateEntered M
+5 4 +0s MapStateStarted 
+6 5 +0s MapRunStarted 
+7 3 +0s TaskStateEntered F
+8 7 +0s TaskScheduled 
+9 8 +0s TaskStarted 
+10 9 +3s TaskFailed 
+11 10 +3s TaskStateAborted 
+12 10 +3s ParallelStateFailed 
+13 12 +3s ExecutionFailed 
+`
+	if got := eventLines(x); got != want {
+		t.Errorf("history:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -304,6 +304,8 @@ func (x *exec) stopCoro(k *coro, at *thread, abort bool, prev int64) {
 	if k.done {
 		return
 	}
+	// A Distributed Map child's events are in its own history.
+	abort = abort && k.th.child == nil
 	if abort && k.state && k.g.aborted != nil {
 		k.g.aborted(k.path[len(k.path)-1], at)
 		at.prev = prev
