@@ -372,7 +372,7 @@ func TestActionsParallelStops(t *testing.T) {
 5 4 +0s TaskScheduled 
 6 5 +0s TaskStarted 
 7 3 +0s WaitStateEntered W
-8 6 +30s ExecutionAborted 
+8 0 +30s ExecutionAborted 
 `
 	if got := eventLines(x); x.Status != Aborted || x.Duration() != 30*time.Second || got != want {
 		t.Errorf("stopped: %s after %v\n%s\nwant:\n%s", x.Status, x.Duration(), got, want)

@@ -178,6 +178,10 @@ type thread struct {
 	// task: a Task state is open (entered, not exited); failTask: the
 	// state that failed last was a Task state.
 	task, failTask bool
+	// child counts the events of the Distributed Map child execution the
+	// thread runs in (nil outside one): they are not in the parent's
+	// history.
+	child *int64
 }
 
 // exec is one running execution.
@@ -271,6 +275,9 @@ func (m *Machine) Run(ctx context.Context, opts Options) (*Execution, error) {
 	case f.aborted:
 		x.res.Status = Aborted
 		x.res.Error, x.res.Cause, x.res.HasCause = x.stopError, x.stopCause, x.stopCause != ""
+		// The stop comes from outside: no event caused it
+		// (test_sfn_api.py::test_stop_execution).
+		th.prev = 0
 		x.emit(th, eventInfo{Type: "ExecutionAborted", Error: x.stopError, HasError: x.stopError != "", Cause: x.stopCause, HasCause: x.stopCause != ""})
 	case f.Name == ErrTimeout && f.execTimeout:
 		x.res.Status = TimedOut
@@ -298,6 +305,11 @@ func (x *exec) emit(th *thread, e eventInfo) int64 {
 	}
 	if len(x.acts) > 0 {
 		x.runDue(th, false)
+	}
+	if th.child != nil {
+		*th.child++
+		th.prev = *th.child
+		return th.prev
 	}
 	x.nev++
 	id := int64(x.nev)
@@ -431,7 +443,7 @@ type stateRun struct {
 // runState runs one state and returns its output and the next state (nil
 // at an end).
 func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, item *mapItem) (value.Value, *cstate, *Failure) {
-	if x.max > 0 && x.nev >= x.max {
+	if x.max > 0 && (x.nev >= x.max || th.child != nil && *th.child >= int64(x.max)) {
 		return value.Value{}, nil, &Failure{Name: ErrRuntime, HasCause: true, Cause: fmt.Sprintf("The execution reached the maximum number of history events (%d).", x.max)}
 	}
 	if err := x.ctx.Err(); err != nil {

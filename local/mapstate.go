@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/goasl/goasl/asl/value"
 )
@@ -87,16 +86,17 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 			return value.Value{}, x.runtime("Map state input must be an array but was: " + items.JSON())
 		}
 	}
-	// The state starts before its *Path fields are read (AWS records
-	// MapStateStarted before their errors); with an ItemReader the items
-	// are read by the Map Run, so the length is 0.
-	x.emit(th, eventInfo{Type: "MapStateStarted", Length: items.Len()})
+	// MaxConcurrencyPath is read before the state starts, the other *Path
+	// fields after (AWS records MapStateStarted before their errors, not
+	// before MaxConcurrencyPath's: test_max_concurrency_path); with an
+	// ItemReader the items are read by the Map Run, so the length is 0.
 	maxConc := cs.maxConcurrency
 	if cs.maxConcurrencyPath != nil {
 		if maxConc, f = x.intFrom(cs.maxConcurrencyPath, ri, "MaxConcurrencyPath"); f != nil {
 			return value.Value{}, f
 		}
 	}
+	x.emit(th, eventInfo{Type: "MapStateStarted", Length: items.Len()})
 	tolCount, tolPct := cs.toleratedCount, cs.toleratedPercent
 	hasCount, hasPct := cs.hasToleratedCount, cs.hasToleratedPercent
 	if cs.jsonata {
@@ -197,14 +197,11 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	if batches != nil {
 		n = len(batches)
 	}
+	var runStarted int64
 	if cs.distributed {
-		x.emit(th, eventInfo{Type: "MapRunStarted", MapRunArn: x.mapRunArn(cs)})
+		runStarted = x.emit(th, eventInfo{Type: "MapRunStarted", MapRunArn: x.mapRunArn(cs)})
 	}
 	results := make([]value.Value, n)
-	failed := 0
-	end := th.now
-	slots := newSlots(th.now, maxConc, n)
-	ith := &thread{}
 	itemAt := func(i int) (value.Value, *Failure) {
 		var f *Failure
 		var item value.Value
@@ -266,7 +263,7 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 			if f != nil {
 				typ = "MapIterationFailed"
 			}
-			x.emit(&thread{now: ith.now, prev: ith.prev, co: ith.co}, eventInfo{Type: typ, Index: i, Name: cs.name})
+			x.emit(&thread{now: ith.now, prev: ith.prev, co: ith.co, child: ith.child}, eventInfo{Type: typ, Index: i, Name: cs.name})
 			results[i] = out
 			return f
 		}, func(i int, at *thread) {
@@ -280,56 +277,73 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 		case g.failed != nil:
 			return value.Value{}, stateFailed(g.f)
 		}
-		th.prev = x.lastID()
+		th.prev = x.lastID(th)
 		// MapStateExited follows the same event as MapStateSucceeded.
 		prev := th.prev
 		x.emit(th, eventInfo{Type: "MapStateSucceeded"})
 		th.prev = prev
 		return value.FromArray(results), nil
 	}
-	// A Distributed Map's child executions run one after another, each on
-	// its own clock and with its own history.
-	for i := 0; i < n; i++ {
-		sel, f := itemAt(i)
-		if f != nil {
-			return value.Value{}, f
-		}
-		// One thread serves every child (they run one after another).
-		*ith = thread{now: slots.start(), prev: -1, co: th.co}
-		out, f := x.child(cs, sel, ith)
-		if x.runErr != nil {
-			return value.Value{}, f
-		}
-		slots.finish(ith.now)
-		if ith.now.After(end) {
-			end = ith.now
-		}
-		if f != nil {
-			failed++
-			results[i] = value.FromMembers(
-				value.Member{Key: "Error", Value: value.FromString(f.Name)},
-				value.Member{Key: "Cause", Value: value.FromString(f.Cause)},
-			)
-			continue
-		}
-		results[i] = out
-	}
-	th.now = end
-	th.prev = x.lastID()
-	tolerated := true
-	if failed > 0 {
-		tolerated = false
+	// A Distributed Map's child executions run concurrently in virtual
+	// time, at most MaxConcurrency at a time (0: no limit), as Parallel
+	// branches and inline Map iterations do; each has its own history,
+	// which the parent's does not keep. A failed child whose failure the
+	// tolerated threshold allows leaves the others running; the first
+	// one beyond it fails the Map Run and stops the children still
+	// running, at the virtual time of that failure.
+	failed := 0
+	var selFail *Failure
+	exceeded := func() bool {
 		if hasCount && int64(failed) <= tolCount {
-			tolerated = true
+			return false
 		}
 		if hasPct && n > 0 && float64(failed)*100/float64(n) <= tolPct {
-			tolerated = true
+			return false
 		}
+		return true
 	}
-	if !tolerated {
-		fl := &Failure{Name: ErrExceedToleratedFailureThreshold, HasCause: true, Cause: "The specified tolerated failure threshold was exceeded"}
-		x.emit(th, eventInfo{Type: "MapRunFailed", Error: fl.Name, HasError: true, Cause: fl.Cause, HasCause: true})
-		return value.Value{}, stateFailed(fl)
+	g := x.runGroup(th, n, int(maxConc), func(i int, cth *thread) *Failure {
+		// The child's history starts with its ExecutionStarted (id 1);
+		// its first state follows no event.
+		events := int64(1)
+		cth.child, cth.prev = &events, 0
+		sel, f := itemAt(i)
+		if f != nil {
+			selFail = f
+			return f
+		}
+		out, f := x.runScope(cs.proc, sel, newScope(nil), cth, nil)
+		if x.runErr != nil || f != nil && f.aborted {
+			return f
+		}
+		if f == nil {
+			results[i] = out
+			return nil
+		}
+		failed++
+		results[i] = value.FromMembers(
+			value.Member{Key: "Error", Value: value.FromString(f.Name)},
+			value.Member{Key: "Cause", Value: value.FromString(f.Cause)},
+		)
+		if exceeded() {
+			return &Failure{Name: ErrExceedToleratedFailureThreshold, HasCause: true, Cause: "The specified tolerated failure threshold was exceeded"}
+		}
+		return nil
+	}, nil)
+	switch {
+	case x.runErr != nil:
+		return value.Value{}, g.f
+	case selFail != nil:
+		return value.Value{}, selFail
+	}
+	// The children's events are not in this history.
+	th.prev = runStarted
+	if g.failed != nil {
+		if g.f.aborted {
+			return value.Value{}, g.f
+		}
+		x.emit(th, eventInfo{Type: "MapRunFailed", Error: g.f.Name, HasError: true, Cause: g.f.Cause, HasCause: g.f.HasCause})
+		return value.Value{}, stateFailed(g.f)
 	}
 	x.emit(th, eventInfo{Type: "MapRunSucceeded"})
 	// MapStateExited follows the same event as MapStateSucceeded.
@@ -343,24 +357,16 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 	return out, nil
 }
 
-func (x *exec) lastID() int64 { return int64(x.nev) }
+// lastID is the id of the last event th's history got.
+func (x *exec) lastID(th *thread) int64 {
+	if th.child != nil {
+		return *th.child
+	}
+	return int64(x.nev)
+}
 
 func (x *exec) mapRunArn(cs *cstate) string {
 	return "arn:" + x.opts.Partition + ":states:" + x.opts.Region + ":" + x.opts.Account + ":mapRun:" + x.opts.StateMachineName + "/" + cs.name + ":" + x.uuid()
-}
-
-// child runs one Distributed Map child execution. Its events do not go in
-// the parent's history.
-func (x *exec) child(cs *cstate, input value.Value, th *thread) (value.Value, *Failure) {
-	saveHist, saveEvents := x.hist, x.nev
-	x.hist = false
-	// The child runs alone: no other branch may write events meanwhile.
-	cth := &thread{now: th.now, prev: th.prev}
-	out, f := x.runScope(cs.proc, input, newScope(nil), cth, nil)
-	th.now, th.prev = cth.now, cth.prev
-	x.hist = saveHist
-	x.nev = saveEvents
-	return out, f
 }
 
 // intValue reads an integer as Java's Integer.parseInt does from a JSON
@@ -407,66 +413,4 @@ func stateFailed(f *Failure) *Failure {
 	c := *f
 	c.stateFailed = true
 	return &c
-}
-
-// slots schedules a Distributed Map's child executions on the virtual
-// clock: with MaxConcurrency n > 0, child n+1 starts when the first of the
-// n running ones ends, and so on; with 0 (no limit) every child starts
-// when the state does. Children run one after another in Go, each on its
-// own clock, so the state takes as long as its slowest slot.
-type slots struct {
-	free  []time.Time // when each busy slot frees, a min-heap
-	limit int
-	at    time.Time
-}
-
-func newSlots(at time.Time, limit int64, n int) *slots {
-	s := &slots{at: at}
-	if limit > 0 && limit < int64(n) {
-		s.limit = int(limit)
-		s.free = make([]time.Time, 0, s.limit)
-	}
-	return s
-}
-
-// start returns when the next iteration starts.
-func (s *slots) start() time.Time {
-	if s.limit == 0 || len(s.free) < s.limit {
-		return s.at
-	}
-	t := s.free[0]
-	last := len(s.free) - 1
-	s.free[0] = s.free[last]
-	s.free = s.free[:last]
-	for i := 0; ; {
-		l, r, m := 2*i+1, 2*i+2, i
-		if l < len(s.free) && s.free[l].Before(s.free[m]) {
-			m = l
-		}
-		if r < len(s.free) && s.free[r].Before(s.free[m]) {
-			m = r
-		}
-		if m == i {
-			break
-		}
-		s.free[i], s.free[m] = s.free[m], s.free[i]
-		i = m
-	}
-	return t
-}
-
-// finish records when the iteration that last started ended.
-func (s *slots) finish(t time.Time) {
-	if s.limit == 0 {
-		return
-	}
-	s.free = append(s.free, t)
-	for i := len(s.free) - 1; i > 0; {
-		p := (i - 1) / 2
-		if !s.free[i].Before(s.free[p]) {
-			break
-		}
-		s.free[i], s.free[p] = s.free[p], s.free[i]
-		i = p
-	}
 }

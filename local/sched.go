@@ -59,6 +59,7 @@ type group struct {
 	f      *Failure
 	last   *coro // the branch that ended last
 	panic  any
+	child  *int64 // the branches run in a Distributed Map child (thread.child)
 }
 
 func (c *coro) less(d *coro) bool {
@@ -163,7 +164,7 @@ var errGoexit = errors.New("local: a handler called runtime.Goexit (t.FailNow, t
 // stopped; th is then at the end (the failure) in virtual time and
 // follows the group's last event.
 func (x *exec) runGroup(th *thread, n, limit int, run func(i int, th *thread) *Failure, aborted func(i int, at *thread)) *group {
-	g := &group{parent: th.co, active: n, n: n, run: run, aborted: aborted}
+	g := &group{parent: th.co, active: n, n: n, run: run, aborted: aborted, child: th.child}
 	if n == 0 {
 		return g
 	}
@@ -221,7 +222,7 @@ func (x *exec) admit(g *group, at time.Time, prev int64) {
 	copy(p, g.path)
 	p[len(g.path)] = i
 	c := &coro{s: g.s, g: g, path: p, wake: make(chan struct{}, 1), at: at}
-	c.th = &thread{now: at, prev: prev, co: c}
+	c.th = &thread{now: at, prev: prev, co: c, child: g.child}
 	c.save(x)
 	c.body = func() {
 		c.restore(x)
@@ -282,7 +283,7 @@ func (x *exec) exitCoro(c *coro, p any) *coro {
 // state still open (c's failed one included) gets a TaskStateAborted event
 // at the time of the failure, following the failure's last event.
 func (x *exec) stopSiblings(g *group, c *coro) {
-	at := &thread{now: c.th.now, prev: c.th.prev}
+	at := &thread{now: c.th.now, prev: c.th.prev, child: c.th.child}
 	abort := !g.f.aborted && x.runErr == nil
 	if abort && c.th.failTask {
 		x.emit(at, eventInfo{Type: "TaskStateAborted"})
@@ -303,6 +304,8 @@ func (x *exec) stopCoro(k *coro, at *thread, abort bool, prev int64) {
 	if k.done {
 		return
 	}
+	// A Distributed Map child's events are in its own history.
+	abort = abort && k.th.child == nil
 	if abort && k.state && k.g.aborted != nil {
 		k.g.aborted(k.path[len(k.path)-1], at)
 		at.prev = prev

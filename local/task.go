@@ -189,7 +189,9 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 		a.fail = &Failure{Name: ErrDataLimitExceeded, HasCause: true, Cause: fmt.Sprintf("The state/task '%s' returned a result with a size exceeding the maximum number of bytes service limit.", who)}
 	}
 	if a.fail != nil {
-		ev := eventInfo{Error: a.fail.Name, HasError: true, Cause: a.fail.Cause, HasCause: a.fail.HasCause}
+		// A failure sent with no error name (SendTaskFailure without
+		// one) has no error in its event.
+		ev := eventInfo{Error: a.fail.Name, HasError: !(a.fail.nullError && a.fail.Name == ""), Cause: a.fail.Cause, HasCause: a.fail.HasCause}
 		switch {
 		case res.legacyLambda:
 			ev.Type = "LambdaFunctionFailed"

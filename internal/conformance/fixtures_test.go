@@ -17,6 +17,8 @@ const (
 	csvNoHeader = "Value1,Value2,Value3\nValue4,Value5,Value6\n,,,\ntrue,1,'HelloWorld'\nNull,None,\n   \n"
 	json3same   = `[{"verdict": "true", "statement_date": "6/11/2008", "statement_source": "speech"}, {"verdict": "true", "statement_date": "6/11/2008", "statement_source": "speech"}, {"verdict": "true", "statement_date": "6/11/2008", "statement_source": "speech"}]`
 	json3       = `[{"verdict": "true", "statement_date": "6/11/2008", "statement_source": "speech"}, {"verdict": "false", "statement_date": "6/7/2022", "statement_source": "television"}, {"verdict": "mostly-true", "statement_date": "5/18/2016", "statement_source": "news"}]`
+	// json4 is assign/test_assign_reference_variables.py's object.
+	json4 = `[{"verdict": "true", "statement_date": "6/11/2008", "statement_source": "speech"}, {"verdict": "false", "statement_date": "6/7/2022", "statement_source": "television"}, {"verdict": "mostly-true", "statement_date": "5/18/2016", "statement_source": "news"}, {"verdict": "false", "statement_date": "5/18/2024", "statement_source": "x"}]`
 )
 
 var s3Fixtures = map[string]map[string]string{
@@ -35,7 +37,7 @@ var s3Fixtures = map[string]map[string]string{
 	"test_map_item_reader_base_json_with_items_path":           {"file.json": `[["from-bucket-item-0"]]`},
 	"test_map_item_reader_json_no_json_list_object":            {"file.json": `{"Hello": "world"}`},
 	"test_map_item_reader_base_list_objects_v2":                {"file_0.txt": "0HelloWorld!", "file_1.txt": "1HelloWorld!", "file_2.txt": "2HelloWorld!"},
-	"test_reference_in_map_state_max_items_path":               {"file.json": json3},
+	"test_reference_in_map_state_max_items_path":               {"file.json": json4},
 }
 
 // putFixtures fills the in-memory S3 for a case.

@@ -14,6 +14,7 @@ var fixedTokens = map[string]bool{
 	"stop-date": true, "snf_role_arn": true, "sfn_role_arn": true, "RequestId": true,
 	"X-Amzn-Trace-Id": true, "a_task_token": true, "<task_token>": true, "x-amz-apigw-id": true,
 	"via": true, "entered-time": true, "activity_arn": true, "x--amz--cf--id": true, "x--amz--cf--pop": true,
+	"map_run_arn": true, // JsonpathTransformer("$..mapRunArn", "map_run_arn", replace_reference=False)
 }
 
 var tokenRe = regexp.MustCompile(`<[^<>\s"']+>`)
