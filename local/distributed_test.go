@@ -67,7 +67,7 @@ func TestDistributedMapChildrenRunConcurrently(t *testing.T) {
 			t.Errorf("%s: output %s, want %s", c.conc, got, want)
 		}
 		want := fmt.Sprintf("1 0 +0s ExecutionStarted \n2 0 +0s MapStateEntered M\n3 2 +0s MapStateStarted \n4 3 +0s MapRunStarted \n"+
-			"5 4 +%[1]v MapRunSucceeded \n6 5 +%[1]v MapStateSucceeded \n7 5 +%[1]v MapStateExited M\n8 7 +%[1]v ExecutionSucceeded \n", c.took)
+			"5 4 +%[1]v MapRunSucceeded \n6 5 +%[1]v MapStateSucceeded \n7 4 +%[1]v MapStateExited M\n8 7 +%[1]v ExecutionSucceeded \n", c.took)
 		if got := eventLines(x); got != want {
 			t.Errorf("%s: history:\n%s\nwant:\n%s", c.conc, got, want)
 		}
@@ -143,7 +143,7 @@ func TestDistributedMapInParallel(t *testing.T) {
 10 9 +5s PassStateExited Q
 11 6 +10s MapRunSucceeded 
 12 11 +10s MapStateSucceeded 
-13 11 +10s MapStateExited M
+13 6 +10s MapStateExited M
 14 13 +10s ParallelStateSucceeded 
 15 13 +10s ParallelStateExited P
 16 15 +10s ExecutionSucceeded 

@@ -346,10 +346,11 @@ func (x *exec) mapState(cs *cstate, r *roots, in value.Value, th *thread) (value
 		return value.Value{}, stateFailed(g.f)
 	}
 	x.emit(th, eventInfo{Type: "MapRunSucceeded"})
-	// MapStateExited follows the same event as MapStateSucceeded.
-	prev := th.prev
 	x.emit(th, eventInfo{Type: "MapStateSucceeded"})
-	th.prev = prev
+	// MapStateExited follows MapRunStarted: AWS's rule since November
+	// 2024 (before, it followed MapRunSucceeded, as MapStateSucceeded
+	// does); the recordings of both are in the conformance corpus.
+	th.prev = runStarted
 	out := value.FromArray(results)
 	if cs.writer != nil {
 		return x.writeResults(cs, ri, results)

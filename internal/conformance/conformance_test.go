@@ -536,11 +536,11 @@ func compareHistory(caseKey string, content map[string]json.RawMessage, key stri
 						fmt.Printf("-- %-28s want %s/%s got %s/%s\n", w.Str(), wi.JSON(), wp.JSON(), gi.JSON(), gp.JSON())
 					}
 				}
-				if t.Str() == "MapStateExited" && k == "previousEventId" && pointsAt(el, a, "MapRunStarted") {
+				if t.Str() == "MapStateExited" && k == "previousEventId" && pointsAt(el, a, "MapRunSucceeded") {
 					// AWS changed the rule between the recordings (2023 to
-					// June 2024: MapRunSucceeded; since November 2024:
-					// MapRunStarted). One executor cannot match both.
-					return false, "event ids differ (previousEventId of MapStateExited: recorded since November 2024, when AWS moved it from MapRunSucceeded to MapRunStarted; the executor follows the 31 cases recorded before)"
+					// August 2024: MapRunSucceeded; since November 2024:
+					// MapRunStarted). The executor follows today's AWS.
+					return false, "event ids differ (previousEventId of MapStateExited: recorded before November 2024, when AWS moved it from MapRunSucceeded to MapRunStarted; the executor follows AWS as it is now)"
 				}
 				return false, "event ids differ (" + k + " of " + t.Str() + ")"
 			}
