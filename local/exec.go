@@ -55,6 +55,10 @@ type Options struct {
 	Partition, Region, Account      string
 	StateMachineName, ExecutionName string
 	RoleArn                         string
+	// ActivityWorker is the name of the worker that takes activity tasks
+	// (ActivityStarted's workerName) when the handler does not set
+	// Task.WorkerName; empty: none is written.
+	ActivityWorker string
 	// TaskToken, when set, is the token every callback task gets (the
 	// default is a token derived from the execution and the event id).
 	TaskToken string
@@ -94,6 +98,10 @@ type Task struct {
 	Token string
 	// RetryCount is the number of retries so far.
 	RetryCount int
+	// WorkerName, set by the handler of an activity, is the name of the
+	// worker that took the task (GetActivityTask's workerName), written
+	// in the ActivityStarted event.
+	WorkerName string
 	// Raw, set by the handler, says that its result is the integration's
 	// whole response: for arn:aws:states:::lambda:invoke the executor then
 	// does not wrap it in the Payload/StatusCode response.

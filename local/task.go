@@ -18,6 +18,7 @@ type answer struct {
 	lastBeat time.Duration // time of the last heartbeat after the start
 	hasBeat  bool
 	fromMock bool
+	worker   string // the activity worker's name (Task.WorkerName)
 }
 
 func (x *exec) secondsFrom(cs *cstate, p *path, r *roots, field string) (int64, *Failure) {
@@ -92,7 +93,7 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 		x.emit(th, eventInfo{Type: "LambdaFunctionStarted"})
 	case res.activity:
 		x.emit(th, eventInfo{Type: "ActivityScheduled", Resource: res.arn, Input: params, Timeout: timeout, Heartbeat: heartbeat})
-		x.emit(th, eventInfo{Type: "ActivityStarted"})
+		// ActivityStarted follows, once the worker is known.
 	default:
 		if creds.IsUndefined() && cs.timeoutPath == nil && cs.heartbeatPath == nil && cs.jTimeout == nil && cs.jHeartbeat == nil {
 			// The details are the same on every call: one copy per state.
@@ -113,6 +114,13 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 	a := x.answerTask(cs, r, params, th)
 	if x.runErr != nil {
 		return value.Value{}, &Failure{Name: ErrRuntime}
+	}
+	if res.activity {
+		worker := a.worker
+		if worker == "" {
+			worker = x.opts.ActivityWorker
+		}
+		x.emit(th, eventInfo{Type: "ActivityStarted", WorkerName: worker})
 	}
 	// Timeouts.
 	limit := time.Duration(timeout) * time.Second
@@ -242,7 +250,7 @@ func (x *exec) answerTask(cs *cstate, r *roots, params value.Value, th *thread) 
 	t := &Task{State: cs.name, Resource: cs.res.arn, Input: input, Token: r.sctx.token, RetryCount: r.sctx.retry, x: x, th: thread{now: th.now}}
 	t.started = th.now
 	out, err := h(x.ctx, t)
-	a := answer{took: t.th.now.Sub(th.now)}
+	a := answer{took: t.th.now.Sub(th.now), worker: t.WorkerName}
 	if !t.beat.IsZero() {
 		a.hasBeat, a.lastBeat = true, t.beat.Sub(th.now)
 	}

@@ -338,6 +338,9 @@ func (s *suite) runExecution(c *harnessCase, m *local.Machine, def []byte, e *ha
 			opts.Handlers[st] = func(_ context.Context, t *local.Task) (value.Value, error) { return t.Input, nil }
 		}
 	}
+	// The test's activity worker polls with its own name; the recording
+	// shows it in ActivityStarted.
+	opts.ActivityWorker = recordedWorker(content, ex.historyKey)
 	if strings.HasSuffix(c.Key, "::test_stop_execution") {
 		opts.StopAt = time.Second // the test stops the execution right after starting it
 	}
@@ -447,6 +450,28 @@ func compareOutcome(ex expected, x *local.Execution) string {
 
 // compareHistory compares the recorded event sequence of the case's
 // snapshot key with the run's.
+// recordedWorker returns the workerName of the recorded history's first
+// ActivityStarted event ("" without one).
+func recordedWorker(content map[string]json.RawMessage, key string) string {
+	raw, ok := content[key]
+	if !ok {
+		return ""
+	}
+	rec, err := value.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	events, _ := rec.Get("events")
+	for _, e := range events.Items() {
+		if t, _ := e.Get("type"); t.Str() == "ActivityStarted" {
+			d, _ := e.Get("activityStartedEventDetails")
+			w, _ := d.Get("workerName")
+			return w.Str()
+		}
+	}
+	return ""
+}
+
 func compareHistory(caseKey string, content map[string]json.RawMessage, key string, x *local.Execution) (bool, string) {
 	raw, ok := content[key]
 	if !ok {
