@@ -384,3 +384,17 @@ func TestActionsParallelStops(t *testing.T) {
 		t.Errorf("%d goroutines left behind", n-before)
 	}
 }
+
+// An Express workflow runs no callback, .sync or activity task, as
+// CreateStateMachine refuses them: Run says so before it starts.
+func TestExpressRefusesCallbacks(t *testing.T) {
+	m := mustMachine(t, callbackDef)
+	_, err := m.Run(context.Background(), Options{Express: true, Actions: []Action{At(time.Minute, succeed("Approve", `1`))}})
+	want := "local: StateMachine cannot run as an Express workflow:\n\t/States/Approve/Resource: Express state machine does not support '.waitForTaskToken' service integration (arn:aws:states:::sqs:sendMessage.waitForTaskToken); use the request-response form, or run the work in a Standard workflow"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	if x := run(t, m, Options{Actions: []Action{At(time.Minute, succeed("Approve", `1`))}}); x.Status != Succeeded {
+		t.Errorf("as a Standard workflow: %s", x.Status)
+	}
+}

@@ -254,6 +254,9 @@ func (m *Machine) Run(ctx context.Context, opts Options) (*Execution, error) {
 			return nil, fmt.Errorf("local: Options.Actions[%d] is at %v, before the start of the execution: give it a time of 0 or more", i, a.At)
 		}
 	}
+	if err := m.unsupported(opts.Express); err != nil {
+		return nil, err
+	}
 	x := newExec(ctx, m, opts)
 	opts = *x.opts
 	if x.hist {

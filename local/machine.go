@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -23,6 +24,34 @@ type Machine struct {
 	// Name is used in messages and in the context object when Options
 	// gives no state machine name.
 	Name string
+	// typeErr[express] is why the machine cannot run as that workflow
+	// type, worked out once.
+	typeOnce [2]sync.Once
+	typeErr  [2]error
+}
+
+// unsupported returns why the machine cannot run as an Express (or a
+// Standard) workflow, as CreateStateMachine would refuse it: Express
+// workflows run no activity, .sync or .waitForTaskToken task, nor a
+// Distributed Map; the children of an EXPRESS Distributed Map none of
+// those either. nil when it can.
+func (m *Machine) unsupported(express bool) error {
+	i, typ := 0, asl.WorkflowStandard
+	if express {
+		i, typ = 1, asl.WorkflowExpress
+	}
+	m.typeOnce[i].Do(func() {
+		var msgs []string
+		for _, d := range asl.Validate(m.def, asl.ValidateOptions{Type: typ}) {
+			if d.Severity == asl.SeverityError && d.Code == asl.CodeExpressUnsupported {
+				msgs = append(msgs, d.Pointer+": "+d.Message)
+			}
+		}
+		if len(msgs) > 0 {
+			m.typeErr[i] = fmt.Errorf("local: %s cannot run as a%s workflow:\n\t%s", m.Name, map[bool]string{true: "n Express", false: " Standard"}[express], strings.Join(msgs, "\n\t"))
+		}
+	})
+	return m.typeErr[i]
 }
 
 // cscope is a compiled States object with its StartAt.
