@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -237,18 +236,12 @@ func readInput(e *env, flagName, name string) (value.Value, bool) {
 	if name == "" {
 		return value.FromMembers(), true
 	}
-	var data []byte
-	var err error
-	if name == "-" {
-		data, err = io.ReadAll(e.stdin)
-		name = "<stdin>"
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	data, err := e.readFile(name)
 	if err != nil {
 		e.errorf("%s: %v", flagName, err)
 		return value.Value{}, false
 	}
+	name = displayName(name)
 	v, err := value.Parse(data)
 	if err != nil {
 		e.errorf("%s: %s is not JSON: %v", flagName, name, err)

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -63,18 +62,12 @@ Examples:
 // validateFile prints the diagnostics of one file and reports whether it
 // passed.
 func validateFile(e *env, name, typ string, strict bool) bool {
-	var data []byte
-	var err error
-	if name == "-" {
-		data, err = io.ReadAll(e.stdin)
-		name = "<stdin>"
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	data, err := e.readFile(name)
 	if err != nil {
 		e.errorf("%v", err)
 		return false
 	}
+	name = displayName(name)
 	doc, err := parseASL(name, data)
 	if err != nil {
 		var aerr *asl.Error
