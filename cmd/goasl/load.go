@@ -301,7 +301,7 @@ func localSources(listed []*listedPackage) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, p := range listed {
-		if p.Standard || (p.Module != nil && !p.Module.Main && p.Module.Version != "" && (p.Module.Replace == nil || p.Module.Replace.Version != "")) {
+		if p.Standard || inModuleCache(p) {
 			continue
 		}
 		for _, f := range fastFiles(p) {
@@ -313,6 +313,27 @@ func localSources(listed []*listedPackage) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// inModuleCache reports whether a package comes from a module in the
+// module cache, whose files the go command never changes, rather than
+// from the main module, a directory replacement or a vendor directory
+// (-mod=vendor: go list gives the module's version but no Dir, and the
+// files are the user's to edit). It is goasl's one rule for this
+// (localSources, fastRecordRun, fastDirs). It does not ask where the
+// cache is (GOMODCACHE set or not, reached through a symbolic link or
+// not): go list names each cached module's directory path@version, with
+// the same prefix as the directories of its packages.
+func inModuleCache(p *listedPackage) bool {
+	m := p.Module
+	if m == nil || m.Main || m.Version == "" || m.Dir == "" || (m.Replace != nil && m.Replace.Version == "") {
+		return false
+	}
+	if !strings.Contains(filepath.Base(m.Dir), "@") {
+		return false
+	}
+	rel, err := filepath.Rel(m.Dir, p.Dir)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // readExport reads a package's types from its export data.
