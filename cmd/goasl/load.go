@@ -161,7 +161,7 @@ func packageErrors(p *listedPackage) []string {
 // A package that does not build because other files use names that the
 // files goasl generates define (they were deleted, or are not written
 // yet) is loaded without those files: see reduce.
-func loadWorkflows(ctx context.Context, patterns []string, tags string) (*loaded, error) {
+func loadWorkflows(ctx context.Context, e *env, patterns []string, tags string) (*loaded, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
@@ -215,7 +215,7 @@ func loadWorkflows(ctx context.Context, patterns []string, tags string) (*loaded
 		report(errs)
 	}
 	if len(reducedPaths) > 0 {
-		dir, done, err := tempDir()
+		dir, done, err := tempDir(e)
 		if err != nil {
 			return nil, fmt.Errorf("loading the packages: %v", plainError(err))
 		}

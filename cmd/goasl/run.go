@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -26,6 +27,9 @@ type command struct {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// swept is done once the run removed what killed runs left in the
+	// temporary directory (see tempDir).
+	swept sync.Once
 }
 
 func (e *env) errorf(format string, args ...any) {
