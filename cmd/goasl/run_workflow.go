@@ -144,13 +144,17 @@ func loadTarget(e *env, target, workflow, tags string, subs subFlags) (*asl.Stat
 			e.errorf("%v", err)
 			return nil, "", 2
 		}
-		data = substitute(data, subs)
 		doc, err := parseASL(target, data)
 		if err != nil {
 			e.errorf("%s: %v", target, err)
 			return nil, "", 2
 		}
-		if ds := errorsOf(asl.Validate(doc.Machine, asl.ValidateOptions{})); len(ds) > 0 {
+		sm, err := asl.Substitute(doc.Machine, subs)
+		if err != nil {
+			e.errorf("run: %s: -sub: %v", target, err)
+			return nil, "", 2
+		}
+		if ds := errorsOf(asl.Validate(sm, asl.ValidateOptions{})); len(ds) > 0 {
 			for _, d := range ds {
 				d.Pos = doc.Position(d.Pointer)
 				printDiagnostic(e.stderr, target, d)
@@ -164,7 +168,7 @@ func loadTarget(e *env, target, workflow, tags string, subs subFlags) (*asl.Stat
 				break
 			}
 		}
-		return doc.Machine, name, 0
+		return sm, name, 0
 	}
 	ws, _, _, err := compileAll(e, []string{target}, driver.Request{}, tags)
 	if err != nil {
@@ -194,9 +198,13 @@ func loadTarget(e *env, target, workflow, tags string, subs subFlags) (*asl.Stat
 		}
 		return nil, "", 2
 	}
-	sm, err := asl.Parse(substitute([]byte(pick.ASL), subs))
+	sm, err := asl.Parse([]byte(pick.ASL))
 	if err != nil {
 		e.errorf("run: workflow %q: %v", pick.Name, err)
+		return nil, "", 2
+	}
+	if sm, err = asl.Substitute(sm, subs); err != nil {
+		e.errorf("run: workflow %q: -sub: %v", pick.Name, err)
 		return nil, "", 2
 	}
 	return sm, pick.Name, 0
@@ -210,24 +218,6 @@ func errorsOf(ds []asl.Diagnostic) []asl.Diagnostic {
 		}
 	}
 	return out
-}
-
-// substitute replaces ${NAME} placeholders, as CloudFormation's
-// DefinitionSubstitutions do.
-func substitute(data []byte, subs subFlags) []byte {
-	if len(subs) == 0 {
-		return data
-	}
-	s := string(data)
-	names := make([]string, 0, len(subs))
-	for n := range subs {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		s = strings.ReplaceAll(s, "${"+n+"}", subs[n])
-	}
-	return []byte(s)
 }
 
 // readInput reads the JSON file flagName names: a file, "-" for standard
