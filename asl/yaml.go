@@ -304,7 +304,7 @@ func (c *yamlConverter) mapping(n *yaml.Node, ptr string, record bool, depth int
 			continue
 		}
 		if k.Kind != yaml.ScalarNode {
-			c.errorf(k, ptr, "a mapping key must be a plain string, not a %s: JSON has no other keys", yamlKind(k))
+			c.errorf(k, ptr, "a mapping key must be a plain string, not %s: JSON has no other keys", withArticle(yamlKind(k)))
 			continue
 		}
 		key := k.Value
@@ -346,7 +346,7 @@ func (c *yamlConverter) merge(v *yaml.Node, ptr string, depth int) []Member {
 	case yaml.SequenceNode:
 		sources = v.Content
 	default:
-		c.errorf(v, ptr, "a merge key (<<) needs a mapping or a sequence of mappings, not a %s", yamlKind(v))
+		c.errorf(v, ptr, "a merge key (<<) needs a mapping or a sequence of mappings, not %s", withArticle(yamlKind(v)))
 		return nil
 	}
 	var out []Member
@@ -356,7 +356,7 @@ func (c *yamlConverter) merge(v *yaml.Node, ptr string, depth int) []Member {
 			s = s.Alias
 		}
 		if s.Kind != yaml.MappingNode {
-			c.errorf(s, ptr, "a merge key (<<) needs a mapping or a sequence of mappings, not a %s", yamlKind(s))
+			c.errorf(s, ptr, "a merge key (<<) needs a mapping or a sequence of mappings, not %s", withArticle(yamlKind(s)))
 			continue
 		}
 		m := c.mapping(s, ptr, false, depth+1)
