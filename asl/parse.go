@@ -29,7 +29,7 @@ func Parse(data []byte) (*StateMachine, error) {
 func ParseDocument(data []byte) (*Document, error) {
 	root, pos, diags := readJSON(data, true)
 	if root.Kind == Absent {
-		if looksLikeYAML(data) {
+		if LooksLikeYAML(data) {
 			p := Position{Offset: 0, Line: 1, Column: 1}
 			return nil, &Error{Diagnostics: []Diagnostic{{
 				Code:    CodeInvalidJSON,

@@ -205,6 +205,9 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 		}
 		doc, err := d.Parse()
 		if err != nil {
+			if !fromTemplate && !d.YAML {
+				err = yamlInJSONFile(name, data, err)
+			}
 			var aerr *asl.Error
 			if !errors.As(err, &aerr) {
 				e.errorf("%s: %s: %v", display, d.Name, err)
