@@ -45,6 +45,9 @@ workflows (-workflow NAME picks one when there are several).
 Tasks are answered by an AWS mock configuration file (-mock, the format of
 Step Functions Local's mocked service integrations); FILE#TESTCASE picks the
 test case, and a file with one state machine is used whatever its name.
+-sub NAME=VALUE fills in each ${NAME} of the definition's string values, as
+DefinitionSubstitutions do at deploy time; a NAME the definition has no
+placeholder for is an error.
 
 On success the execution output is printed on standard output and the
 exit status is 0. A failed execution prints {"Error": ..., "Cause": ...}
