@@ -6,7 +6,9 @@
 // it. Marshal writes canonical, deterministic JSON; Parse reads JSON strictly
 // (duplicate keys and unknown fields are errors with their location);
 // Validate checks every document-level rule of the ASL checklist and returns
-// diagnostics with stable codes and JSON pointers.
+// diagnostics with stable codes and JSON pointers. Substitute fills in the
+// ${Name} placeholders of a definition's string values, as CloudFormation's
+// DefinitionSubstitutions do at deploy time.
 //
 // A field that is absent and one that is present with a value that reads as
 // Go's zero value are kept apart, so that a round trip never changes the

@@ -721,9 +721,11 @@ func (r *reader) number(ptr string) (Value, bool) {
 // yamlKey matches a line of the form "Key: ..." or "- Key: ...".
 var yamlKey = regexp.MustCompile(`(?m)^[ \t]*(- +)?[A-Za-z_][A-Za-z0-9_ .-]*:([ \t]|$)`)
 
-// looksLikeYAML reports whether text that failed to parse as JSON looks
-// like a YAML document.
-func looksLikeYAML(data []byte) bool {
+// LooksLikeYAML reports whether text that failed to parse as JSON looks
+// like a YAML document: ParseDocument then says so, with a hint for a
+// program that reads ASL (convert it, or call ParseYAML). A tool can test
+// it to give its own hint instead.
+func LooksLikeYAML(data []byte) bool {
 	t := strings.TrimLeft(string(data), " \t\r\n")
 	if t == "" || t[0] == '{' || t[0] == '[' {
 		return false

@@ -3,6 +3,7 @@ package asl
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/goasl/goasl/internal/suggest"
 )
@@ -28,7 +29,7 @@ func Parse(data []byte) (*StateMachine, error) {
 func ParseDocument(data []byte) (*Document, error) {
 	root, pos, diags := readJSON(data, true)
 	if root.Kind == Absent {
-		if looksLikeYAML(data) {
+		if LooksLikeYAML(data) {
 			p := Position{Offset: 0, Line: 1, Column: 1}
 			return nil, &Error{Diagnostics: []Diagnostic{{
 				Code:    CodeInvalidJSON,
@@ -69,20 +70,44 @@ func (d *decoder) report(ptr string, atKey bool, msg string) {
 	})
 }
 
-// kindPhrase names a JSON kind with its article: "a string", "null".
+// kindPhrase names a JSON kind with its article: "a string", "an
+// array", "null". Every message that names the kind of a value says it
+// with kindPhrase.
 func kindPhrase(k Kind) string {
 	switch k {
 	case Null:
 		return "null"
-	case Array, Object:
-		return "an " + k.String()
+	case Absent:
+		return withArticle("absent value")
 	}
-	return "a " + k.String()
+	return withArticle(k.String())
+}
+
+// withArticle puts "a" or "an" before a noun of the messages ("an
+// array", "a branch", "an item processor"): "an" before a vowel letter.
+// The nouns goasl's messages use are all pronounced as they are spelled
+// (no "a unit", no "an hour").
+func withArticle(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiouAEIOU", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
+}
+
+// wrongKind reports that the value at ptr is of kind got where what
+// describes the value wanted: what + ", not " + the kind. An absent value
+// inside a document is one its reader could not read (an invalid YAML
+// scalar, say) and already reported: it gets no second message.
+func (d *decoder) wrongKind(ptr string, got Kind, what string) {
+	if got == Absent {
+		return
+	}
+	d.report(ptr, false, what+", not "+kindPhrase(got))
 }
 
 // wrongType reports that the member key at ptr holds the wrong kind.
 func (d *decoder) wrongType(ptr, key, want string, got Kind) {
-	d.report(ptr, false, fmt.Sprintf("field %s must be %s, not %s", strconv.Quote(key), want, kindPhrase(got)))
+	d.wrongKind(ptr, got, fmt.Sprintf("field %s must be %s", strconv.Quote(key), want))
 }
 
 // unknown reports an unsupported field, with a suggestion if a known field
@@ -138,7 +163,7 @@ func (d *decoder) strs(ptr, key string, v Value) []string {
 	out := make([]string, 0, len(v.Items))
 	for i, it := range v.Items {
 		if it.Kind != String {
-			d.report(ptr+"/"+strconv.Itoa(i), false, fmt.Sprintf("element %d of %s must be a string, not %s", i, strconv.Quote(key), kindPhrase(it.Kind)))
+			d.wrongKind(ptr+"/"+strconv.Itoa(i), it.Kind, fmt.Sprintf("element %d of %s must be a string", i, strconv.Quote(key)))
 			continue
 		}
 		out = append(out, it.Str)
@@ -162,7 +187,7 @@ var topFields = []string{"Comment", "Version", "QueryLanguage", "TimeoutSeconds"
 
 func (d *decoder) machine(root Value) *StateMachine {
 	if root.Kind != Object {
-		d.report("", false, fmt.Sprintf("a state machine must be a JSON object with StartAt and States, not %s", kindPhrase(root.Kind)))
+		d.report("", false, "a state machine must be a JSON object with StartAt and States, not "+kindPhrase(root.Kind))
 		return nil
 	}
 	sm := &StateMachine{}
@@ -197,7 +222,7 @@ func (d *decoder) states(ptr string, v Value) States {
 	for _, m := range v.Members {
 		p := memberPointer(ptr, m.Key)
 		if m.Value.Kind != Object {
-			d.report(p, false, fmt.Sprintf("state %s must be an object with a Type, not %s", strconv.Quote(m.Key), kindPhrase(m.Value.Kind)))
+			d.wrongKind(p, m.Value.Kind, fmt.Sprintf("state %s must be an object with a Type", strconv.Quote(m.Key)))
 			continue
 		}
 		out = append(out, d.state(p, m.Key, m.Value))
@@ -385,7 +410,7 @@ func (d *decoder) branches(ptr string, v Value) []*Scope {
 	for i, it := range v.Items {
 		p := ptr + "/" + strconv.Itoa(i)
 		if it.Kind != Object {
-			d.report(p, false, fmt.Sprintf("branch %d must be an object with StartAt and States, not %s", i, kindPhrase(it.Kind)))
+			d.wrongKind(p, it.Kind, fmt.Sprintf("branch %d must be an object with StartAt and States", i))
 			continue
 		}
 		out = append(out, d.scope(p, "Branches", it, "a Parallel branch"))
@@ -560,7 +585,7 @@ func (d *decoder) retry(ptr string, v Value) []*Retrier {
 	for i, it := range v.Items {
 		ip := ptr + "/" + strconv.Itoa(i)
 		if it.Kind != Object {
-			d.report(ip, false, fmt.Sprintf("retrier %d must be an object with ErrorEquals, not %s", i, kindPhrase(it.Kind)))
+			d.wrongKind(ip, it.Kind, fmt.Sprintf("retrier %d must be an object with ErrorEquals", i))
 			continue
 		}
 		r := &Retrier{}
@@ -602,7 +627,7 @@ func (d *decoder) catch(ptr string, v Value) []*Catcher {
 	for i, it := range v.Items {
 		ip := ptr + "/" + strconv.Itoa(i)
 		if it.Kind != Object {
-			d.report(ip, false, fmt.Sprintf("catcher %d must be an object with ErrorEquals and Next, not %s", i, kindPhrase(it.Kind)))
+			d.wrongKind(ip, it.Kind, fmt.Sprintf("catcher %d must be an object with ErrorEquals and Next", i))
 			continue
 		}
 		c := &Catcher{}
@@ -655,7 +680,7 @@ func (d *decoder) rules(ptr, key string, v Value) []*ChoiceRule {
 	for i, it := range v.Items {
 		p := ptr + "/" + strconv.Itoa(i)
 		if it.Kind != Object {
-			d.report(p, false, fmt.Sprintf("element %d of %s must be an object (a Choice rule), not %s", i, strconv.Quote(key), kindPhrase(it.Kind)))
+			d.wrongKind(p, it.Kind, fmt.Sprintf("element %d of %s must be an object (a Choice rule)", i, strconv.Quote(key)))
 			continue
 		}
 		out = append(out, d.rule(p, it))

@@ -233,7 +233,7 @@ func (v *validator) scope(ctx *scopeCtx, startAt string, states States) {
 		v.missingTarget(ptrJoin(ctx.at, "StartAt"), startAt, states, ctx)
 	}
 	if len(states) == 0 {
-		v.errorf(CodeSchema, ptrJoin(ctx.at, "States"), "Field 'States' is empty: a %s needs at least one state; add a state (a Succeed or Pass with End: true)", ctx.kind)
+		v.errorf(CodeSchema, ptrJoin(ctx.at, "States"), "Field 'States' is empty: %s needs at least one state; add a state (a Succeed or Pass with End: true)", withArticle(ctx.kind))
 		return
 	}
 

@@ -34,7 +34,7 @@ func (v *validator) intLiteral(val Value, p, field string, lo, hi int64, hint st
 		}
 		v.errorf(CodeSchema, p, msg, field, val.Str, lo, hi)
 	default:
-		v.errorf(CodeSchema, p, "Field '%s' is a %s: it must be an integer from %d to %d", field, val.Kind, lo, hi)
+		v.errorf(CodeSchema, p, "Field '%s' is %s: it must be an integer from %d to %d", field, kindPhrase(val.Kind), lo, hi)
 	}
 	return 0, false
 }
@@ -50,7 +50,7 @@ func (v *validator) numberLiteral(val Value, p, field string, lo, hi float64, hi
 			}
 			v.errorf(CodeSchema, p, msg, field, val.Str, fmtFloat(lo), fmtFloat(hi))
 		} else {
-			v.errorf(CodeSchema, p, "Field '%s' is a %s: it must be a number from %s to %s", field, val.Kind, fmtFloat(lo), fmtFloat(hi))
+			v.errorf(CodeSchema, p, "Field '%s' is %s: it must be a number from %s to %s", field, kindPhrase(val.Kind), fmtFloat(lo), fmtFloat(hi))
 		}
 		return 0, false
 	}

@@ -20,10 +20,12 @@ import (
 // rules: duplicate keys (reported with both positions), unknown fields and
 // wrong types are errors. Scalars follow YAML 1.2: yes and no stay
 // strings, timestamps stay the text they were written as, and numbers keep
-// their text when it is already a JSON number. Tags other than YAML's own,
-// such as CloudFormation's !Sub or !Ref, are dropped and the node is read
-// as plain YAML. Positions in diagnostics and Document.Position are YAML
-// lines and columns.
+// their text when it is already a JSON number. A CloudFormation short-form
+// tag (!Ref, !Sub, !GetAtt...) is an error that names it: CloudFormation
+// expressions belong in a template (ParseYAMLValue reads those). Other
+// tags than YAML's own are dropped and the node is read as plain YAML.
+// Positions in diagnostics and Document.Position are YAML lines and
+// columns.
 func ParseYAML(data []byte) (*Document, error) {
 	root, pos, diags := readYAML(data, "a YAML mapping with StartAt and States", "state machine")
 	if root.Kind == Absent {
@@ -202,8 +204,13 @@ func (c *yamlConverter) value(n *yaml.Node, ptr string, keyPos Position, record 
 	if record {
 		c.pos[ptr] = nodePos{key: keyPos, val: c.at(n)}
 	}
-	if c.cfn && strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") && n.Kind != yaml.AliasNode {
-		return c.cfnTag(n, ptr, record, depth)
+	if strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") && n.Kind != yaml.AliasNode {
+		if c.cfn {
+			return c.cfnTag(n, ptr, record, depth)
+		}
+		if long, ok := cfnFunctions[n.Tag[1:]]; ok {
+			c.errorf(n, ptr, "%s is tagged %s (CloudFormation's %s): a plain ASL YAML file holds no CloudFormation expressions, they belong in a template; write the value itself or a ${Name} placeholder, or put the definition in a CloudFormation or SAM template and read it with goasl import -from-template", yamlField(ptr), n.Tag, long)
+		}
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
@@ -230,6 +237,34 @@ func (c *yamlConverter) value(n *yaml.Node, ptr string, keyPos Position, record 
 	}
 	c.errorf(n, ptr, "unsupported YAML node")
 	return Value{}
+}
+
+// cfnFunctions maps the names of CloudFormation's short-form tags (!Ref,
+// !GetAtt, ...) to the long form they stand for.
+var cfnFunctions = map[string]string{
+	"Ref": "Ref", "Condition": "Condition",
+	"And": "Fn::And", "Base64": "Fn::Base64", "Cidr": "Fn::Cidr", "Equals": "Fn::Equals",
+	"FindInMap": "Fn::FindInMap", "GetAtt": "Fn::GetAtt", "GetAZs": "Fn::GetAZs", "If": "Fn::If",
+	"ImportValue": "Fn::ImportValue", "Join": "Fn::Join", "Length": "Fn::Length", "Not": "Fn::Not",
+	"Or": "Fn::Or", "Select": "Fn::Select", "Split": "Fn::Split", "Sub": "Fn::Sub",
+	"ToJsonString": "Fn::ToJsonString", "Transform": "Fn::Transform",
+}
+
+// yamlField names the value at a JSON pointer for a message: field
+// "Resource", item 1 of "ErrorEquals", the document.
+func yamlField(ptr string) string {
+	if ptr == "" {
+		return "the document"
+	}
+	toks := strings.Split(ptr[1:], "/")
+	unescape := strings.NewReplacer("~1", "/", "~0", "~")
+	last := unescape.Replace(toks[len(toks)-1])
+	if len(toks) > 1 {
+		if _, err := strconv.Atoi(last); err == nil {
+			return fmt.Sprintf("item %s of %s", last, strconv.Quote(unescape.Replace(toks[len(toks)-2])))
+		}
+	}
+	return "field " + strconv.Quote(last)
 }
 
 // cfnTag converts a node with a CloudFormation short-form tag (!Ref,
@@ -269,7 +304,7 @@ func (c *yamlConverter) mapping(n *yaml.Node, ptr string, record bool, depth int
 			continue
 		}
 		if k.Kind != yaml.ScalarNode {
-			c.errorf(k, ptr, "a mapping key must be a plain string, not a %s: JSON has no other keys", yamlKind(k))
+			c.errorf(k, ptr, "a mapping key must be a plain string, not %s: JSON has no other keys", withArticle(yamlKind(k)))
 			continue
 		}
 		key := k.Value
@@ -311,7 +346,7 @@ func (c *yamlConverter) merge(v *yaml.Node, ptr string, depth int) []Member {
 	case yaml.SequenceNode:
 		sources = v.Content
 	default:
-		c.errorf(v, ptr, "a merge key (<<) needs a mapping or a sequence of mappings, not a %s", yamlKind(v))
+		c.errorf(v, ptr, "a merge key (<<) needs a mapping or a sequence of mappings, not %s", withArticle(yamlKind(v)))
 		return nil
 	}
 	var out []Member
@@ -321,7 +356,7 @@ func (c *yamlConverter) merge(v *yaml.Node, ptr string, depth int) []Member {
 			s = s.Alias
 		}
 		if s.Kind != yaml.MappingNode {
-			c.errorf(s, ptr, "a merge key (<<) needs a mapping or a sequence of mappings, not a %s", yamlKind(s))
+			c.errorf(s, ptr, "a merge key (<<) needs a mapping or a sequence of mappings, not %s", withArticle(yamlKind(s)))
 			continue
 		}
 		m := c.mapping(s, ptr, false, depth+1)

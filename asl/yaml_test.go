@@ -132,7 +132,7 @@ States:
       folded: >-
         a
         b
-      sub: !Sub "arn:${AWS::Partition}:s3:::bucket"
+      local: !Local "a tag of no meaning here is dropped"
       unicode: "é😀"
       ü: after
       huge: 0xFFFFFFFFFFFFFFFF
@@ -179,7 +179,7 @@ States:
   ],
   "block": "line 1\nline 2\n",
   "folded": "a b",
-  "sub": "arn:${AWS::Partition}:s3:::bucket",
+  "local": "a tag of no meaning here is dropped",
   "unicode": "é😀",
   "ü": "after",
   "huge": 18446744073709551615,
@@ -219,6 +219,10 @@ States:
 	}
 }
 
+// cfnTagHint ends the message of a CloudFormation tag in a plain ASL YAML
+// file.
+const cfnTagHint = "a plain ASL YAML file holds no CloudFormation expressions, they belong in a template; write the value itself or a ${Name} placeholder, or put the definition in a CloudFormation or SAM template and read it with goasl import -from-template"
+
 func TestParseYAMLRejects(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"empty", "", "1:1: INVALID_JSON_DESCRIPTION: the document is empty: expected a YAML mapping with StartAt and States at /"},
@@ -236,11 +240,18 @@ func TestParseYAMLRejects(t *testing.T) {
 		{"infinity", "StartAt: A\nTimeoutSeconds: .inf\n", "2:17: SCHEMA_VALIDATION_FAILED: .inf is not a JSON number: use a finite number, or quote it to make a string at /TimeoutSeconds"},
 		{"NaN", "StartAt: A\nTimeoutSeconds: .nan\n", "2:17: SCHEMA_VALIDATION_FAILED: .nan is not a JSON number: use a finite number, or quote it to make a string at /TimeoutSeconds"},
 		{"merge of a scalar", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Result:\n      <<: 5\n", "6:11: SCHEMA_VALIDATION_FAILED: a merge key (<<) needs a mapping or a sequence of mappings, not a scalar at /States/A/Result"},
+		{"invalid boolean, reported once", "StartAt: A\nComment: !!bool maybe\nStates:\n  A: {Type: Succeed}\n", "2:10: SCHEMA_VALIDATION_FAILED: invalid boolean \"maybe\" at /Comment"},
+		{"invalid boolean in a list, reported once", "StartAt: A\nStates:\n  A: {Type: Task, Resource: x, End: true, Retry: [{ErrorEquals: [!!bool maybe]}]}\n", "3:66: SCHEMA_VALIDATION_FAILED: invalid boolean \"maybe\" at /States/A/Retry/0/ErrorEquals/0"},
+		{"alias as a key", "StartAt: &k A\nStates:\n  A: {Type: Succeed}\n  *k : 1\n", "4:3: SCHEMA_VALIDATION_FAILED: a mapping key must be a plain string, not an alias: JSON has no other keys at /States"},
+		{"CloudFormation !GetAtt", "StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: !GetAtt Fn.Arn\n    End: true\n", "5:15: SCHEMA_VALIDATION_FAILED: field \"Resource\" is tagged !GetAtt (CloudFormation's Fn::GetAtt): HINT at /States/A/Resource"},
+		{"CloudFormation !Sub and !Ref", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Parameters:\n      Bucket: !Sub '${AWS::StackName}-b'\n      Keys: [a, !Ref Key]\n    End: true\n", "6:15: SCHEMA_VALIDATION_FAILED: field \"Bucket\" is tagged !Sub (CloudFormation's Fn::Sub): HINT at /States/A/Parameters/Bucket\n7:17: SCHEMA_VALIDATION_FAILED: item 1 of \"Keys\" is tagged !Ref (CloudFormation's Ref): HINT at /States/A/Parameters/Keys/1"},
+		{"CloudFormation !Join of a sequence", "StartAt: !Join ['', [A]]\nStates: {A: {Type: Succeed}}\n", "1:10: SCHEMA_VALIDATION_FAILED: field \"StartAt\" is tagged !Join (CloudFormation's Fn::Join): HINT at /StartAt\n1:10: SCHEMA_VALIDATION_FAILED: field \"StartAt\" must be a string, not an array at /StartAt"},
 		{"alias bomb", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Result:\n      a: &a [x, x, x, x, x, x, x, x, x, x]\n      b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n      c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n      d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n      e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n      f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n", "6:41: SCHEMA_VALIDATION_FAILED: the document expands to more than 500000 values through aliases at /States/A/Result/f/2/9/7/9/7/9"},
 		{"alias bomb before End", "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Result:\n      a: &a [x, x, x, x, x, x, x, x, x, x]\n      b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n      c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n      d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n      e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n      f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n    End: true\n", "6:41: SCHEMA_VALIDATION_FAILED: the document expands to more than 500000 values through aliases at /States/A/Result/f/2/9/7/9/7/9"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			tt.want = strings.ReplaceAll(tt.want, "HINT", cfnTagHint)
 			doc, err := ParseYAML([]byte(tt.in))
 			if err == nil {
 				t.Fatalf("ParseYAML succeeded: %+v", doc.Machine)

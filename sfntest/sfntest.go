@@ -2,9 +2,7 @@ package sfntest
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -92,7 +90,10 @@ func S3(s *local.S3) Option { return func(c *config) { c.opts.S3 = s } }
 // Seed seeds the retriers' jitter and the random intrinsic functions.
 func Seed(n uint64) Option { return func(c *config) { c.opts.Seed = n } }
 
-// Sub gives a value to a ${name} placeholder of the definition (a dsl.Ref).
+// Sub gives a value to a ${name} placeholder of the definition (a dsl.Ref):
+// each ${name} in a string value of the definition becomes value, as
+// DefinitionSubstitutions do at deploy time. A name the definition has no
+// placeholder for fails the test.
 func Sub(name, value string) Option {
 	return func(c *config) {
 		if c.subs == nil {
@@ -137,13 +138,9 @@ func RunASL(t testing.TB, name string, sm *asl.StateMachine, h Handlers, opts ..
 		return nil
 	}
 	if len(c.subs) > 0 {
-		text, err := asl.Marshal(sm)
-		if err != nil {
+		var err error
+		if sm, err = substitute(sm, c.subs); err != nil {
 			t.Fatalf("workflow %q: %v", name, err)
-			return nil
-		}
-		if sm, err = asl.Parse(substitute(text, c.subs)); err != nil {
-			t.Fatalf("workflow %q: after the substitutions: %v", name, err)
 			return nil
 		}
 	}
@@ -272,25 +269,14 @@ func (r *Result) RequireDuration(d time.Duration) *Result {
 	return r
 }
 
-// substitute replaces the ${NAME} placeholders of a marshalled definition.
-// A placeholder there can only sit inside a JSON string, so each value is
-// JSON-escaped: quotes and backslashes in it stay text. Names go in sorted
-// order, so a value that holds another placeholder is replaced the same
-// way on every run.
-func substitute(def []byte, subs map[string]string) []byte {
-	names := make([]string, 0, len(subs))
-	for n := range subs {
-		names = append(names, n)
+// substitute fills in the ${NAME} placeholders the Sub options give
+// values to (asl.Substitute, as goasl run -sub does). A name that is no
+// placeholder of the definition is an error naming the placeholders there
+// are.
+func substitute(sm *asl.StateMachine, subs map[string]string) (*asl.StateMachine, error) {
+	out, err := asl.Substitute(sm, subs)
+	if err != nil {
+		return nil, fmt.Errorf("sfntest.Sub: %w", err)
 	}
-	sort.Strings(names)
-	s := string(def)
-	for _, n := range names {
-		var b strings.Builder
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		_ = enc.Encode(subs[n]) // a string always encodes
-		quoted := strings.TrimSuffix(b.String(), "\n")
-		s = strings.ReplaceAll(s, "${"+n+"}", quoted[1:len(quoted)-1])
-	}
-	return []byte(s)
+	return out, nil
 }

@@ -75,17 +75,27 @@ func TestRequireMessages(t *testing.T) {
 }
 
 func TestSubValueWithQuotesAndBackslashes(t *testing.T) {
-	const def = `{"StartAt":"P","States":{"P":{"Type":"Pass","Result":{"Msg":"${Msg}"},"End":true}}}`
+	const def = `{"StartAt":"P","States":{"P":{"Type":"Pass","Result":{"Msg":"${Msg}","${Msg}":"a key, no placeholder"},"End":true}}}`
 	sm, err := asl.Parse([]byte(def))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `say "hi" \ bye <&>`
+	want := `say "hi" \ bye <&> \n`
 	r := RunASL(t, "P", sm, HandlerMap{}, Sub("Msg", want))
 	r.RequireSucceeded()
-	var out struct{ Msg string }
+	var out map[string]string
 	r.DecodeOutput(&out)
-	if out.Msg != want {
-		t.Errorf("Msg %q, want %q", out.Msg, want)
+	if out["Msg"] != want || out["${Msg}"] != "a key, no placeholder" || len(out) != 2 {
+		t.Errorf("output %q, want Msg %q and the key ${Msg} unchanged", out, want)
+	}
+}
+
+func TestSubUnknown(t *testing.T) {
+	msg := capture(func(tb testing.TB) {
+		RunASL(tb, "Double", machine(t), HandlerMap{}, Sub("Fn", "f"), Sub("Function", "f"))
+	})
+	want := `workflow "Double": sfntest.Sub: the definition has no placeholder ${Function}; its placeholders are ${Fn}`
+	if msg != want {
+		t.Errorf("got  %s\nwant %s", msg, want)
 	}
 }

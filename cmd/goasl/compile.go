@@ -33,8 +33,7 @@ Examples:
 	setup: func(fs *flag.FlagSet) func(*env, []string) int {
 		outDir := fs.String("o", "", "write each definition to DIR/<name>.asl.json instead of printing it")
 		names := fs.String("names", "snake", "how file names are made from workflow names with -o: snake, lower or exact")
-		timeout := fs.Duration("timeout", defaultTimeout, "how long each workflow function may take to return its workflow")
-		tags := fs.String("tags", "", "comma-separated build tags for loading and running the packages")
+		timeout, tags := loadFlags(fs)
 		return func(e *env, patterns []string) int {
 			naming, err := gen.ParseNaming(*names)
 			if err != nil {

@@ -284,3 +284,46 @@ func TestGenerateSourceChangedDuringList(t *testing.T) {
 	delete(after, src)
 	sameFiles(t, before, after)
 }
+
+// TestTempDirSweepsOnce checks that a run looks for the leftovers of
+// killed runs once, with its first temporary directory, not with each.
+func TestTempDirSweepsOnce(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dead := exec.Command("true")
+	dead.Run()
+	leave := func(name string) string {
+		d := filepath.Join(tmp, name)
+		os.Mkdir(d, 0o755)
+		os.WriteFile(filepath.Join(d, "pid"), []byte(strconv.Itoa(dead.Process.Pid)), 0o644)
+		return d
+	}
+	exists := func(d string) bool { _, err := os.Stat(d); return err == nil }
+	first := leave("goasl-driver-1")
+	e := &env{}
+	_, done, err := tempDir(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done()
+	if exists(first) {
+		t.Errorf("the first temporary directory of a run did not remove the leftover %s", first)
+	}
+	second := leave("goasl-driver-2")
+	_, done, err = tempDir(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done()
+	if !exists(second) {
+		t.Errorf("the second temporary directory of the same run looked for leftovers again")
+	}
+	_, done, err = tempDir(&env{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done()
+	if exists(second) {
+		t.Errorf("the next run did not remove the leftover %s", second)
+	}
+}

@@ -268,18 +268,9 @@ func fastRecordRun(key string, pre *fastRecord, l *loaded, outs []output, stderr
 	}
 	rec := fastRecord{Files: map[string]string{}, Dirs: map[string]string{}}
 	for _, p := range l.listed {
-		if !p.Standard && p.ImportPath != "" && !inModuleCache(p) {
-			if len(p.CgoFiles) > 0 {
-				// Its C files are not hashed.
-				return
-			}
-			for _, f := range fastFiles(p) {
-				if _, ok := l.hashes[f]; !ok {
-					// Not hashed when loaded: localSources and
-					// inModuleCache disagree; in doubt.
-					return
-				}
-			}
+		if !p.Standard && p.ImportPath != "" && !inModuleCache(p) && len(p.CgoFiles) > 0 {
+			// Its C files are not hashed.
+			return
 		}
 	}
 	for f, h := range l.hashes {
@@ -423,22 +414,6 @@ func fastBefore(key string, patterns []string, cdk *cdkTarget) *fastRecord {
 		}
 	}
 	return rec
-}
-
-// inModuleCache reports whether a package comes from a module in the
-// module cache, whose files the go command never changes (a directory
-// named path@version), rather than from the main module, a directory
-// replacement or a vendor directory.
-func inModuleCache(p *listedPackage) bool {
-	m := p.Module
-	if m == nil || m.Main || m.Version == "" || m.Dir == "" || (m.Replace != nil && m.Replace.Version == "") {
-		return false
-	}
-	if !strings.Contains(filepath.Base(m.Dir), "@") {
-		return false
-	}
-	rel, err := filepath.Rel(m.Dir, p.Dir)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // fastFiles returns a package's Go and embedded files.

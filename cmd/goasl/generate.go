@@ -74,10 +74,9 @@ Examples:
 		check := fs.Bool("check", false, "write nothing; exit 1 and name each missing or stale file")
 		verbose := fs.Bool("v", false, "list the files written (or, with -check, the files that are up to date)")
 		names := fs.String("names", "snake", "how file names are made from workflow names: snake (OrderFlow → order_flow), lower (orderflow) or exact (OrderFlow)")
-		tags := fs.String("tags", "", "comma-separated build tags for loading and running the packages")
+		timeout, tags := loadFlags(fs)
 		withCDK := fs.Bool("cdk", false, "replaced by -cdk-dir, which writes the constructors to a package of their own (alone it is an error)")
 		cdkDir := fs.String("cdk-dir", "", "also write <name>_cdk.go, a typed AWS CDK constructor for each workflow, into this directory: a package of its own")
-		timeout := fs.Duration("timeout", defaultTimeout, "how long each workflow function may take to return its workflow")
 		dir := fs.String("dir", "", "write the files to this subdirectory of each package (a relative path inside it) instead of next to its sources")
 		return func(e *env, patterns []string) int {
 			naming, err := gen.ParseNaming(*names)

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
 	"github.com/goasl/goasl/asl"
@@ -31,8 +29,7 @@ Examples:
 	goasl graph -format dot statemachine.asl.json | dot -Tsvg > statemachine.svg`,
 	setup: func(fs *flag.FlagSet) func(*env, []string) int {
 		format := fs.String("format", "mermaid", "the diagram format: mermaid or dot")
-		timeout := fs.Duration("timeout", defaultTimeout, "how long each workflow function may take to return its workflow")
-		tags := fs.String("tags", "", "comma-separated build tags for loading and running the packages")
+		timeout, tags := loadFlags(fs)
 		return func(e *env, args []string) int {
 			draw := diagram.Mermaid
 			switch *format {
@@ -56,23 +53,14 @@ Examples:
 				}
 			}
 			for _, f := range files {
-				var data []byte
-				var err error
-				if f == "-" {
-					data, err = io.ReadAll(e.stdin)
-				} else {
-					data, err = os.ReadFile(f)
-				}
+				data, err := e.readFile(f)
 				if err != nil {
 					e.errorf("%v", err)
 					return 1
 				}
 				doc, err := parseASL(f, data)
 				if err != nil {
-					name := f
-					if f == "-" {
-						name = "<stdin>"
-					}
+					name := displayName(f)
 					var aerr *asl.Error
 					if !errors.As(err, &aerr) {
 						e.errorf("%s: %v", name, err)

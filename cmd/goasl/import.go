@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"go/token"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -167,22 +166,17 @@ Examples:
 // importFile reads, checks and names the workflows of one file. It prints
 // every problem and reports whether there was none.
 func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool) {
-	var data []byte
-	var err error
-	display := name
+	data, err := e.readFile(name)
+	if err != nil {
+		e.errorf("%v", err)
+		return nil, false
+	}
+	display := displayName(name)
 	if name == "-" {
-		data, err = io.ReadAll(e.stdin)
-		display = "<stdin>"
 		name = "stdin.json"
 		if looksLikeYAML(data) {
 			name = "stdin.yaml"
 		}
-	} else {
-		data, err = os.ReadFile(name)
-	}
-	if err != nil {
-		e.errorf("%v", err)
-		return nil, false
 	}
 	defs, err := dslgen.ReadDefinitions(name, data, fromTemplate)
 	if err != nil {
@@ -211,6 +205,9 @@ func importFile(e *env, name string, fromTemplate bool) ([]dslgen.Workflow, bool
 		}
 		doc, err := d.Parse()
 		if err != nil {
+			if !fromTemplate && !d.YAML {
+				err = yamlInJSONFile(name, data, err)
+			}
 			var aerr *asl.Error
 			if !errors.As(err, &aerr) {
 				e.errorf("%s: %s: %v", display, d.Name, err)

@@ -38,6 +38,7 @@ func TestImport(t *testing.T) {
 		{"import_yaml_template_invalid", "", []string{"import", "-from-template", dir + "template_invalid.yaml"}, 1},
 		{"import_yaml_not_template", "", []string{"import", "-from-template", dir + "machine.asl.yaml"}, 1},
 		{"import_not_template", "", []string{"import", "-from-template", dir + "order.asl.json"}, 1},
+		{"import_yaml_in_json", "", []string{"import", dir + "yaml_in.json"}, 1},
 		{"import_missing_file", "", []string{"import", dir + "missing.asl.json"}, 1},
 		{"import_no_files", "", []string{"import"}, 2},
 		{"import_bad_pkg", "", []string{"import", "-pkg", "my-pkg", dir + "order.asl.json"}, 2},

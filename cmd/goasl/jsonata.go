@@ -4,8 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -55,13 +53,7 @@ Examples:
 			opts := &eval.Options{Vars: map[string]value.Value{}, Now: time.Now()}
 			var doc value.Value
 			if *input != "" {
-				var data []byte
-				var err error
-				if *input == "-" {
-					data, err = io.ReadAll(e.stdin)
-				} else {
-					data, err = os.ReadFile(*input)
-				}
+				data, err := e.readFile(*input)
 				if err != nil {
 					e.errorf("-input: %v", err)
 					return 2

@@ -161,7 +161,7 @@ func packageErrors(p *listedPackage) []string {
 // A package that does not build because other files use names that the
 // files goasl generates define (they were deleted, or are not written
 // yet) is loaded without those files: see reduce.
-func loadWorkflows(ctx context.Context, patterns []string, tags string) (*loaded, error) {
+func loadWorkflows(ctx context.Context, e *env, patterns []string, tags string) (*loaded, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
@@ -215,7 +215,7 @@ func loadWorkflows(ctx context.Context, patterns []string, tags string) (*loaded
 		report(errs)
 	}
 	if len(reducedPaths) > 0 {
-		dir, done, err := tempDir()
+		dir, done, err := tempDir(e)
 		if err != nil {
 			return nil, fmt.Errorf("loading the packages: %v", plainError(err))
 		}
@@ -301,7 +301,7 @@ func localSources(listed []*listedPackage) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, p := range listed {
-		if p.Standard || (p.Module != nil && !p.Module.Main && p.Module.Version != "" && (p.Module.Replace == nil || p.Module.Replace.Version != "")) {
+		if p.Standard || inModuleCache(p) {
 			continue
 		}
 		for _, f := range fastFiles(p) {
@@ -313,6 +313,27 @@ func localSources(listed []*listedPackage) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// inModuleCache reports whether a package comes from a module in the
+// module cache, whose files the go command never changes, rather than
+// from the main module, a directory replacement or a vendor directory
+// (-mod=vendor: go list gives the module's version but no Dir, and the
+// files are the user's to edit). It is goasl's one rule for this
+// (localSources, fastRecordRun, fastDirs). It does not ask where the
+// cache is (GOMODCACHE set or not, reached through a symbolic link or
+// not): go list names each cached module's directory path@version, with
+// the same prefix as the directories of its packages.
+func inModuleCache(p *listedPackage) bool {
+	m := p.Module
+	if m == nil || m.Main || m.Version == "" || m.Dir == "" || (m.Replace != nil && m.Replace.Version == "") {
+		return false
+	}
+	if !strings.Contains(filepath.Base(m.Dir), "@") {
+		return false
+	}
+	rel, err := filepath.Rel(m.Dir, p.Dir)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // readExport reads a package's types from its export data.

@@ -73,9 +73,10 @@ func cleanupChildren() {
 
 // tempDir makes a temporary directory that goasl removes when it is done
 // or interrupted. It holds a file naming goasl's process ID, so that a
-// later run can tell a leftover of a goasl that was killed.
-func tempDir() (string, func(), error) {
-	removeLeftovers(os.TempDir(), "goasl-driver-*")
+// later run can tell a leftover of a goasl that was killed; the first
+// tempDir of a run removes such leftovers.
+func tempDir(e *env) (string, func(), error) {
+	e.swept.Do(func() { removeLeftovers(os.TempDir(), "goasl-driver-*") })
 	dir, err := os.MkdirTemp("", "goasl-driver-*")
 	if err != nil {
 		return "", nil, err

@@ -4,9 +4,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 )
 
 // command is one goasl subcommand.
@@ -24,10 +27,39 @@ type command struct {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// swept is done once the run removed what killed runs left in the
+	// temporary directory (see tempDir).
+	swept sync.Once
 }
 
 func (e *env) errorf(format string, args ...any) {
 	fmt.Fprintf(e.stderr, "goasl: "+format+"\n", args...)
+}
+
+// readFile reads a file named on the command line: standard input for
+// "-", the file otherwise.
+func (e *env) readFile(name string) ([]byte, error) {
+	if name == "-" {
+		return io.ReadAll(e.stdin)
+	}
+	return os.ReadFile(name)
+}
+
+// displayName is how messages name a file given on the command line:
+// "<stdin>" for "-".
+func displayName(name string) string {
+	if name == "-" {
+		return "<stdin>"
+	}
+	return name
+}
+
+// loadFlags defines the flags of the commands that load packages and run
+// their workflow functions: -timeout and -tags.
+func loadFlags(fs *flag.FlagSet) (timeout *time.Duration, tags *string) {
+	timeout = fs.Duration("timeout", defaultTimeout, "how long each workflow function may take to return its workflow")
+	tags = fs.String("tags", "", "comma-separated build tags for loading and running the packages")
+	return timeout, tags
 }
 
 // commands lists every subcommand; each file adds its own with register.

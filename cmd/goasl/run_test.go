@@ -45,6 +45,9 @@ func TestCommands(t *testing.T) {
 		{"validate_bad_flag", "", []string{"validate", "-frob", "x"}, 2},
 		{"validate_yaml", "", []string{"validate", "testdata/good.asl.yaml"}, 0},
 		{"validate_bad_yaml", "", []string{"validate", "testdata/bad.asl.yaml"}, 1},
+		{"validate_yaml_cfn_tag", "", []string{"validate", "testdata/cfn_tag.asl.yaml"}, 1},
+		{"validate_yaml_in_json", "", []string{"validate", "testdata/yaml_in.asl.json"}, 1},
+		{"graph_yaml_in_json", "", []string{"graph", "testdata/yaml_in.asl.json"}, 1},
 		{"version_args", "", []string{"version", "extra"}, 2},
 	}
 	for _, tt := range tests {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -46,6 +45,9 @@ workflows (-workflow NAME picks one when there are several).
 Tasks are answered by an AWS mock configuration file (-mock, the format of
 Step Functions Local's mocked service integrations); FILE#TESTCASE picks the
 test case, and a file with one state machine is used whatever its name.
+-sub NAME=VALUE fills in each ${NAME} of the definition's string values, as
+DefinitionSubstitutions do at deploy time; a NAME the definition has no
+placeholder for is an error.
 
 On success the execution output is printed on standard output and the
 exit status is 0. A failed execution prints {"Error": ..., "Cause": ...}
@@ -145,13 +147,17 @@ func loadTarget(e *env, target, workflow, tags string, subs subFlags) (*asl.Stat
 			e.errorf("%v", err)
 			return nil, "", 2
 		}
-		data = substitute(data, subs)
 		doc, err := parseASL(target, data)
 		if err != nil {
 			e.errorf("%s: %v", target, err)
 			return nil, "", 2
 		}
-		if ds := errorsOf(asl.Validate(doc.Machine, asl.ValidateOptions{})); len(ds) > 0 {
+		sm, err := asl.Substitute(doc.Machine, subs)
+		if err != nil {
+			e.errorf("run: %s: -sub: %v", target, err)
+			return nil, "", 2
+		}
+		if ds := errorsOf(asl.Validate(sm, asl.ValidateOptions{})); len(ds) > 0 {
 			for _, d := range ds {
 				d.Pos = doc.Position(d.Pointer)
 				printDiagnostic(e.stderr, target, d)
@@ -165,7 +171,7 @@ func loadTarget(e *env, target, workflow, tags string, subs subFlags) (*asl.Stat
 				break
 			}
 		}
-		return doc.Machine, name, 0
+		return sm, name, 0
 	}
 	ws, _, _, err := compileAll(e, []string{target}, driver.Request{}, tags)
 	if err != nil {
@@ -195,9 +201,13 @@ func loadTarget(e *env, target, workflow, tags string, subs subFlags) (*asl.Stat
 		}
 		return nil, "", 2
 	}
-	sm, err := asl.Parse(substitute([]byte(pick.ASL), subs))
+	sm, err := asl.Parse([]byte(pick.ASL))
 	if err != nil {
 		e.errorf("run: workflow %q: %v", pick.Name, err)
+		return nil, "", 2
+	}
+	if sm, err = asl.Substitute(sm, subs); err != nil {
+		e.errorf("run: workflow %q: -sub: %v", pick.Name, err)
 		return nil, "", 2
 	}
 	return sm, pick.Name, 0
@@ -213,42 +223,18 @@ func errorsOf(ds []asl.Diagnostic) []asl.Diagnostic {
 	return out
 }
 
-// substitute replaces ${NAME} placeholders, as CloudFormation's
-// DefinitionSubstitutions do.
-func substitute(data []byte, subs subFlags) []byte {
-	if len(subs) == 0 {
-		return data
-	}
-	s := string(data)
-	names := make([]string, 0, len(subs))
-	for n := range subs {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		s = strings.ReplaceAll(s, "${"+n+"}", subs[n])
-	}
-	return []byte(s)
-}
-
 // readInput reads the JSON file flagName names: a file, "-" for standard
 // input, or {} when name is empty. Its errors name the flag.
 func readInput(e *env, flagName, name string) (value.Value, bool) {
 	if name == "" {
 		return value.FromMembers(), true
 	}
-	var data []byte
-	var err error
-	if name == "-" {
-		data, err = io.ReadAll(e.stdin)
-		name = "<stdin>"
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	data, err := e.readFile(name)
 	if err != nil {
 		e.errorf("%s: %v", flagName, err)
 		return value.Value{}, false
 	}
+	name = displayName(name)
 	v, err := value.Parse(data)
 	if err != nil {
 		e.errorf("%s: %s is not JSON: %v", flagName, name, err)

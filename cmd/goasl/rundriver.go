@@ -33,7 +33,7 @@ const driverDir = ".goasl-driver"
 // module and returns its results.
 func runDriver(ctx context.Context, e *env, l *loaded, moduleDir string, pkgs []*workflowPackage, req driver.Request, tags string) (*driver.Result, error) {
 	removeLegacyDrivers(moduleDir)
-	dir, done, err := tempDir()
+	dir, done, err := tempDir(e)
 	if err != nil {
 		return nil, fmt.Errorf("creating the driver program: %v", plainError(err))
 	}
@@ -203,7 +203,7 @@ func compileOnce(ctx context.Context, e *env, patterns []string, req driver.Requ
 	if beforeList != nil {
 		beforeList()
 	}
-	l, err := loadWorkflows(ctx, patterns, tags)
+	l, err := loadWorkflows(ctx, e, patterns, tags)
 	if err != nil {
 		return nil, nil, nil, "", err
 	}

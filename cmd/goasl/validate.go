@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -63,18 +62,12 @@ Examples:
 // validateFile prints the diagnostics of one file and reports whether it
 // passed.
 func validateFile(e *env, name, typ string, strict bool) bool {
-	var data []byte
-	var err error
-	if name == "-" {
-		data, err = io.ReadAll(e.stdin)
-		name = "<stdin>"
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	data, err := e.readFile(name)
 	if err != nil {
 		e.errorf("%v", err)
 		return false
 	}
+	name = displayName(name)
 	doc, err := parseASL(name, data)
 	if err != nil {
 		var aerr *asl.Error
@@ -108,7 +101,31 @@ func parseASL(name string, data []byte) (*asl.Document, error) {
 	if (name == "<stdin>" || name == "-") && looksLikeYAML(data) {
 		return asl.ParseYAML(data)
 	}
-	return asl.ParseDocument(data)
+	doc, err := asl.ParseDocument(data)
+	if err != nil {
+		return nil, yamlInJSONFile(name, data, err)
+	}
+	return doc, nil
+}
+
+// yamlInJSONFile turns err, the error of reading the file name as JSON,
+// into a hint a user of goasl can act on when the file holds YAML: asl's
+// own hint names its Go function ParseYAML, while goasl reads a file as
+// YAML by its name.
+func yamlInJSONFile(name string, data []byte, err error) error {
+	if name == "<stdin>" || name == "-" || !asl.LooksLikeYAML(data) {
+		return err
+	}
+	base := filepath.Base(name)
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	if !strings.EqualFold(filepath.Ext(stem), ".asl") {
+		stem += ".asl"
+	}
+	return &asl.Error{Diagnostics: []asl.Diagnostic{{
+		Code:    asl.CodeInvalidJSON,
+		Pos:     asl.Position{Line: 1, Column: 1},
+		Message: fmt.Sprintf("this looks like YAML, but goasl reads a file as YAML only when its name ends in .yaml or .yml: rename it to %s, or convert it to JSON, e.g. with `yq -o=json`", stem+".yaml"),
+	}}}
 }
 
 // looksLikeYAML tells YAML from JSON on standard input, which has no file
