@@ -11,6 +11,13 @@
 //		r.RequireFailed("OrderFailed")
 //	}
 //
+// At schedules what the outside world does at a virtual time: answer a
+// task token (SendTaskSuccess, SendTaskFailure), send heartbeats
+// (SendTaskHeartbeat) or stop the execution (StopExecution):
+//
+//	sfntest.Run(t, approval.Expense(), handlers,
+//		sfntest.At(time.Hour, sfntest.SendTaskSuccess("AskManager", approval.Decision{Approved: true})))
+//
 // Failures are reported through testing.TB with the workflow's name; the
 // Result gives the output (decoded into Go types), the visited states, the
 // retries per state, the virtual time the run took and the history.
