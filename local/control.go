@@ -71,6 +71,7 @@ type Callback struct {
 // waiter is a task waiting for its token.
 type waiter struct {
 	Callback
+	co      *coro // the branch it waits in (nil: the execution's own thread)
 	done    bool // answered
 	at      time.Time
 	result  value.Value
@@ -85,6 +86,14 @@ type pending struct {
 	seq int
 	do  func(*Control) error
 }
+
+// Control returns the execution's Control at the handler's virtual time:
+// a handler acts on other tasks (a function in one branch answers the
+// callback another waits for), schedules actions (the answer to its own
+// token an hour later, Control().After) or stops the execution. Its own
+// token is answered by its result, or by an action once it returned
+// ErrNoAnswer.
+func (t *Task) Control() *Control { return &Control{x: t.x, now: t.th.now} }
 
 // Now returns the virtual time of the action.
 func (c *Control) Now() time.Time { return c.now }
@@ -157,7 +166,17 @@ func (c *Control) SendTaskSuccess(token string, output value.Value) error {
 		return err
 	}
 	w.done, w.at, w.result = true, c.now, output
+	c.wake(w)
 	return nil
+}
+
+// wake makes the branch of an answered task due at the answer's time: a
+// handler in another branch may answer before the time the branch waits
+// for.
+func (c *Control) wake(w *waiter) {
+	if w.co != nil && w.co.at.After(c.now) {
+		w.co.at = c.now
+	}
 }
 
 // SendTaskFailure fails the task of the token with the error name and
@@ -169,6 +188,7 @@ func (c *Control) SendTaskFailure(token, errorName, cause string) error {
 	}
 	w.done, w.at = true, c.now
 	w.fail = &Failure{Name: errorName, Cause: cause, HasCause: cause != "", nullError: errorName == ""}
+	c.wake(w)
 	return nil
 }
 
@@ -260,9 +280,9 @@ func (x *exec) isStopped(th *thread) bool {
 	return true
 }
 
-// register records a task waiting for its token.
-func (x *exec) register(cb Callback) *waiter {
-	w := &waiter{Callback: cb}
+// register records a task of th waiting for its token.
+func (x *exec) register(th *thread, cb Callback) *waiter {
+	w := &waiter{Callback: cb, co: th.co}
 	x.waiters = append(x.waiters, w)
 	if x.ended == nil {
 		x.ended = map[string]bool{}
@@ -301,11 +321,29 @@ func (x *exec) await(th *thread, w *waiter, start time.Time, limit, hb time.Dura
 				end = due
 			}
 		}
-		if len(x.acts) == 0 || x.acts[0].at.After(end) {
-			th.now = end
-			return x.isStopped(th)
+		next := end
+		if len(x.acts) > 0 && x.acts[0].at.Before(end) {
+			next = x.acts[0].at
 		}
-		th.now = x.acts[0].at
-		x.runDue(th, true)
+		th.now = next
+		if th.co != nil {
+			// The branches before that time run first: a handler there
+			// may answer the token, beat, or schedule an action.
+			x.yield(th)
+			if w != nil && (w.done || w.hasBeat && w.beat.Add(hb).After(end)) {
+				continue
+			}
+			if len(x.acts) > 0 && x.acts[0].at.Before(next) {
+				continue
+			}
+		}
+		if len(x.acts) > 0 && !x.acts[0].at.After(next) {
+			x.runDue(th, true)
+			continue
+		}
+		if next.Before(end) {
+			continue // another branch ran the action this one waited for
+		}
+		return x.isStopped(th)
 	}
 }

@@ -398,3 +398,58 @@ func TestExpressRefusesCallbacks(t *testing.T) {
 		t.Errorf("as a Standard workflow: %s", x.Status)
 	}
 }
+
+// A handler acts through its Task's Control: the function of one branch
+// answers the callback the other branch waits for, at its own virtual
+// time (the callback ends first: the answer comes while the function
+// runs), and a callback's handler schedules the answer to its own token.
+func TestHandlerControl(t *testing.T) {
+	m := mustMachine(t, `{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[
+		{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","TimeoutSeconds":3600,"End":true}}},
+		{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"Next":"B"},
+			"B":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Next":"V"},
+			"V":{"Type":"Wait","Seconds":60,"End":true}}}],
+		"End":true}}}`)
+	x := run(t, m, Options{Handlers: map[string]Handler{"B": func(_ context.Context, tk *Task) (value.Value, error) {
+		c := tk.Control()
+		tok, err := c.Token("A")
+		if err != nil {
+			return value.Value{}, err
+		}
+		return value.FromString("sent"), c.SendTaskSuccess(tok, value.FromString("approved by B"))
+	}}, Actions: []Action{At(0, func(*Control) error { return nil })}})
+	want := `1 0 +0s ExecutionStarted 
+2 0 +0s ParallelStateEntered P
+3 2 +0s ParallelStateStarted 
+4 3 +0s TaskStateEntered A
+5 4 +0s TaskScheduled 
+6 5 +0s TaskStarted 
+7 3 +0s WaitStateEntered W
+8 7 +1m0s WaitStateExited W
+9 8 +1m0s TaskStateEntered B
+10 9 +1m0s TaskScheduled 
+11 10 +1m0s TaskStarted 
+12 6 +1m0s TaskSucceeded 
+13 12 +1m0s TaskStateExited A
+14 11 +1m0s TaskSucceeded 
+15 14 +1m0s TaskStateExited B
+16 15 +1m0s WaitStateEntered V
+17 16 +2m0s WaitStateExited V
+18 17 +2m0s ParallelStateSucceeded 
+19 17 +2m0s ParallelStateExited P
+20 19 +2m0s ExecutionSucceeded 
+`
+	if got := eventLines(x); x.Status != Succeeded || got != want {
+		t.Errorf("%s %s\n%s\nwant:\n%s", x.Status, x.Error, got, want)
+	}
+
+	m = mustMachine(t, callbackDef)
+	x = run(t, m, Options{Handlers: map[string]Handler{"Approve": func(_ context.Context, tk *Task) (value.Value, error) {
+		tok := tk.Token
+		tk.Control().After(25*time.Minute, func(c *Control) error { return c.SendTaskSuccess(tok, value.FromString("later")) })
+		return value.Value{}, ErrNoAnswer
+	}}})
+	if x.Status != Succeeded || x.Output.JSON() != `"later"` || x.Duration() != 25*time.Minute {
+		t.Errorf("answer scheduled by the handler: %s %s after %v", x.Status, x.Output.JSON(), x.Duration())
+	}
+}

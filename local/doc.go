@@ -24,7 +24,8 @@
 // Actions (Options.Actions) are the outside world at virtual times: an
 // Action gets a Control, through which it answers a task token
 // (SendTaskSuccess, SendTaskFailure), sends a heartbeat, stops the
-// execution or schedules another action. A .waitForTaskToken task or an
+// execution or schedules another action; a handler acts the same way
+// through Task.Control. A .waitForTaskToken task or an
 // activity whose handler returns ErrNoAnswer, or that has no handler in a
 // run with actions, waits for its token until its TimeoutSeconds or
 // HeartbeatSeconds; an action at a virtual time runs once the execution

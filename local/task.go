@@ -137,7 +137,7 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 		// the timeouts.
 		var w *waiter
 		if r.sctx.token != "" && (res.callback || res.activity) {
-			w = x.register(Callback{State: cs.name, Resource: res.arn, Token: r.sctx.token, Input: params, Since: start})
+			w = x.register(th, Callback{State: cs.name, Resource: res.arn, Token: r.sctx.token, Input: params, Since: start})
 		}
 		if x.await(th, w, start, limit, hb) {
 			return value.Value{}, &Failure{aborted: true}
