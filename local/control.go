@@ -72,7 +72,7 @@ type Callback struct {
 type waiter struct {
 	Callback
 	co      *coro // the branch it waits in (nil: the execution's own thread)
-	done    bool // answered
+	done    bool  // answered
 	at      time.Time
 	result  value.Value
 	fail    *Failure
