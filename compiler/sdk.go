@@ -90,7 +90,7 @@ func callArgs(st *asl.State) (string, asl.Value) {
 
 // sdkMembers checks the literal value v against the type want.
 func (c *compiler) sdkMembers(op *awssdk.Operation, v asl.Value, want *flow.Type, ptr, where string) {
-	if want.IsAny() || isJSONataText(v) {
+	if want.IsAny() || v.Kind == asl.String && asl.IsJSONata(v.Str) {
 		return
 	}
 	switch {
@@ -243,12 +243,4 @@ func structName(t *flow.Type, op *awssdk.Operation) string {
 		return t.Go.String()
 	}
 	return op.GoName() + " member"
-}
-
-func isJSONataText(v asl.Value) bool {
-	if v.Kind != asl.String {
-		return false
-	}
-	s := strings.TrimSpace(v.Str)
-	return strings.HasPrefix(s, "{%") && strings.HasSuffix(s, "%}")
 }

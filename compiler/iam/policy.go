@@ -269,6 +269,10 @@ func field(v asl.Value, key string) arg {
 	return arg{set: true, str: x.Str, val: x}
 }
 
+// isExpr reports whether s may be a JSONata expression: unlike
+// asl.IsJSONata it also takes one with white space around the delimiters
+// (a literal string to AWS), so that such a value is never read as a
+// fixed ARN or name to grant permissions on.
 func isExpr(s string) bool {
 	t := strings.TrimSpace(s)
 	return strings.HasPrefix(t, "{%") && strings.HasSuffix(t, "%}")
