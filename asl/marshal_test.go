@@ -361,6 +361,9 @@ func TestMarshalRejects(t *testing.T) {
 			if err.Error() != tt.want {
 				t.Errorf("got:\n%s\nwant:\n%s", err, tt.want)
 			}
+			if out, err := MarshalCompact(tt.sm); out != nil || err == nil || err.Error() != tt.want {
+				t.Errorf("MarshalCompact: %q, %v; want the error\n%s", out, err, tt.want)
+			}
 		})
 	}
 	for _, tt := range []struct {
