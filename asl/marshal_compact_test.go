@@ -10,21 +10,9 @@ import (
 	"github.com/goasl/goasl/internal/testcorpus"
 )
 
-// TestMarshalCompact: MarshalCompact gives, byte for byte, what
-// json.Compact makes of Marshal's text, for the canonical files under
-// testdata/marshal.
-func TestMarshalCompact(t *testing.T) {
-	files, err := filepath.Glob("testdata/marshal/*.asl.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := checkCompact(t, files); n < 5 {
-		t.Errorf("only %d definitions checked", n)
-	}
-}
-
-// TestCorpusMarshalCompact is TestMarshalCompact for every corpus
-// definition that parses.
+// TestCorpusMarshalCompact: MarshalCompact gives, byte for byte, what
+// json.Compact makes of Marshal's text, for every corpus definition that
+// parses (TestMarshalRoundTrip checks the files under testdata/marshal).
 func TestCorpusMarshalCompact(t *testing.T) {
 	dir := testcorpus.Dir(t)
 	var files []string
@@ -36,8 +24,8 @@ func TestCorpusMarshalCompact(t *testing.T) {
 	}
 }
 
-// checkCompact compares MarshalCompact with json.Compact of Marshal for
-// each file that parses and marshals, and returns how many it compared.
+// checkCompact checks checkCompactOf for each file that parses and
+// marshals, and returns how many it checked.
 func checkCompact(t *testing.T, files []string) int {
 	t.Helper()
 	checked := 0
@@ -54,18 +42,25 @@ func checkCompact(t *testing.T, files []string) int {
 		if err != nil {
 			continue
 		}
-		var want bytes.Buffer
-		if err := json.Compact(&want, indented); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		got, err := MarshalCompact(sm)
-		if err != nil {
-			t.Fatalf("%s: MarshalCompact: %v", f, err)
-		}
-		if !bytes.Equal(got, want.Bytes()) {
-			t.Errorf("%s: MarshalCompact:\n%s\njson.Compact(Marshal):\n%s", f, got, want.Bytes())
-		}
+		checkCompactOf(t, f, sm, indented)
 		checked++
 	}
 	return checked
+}
+
+// checkCompactOf checks that MarshalCompact(sm) is json.Compact of
+// indented, Marshal's text of sm.
+func checkCompactOf(t *testing.T, name string, sm *StateMachine, indented []byte) {
+	t.Helper()
+	var want bytes.Buffer
+	if err := json.Compact(&want, indented); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	got, err := MarshalCompact(sm)
+	if err != nil {
+		t.Fatalf("%s: MarshalCompact: %v", name, err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Errorf("%s: MarshalCompact:\n%s\njson.Compact(Marshal):\n%s", name, got, want.Bytes())
+	}
 }
