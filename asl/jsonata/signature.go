@@ -2,6 +2,8 @@ package jsonata
 
 import (
 	"errors"
+	"fmt"
+	"regexp/syntax"
 	"strings"
 )
 
@@ -124,12 +126,28 @@ func ParseSignature(sig string) (*Signature, error) {
 	}
 	var b strings.Builder
 	b.WriteString("^")
+	var prefixes []string
 	for _, p := range params {
 		b.WriteString("(" + p.Regex() + ")")
+		prefixes = append(prefixes, b.String())
 	}
 	b.WriteString("$")
 	if msg := checkJSRegex(b.String()); msg != "" {
 		return nil, errors.New(msg)
+	}
+	// goasl's evaluator matches a choice of types that is more than type
+	// letters with Go's regexp (the whole expression and its prefixes):
+	// one that JavaScript reads but Go does not, such as (\k), is rejected
+	// here rather than failing there.
+	for i, p := range params {
+		if !strings.HasPrefix(p.Type, "(") {
+			continue
+		}
+		for _, re := range append(prefixes[i:], b.String()) {
+			if _, err := syntax.Parse(re, syntax.Perl); err != nil {
+				return nil, fmt.Errorf("goasl cannot read the choice of types %s: write it as type letters only, such as (sn)", p.Type)
+			}
+		}
 	}
 	return &Signature{Params: params}, nil
 }

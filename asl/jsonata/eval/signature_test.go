@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"errors"
 	"regexp"
 	"slices"
 	"sort"
@@ -84,5 +85,18 @@ func TestSignatureMatchesRegex(t *testing.T) {
 	}
 	if len(sigs) < 40 {
 		t.Errorf("only %d signatures: %s", len(sigs), strings.Join(sigs, " "))
+	}
+}
+
+// TestSignatureGoCannotRead: a choice of types that JavaScript reads as a
+// regular expression class but Go does not is a compile error (it made
+// Compile panic).
+func TestSignatureGoCannotRead(t *testing.T) {
+	for _, expr := range []string{`function($x)<(\k)>{ $x }`, `function($x)<n(\c)?>{ $x }`} {
+		_, err := Compile(expr)
+		var e *jsonata.Error
+		if !errors.As(err, &e) || e.Code != "S0401" {
+			t.Errorf("Compile(%q): %v, want an S0401 error", expr, err)
+		}
 	}
 }
