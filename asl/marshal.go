@@ -21,15 +21,30 @@ import (
 // that is not UTF-8, a nil state or rule, an absent value inside an array
 // or object, or a key written twice in one object.
 func Marshal(sm *StateMachine) ([]byte, error) {
+	return marshal(sm, false)
+}
+
+// MarshalCompact writes sm as Marshal does but without white space: no
+// indentation, no space after a key's colon and no trailing newline, the
+// bytes json.Compact makes of Marshal's (the form a deployer sends Step
+// Functions, whose size quota counts every byte). It fails as Marshal
+// does.
+func MarshalCompact(sm *StateMachine) ([]byte, error) {
+	return marshal(sm, true)
+}
+
+func marshal(sm *StateMachine, compact bool) ([]byte, error) {
 	if sm == nil {
 		return nil, errors.New("asl: cannot marshal a nil *StateMachine")
 	}
-	w := &writer{buf: make([]byte, 0, 4096)}
+	w := &writer{buf: make([]byte, 0, 4096), compact: compact}
 	w.machine(sm)
 	if w.err != nil {
 		return nil, w.err
 	}
-	w.buf = append(w.buf, '\n')
+	if !compact {
+		w.buf = append(w.buf, '\n')
+	}
 	return w.buf, nil
 }
 
@@ -44,13 +59,14 @@ func MarshalValue(v Value) ([]byte, error) {
 	return w.buf, nil
 }
 
-// writer writes indented JSON and remembers the pointer of what it writes,
-// for errors.
+// writer writes indented (or compact) JSON and remembers the pointer of
+// what it writes, for errors.
 type writer struct {
-	buf    []byte
-	frames []frame
-	path   []string
-	err    error
+	buf     []byte
+	compact bool // no white space between tokens
+	frames  []frame
+	path    []string
+	err     error
 }
 
 // frame is one open object or array.
@@ -87,6 +103,9 @@ func (e *MarshalError) Error() string {
 }
 
 func (w *writer) newline() {
+	if w.compact {
+		return
+	}
 	w.buf = append(w.buf, '\n')
 	for range len(w.frames) {
 		w.buf = append(w.buf, ' ', ' ')
@@ -152,7 +171,10 @@ func (w *writer) key(k string, check bool) {
 	f.n++
 	w.newline()
 	w.string(k)
-	w.buf = append(w.buf, ':', ' ')
+	w.buf = append(w.buf, ':')
+	if !w.compact {
+		w.buf = append(w.buf, ' ')
+	}
 }
 
 // elem starts an array element and pushes its index on the path.

@@ -15,7 +15,8 @@ import (
 )
 
 // TestMarshalRoundTrip checks that every canonical file under
-// testdata/marshal comes back byte for byte from Marshal(Parse(file)).
+// testdata/marshal comes back byte for byte from Marshal(Parse(file)), and
+// compact from MarshalCompact.
 func TestMarshalRoundTrip(t *testing.T) {
 	files, err := filepath.Glob("testdata/marshal/*.asl.json")
 	if err != nil {
@@ -40,6 +41,7 @@ func TestMarshalRoundTrip(t *testing.T) {
 			}
 			golden.Check(t, f, out)
 			checkIndentStyle(t, out)
+			checkCompactOf(t, f, sm, out)
 		})
 	}
 }
@@ -360,6 +362,9 @@ func TestMarshalRejects(t *testing.T) {
 			}
 			if err.Error() != tt.want {
 				t.Errorf("got:\n%s\nwant:\n%s", err, tt.want)
+			}
+			if out, err := MarshalCompact(tt.sm); out != nil || err == nil || err.Error() != tt.want {
+				t.Errorf("MarshalCompact: %q, %v; want the error\n%s", out, err, tt.want)
 			}
 		})
 	}

@@ -150,7 +150,7 @@ func (v *validator) jsonataRule(sc *stateCtx, r *ChoiceRule, p string, top bool)
 	case !c.IsSet():
 		v.errorf(CodeSchema, p, "Field 'Condition' is required in a JSONata Choice rule: give true, false or a JSONata expression \"{%% ... %%}\"")
 	case c.Kind == Bool:
-	case c.Kind == String && isJSONata(c.Str):
+	case c.Kind == String && IsJSONata(c.Str):
 		v.expr(sc, c.Str, cp, jaCtx{field: "Condition"})
 	default:
 		v.errorf(CodeSchema, cp, "Field 'Condition' must be true, false or a JSONata expression \"{%% ... %%}\", not %s", kindPhrase(c.Kind))

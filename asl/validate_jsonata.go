@@ -11,10 +11,11 @@ import (
 	"github.com/goasl/goasl/asl/jsonata"
 )
 
-// isJSONata reports whether s is a JSONata expression string: it starts
-// with "{%" and ends with "%}", with nothing outside the delimiters
-// (checklist 5.1). "{%}" is too short to hold both.
-func isJSONata(s string) bool {
+// IsJSONata reports whether s is a JSONata expression string, one a
+// JSONata field evaluates: it starts with "{%" and ends with "%}", with
+// nothing outside the delimiters (checklist 5.1; " {% 1 %}" is a literal
+// string). "{%}" is too short to hold both.
+func IsJSONata(s string) bool {
 	return len(s) >= 4 && strings.HasPrefix(s, "{%") && strings.HasSuffix(s, "%}")
 }
 
@@ -41,7 +42,7 @@ func (v *validator) jsonataValue(sc *stateCtx, val Value, p string, jc jaCtx, de
 	}
 	switch val.Kind {
 	case String:
-		if isJSONata(val.Str) {
+		if IsJSONata(val.Str) {
 			v.expr(sc, val.Str, p, jc)
 		} else if intrinsic.Looks(val.Str) {
 			v.warnf(CodeSchema, p, "%q looks like an intrinsic function, but intrinsic functions do not run in JSONata states: it is a literal string; use the JSONata equivalent inside {%% %%}", val.Str)

@@ -85,7 +85,7 @@ func (v *validator) mapState(sc *stateCtx) {
 			v.jsonataField(sc, st.Items, p, jaCtx{field: "Items"})
 			v.literalSize(st.Items, p, "Items")
 		case String:
-			if isJSONata(st.Items.Str) {
+			if IsJSONata(st.Items.Str) {
 				v.expr(sc, st.Items.Str, p, jaCtx{field: "Items"})
 			} else {
 				v.errorf(CodeSchema, p, "Field 'Items' is the string %q: it must be a JSON array, a JSON object or a JSONata expression \"{%% ... %%}\"", st.Items.Str)
@@ -103,7 +103,7 @@ func (v *validator) mapState(sc *stateCtx) {
 			v.errorf(CodeSchema, p, "There should only be one of the following fields: [ItemSelector, Parameters]; keep ItemSelector (Parameters is its deprecated name in a Map)")
 		}
 		if sc.lang == JSONata {
-			if st.ItemSelector.Kind != Object && !(st.ItemSelector.Kind == String && isJSONata(st.ItemSelector.Str)) {
+			if st.ItemSelector.Kind != Object && !(st.ItemSelector.Kind == String && IsJSONata(st.ItemSelector.Str)) {
 				v.errorf(CodeSchema, p, "Field 'ItemSelector' is %s: it must be an object or a JSONata expression", kindPhrase(st.ItemSelector.Kind))
 			}
 			v.jsonataField(sc, st.ItemSelector, p, jaCtx{field: "ItemSelector"})

@@ -187,7 +187,7 @@ func (v *validator) templateValue(sc *stateCtx, val Value, p, field string, dept
 			}
 			if m.Value.Kind == String && looksDynamic(m.Value.Str) {
 				v.warnf(CodeNoDollar, mp, "The value of %q looks like a path or intrinsic function but the key does not end in '.$', so it is passed as the literal string %q; rename the key to %q to evaluate it", m.Key, m.Value.Str, m.Key+".$")
-			} else if m.Value.Kind == String && isJSONata(m.Value.Str) {
+			} else if m.Value.Kind == String && IsJSONata(m.Value.Str) {
 				v.warnf(CodeSchema, mp, "%q looks like a JSONata expression, but the state's QueryLanguage is JSONPath, so it is passed as a literal string; set \"QueryLanguage\": \"JSONata\" on the state to evaluate it", m.Value.Str)
 			}
 			v.templateValue(sc, m.Value, mp, field, depth+1)

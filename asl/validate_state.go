@@ -228,7 +228,7 @@ func (v *validator) state(ctx *scopeCtx, st *State, sp string, local map[string]
 	if ok("Arguments") && st.Arguments.IsSet() {
 		v.jsonataField(sc, st.Arguments, ptrJoin(sp, "Arguments"), jaCtx{field: "Arguments"})
 		v.literalSize(st.Arguments, ptrJoin(sp, "Arguments"), "Arguments")
-		if st.Arguments.Kind != Object && !(st.Arguments.Kind == String && isJSONata(st.Arguments.Str)) {
+		if st.Arguments.Kind != Object && !(st.Arguments.Kind == String && IsJSONata(st.Arguments.Str)) {
 			v.errorf(CodeSchema, ptrJoin(sp, "Arguments"), "Field 'Arguments' is %s: it must be a JSON object or a JSONata expression that evaluates to one", kindPhrase(st.Arguments.Kind))
 		}
 	}

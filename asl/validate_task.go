@@ -167,7 +167,7 @@ func (v *validator) task(sc *stateCtx) {
 		// Reported with the other empty fields.
 	case st.Resource == "":
 		v.errorf(CodeSchema, sc.at, "Field 'Resource' is required: a Task state needs the ARN of what it runs, e.g. \"arn:aws:states:::lambda:invoke\"")
-	case isJSONata(st.Resource) || strings.HasPrefix(st.Resource, "{%"):
+	case IsJSONata(st.Resource) || strings.HasPrefix(st.Resource, "{%"):
 		v.errorf(CodeInvalidResource, rp, "The Task state's Resource field must be a constant string, not a JSONata expression; choose the target in Arguments (e.g. FunctionName) instead")
 	default:
 		var why string
@@ -299,7 +299,7 @@ func (v *validator) credentials(sc *stateCtx, res resourceInfo) {
 		case "RoleArn":
 			if m.Value.Kind != String {
 				v.errorf(CodeSchema, mp, "Field 'RoleArn' is %s: it must be a role ARN string", kindPhrase(m.Value.Kind))
-			} else if sc.lang == JSONata && isJSONata(m.Value.Str) {
+			} else if sc.lang == JSONata && IsJSONata(m.Value.Str) {
 				v.expr(sc, m.Value.Str, mp, jaCtx{field: "Credentials"})
 			}
 		case "RoleArn.$":
@@ -408,7 +408,7 @@ func (v *validator) httpArguments(sc *stateCtx, args Value, p, field string) {
 	if !auth && !inv {
 		v.errorf(CodeSchema, p, "An HTTP Task's %s need 'Authentication' (or 'InvocationConfig' for a private API) with a ConnectionArn; add it", field)
 	}
-	if m, key, ok := get(args, "Method"); ok && key == "Method" && m.Kind == String && !isJSONata(m.Str) {
+	if m, key, ok := get(args, "Method"); ok && key == "Method" && m.Kind == String && !IsJSONata(m.Str) {
 		known := false
 		for _, h := range httpMethods {
 			known = known || h == m.Str

@@ -98,7 +98,7 @@ func (v *validator) notLiteral(sc *stateCtx, val Value, p, field, want string) b
 		return true
 	case sc.lang != JSONata:
 		return false
-	case isJSONata(val.Str):
+	case IsJSONata(val.Str):
 		v.expr(sc, val.Str, p, jaCtx{field: field})
 	default:
 		v.errorf(CodeSchema, p, "Field '%s' is the string %q: it must be %s or a JSONata expression \"{%% ... %%}\"", field, val.Str, want)
@@ -120,7 +120,7 @@ func literalHint(val Value, field string) string {
 	switch {
 	case val.Kind != String:
 		return ""
-	case isJSONata(val.Str):
+	case IsJSONata(val.Str):
 		return "JSONata expressions need \"QueryLanguage\": \"JSONata\""
 	case strings.HasPrefix(val.Str, "$"):
 		return "to read the value from a path, use '" + field + "Path'"
@@ -215,7 +215,7 @@ func (v *validator) wait(sc *stateCtx) {
 	}
 	if st.Timestamp != "" && sc.ok("Timestamp") {
 		p := ptrJoin(sc.at, "Timestamp")
-		if sc.lang == JSONata && isJSONata(st.Timestamp) {
+		if sc.lang == JSONata && IsJSONata(st.Timestamp) {
 			v.expr(sc, st.Timestamp, p, jaCtx{field: "Timestamp"})
 		} else if msg := checkTimestamp(st.Timestamp); msg != "" {
 			fix := "write it like \"2016-03-14T01:59:00Z\""
@@ -334,7 +334,7 @@ func (v *validator) fail(sc *stateCtx) {
 	if st.Error != "" {
 		p := ptrJoin(sc.at, "Error")
 		switch {
-		case sc.lang == JSONata && isJSONata(st.Error):
+		case sc.lang == JSONata && IsJSONata(st.Error):
 			v.expr(sc, st.Error, p, jaCtx{field: "Error"})
 		case sc.lang == JSONPath && strings.HasPrefix(st.Error, "$"):
 			v.warnf(CodeNoPath, p, "Field 'Error' is the literal string %q; to read the error name from a path, use 'ErrorPath'", st.Error)
@@ -346,7 +346,7 @@ func (v *validator) fail(sc *stateCtx) {
 		}
 	}
 	switch {
-	case st.Cause != "" && sc.lang == JSONata && isJSONata(st.Cause):
+	case st.Cause != "" && sc.lang == JSONata && IsJSONata(st.Cause):
 		v.expr(sc, st.Cause, ptrJoin(sc.at, "Cause"), jaCtx{field: "Cause"})
 	case sc.lang == JSONPath && strings.HasPrefix(st.Cause, "$"):
 		v.warnf(CodeNoPath, ptrJoin(sc.at, "Cause"), "Field 'Cause' is the literal string %q; to read the cause from a path, use 'CausePath'", st.Cause)

@@ -90,7 +90,7 @@ func callArgs(st *asl.State) (string, asl.Value) {
 
 // sdkMembers checks the literal value v against the type want.
 func (c *compiler) sdkMembers(op *awssdk.Operation, v asl.Value, want *flow.Type, ptr, where string) {
-	if want.IsAny() || isJSONataText(v) {
+	if want.IsAny() || v.Kind == asl.String && asl.IsJSONata(v.Str) {
 		return
 	}
 	switch {
@@ -186,7 +186,7 @@ func (c *compiler) sdkCheckTypes(res *flow.Result) {
 					at = ptrJoin(at, f.Name)
 				}
 			}
-			for _, p := range sdkMismatches(f.Type, g.Type, f.Name, 0) {
+			for _, p := range sdkMismatches(f.Type, g.Type, f.Name) {
 				c.add(asl.SeverityError, flow.CodeTypeMismatch, at, c.at(at), fmt.Sprintf("%s member %s", call.op.GoName(), p))
 			}
 		}
@@ -195,54 +195,34 @@ func (c *compiler) sdkCheckTypes(res *flow.Result) {
 
 // sdkMismatches lists why values of type got do not fit the member type
 // want; where names the member ("Key", "Filters[].Name").
-func sdkMismatches(want, got *flow.Type, where string, depth int) []string {
-	if want.IsAny() || got.IsAny() || got.Kind == flow.Null || depth > 16 {
-		return nil
+func sdkMismatches(want, got *flow.Type, where string) []string {
+	var out []string
+	for _, m := range flow.Compare(want, got, where, flow.Rules{Converts: sdkConverts, Present: true}) {
+		if m.Fraction {
+			out = append(out, fmt.Sprintf("%s takes an integer, but the value is a number that may have a fraction: pass an integer", m.Path))
+		} else {
+			out = append(out, fmt.Sprintf("%s takes %s, but the value is %s: pass %s", m.Path, describe(m.Want), m.Got.Describe(), describe(m.Want)))
+		}
 	}
-	if want.Kind != got.Kind {
-		switch {
-		case got.Kind == flow.String && (want.Kind == flow.Bool || want.Kind == flow.Number):
-			// The integration converts text such as "true" or "10" to
-			// the member's type (real definitions rely on it); a literal
-			// that is no such text is reported by sdkMembers.
-			return nil
-		case want.Kind == flow.String && !want.Timestamp && (got.Kind == flow.Object || got.Kind == flow.Array):
-			// The integration writes an object or array given for a
-			// string member as its JSON text (sfn:startExecution's Input,
-			// sfn:sendTaskSuccess's Output).
-			return nil
-		}
-		return []string{fmt.Sprintf("%s takes %s, but the value is %s: pass %s", where, describe(want), got.Describe(), describe(want))}
+	return out
+}
+
+// sdkConverts reports whether the integration converts values of got to
+// the member type want of another kind.
+func sdkConverts(want, got *flow.Type) bool {
+	switch {
+	case got.Kind == flow.String && (want.Kind == flow.Bool || want.Kind == flow.Number):
+		// The integration converts text such as "true" or "10" to the
+		// member's type (real definitions rely on it); a literal that is
+		// no such text is reported by sdkMembers.
+		return true
+	case want.Kind == flow.String && !want.Timestamp && (got.Kind == flow.Object || got.Kind == flow.Array):
+		// The integration writes an object or array given for a string
+		// member as its JSON text (sfn:startExecution's Input,
+		// sfn:sendTaskSuccess's Output).
+		return true
 	}
-	switch want.Kind {
-	case flow.Number:
-		if want.Integer && !got.Integer {
-			return []string{fmt.Sprintf("%s takes an integer, but the value is a number that may have a fraction: pass an integer", where)}
-		}
-	case flow.Array:
-		return sdkMismatches(want.Elem, got.ItemType(), where+"[]", depth+1)
-	case flow.Object:
-		var out []string
-		if want.Map {
-			if got.Map {
-				return sdkMismatches(want.Elem, got.Elem, where+"[*]", depth+1)
-			}
-			for _, f := range got.Fields {
-				out = append(out, sdkMismatches(want.Elem, f.Type, where+"."+f.Name, depth+1)...)
-			}
-			return out
-		}
-		if got.Map {
-			return nil
-		}
-		for _, f := range want.Fields {
-			if g, ok := got.Field(f.Name); ok {
-				out = append(out, sdkMismatches(f.Type, g.Type, where+"."+f.Name, depth+1)...)
-			}
-		}
-		return out
-	}
-	return nil
+	return false
 }
 
 // describe names a member type: "a string (types.ChecksumMode)".
@@ -263,12 +243,4 @@ func structName(t *flow.Type, op *awssdk.Operation) string {
 		return t.Go.String()
 	}
 	return op.GoName() + " member"
-}
-
-func isJSONataText(v asl.Value) bool {
-	if v.Kind != asl.String {
-		return false
-	}
-	s := strings.TrimSpace(v.Str)
-	return strings.HasPrefix(s, "{%") && strings.HasSuffix(s, "%}")
 }

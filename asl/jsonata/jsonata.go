@@ -25,7 +25,7 @@ func errorc(code string, pos int, format string, args ...any) *Error {
 
 // signatureCode is the error code of an invalid function signature.
 func signatureCode(msg string) string {
-	if msg == "a choice of types cannot have a subtype" {
+	if msg == errChoiceSubtype {
 		return "S0402"
 	}
 	return "S0401"

@@ -85,6 +85,7 @@ func TestParseErrors(t *testing.T) {
 		{"function($x)<n<s>>{ $x }", 12, "invalid function signature <n<s>>: only a (array) and f (function) parameters can have a subtype"},
 		{"function($x)<(a<n>)>{ $x }", 12, "invalid function signature <(a<n>)>: a choice of types cannot have a subtype"},
 		{"function($x)<(s-n)>{ $x }", 12, "invalid function signature <(s-n)>: range out of order in character class"},
+		{`function($x)<(\k)>{ $x }`, 12, `invalid function signature <(\k)>: goasl cannot read the choice of types (\k): write it as type letters only, such as (sn)`},
 		{"//", 0, "empty regular expression"},
 		{"/abc", 0, "regular expression not terminated: missing /"},
 		{"/a/ii", 3, `invalid regular expression flags "ii"`},

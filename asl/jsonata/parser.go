@@ -476,8 +476,8 @@ func (p *parser) call(t token, left Node) Node {
 		}
 		p.expect(">", false)
 		l.Signature = sig.String()
-		if msg := checkSignature(l.Signature); msg != "" {
-			p.failf(signatureCode(msg), start, "invalid function signature %s: %s", l.Signature, msg)
+		if _, err := ParseSignature(l.Signature); err != nil {
+			p.failf(signatureCode(err.Error()), start, "invalid function signature %s: %s", l.Signature, err)
 		}
 	}
 	p.expect("{", false)

@@ -1,30 +1,65 @@
 package jsonata
 
-import "strings"
+import (
+	"errors"
+	"fmt"
+	"regexp/syntax"
+	"strings"
+)
 
-// checkSignature checks a lambda signature such as "<n-n:n>" the way
-// jsonata-js 2.0.6 does when it compiles one: it builds a regular
-// expression from the parameter types and rejects the signature if that
-// expression is invalid (for example "<n???>" or a choice "(s-n)" whose
-// range is out of order). A "<" subtype is allowed only after a or f, and
-// a choice in parentheses cannot contain one. Unknown characters are
-// ignored, and everything after ":" (the return type) is not checked.
-func checkSignature(sig string) string {
-	s := []rune(sig)
-	type param struct {
-		regex string
-		typ   string
-		set   bool // regex assigned (jsonata-js starts with undefined)
+// Signature is a function signature such as "<n-n:n>" as jsonata-js 2.0.6
+// reads one: its parameters, each with the regular expression over type
+// symbols (one letter per argument: a array, s string, n number, b
+// boolean, l null, f function, o object, m missing) that jsonata-js
+// matches the arguments of a call against. The return type, after ":", is
+// not read.
+type Signature struct {
+	Params []SignatureParam
+}
+
+// SignatureParam is one parameter of a Signature.
+type SignatureParam struct {
+	// Type is the parameter's type letter (s n b l o a x f j), or a
+	// choice of them in parentheses ("(sn)").
+	Type string
+	// Class is the regular expression of the symbols one argument of the
+	// parameter may have: "[sm]" for s, "[asnblfom]" for a and x,
+	// "[asnblom]" for j, "f" for f and "[snm]" for the choice "(sn)".
+	Class string
+	// Quantifiers follow Class in the expression: a "?" for each "?" or
+	// "-" after the type and a "+" for each "+", in the signature's order
+	// ("?" optional, "+" one or more, "??" and "+?" their lazy forms).
+	Quantifiers string
+	// Context is set by "-": an argument left out is the context value.
+	// ContextRegex is then Class with the quantifiers before the "-", the
+	// expression jsonata-js tests the context value's symbol with.
+	Context      bool
+	ContextRegex string
+	// Subtype is the text between "<" and ">" after an a or f parameter:
+	// the type of an array's members ("<a<s>>"), a function's signature.
+	Subtype string
+}
+
+// Regex is the parameter's part of the signature's expression: Class and
+// Quantifiers.
+func (p SignatureParam) Regex() string { return p.Class + p.Quantifiers }
+
+// ParseSignature reads sig and checks it the way jsonata-js 2.0.6 does
+// when it compiles one: it builds the regular expression of the
+// parameters and rejects the signature if that expression is invalid in
+// JavaScript (for example "<n???>", or a choice "(s-n)" whose range is out
+// of order). A "<" subtype is allowed only after a or f, and a choice in
+// parentheses cannot contain one. Unknown characters are ignored. The
+// error's text is the reason alone ("nothing to repeat").
+func ParseSignature(sig string) (*Signature, error) {
+	s := sig
+	var params []SignatureParam
+	prev := -1 // the parameter "-", "?", "+" and "<" apply to
+	add := func(typ, class string) {
+		params = append(params, SignatureParam{Type: typ, Class: class})
+		prev = len(params) - 1
 	}
-	var params []*param
-	cur := &param{}
-	prev := cur
-	next := func() {
-		params = append(params, cur)
-		prev = cur
-		cur = &param{}
-	}
-	closing := func(start int, open, close rune) int {
+	closing := func(start int, open, close byte) int {
 		depth := 1
 		i := start
 		for i < len(s) {
@@ -50,50 +85,72 @@ func checkSignature(sig string) string {
 		}
 		switch c {
 		case 's', 'n', 'b', 'l', 'o':
-			cur.regex, cur.set, cur.typ = "["+string(c)+"m]", true, string(c)
-			next()
+			add(string(c), "["+string(c)+"m]")
 		case 'a', 'x':
-			cur.regex, cur.set, cur.typ = "[asnblfom]", true, string(c)
-			next()
+			add(string(c), "[asnblfom]")
 		case 'f':
-			cur.regex, cur.set, cur.typ = "f", true, "f"
-			next()
+			add("f", "f")
 		case 'j':
-			cur.regex, cur.set, cur.typ = "[asnblom]", true, "j"
-			next()
+			add("j", "[asnblom]")
 		case '-':
-			if prev.set {
-				if msg := checkJSRegex(prev.regex); msg != "" {
-					return msg
+			// jsonata-js compiles the expression so far as the context's
+			// test; before any parameter there is nothing to apply it to.
+			if prev >= 0 {
+				p := &params[prev]
+				if msg := checkJSRegex(p.Regex()); msg != "" {
+					return nil, errors.New(msg)
 				}
+				p.Context, p.ContextRegex = true, p.Regex()
+				p.Quantifiers += "?"
 			}
-			prev.regex += "?"
 		case '?', '+':
-			prev.regex += string(c)
+			if prev >= 0 {
+				params[prev].Quantifiers += string(c)
+			}
 		case '(':
 			end := closing(i, '(', ')')
-			choice := ""
-			if i+1 < len(s) {
-				choice = string(s[i+1 : min(end, len(s))])
-			}
+			choice := s[i+1 : min(end, len(s))]
 			if strings.Contains(choice, "<") {
-				return "a choice of types cannot have a subtype"
+				return nil, errors.New(errChoiceSubtype)
 			}
-			cur.regex, cur.set, cur.typ = "["+choice+"m]", true, "("+choice+")"
+			add("("+choice+")", "["+choice+"m]")
 			i = end
-			next()
 		case '<':
-			if prev.typ != "a" && prev.typ != "f" {
-				return "only a (array) and f (function) parameters can have a subtype"
+			if prev < 0 || (params[prev].Type != "a" && params[prev].Type != "f") {
+				return nil, errors.New("only a (array) and f (function) parameters can have a subtype")
 			}
-			i = closing(i, '<', '>')
+			end := closing(i, '<', '>')
+			params[prev].Subtype = s[i+1 : min(end, len(s))]
+			i = end
 		}
 	}
 	var b strings.Builder
 	b.WriteString("^")
+	var prefixes []string
 	for _, p := range params {
-		b.WriteString("(" + p.regex + ")")
+		b.WriteString("(" + p.Regex() + ")")
+		prefixes = append(prefixes, b.String())
 	}
 	b.WriteString("$")
-	return checkJSRegex(b.String())
+	if msg := checkJSRegex(b.String()); msg != "" {
+		return nil, errors.New(msg)
+	}
+	// goasl's evaluator matches a choice of types that is more than type
+	// letters with Go's regexp (the whole expression and its prefixes):
+	// one that JavaScript reads but Go does not, such as (\k), is rejected
+	// here rather than failing there.
+	for i, p := range params {
+		if !strings.HasPrefix(p.Type, "(") {
+			continue
+		}
+		for _, re := range append(prefixes[i:], b.String()) {
+			if _, err := syntax.Parse(re, syntax.Perl); err != nil {
+				return nil, fmt.Errorf("goasl cannot read the choice of types %s: write it as type letters only, such as (sn)", p.Type)
+			}
+		}
+	}
+	return &Signature{Params: params}, nil
 }
+
+// errChoiceSubtype is the reason of the S0402 error.
+const errChoiceSubtype = "a choice of types cannot have a subtype"

@@ -4,12 +4,9 @@ import (
 	"go/ast"
 	"reflect"
 	"strings"
-	"time"
 
 	"github.com/goasl/goasl/compiler/flow"
 )
-
-var timeType = reflect.TypeFor[time.Time]()
 
 // middlewarePkg holds the type of the ResultMetadata member of every
 // output struct: the SDK's bookkeeping, not part of the API's response.
@@ -29,40 +26,40 @@ func (s *shaper) of(t reflect.Type) *flow.Type {
 	if r, ok := s.done[t]; ok {
 		return r
 	}
-	if t == timeType {
+	if flow.IsGoTime(t) {
 		return &flow.Type{Kind: flow.String, Timestamp: true, Go: t}
 	}
 	switch t.Kind() {
 	case reflect.Bool:
-		return &flow.Type{Kind: flow.Bool, Go: named(t)}
+		return &flow.Type{Kind: flow.Bool, Go: flow.GoNamed(t)}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return &flow.Type{Kind: flow.Number, Integer: true, Go: named(t)}
+		return &flow.Type{Kind: flow.Number, Integer: true, Go: flow.GoNamed(t)}
 	case reflect.Float32, reflect.Float64:
-		return &flow.Type{Kind: flow.Number, Go: named(t)}
+		return &flow.Type{Kind: flow.Number, Go: flow.GoNamed(t)}
 	case reflect.String:
 		// Enums are named string types: the API takes their values as
 		// strings.
-		return &flow.Type{Kind: flow.String, Go: named(t)}
+		return &flow.Type{Kind: flow.String, Go: flow.GoNamed(t)}
 	case reflect.Pointer:
 		// A pointer member may be left out; it is never null in the
 		// integration's JSON.
 		return s.of(t.Elem())
 	case reflect.Slice, reflect.Array:
 		if t.Elem().Kind() == reflect.Uint8 {
-			return &flow.Type{Kind: flow.String, Go: named(t)} // a blob, base64
+			return &flow.Type{Kind: flow.String, Go: flow.GoNamed(t)} // a blob, base64
 		}
-		r := &flow.Type{Kind: flow.Array, Go: named(t)}
+		r := &flow.Type{Kind: flow.Array, Go: flow.GoNamed(t)}
 		s.done[t] = r
 		r.Elem = s.of(t.Elem())
 		return r
 	case reflect.Map:
-		r := &flow.Type{Kind: flow.Object, Map: true, Go: named(t)}
+		r := &flow.Type{Kind: flow.Object, Map: true, Go: flow.GoNamed(t)}
 		s.done[t] = r
 		r.Elem = s.of(t.Elem())
 		return r
 	case reflect.Struct:
-		r := &flow.Type{Kind: flow.Object, Go: named(t)}
+		r := &flow.Type{Kind: flow.Object, Go: flow.GoNamed(t)}
 		if !s.unions && holdsInterface(t, map[reflect.Type]bool{}) {
 			// Generated Go code reuses a struct named by Go; one that
 			// holds an interface (a stream, a document, a union) cannot
@@ -146,13 +143,6 @@ func (s *shaper) expr(ud UnionDocs, union reflect.Type, e ast.Expr) *flow.Type {
 	return flow.AnyType
 }
 
-func named(t reflect.Type) reflect.Type {
-	if t.Name() == "" || t.PkgPath() == "" {
-		return nil
-	}
-	return t
-}
-
 // fields lists the members of an SDK struct.
 func (s *shaper) fields(t reflect.Type) []flow.Field {
 	required := map[string]bool{}
@@ -192,7 +182,7 @@ func MemberName(field string) string {
 // holdsInterface reports whether values of t may hold an interface value
 // that encoding/json cannot decode into (other than through time.Time).
 func holdsInterface(t reflect.Type, seen map[reflect.Type]bool) bool {
-	if t == timeType || seen[t] {
+	if flow.IsGoTime(t) || seen[t] {
 		return false
 	}
 	seen[t] = true

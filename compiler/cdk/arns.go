@@ -249,7 +249,7 @@ func checkARNs(stack awscdk.Stack, name string, places []iam.Placeholder, stmts 
 }
 
 // arnFromName fills pattern, the ARN of a resource with the placeholder
-// ${ph} standing for its name (iam.NameARNs), with the name v: where Step
+// ${ph} standing for its name (iam.Analysis.NameARNs), with the name v: where Step
 // Functions looks a name up, in the stack's partition, region and account.
 // A literal Lambda name may be qualified (name:alias) or a partial ARN
 // (ACCOUNT:function:name); the role names the function.

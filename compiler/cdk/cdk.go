@@ -176,14 +176,11 @@ func FromDefinition(scope constructs.Construct, id, name string, def *asl.StateM
 	partition := *stack.Partition()
 	// What is deployed: compact JSON (the indented form is for people),
 	// with the integration ARNs in the stack's partition.
-	deployed, err := asl.Marshal(withPartition(def, partition))
+	deployed, err := asl.MarshalCompact(withPartition(def, partition))
 	if err != nil {
 		return nil, fmt.Errorf("cdk: workflow %q: %w", name, err)
 	}
-	deployedDef, err := compact(deployed)
-	if err != nil {
-		return nil, fmt.Errorf("cdk: workflow %q: %w", name, err)
-	}
+	deployedDef := string(deployed)
 	if n := deployedSize(deployedDef, partition, props.Substitutions); n > MaxDefinitionBytes {
 		return nil, fmt.Errorf("cdk: workflow %q: the definition is %d bytes as deployed (compact JSON; the partition counted as \"aws-us-gov\", substitutions known at synth time at their length), over the 1 MiB (%d bytes) Step Functions accepts: split it (a nested workflow with states:startExecution, or a Distributed Map)", name, n, MaxDefinitionBytes)
 	}
@@ -218,15 +215,12 @@ func FromDefinition(scope constructs.Construct, id, name string, def *asl.StateM
 		opts.PassRoles = append(opts.PassRoles, "${"+key+"}")
 		vars[key] = r
 	}
-	stmts, err := iam.Policy(def, opts)
+	analysis, err := iam.Analyze(def, opts)
 	if err != nil {
 		return nil, fmt.Errorf("cdk: workflow %q: %w", name, err)
 	}
-	byName, err := iam.NameARNs(def, opts)
-	if err != nil {
-		return nil, fmt.Errorf("cdk: workflow %q: %w", name, err)
-	}
-	built, err := checkARNs(stack, name, places, stmts, byName, props)
+	stmts := analysis.Statements
+	built, err := checkARNs(stack, name, places, stmts, analysis.NameARNs, props)
 	if err != nil {
 		return nil, err
 	}

@@ -1,8 +1,6 @@
 package cdk
 
 import (
-	"bytes"
-	"encoding/json"
 	"regexp"
 	"strings"
 
@@ -74,15 +72,6 @@ func partitionARN(arn, partition string) string {
 		return "arn:" + partition + ":states:::" + arn[loc[1]:]
 	}
 	return arn
-}
-
-// compact returns the JSON text data without insignificant white space.
-func compact(data []byte) (string, error) {
-	var buf bytes.Buffer
-	if err := json.Compact(&buf, data); err != nil {
-		return "", err
-	}
-	return buf.String(), nil
 }
 
 // deployedSize is the size of the definition Step Functions receives: the

@@ -367,7 +367,7 @@ func (in *inferrer) checkTaskInput(st *asl.State, info *StateInfo, eff *Type, ar
 	} else if !args.IsSet() {
 		at = ptr
 	}
-	for _, p := range assignable(want, got, "", 0) {
+	for _, p := range Mismatches(want, got) {
 		in.add(CodeTypeMismatch, at, "the task takes %s, but the value is %s: %s", typeLabel(want), givenLabel(got), p)
 	}
 }
@@ -391,77 +391,31 @@ func typeLabel(t *Type) string {
 	return t.String()
 }
 
-// assignable lists why values of type got may not fit type want; nothing
-// when they fit or either is unknown. where is the field path so far
-// ("" for the whole value).
-func assignable(want, got *Type, where string, depth int) []string {
-	if want.IsAny() || got.IsAny() || got.Kind == Null || depth > 16 {
-		return nil
-	}
-	at := func() string {
-		if where == "" {
-			return "the value given"
-		}
-		return "field " + where
-	}
-	if want.Kind != got.Kind {
-		return []string{fmt.Sprintf("%s is %s, but the task expects %s", at(), got.Describe(), want.Describe())}
-	}
-	switch want.Kind {
-	case Number:
-		if want.Integer && !got.Integer {
-			return []string{fmt.Sprintf("%s is a number that may have a fraction, but the task expects an integer", at())}
-		}
-	case Array:
-		return assignable(want.ItemType(), got.ItemType(), where+"[]", depth+1)
-	case Object:
-		var out []string
-		if want.Map {
-			if got.Map {
-				return assignable(want.Elem, got.Elem, where+"[*]", depth+1)
-			}
-			for _, f := range got.Fields {
-				out = append(out, assignable(want.Elem, f.Type, fieldPath(where, f.Name), depth+1)...)
-			}
-			return out
-		}
-		if got.Map {
-			return nil
-		}
-		for _, wf := range want.Fields {
-			gf, ok := got.Field(wf.Name)
-			if !ok {
-				if !wf.Optional && !got.Open {
-					out = append(out, fmt.Sprintf("%s needs field %q (%s), which the value given does not have", orWhole(where), wf.Name, wf.Type))
-				}
-				continue
-			}
-			out = append(out, assignable(wf.Type, gf.Type, fieldPath(where, wf.Name), depth+1)...)
-		}
-		return out
-	}
-	return nil
-}
-
-func orWhole(where string) string {
-	if where == "" {
-		return "it"
-	}
-	return "field " + where
-}
-
-func fieldPath(where, name string) string {
-	if where == "" {
-		return name
-	}
-	return where + "." + name
-}
-
 // Mismatches lists why values of type got may not be accepted where type
 // want is expected (a typed task's input, a declared variable): missing
 // required fields and fields of another kind. It is empty when they fit or
 // either type is unknown.
-func Mismatches(want, got *Type) []string { return assignable(want, got, "", 0) }
+func Mismatches(want, got *Type) []string {
+	var out []string
+	for _, m := range Compare(want, got, "", Rules{}) {
+		at := "field " + m.Path
+		if m.Path == "" {
+			at = "the value given"
+		}
+		switch {
+		case m.Missing != nil:
+			if m.Path == "" {
+				at = "it"
+			}
+			out = append(out, fmt.Sprintf("%s needs field %q (%s), which the value given does not have", at, m.Missing.Name, m.Missing.Type))
+		case m.Fraction:
+			out = append(out, fmt.Sprintf("%s is a number that may have a fraction, but the task expects an integer", at))
+		default:
+			out = append(out, fmt.Sprintf("%s is %s, but the task expects %s", at, m.Got.Describe(), m.Want.Describe()))
+		}
+	}
+	return out
+}
 
 func open(fields ...Field) *Type {
 	t := ObjectOf(fields...)
@@ -510,7 +464,7 @@ func (in *inferrer) declaredOutput(info *StateInfo, st *asl.State, out *Type) *T
 	case st.ResultSelector.IsSet():
 		at += "/ResultSelector"
 	}
-	for _, p := range assignable(a.Output, out, "", 0) {
+	for _, p := range Mismatches(a.Output, out) {
 		p = strings.Replace(p, "the task expects", "the declared output has", 1)
 		in.add(CodeTypeMismatch, at, "the output is declared as %s: %s", typeLabel(a.Output), p)
 	}

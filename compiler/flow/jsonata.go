@@ -177,8 +177,7 @@ func jsonataText(v asl.Value) string {
 func (in *inferrer) value(v asl.Value, e *env, ptr string) *Type {
 	switch v.Kind {
 	case asl.String:
-		s := strings.TrimSpace(v.Str)
-		if strings.HasPrefix(s, "{%") && strings.HasSuffix(s, "%}") && len(s) >= 4 {
+		if s := v.Str; asl.IsJSONata(s) {
 			return in.expr(strings.TrimSpace(s[2:len(s)-2]), e, ptr)
 		}
 		return StringType

@@ -448,30 +448,30 @@ func (g *goTypes) of(t reflect.Type) *Type {
 		return AnyType
 	case t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface &&
 		(t.Implements(textMarshalerType) || reflect.PointerTo(t).Implements(textMarshalerType)):
-		return &Type{Kind: String, Go: named(t)}
+		return &Type{Kind: String, Go: GoNamed(t)}
 	}
 	switch t.Kind() {
 	case reflect.Bool:
-		return &Type{Kind: Bool, Go: named(t)}
+		return &Type{Kind: Bool, Go: GoNamed(t)}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return &Type{Kind: Number, Integer: true, Go: named(t)}
+		return &Type{Kind: Number, Integer: true, Go: GoNamed(t)}
 	case reflect.Float32, reflect.Float64:
-		return &Type{Kind: Number, Go: named(t)}
+		return &Type{Kind: Number, Go: GoNamed(t)}
 	case reflect.String:
-		return &Type{Kind: String, Go: named(t)}
+		return &Type{Kind: String, Go: GoNamed(t)}
 	case reflect.Pointer:
 		return g.of(t.Elem()).withNullable()
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Uint8 && !t.Elem().Implements(marshalerType) && !reflect.PointerTo(t.Elem()).Implements(marshalerType) {
-			return &Type{Kind: String, Nullable: true, Go: named(t)}
+			return &Type{Kind: String, Nullable: true, Go: GoNamed(t)}
 		}
-		r := &Type{Kind: Array, Nullable: true, Go: named(t)}
+		r := &Type{Kind: Array, Nullable: true, Go: GoNamed(t)}
 		g.done[t] = r
 		r.Elem = g.of(t.Elem())
 		return r
 	case reflect.Array:
-		r := &Type{Kind: Array, Go: named(t)}
+		r := &Type{Kind: Array, Go: GoNamed(t)}
 		g.done[t] = r
 		r.Elem = g.of(t.Elem())
 		return r
@@ -484,12 +484,12 @@ func (g *goTypes) of(t reflect.Type) *Type {
 				return AnyType // encoding/json cannot write it
 			}
 		}
-		r := &Type{Kind: Object, Map: true, Nullable: true, Go: named(t)}
+		r := &Type{Kind: Object, Map: true, Nullable: true, Go: GoNamed(t)}
 		g.done[t] = r
 		r.Elem = g.of(t.Elem())
 		return r
 	case reflect.Struct:
-		r := &Type{Kind: Object, Go: named(t)}
+		r := &Type{Kind: Object, Go: GoNamed(t)}
 		g.done[t] = r
 		r.Fields = g.structFields(t)
 		return r
@@ -497,13 +497,19 @@ func (g *goTypes) of(t reflect.Type) *Type {
 	return AnyType
 }
 
-// named returns t if it is a named type (so generated code may reuse it).
-func named(t reflect.Type) reflect.Type {
+// GoNamed returns t if it is a named type declared in a package (one that
+// generated Go code may refer to), and nil otherwise: the Go of a Type made
+// from t.
+func GoNamed(t reflect.Type) reflect.Type {
 	if t.Name() == "" || t.PkgPath() == "" {
 		return nil
 	}
 	return t
 }
+
+// IsGoTime reports whether t is time.Time, whose values are timestamps (a
+// string Type with Timestamp set).
+func IsGoTime(t reflect.Type) bool { return t == timeType }
 
 type goField struct {
 	name   string

@@ -15,9 +15,10 @@
 // Reason.
 //
 // A placeholder is taken to stand for an ARN; where the definition takes a
-// name as well (TableName, FunctionName, JobName, ...), NameARNs gives the
-// ARN to name instead when the deploy-time value is a name, and
-// Placeholders says what each placeholder is used for.
+// name as well (TableName, FunctionName, JobName, ...), Analyze gives the
+// ARN to name instead when the deploy-time value is a name (with the
+// statements, from one reading of the definition), and Placeholders says
+// what each placeholder is used for.
 //
 // PolicySize estimates how many characters of IAM's quota on a role's
 // inline policies (MaxRolePolicySize) the statements use, counting

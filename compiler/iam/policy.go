@@ -60,11 +60,30 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// Policy returns the statements the execution role of sm needs, merged
-// (statements with the same actions and reason share one resource list)
-// and in the order the states come in the document. It returns an error
-// naming the state for a Task resource it does not understand.
-func Policy(sm *asl.StateMachine, opts Options) ([]Statement, error) {
+// Analysis is what Analyze finds in a state machine.
+type Analysis struct {
+	// Statements are the statements the execution role needs, merged
+	// (statements with the same actions and reason share one resource
+	// list) and in the order the states come in the document.
+	Statements []Statement
+	// NameARNs gives, for each "${Name}" placeholder that the definition
+	// uses where a resource is taken by name or by ARN (TableName,
+	// FunctionName, JobName, ProjectName, EventBusName, WorkGroup,
+	// JobQueue, TrainingJobName), the resource's ARN with the placeholder
+	// standing for its name, in the options' environment:
+	// "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:job/${Job}".
+	// Statements name such a resource by the placeholder alone, right when
+	// its value is an ARN; a deployer whose value is a name gives the role
+	// this ARN instead. A placeholder used for two kinds of resource is
+	// left out.
+	NameARNs map[string]string
+}
+
+// Analyze reads the integrations of sm once for both the statements of
+// its execution role and the ARNs of the resources its placeholders name.
+// It returns an error naming the state for a Task resource it does not
+// understand.
+func Analyze(sm *asl.StateMachine, opts Options) (*Analysis, error) {
 	if sm == nil {
 		return nil, fmt.Errorf("iam: the state machine is nil")
 	}
@@ -73,7 +92,23 @@ func Policy(sm *asl.StateMachine, opts Options) ([]Statement, error) {
 	if len(d.errs) > 0 {
 		return nil, fmt.Errorf("%s", strings.Join(d.errs, "\n"))
 	}
-	return d.out, nil
+	a := &Analysis{Statements: d.out, NameARNs: map[string]string{}}
+	for k, v := range d.names {
+		if v != "" {
+			a.NameARNs[k] = v
+		}
+	}
+	return a, nil
+}
+
+// Policy returns the statements the execution role of sm needs: Analyze's
+// Statements.
+func Policy(sm *asl.StateMachine, opts Options) ([]Statement, error) {
+	a, err := Analyze(sm, opts)
+	if err != nil {
+		return nil, err
+	}
+	return a.Statements, nil
 }
 
 type deriver struct {
@@ -102,33 +137,6 @@ func (d *deriver) named(v, service, prefix string) {
 		a = ""
 	}
 	d.names[p] = a
-}
-
-// NameARNs returns, for each "${Name}" placeholder that the definition
-// uses where a resource is taken by name or by ARN (TableName,
-// FunctionName, JobName, ProjectName, EventBusName, WorkGroup, JobQueue,
-// TrainingJobName), the resource's ARN with the placeholder standing for
-// its name, in the options' environment:
-// "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:job/${Job}".
-// Policy names such a resource by the placeholder alone, right when its
-// value is an ARN; a deployer whose value is a name gives the role this
-// ARN instead. A placeholder used for two kinds of resource is left out.
-func NameARNs(sm *asl.StateMachine, opts Options) (map[string]string, error) {
-	if sm == nil {
-		return nil, fmt.Errorf("iam: the state machine is nil")
-	}
-	d := &deriver{o: opts.withDefaults()}
-	d.states(sm.States)
-	if len(d.errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(d.errs, "\n"))
-	}
-	out := map[string]string{}
-	for k, v := range d.names {
-		if v != "" {
-			out[k] = v
-		}
-	}
-	return out, nil
 }
 
 func (d *deriver) errorf(st *asl.State, format string, args ...any) {
@@ -269,6 +277,10 @@ func field(v asl.Value, key string) arg {
 	return arg{set: true, str: x.Str, val: x}
 }
 
+// isExpr reports whether s may be a JSONata expression: unlike
+// asl.IsJSONata it also takes one with white space around the delimiters
+// (a literal string to AWS), so that such a value is never read as a
+// fixed ARN or name to grant permissions on.
 func isExpr(s string) bool {
 	t := strings.TrimSpace(s)
 	return strings.HasPrefix(t, "{%") && strings.HasSuffix(t, "%}")

@@ -2,6 +2,7 @@ package iam
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -455,7 +456,9 @@ func TestPolicyPartition(t *testing.T) {
 	}
 }
 
-func TestNameARNs(t *testing.T) {
+// TestAnalyzeNameARNs: Analyze gives the ARN by name of each placeholder
+// taken by name or by ARN, and the statements Policy gives.
+func TestAnalyzeNameARNs(t *testing.T) {
 	sm, err := asl.Parse([]byte(`{"StartAt":"A","States":{
 		"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"${Fn}"},"Next":"B"},
 		"B":{"Type":"Task","Resource":"arn:aws:states:::glue:startJobRun.sync","Parameters":{"JobName":"${Job}"},"Next":"C"},
@@ -467,17 +470,25 @@ func TestNameARNs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := NameARNs(sm, Options{})
+	a, err := Analyze(sm, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := a.NameARNs
 	want := "map[Fn:arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Fn} " +
 		"Job:arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:job/${Job} " +
 		"Table:arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${Table}]"
 	if g := fmt.Sprint(got); g != want {
 		t.Errorf("NameARNs:\n%s\nwant:\n%s", g, want)
 	}
-	if _, err := NameARNs(nil, Options{}); err == nil {
-		t.Error("NameARNs(nil): no error")
+	stmts, err := Policy(sm, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a.Statements, stmts) {
+		t.Errorf("Analyze's statements:\n%+v\nPolicy:\n%+v", a.Statements, stmts)
+	}
+	if _, err := Analyze(nil, Options{}); err == nil || err.Error() != "iam: the state machine is nil" {
+		t.Errorf("Analyze(nil): error %v", err)
 	}
 }
