@@ -832,7 +832,7 @@ func (c *compiler) value(v any, ja bool, ptr string, pos ir.Pos) asl.Value {
 	case dsl.Ref:
 		return asl.StringValue("${" + string(x) + "}")
 	case string:
-		if ja && strings.HasPrefix(x, "{%") && strings.HasSuffix(x, "%}") {
+		if ja && asl.IsJSONata(x) {
 			c.errorf(ptr, pos, "the literal string %q would be evaluated as JSONata in a JSONata state: write the expression as dsl.Expr(%q)", x, strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(x, "{%"), "%}")))
 		}
 		return asl.StringValue(x)

@@ -31,7 +31,7 @@ type jtmpl struct {
 
 // jexpr returns the expression of a "{% expr %}" string.
 func jexpr(s string) (string, bool) {
-	if len(s) >= 4 && strings.HasPrefix(s, "{%") && strings.HasSuffix(s, "%}") {
+	if asl.IsJSONata(s) {
 		return s[2 : len(s)-2], true
 	}
 	return "", false

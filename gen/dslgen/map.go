@@ -107,7 +107,7 @@ func (g *gen) numberField(v asl.Value, path, ptr, field, method string, num func
 		case v.Kind == asl.String && placeholderRe.MatchString(v.Str):
 			name, _ := refName(v.Str)
 			calls = append(calls, c(method+"Ref", dslID("Ref").Call(jen.Lit(name))))
-		case v.Kind == asl.String && isExpr(v.Str):
+		case v.Kind == asl.String && asl.IsJSONata(v.Str):
 			if e, ok := exprText(v.Str); ok {
 				calls = append(calls, c(method+"Expr", dslID("Expr").Call(jen.Lit(e))))
 			} else {

@@ -50,11 +50,6 @@ func exprText(s string) (string, bool) {
 	return inner, true
 }
 
-// isExpr reports whether a string is a JSONata expression ("{% ... %}").
-func isExpr(s string) bool {
-	return len(s) >= 4 && strings.HasPrefix(s, "{%") && strings.HasSuffix(s, "%}")
-}
-
 func dslID(name string) *jen.Statement { return jen.Qual(dslPath, name) }
 
 // rawJSON writes v as json.RawMessage(`...`): the compiler copies it
@@ -114,7 +109,7 @@ func (g *gen) str(v asl.Value, m mode) jen.Code {
 	if name, ok := refName(s); ok {
 		return dslID("Ref").Call(jen.Lit(name))
 	}
-	if m == jsonata && isExpr(s) {
+	if m == jsonata && asl.IsJSONata(s) {
 		switch s {
 		case "{% $states.input %}":
 			return dslID("StateInput").Call()
