@@ -199,6 +199,9 @@ type exec struct {
 	// (one request id per execution).
 	lambdaMeta value.Value
 
+	// freeRuns are the stateRuns of ended states, for newRun to reuse.
+	freeRuns []*stateRun
+
 	// ts is set for TestState.
 	ts *testState
 
@@ -264,19 +267,37 @@ func formatTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05
 
 // emit records an event (when the history is on) and returns its id.
 func (x *exec) emit(th *thread, e eventInfo) int64 {
+	id, prev := x.newEvent(th)
+	if x.hist {
+		e.ID = id
+		e.PreviousEventID = prev
+		e.Timestamp = th.now
+		x.res.Events = append(x.res.Events, compact(&e))
+	}
+	return id
+}
+
+// emitState records a state's Entered or Exited event that has no details
+// beyond the state name and the payload (the Event compact makes of it),
+// without building an eventInfo.
+func (x *exec) emitState(th *thread, typ, name string, payload value.Value) int64 {
+	id, prev := x.newEvent(th)
+	if x.hist {
+		x.res.Events = append(x.res.Events, Event{ID: id, PreviousEventID: prev, Timestamp: th.now, Type: typ, Name: name, Payload: payload})
+	}
+	return id
+}
+
+// newEvent gives th's next event its turn (in a Parallel branch or a Map
+// iteration) and its id; it returns the id and the previous event's id.
+func (x *exec) newEvent(th *thread) (id, prev int64) {
 	if th.co != nil {
 		x.yield(th)
 	}
 	x.nev++
-	id := int64(x.nev)
-	if x.hist {
-		e.ID = id
-		e.PreviousEventID = th.prev
-		e.Timestamp = th.now
-		x.res.Events = append(x.res.Events, compact(&e))
-	}
+	id, prev = int64(x.nev), th.prev
 	th.prev = id
-	return id
+	return id, prev
 }
 
 // runtime returns a States.Runtime failure of the current state.
@@ -396,6 +417,24 @@ type stateRun struct {
 	r    roots
 }
 
+// newRun returns a stateRun to fill, reusing one a state that ended gave
+// back: the state machines of one execution take turns on one goroutine at
+// a time, and a state's context and roots are not used after it ends.
+func (x *exec) newRun() *stateRun {
+	if n := len(x.freeRuns); n > 0 {
+		sr := x.freeRuns[n-1]
+		x.freeRuns = x.freeRuns[:n-1]
+		return sr
+	}
+	return new(stateRun)
+}
+
+// freeRun gives sr back for the next state (newRun's caller overwrites
+// all of it).
+func (x *exec) freeRun(sr *stateRun) {
+	x.freeRuns = append(x.freeRuns, sr)
+}
+
 // runState runs one state and returns its output and the next state (nil
 // at an end).
 func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, item *mapItem) (value.Value, *cstate, *Failure) {
@@ -415,7 +454,7 @@ func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, 
 	x.res.Transitions++
 	x.res.Visited = append(x.res.Visited, cs.name)
 	enteredPrev := th.prev
-	entered := x.emit(th, eventInfo{Type: cs.enteredType, Name: cs.name, Input: input})
+	entered := x.emitState(th, cs.enteredType, cs.name, input)
 	saveName, saveEntered, savePrev := x.curName, x.curEntered, x.curEnteredPrev
 	x.curName, x.curEntered, x.curEnteredPrev = cs.name, entered, enteredPrev
 	out, next, f := x.stateBody(cs, input, vars, th, item, entered)
@@ -427,7 +466,8 @@ func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, 
 }
 
 func (x *exec) stateBody(cs *cstate, input value.Value, vars *scope, th *thread, item *mapItem, entered int64) (value.Value, *cstate, *Failure) {
-	sr := &stateRun{sctx: stateCtx{x: x, name: cs.name, entered: th.now, item: item, task: cs.typ == asl.TypeTask, mapState: cs.typ == asl.TypeMap}}
+	sr := x.newRun()
+	sr.sctx = stateCtx{x: x, name: cs.name, entered: th.now, item: item, task: cs.typ == asl.TypeTask, mapState: cs.typ == asl.TypeMap}
 	sr.r = roots{input: input, vars: vars, sctx: &sr.sctx}
 	r := &sr.r
 
@@ -484,7 +524,12 @@ func (x *exec) stateBody(cs *cstate, input value.Value, vars *scope, th *thread,
 	for _, a := range asg {
 		vars.set(a.name, a.v)
 	}
-	x.emit(th, eventInfo{Type: cs.exitedType, Name: cs.name, Output: out, Assigned: asg, HasAssigned: len(asg) > 0})
+	if len(asg) > 0 {
+		x.emit(th, eventInfo{Type: cs.exitedType, Name: cs.name, Output: out, Assigned: asg, HasAssigned: true})
+	} else {
+		x.emitState(th, cs.exitedType, cs.name, out)
+	}
+	x.freeRun(sr)
 	if !caught && (cs.end || cs.typ == asl.TypeSucceed) {
 		return out, nil, nil
 	}
