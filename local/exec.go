@@ -191,10 +191,6 @@ type exec struct {
 	runErr                    error // a Go error that stops the run (missing handler, ctx)
 	deadline                  time.Time
 
-	// scheduled holds the TaskScheduled details per state, shared by its
-	// events when they do not change between calls.
-	scheduled map[*cstate]*eventInfo
-
 	// lambdaMeta is the lambda:invoke response wrapper of this execution
 	// (one request id per execution).
 	lambdaMeta value.Value

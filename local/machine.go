@@ -56,6 +56,10 @@ type cstate struct {
 	heartbeat     int64
 	heartbeatPath *path
 	credentials   *tmpl
+	// scheduled holds the details of the state's TaskScheduled events
+	// when they do not change between calls (no paths, no credentials),
+	// shared by those events of every execution in the same region.
+	scheduled atomic.Pointer[eventInfo]
 
 	// Choice.
 	choices []*crule

@@ -290,10 +290,20 @@ type ObjectBuilder struct {
 	keys  []string
 	vals  []Value
 	index map[string]int
+	// blk, when set, is the object whose block holds the arrays of keys
+	// and vals (of blkCap members) while they have not outgrown it.
+	blk    *object
+	blkCap int
 }
 
 // Grow makes room for n more members.
 func (b *ObjectBuilder) Grow(n int) {
+	if cap(b.keys) == 0 && b.blk == nil && n > 0 && n <= maxBlock {
+		// The object, its keys and its values in one allocation.
+		b.blk, b.keys, b.vals = newBlock(n)
+		b.blkCap = cap(b.keys)
+		return
+	}
 	if cap(b.keys)-len(b.keys) < n {
 		keys := make([]string, len(b.keys), len(b.keys)+n)
 		copy(keys, b.keys)
@@ -365,7 +375,13 @@ func (b *ObjectBuilder) Len() int { return len(b.keys) }
 
 // Value returns the object. The builder must not be used after.
 func (b *ObjectBuilder) Value() Value {
-	o := &object{keys: b.keys, vals: b.vals}
+	var o *object
+	if b.blk != nil && cap(b.keys) == b.blkCap && cap(b.vals) == b.blkCap {
+		o = b.blk
+		o.keys, o.vals = b.keys, b.vals
+	} else {
+		o = &object{keys: b.keys, vals: b.vals}
+	}
 	if o.keys == nil {
 		o.keys, o.vals = []string{}, []Value{}
 	}
@@ -426,4 +442,68 @@ func Equal(a, b Value) bool {
 		return true
 	}
 	return false
+}
+
+// maxBlock is the largest member count newBlock serves.
+const maxBlock = 8
+
+// The blocks that hold an object and the arrays of its keys and values,
+// for objects whose size is known when they are built (templates, With,
+// FromMembers): one allocation instead of three.
+type (
+	block1 struct {
+		o object
+		k [1]string
+		v [1]Value
+	}
+	block2 struct {
+		o object
+		k [2]string
+		v [2]Value
+	}
+	block3 struct {
+		o object
+		k [3]string
+		v [3]Value
+	}
+	block4 struct {
+		o object
+		k [4]string
+		v [4]Value
+	}
+	block6 struct {
+		o object
+		k [6]string
+		v [6]Value
+	}
+	block8 struct {
+		o object
+		k [8]string
+		v [8]Value
+	}
+)
+
+// newBlock returns an object and empty key and value slices with room for
+// n (at most maxBlock) members, all in one allocation.
+func newBlock(n int) (*object, []string, []Value) {
+	switch {
+	case n <= 1:
+		p := new(block1)
+		return &p.o, p.k[:0:1], p.v[:0:1]
+	case n == 2:
+		p := new(block2)
+		return &p.o, p.k[:0:2], p.v[:0:2]
+	case n == 3:
+		p := new(block3)
+		return &p.o, p.k[:0:3], p.v[:0:3]
+	case n == 4:
+		p := new(block4)
+		return &p.o, p.k[:0:4], p.v[:0:4]
+	case n <= 6:
+		p := new(block6)
+		return &p.o, p.k[:0:6], p.v[:0:6]
+	default:
+		p := new(block8)
+		return &p.o, p.k[:0:8], p.v[:0:8]
+	}
 }
