@@ -172,9 +172,17 @@ type resource struct {
 	callback     bool   // .waitForTaskToken
 	sync         bool   // .sync or .sync:2
 	lambdaInvoke bool   // arn:aws:states:::lambda:invoke (the Payload wrapper)
+	// aux is the resource as the events that name only it record it.
+	aux eventAux
 }
 
 func parseResource(arn string) resource {
+	r := parseARN(arn)
+	r.aux = eventAux{resource: r.name, resourceType: r.resourceType}
+	return r
+}
+
+func parseARN(arn string) resource {
 	r := resource{arn: arn}
 	parts := strings.SplitN(arn, ":", 7)
 	if len(parts) >= 6 && parts[2] == "lambda" && parts[5] == "function" {
