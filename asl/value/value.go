@@ -255,6 +255,18 @@ func (v Value) Values() []Value {
 // For a v that is not an object, With starts from an empty object.
 func (v Value) With(key string, x Value) Value {
 	var b ObjectBuilder
+	if v.kind == Object && !x.IsUndefined() {
+		if i := v.obj.find(key); i >= 0 {
+			// The same keys: only the values change (and the key index,
+			// which no object changes, is shared).
+			b.Grow(len(v.obj.keys))
+			b.keys = append(b.keys, v.obj.keys...)
+			b.vals = append(b.vals, v.obj.vals...)
+			b.vals[i] = x
+			b.index = v.obj.index
+			return b.Value()
+		}
+	}
 	if v.kind == Object {
 		b.Grow(len(v.obj.keys) + 1)
 		b.keys = append(b.keys, v.obj.keys...)
@@ -471,10 +483,20 @@ type (
 		k [4]string
 		v [4]Value
 	}
+	block5 struct {
+		o object
+		k [5]string
+		v [5]Value
+	}
 	block6 struct {
 		o object
 		k [6]string
 		v [6]Value
+	}
+	block7 struct {
+		o object
+		k [7]string
+		v [7]Value
 	}
 	block8 struct {
 		o object
@@ -499,9 +521,15 @@ func newBlock(n int) (*object, []string, []Value) {
 	case n == 4:
 		p := new(block4)
 		return &p.o, p.k[:0:4], p.v[:0:4]
-	case n <= 6:
+	case n == 5:
+		p := new(block5)
+		return &p.o, p.k[:0:5], p.v[:0:5]
+	case n == 6:
 		p := new(block6)
 		return &p.o, p.k[:0:6], p.v[:0:6]
+	case n == 7:
+		p := new(block7)
+		return &p.o, p.k[:0:7], p.v[:0:7]
 	default:
 		p := new(block8)
 		return &p.o, p.k[:0:8], p.v[:0:8]
