@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"strconv"
 	"unicode/utf8"
 )
@@ -573,6 +574,16 @@ func Decode(v Value, out any) error {
 	}
 	if v.Kind() == Undefined {
 		return errors.New("value: cannot decode an undefined value")
+	}
+	// Plain Go types are filled in directly, without writing and reading
+	// JSON text; decodeDirect hands anything else back to encoding/json.
+	if rv := reflect.ValueOf(out); rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		if e := rv.Elem(); e.CanSet() && e.IsZero() && directType(e.Type()) {
+			if decodeDirect(v, e, 0) {
+				return nil
+			}
+			e.SetZero()
+		}
 	}
 	return json.Unmarshal(AppendJSON(nil, v), out)
 }
