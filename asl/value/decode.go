@@ -232,6 +232,7 @@ var (
 	directTypes  sync.Map // reflect.Type -> bool
 	directStruct sync.Map // reflect.Type -> *fieldSet
 
+	jsonNumber      = reflect.TypeFor[json.Number]()
 	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
 	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 )
@@ -264,6 +265,9 @@ func checkDirect(t reflect.Type, seen map[reflect.Type]bool) bool {
 		return true // a recursive type: decided by the first visit
 	}
 	seen[t] = true
+	if t == jsonNumber {
+		return false // a string that must hold a number
+	}
 	if t.Implements(jsonUnmarshaler) || t.Implements(textUnmarshaler) ||
 		reflect.PointerTo(t).Implements(jsonUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler) {
 		return false

@@ -50,6 +50,10 @@ type decArray struct {
 	A [2]int `json:"a"`
 }
 
+type decNumber struct {
+	N json.Number `json:"n"`
+}
+
 type decFold struct {
 	ID string
 	Id string
@@ -69,7 +73,7 @@ func TestDecodeAsEncodingJSON(t *testing.T) {
 		`{"small":300}`, `{"small":1.0}`, `{"small":1e2}`, `{"u":-1}`, `{"f":1e40}`, `{"d":1e400}`,
 		`{"count":12345678901234567890}`, `{"count":-0}`, `{"d":-0.0}`, `{"d":12345678901234567890}`,
 		`{"id":5}`, `{"ok":"true"}`, `{"tags":"a"}`, `{"tags":[1]}`, `{"attrs":[1]}`, `{"next":[]}`, `{"any":1E3}`,
-		`{"n":"12"}`, `{"n":12}`, `{"t":"2024-01-01T00:00:00Z"}`, `{"b":"aGVsbG8="}`, `{"a":[1,2,3]}`,
+		`{"n":"12"}`, `{"n":12}`, `{"n":"x"}`, `{"t":"2024-01-01T00:00:00Z"}`, `{"b":"aGVsbG8="}`, `{"a":[1,2,3]}`,
 		`{"ID":"a","id":"b","Id":"c"}`, `{"név":"x","NÉV":"y"}`, `{"K":"kelvin","ſ":1}`,
 		`{"id":"\u00e9\u2028<>&"}`, `[1,2,3]`, `"str"`, `12.50`, `true`, `null`, `{}`, `[]`,
 		`{"X":1,"id":"e"}`,
@@ -88,6 +92,7 @@ func TestDecodeAsEncodingJSON(t *testing.T) {
 		func() any { return new(decNamed) },
 		func() any { return new(decEmbedded) },
 		func() any { return new(decStringOpt) },
+		func() any { return new(decNumber) },
 		func() any { return new(decTime) },
 		func() any { return new(decBytes) },
 		func() any { return new(decArray) },
