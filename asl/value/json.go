@@ -558,6 +558,16 @@ func FromGo(x any) (Value, error) {
 	if v, ok := x.(Value); ok {
 		return v, nil
 	}
+	if x == nil {
+		return NullValue, nil
+	}
+	// Plain Go types are read directly, without writing and parsing JSON
+	// text; encodeDirect leaves anything else to encoding/json.
+	if rv := reflect.ValueOf(x); encodeType(rv.Type()) {
+		if v, ok := encodeDirect(rv, 0); ok {
+			return v, nil
+		}
+	}
 	data, err := json.Marshal(x)
 	if err != nil {
 		return Value{}, err
