@@ -263,8 +263,8 @@ func formatTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05
 
 // emit records an event (when the history is on) and returns its id.
 func (x *exec) emit(th *thread, e eventInfo) int64 {
-	id, prev := x.newEvent(th)
-	if x.hist {
+	id, prev, record := x.newEvent(th)
+	if record {
 		e.ID = id
 		e.PreviousEventID = prev
 		e.Timestamp = th.now
@@ -277,23 +277,24 @@ func (x *exec) emit(th *thread, e eventInfo) int64 {
 // beyond the state name and the payload (the Event compact makes of it),
 // without building an eventInfo.
 func (x *exec) emitState(th *thread, typ, name string, payload value.Value) int64 {
-	id, prev := x.newEvent(th)
-	if x.hist {
+	id, prev, record := x.newEvent(th)
+	if record {
 		x.res.Events = append(x.res.Events, Event{ID: id, PreviousEventID: prev, Timestamp: th.now, Type: typ, Name: name, Payload: payload})
 	}
 	return id
 }
 
 // newEvent gives th's next event its turn (in a Parallel branch or a Map
-// iteration) and its id; it returns the id and the previous event's id.
-func (x *exec) newEvent(th *thread) (id, prev int64) {
+// iteration) and its id; it returns the id, the previous event's id and
+// whether the event is to be recorded in the history.
+func (x *exec) newEvent(th *thread) (id, prev int64, record bool) {
 	if th.co != nil {
 		x.yield(th)
 	}
 	x.nev++
 	id, prev = int64(x.nev), th.prev
 	th.prev = id
-	return id, prev
+	return id, prev, x.hist
 }
 
 // runtime returns a States.Runtime failure of the current state.
