@@ -184,12 +184,15 @@ type exec struct {
 	nev   int
 	input value.Value
 
-	execArn, smArn, startText string
-	ctxExec, ctxSM            value.Value
-	mockCounts                map[string]int
-	tokens                    int
-	runErr                    error // a Go error that stops the run (missing handler, ctx)
-	deadline                  time.Time
+	execArn string
+	// ctxExec and ctxSM are the context object's Execution and
+	// StateMachine, built when first asked for (contextExecution,
+	// contextStateMachine): most runs never read the context object.
+	ctxExec, ctxSM value.Value
+	mockCounts     map[string]int
+	tokens         int
+	runErr         error // a Go error that stops the run (missing handler, ctx)
+	deadline       time.Time
 
 	// lambdaMeta is the lambda:invoke response wrapper of this execution
 	// (one request id per execution).
@@ -374,9 +377,9 @@ func (c *stateCtx) value() value.Value {
 		st.Set("RetryCount", value.FromInt(int64(c.retry)))
 	}
 	var b value.ObjectBuilder
-	b.Set("Execution", c.x.ctxExec)
+	b.Set("Execution", c.x.contextExecution())
 	b.Set("State", st.Value())
-	b.Set("StateMachine", c.x.ctxSM)
+	b.Set("StateMachine", c.x.contextStateMachine())
 	if c.token != "" {
 		b.Set("Task", value.FromMembers(value.Member{Key: "Token", Value: value.FromString(c.token)}))
 	}
@@ -388,6 +391,34 @@ func (c *stateCtx) value() value.Value {
 	}
 	c.built, c.hasBuilt = b.Value(), true
 	return c.built
+}
+
+// contextExecution returns the context object's Execution.
+func (x *exec) contextExecution() value.Value {
+	if x.ctxExec.IsUndefined() {
+		o := x.opts
+		x.ctxExec = value.FromMembers(
+			value.Member{Key: "Id", Value: value.FromString(x.execArn)},
+			value.Member{Key: "Input", Value: x.input},
+			value.Member{Key: "Name", Value: value.FromString(o.ExecutionName)},
+			value.Member{Key: "RoleArn", Value: value.FromString(o.RoleArn)},
+			value.Member{Key: "StartTime", Value: value.FromString(formatTime(o.StartTime))},
+			value.Member{Key: "RedriveCount", Value: value.FromInt(0)},
+		)
+	}
+	return x.ctxExec
+}
+
+// contextStateMachine returns the context object's StateMachine.
+func (x *exec) contextStateMachine() value.Value {
+	if x.ctxSM.IsUndefined() {
+		o := x.opts
+		x.ctxSM = value.FromMembers(
+			value.Member{Key: "Id", Value: value.FromString("arn:" + o.Partition + ":states:" + o.Region + ":" + o.Account + ":stateMachine:" + o.StateMachineName)},
+			value.Member{Key: "Name", Value: value.FromString(o.StateMachineName)},
+		)
+	}
+	return x.ctxSM
 }
 
 // runScope runs a States object from its StartAt to an end state.
