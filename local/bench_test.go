@@ -120,3 +120,20 @@ func BenchmarkParallel(b *testing.B) {
 	m := mustMachine(b, `{"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[`+strings.Join(br, ",")+`]}}}`)
 	benchRun(b, m, Options{}, 101)
 }
+
+// BenchmarkTaskTyped runs 100 Task states answered by a typed Go handler
+// (Typed: the payload decoded into a struct, the result encoded from one),
+// with Parameters, ResultSelector and ResultPath, history on.
+func BenchmarkTaskTyped(b *testing.B) {
+	type item struct {
+		ID    string `json:"id"`
+		Items []int  `json:"items"`
+	}
+	type result struct {
+		ID    string `json:"id"`
+		Count int    `json:"count"`
+	}
+	m := mustMachine(b, chain(100, `"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f","Payload.$":"$.order"},"ResultSelector":{"r.$":"$.Payload"},"ResultPath":"$.result"`))
+	h := Typed(func(_ context.Context, in item) (result, error) { return result{ID: in.ID, Count: len(in.Items)}, nil })
+	benchRun(b, m, Options{Input: mustJSON(b, `{"order":{"id":"o1","items":[1,2,3]}}`), Handlers: map[string]Handler{"arn:aws:states:::lambda:invoke": h}}, 100)
+}

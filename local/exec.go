@@ -204,20 +204,22 @@ type exec struct {
 	nev   int
 	input value.Value
 
-	execArn, smArn, startText string
-	ctxExec, ctxSM            value.Value
-	mockCounts                map[string]int
-	tokens                    int
-	runErr                    error // a Go error that stops the run (missing handler, ctx)
-	deadline                  time.Time
-
-	// scheduled holds the TaskScheduled details per state, shared by its
-	// events when they do not change between calls.
-	scheduled map[*cstate]*eventInfo
+	execArn string
+	// ctxExec and ctxSM are the context object's Execution and
+	// StateMachine, built when first asked for (contextExecution,
+	// contextStateMachine): most runs never read the context object.
+	ctxExec, ctxSM value.Value
+	mockCounts     map[string]int
+	tokens         int
+	runErr         error // a Go error that stops the run (missing handler, ctx)
+	deadline       time.Time
 
 	// lambdaMeta is the lambda:invoke response wrapper of this execution
 	// (one request id per execution).
 	lambdaMeta value.Value
+
+	// freeRuns are the stateRuns of ended states, for newRun to reuse.
+	freeRuns []*stateRun
 
 	// ts is set for TestState.
 	ts *testState
@@ -311,6 +313,31 @@ func formatTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05
 
 // emit records an event (when the history is on) and returns its id.
 func (x *exec) emit(th *thread, e eventInfo) int64 {
+	id, prev, record := x.newEvent(th)
+	if record {
+		e.ID = id
+		e.PreviousEventID = prev
+		e.Timestamp = th.now
+		x.res.Events = append(x.res.Events, compact(&e))
+	}
+	return id
+}
+
+// emitState records a state's Entered or Exited event that has no details
+// beyond the state name and the payload (the Event compact makes of it),
+// without building an eventInfo.
+func (x *exec) emitState(th *thread, typ, name string, payload value.Value) int64 {
+	id, prev, record := x.newEvent(th)
+	if record {
+		x.res.Events = append(x.res.Events, Event{ID: id, PreviousEventID: prev, Timestamp: th.now, Type: typ, Name: name, Payload: payload})
+	}
+	return id
+}
+
+// newEvent gives th's next event its turn (in a Parallel branch or a Map
+// iteration) and its id; it returns the id, the previous event's id and
+// whether the event is to be recorded in the history.
+func (x *exec) newEvent(th *thread) (id, prev int64, record bool) {
 	if th.co != nil {
 		x.yield(th)
 	}
@@ -323,15 +350,9 @@ func (x *exec) emit(th *thread, e eventInfo) int64 {
 		return th.prev
 	}
 	x.nev++
-	id := int64(x.nev)
-	if x.hist {
-		e.ID = id
-		e.PreviousEventID = th.prev
-		e.Timestamp = th.now
-		x.res.Events = append(x.res.Events, compact(&e))
-	}
+	id, prev = int64(x.nev), th.prev
 	th.prev = id
-	return id
+	return id, prev, x.hist
 }
 
 // runtime returns a States.Runtime failure of the current state.
@@ -411,9 +432,9 @@ func (c *stateCtx) value() value.Value {
 		st.Set("RetryCount", value.FromInt(int64(c.retry)))
 	}
 	var b value.ObjectBuilder
-	b.Set("Execution", c.x.ctxExec)
+	b.Set("Execution", c.x.contextExecution())
 	b.Set("State", st.Value())
-	b.Set("StateMachine", c.x.ctxSM)
+	b.Set("StateMachine", c.x.contextStateMachine())
 	if c.token != "" {
 		b.Set("Task", value.FromMembers(value.Member{Key: "Token", Value: value.FromString(c.token)}))
 	}
@@ -425,6 +446,34 @@ func (c *stateCtx) value() value.Value {
 	}
 	c.built, c.hasBuilt = b.Value(), true
 	return c.built
+}
+
+// contextExecution returns the context object's Execution.
+func (x *exec) contextExecution() value.Value {
+	if x.ctxExec.IsUndefined() {
+		o := x.opts
+		x.ctxExec = value.FromMembers(
+			value.Member{Key: "Id", Value: value.FromString(x.execArn)},
+			value.Member{Key: "Input", Value: x.input},
+			value.Member{Key: "Name", Value: value.FromString(o.ExecutionName)},
+			value.Member{Key: "RoleArn", Value: value.FromString(o.RoleArn)},
+			value.Member{Key: "StartTime", Value: value.FromString(formatTime(o.StartTime))},
+			value.Member{Key: "RedriveCount", Value: value.FromInt(0)},
+		)
+	}
+	return x.ctxExec
+}
+
+// contextStateMachine returns the context object's StateMachine.
+func (x *exec) contextStateMachine() value.Value {
+	if x.ctxSM.IsUndefined() {
+		o := x.opts
+		x.ctxSM = value.FromMembers(
+			value.Member{Key: "Id", Value: value.FromString("arn:" + o.Partition + ":states:" + o.Region + ":" + o.Account + ":stateMachine:" + o.StateMachineName)},
+			value.Member{Key: "Name", Value: value.FromString(o.StateMachineName)},
+		)
+	}
+	return x.ctxSM
 }
 
 // runScope runs a States object from its StartAt to an end state.
@@ -451,6 +500,24 @@ type stateRun struct {
 	r    roots
 }
 
+// newRun returns a stateRun to fill, reusing one a state that ended gave
+// back: the state machines of one execution take turns on one goroutine at
+// a time, and a state's context and roots are not used after it ends.
+func (x *exec) newRun() *stateRun {
+	if n := len(x.freeRuns); n > 0 {
+		sr := x.freeRuns[n-1]
+		x.freeRuns = x.freeRuns[:n-1]
+		return sr
+	}
+	return new(stateRun)
+}
+
+// freeRun gives sr back for the next state (newRun's caller overwrites
+// all of it).
+func (x *exec) freeRun(sr *stateRun) {
+	x.freeRuns = append(x.freeRuns, sr)
+}
+
 // runState runs one state and returns its output and the next state (nil
 // at an end).
 func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, item *mapItem) (value.Value, *cstate, *Failure) {
@@ -470,7 +537,7 @@ func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, 
 	x.res.Transitions++
 	x.res.Visited = append(x.res.Visited, cs.name)
 	enteredPrev := th.prev
-	entered := x.emit(th, eventInfo{Type: cs.enteredType, Name: cs.name, Input: input})
+	entered := x.emitState(th, cs.enteredType, cs.name, input)
 	saveName, saveEntered, savePrev := x.curName, x.curEntered, x.curEnteredPrev
 	x.curName, x.curEntered, x.curEnteredPrev = cs.name, entered, enteredPrev
 	out, next, f := x.stateBody(cs, input, vars, th, item, entered)
@@ -482,7 +549,8 @@ func (x *exec) runState(cs *cstate, input value.Value, vars *scope, th *thread, 
 }
 
 func (x *exec) stateBody(cs *cstate, input value.Value, vars *scope, th *thread, item *mapItem, entered int64) (value.Value, *cstate, *Failure) {
-	sr := &stateRun{sctx: stateCtx{x: x, name: cs.name, entered: th.now, item: item, task: cs.typ == asl.TypeTask, mapState: cs.typ == asl.TypeMap}}
+	sr := x.newRun()
+	sr.sctx = stateCtx{x: x, name: cs.name, entered: th.now, item: item, task: cs.typ == asl.TypeTask, mapState: cs.typ == asl.TypeMap}
 	sr.r = roots{input: input, vars: vars, sctx: &sr.sctx}
 	r := &sr.r
 
@@ -539,7 +607,12 @@ func (x *exec) stateBody(cs *cstate, input value.Value, vars *scope, th *thread,
 	for _, a := range asg {
 		vars.set(a.name, a.v)
 	}
-	x.emit(th, eventInfo{Type: cs.exitedType, Name: cs.name, Output: out, Assigned: asg, HasAssigned: len(asg) > 0})
+	if len(asg) > 0 {
+		x.emit(th, eventInfo{Type: cs.exitedType, Name: cs.name, Output: out, Assigned: asg, HasAssigned: true})
+	} else {
+		x.emitState(th, cs.exitedType, cs.name, out)
+	}
+	x.freeRun(sr)
 	if !caught && (cs.end || cs.typ == asl.TypeSucceed) {
 		return out, nil, nil
 	}

@@ -19,7 +19,13 @@ type Event struct {
 	// task's parameters, input or output.
 	Payload value.Value
 	info    *eventInfo
-	res     *resource // task events that name only their resource
+	aux     *eventAux // events that name only a resource or a Map iteration
+}
+
+// eventAux is what an event without info records beyond its own fields.
+type eventAux struct {
+	resource, resourceType string // a task's resource
+	index                  int    // a Map iteration's index
 }
 
 // eventInfo is what an event records; Event stores it compactly.
@@ -140,15 +146,20 @@ func (ev *Event) full() *eventInfo {
 	}
 	e := &eventInfo{ID: ev.ID, PreviousEventID: ev.PreviousEventID, Timestamp: ev.Timestamp, Type: ev.Type, Name: ev.Name,
 		Input: ev.Payload, Output: ev.Payload, Parameters: ev.Payload}
-	if ev.res != nil {
-		e.Resource, e.ResourceType = ev.res.name, ev.res.resourceType
+	if ev.aux != nil {
+		e.Resource, e.ResourceType, e.Index = ev.aux.resource, ev.aux.resourceType, ev.aux.index
 	}
 	return e
 }
 
-// compact stores an event: plain state events need no details pointer.
+// compact stores an event: plain state events need no details pointer,
+// task events that name only their resource point to it, and a Map
+// iteration's events keep only its index.
 func compact(e *eventInfo) Event {
-	ev := Event{ID: e.ID, PreviousEventID: e.PreviousEventID, Timestamp: e.Timestamp, Type: e.Type, Name: e.Name, res: e.res}
+	ev := Event{ID: e.ID, PreviousEventID: e.PreviousEventID, Timestamp: e.Timestamp, Type: e.Type, Name: e.Name}
+	if e.res != nil {
+		ev.aux = &e.res.aux
+	}
 	switch {
 	case !e.Input.IsUndefined():
 		ev.Payload = e.Input
@@ -161,9 +172,15 @@ func compact(e *eventInfo) Event {
 		ev.info = e.sharedInfo
 		return ev
 	}
-	if e.HasAssigned || e.HasError || e.HasCause || e.Resource != "" || e.ResourceType != "" || e.Region != "" ||
-		e.Timeout != 0 || e.Heartbeat != 0 || e.Index != 0 || e.Length != 0 || e.MapRunArn != "" || e.WorkerName != "" ||
-		!e.Credentials.IsUndefined() || e.Type == "MapIterationStarted" || e.Type == "MapStateStarted" || e.Type == "MapIterationSucceeded" || e.Type == "MapIterationFailed" {
+	details := e.HasAssigned || e.HasError || e.HasCause || e.Resource != "" || e.ResourceType != "" || e.Region != "" ||
+		e.Timeout != 0 || e.Heartbeat != 0 || e.Length != 0 || e.MapRunArn != "" || e.WorkerName != "" ||
+		!e.Credentials.IsUndefined() || e.Type == "MapStateStarted"
+	iteration := e.Type == "MapIterationStarted" || e.Type == "MapIterationSucceeded" || e.Type == "MapIterationFailed" || e.Type == "MapIterationAborted"
+	if iteration && !details && e.res == nil && e.Input.IsUndefined() && e.Output.IsUndefined() && e.Parameters.IsUndefined() {
+		ev.aux = &eventAux{index: e.Index}
+		return ev
+	}
+	if details || iteration || e.Index != 0 {
 		c := *e
 		if c.res != nil {
 			c.Resource, c.ResourceType = c.res.name, c.res.resourceType

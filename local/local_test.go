@@ -324,6 +324,42 @@ func TestConcurrentRuns(t *testing.T) {
 	}
 }
 
+// Executions of one Machine in different regions, at the same time, each
+// write their own region in TaskScheduled (the details the state keeps for
+// its events are per region) and the history a lone run writes (run with
+// -race).
+func TestConcurrentRunsRegions(t *testing.T) {
+	m := mustMachine(t, chain(3, `"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"Payload.$":"$"},"ResultPath":"$.r"`))
+	h := map[string]Handler{"arn:aws:states:::lambda:invoke": func(_ context.Context, tk *Task) (value.Value, error) { return tk.Input, nil }}
+	regions := []string{"us-east-1", "eu-west-1", "ap-south-1"}
+	want := map[string]string{}
+	for _, r := range regions {
+		want[r] = string(run(t, m, Options{Handlers: h, Region: r}).HistoryJSON())
+		if !strings.Contains(want[r], `"region":"`+r+`"`) {
+			t.Fatalf("%s: no TaskScheduled region in %s", r, want[r])
+		}
+	}
+	done := make(chan string, 30)
+	for i := range 30 {
+		go func(r string) {
+			x, err := m.Run(context.Background(), Options{Handlers: h, Region: r})
+			switch {
+			case err != nil:
+				done <- err.Error()
+			case string(x.HistoryJSON()) != want[r]:
+				done <- r + ": " + string(x.HistoryJSON())
+			default:
+				done <- ""
+			}
+		}(regions[i%len(regions)])
+	}
+	for range 30 {
+		if got := <-done; got != "" {
+			t.Errorf("history differs from a lone run's: %s", got)
+		}
+	}
+}
+
 // TestMapMaxConcurrencyVirtualTime checks that MaxConcurrency schedules a
 // Map's iterations on the virtual clock: iterations whose Wait lasts the
 // item's number of seconds run in slots, so the state takes as long as

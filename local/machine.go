@@ -85,6 +85,10 @@ type cstate struct {
 	heartbeat     int64
 	heartbeatPath *path
 	credentials   *tmpl
+	// scheduled holds the details of the state's TaskScheduled events
+	// when they do not change between calls (no paths, no credentials),
+	// shared by those events of every execution in the same region.
+	scheduled atomic.Pointer[eventInfo]
 
 	// Choice.
 	choices []*crule
@@ -197,9 +201,17 @@ type resource struct {
 	callback     bool   // .waitForTaskToken
 	sync         bool   // .sync or .sync:2
 	lambdaInvoke bool   // arn:aws:states:::lambda:invoke (the Payload wrapper)
+	// aux is the resource as the events that name only it record it.
+	aux eventAux
 }
 
 func parseResource(arn string) resource {
+	r := parseARN(arn)
+	r.aux = eventAux{resource: r.name, resourceType: r.resourceType}
+	return r
+}
+
+func parseARN(arn string) resource {
 	r := resource{arn: arn}
 	parts := strings.SplitN(arn, ":", 7)
 	if len(parts) >= 6 && parts[2] == "lambda" && parts[5] == "function" {

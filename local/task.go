@@ -96,14 +96,12 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 		// ActivityStarted follows, once the worker is known.
 	default:
 		if creds.IsUndefined() && cs.timeoutPath == nil && cs.heartbeatPath == nil && cs.jTimeout == nil && cs.jHeartbeat == nil {
-			// The details are the same on every call: one copy per state.
-			tmpl := x.scheduled[cs]
-			if tmpl == nil {
+			// The details are the same on every call: one copy per state
+			// (and region), kept by the state for the next executions.
+			tmpl := cs.scheduled.Load()
+			if tmpl == nil || tmpl.Region != x.opts.Region {
 				tmpl = &eventInfo{Type: "TaskScheduled", Resource: res.name, ResourceType: res.resourceType, Region: x.opts.Region, Timeout: timeout, Heartbeat: heartbeat, shared: true}
-				if x.scheduled == nil {
-					x.scheduled = map[*cstate]*eventInfo{}
-				}
-				x.scheduled[cs] = tmpl
+				cs.scheduled.Store(tmpl)
 			}
 			x.emit(th, eventInfo{Type: "TaskScheduled", Parameters: params, shared: true, sharedInfo: tmpl})
 		} else {

@@ -318,7 +318,7 @@ func (m *Machine) TestState(ctx context.Context, req TestStateRequest) (*TestSta
 		value.Member{Key: "Input", Value: x.input},
 		value.Member{Key: "Name", Value: value.FromString(o.ExecutionName)},
 		value.Member{Key: "RoleArn", Value: role},
-		value.Member{Key: "StartTime", Value: value.FromString(x.startText)},
+		value.Member{Key: "StartTime", Value: value.FromString(formatTime(o.StartTime))},
 	)
 	x.ts = &testState{mock: req.Mock, insp: inspection{}, mapFailures: req.MapIterationFailureCount, hasMapFailures: req.HasMapIterationFailureCount}
 	in := req.Input
@@ -524,24 +524,10 @@ func newExec(ctx context.Context, m *Machine, opts Options) *exec {
 	if x.input.IsUndefined() {
 		x.input = value.FromMembers()
 	}
-	x.smArn = "arn:" + opts.Partition + ":states:" + opts.Region + ":" + opts.Account + ":stateMachine:" + opts.StateMachineName
 	x.execArn = "arn:" + opts.Partition + ":states:" + opts.Region + ":" + opts.Account + ":execution:" + opts.StateMachineName + ":" + opts.ExecutionName
 	if opts.Express {
 		x.execArn = "arn:" + opts.Partition + ":states:" + opts.Region + ":" + opts.Account + ":express:" + opts.StateMachineName + ":" + opts.ExecutionName + ":" + x.uuid()
 	}
-	x.startText = formatTime(opts.StartTime)
-	x.ctxExec = value.FromMembers(
-		value.Member{Key: "Id", Value: value.FromString(x.execArn)},
-		value.Member{Key: "Input", Value: x.input},
-		value.Member{Key: "Name", Value: value.FromString(opts.ExecutionName)},
-		value.Member{Key: "RoleArn", Value: value.FromString(opts.RoleArn)},
-		value.Member{Key: "StartTime", Value: value.FromString(x.startText)},
-		value.Member{Key: "RedriveCount", Value: value.FromInt(0)},
-	)
-	x.ctxSM = value.FromMembers(
-		value.Member{Key: "Id", Value: value.FromString(x.smArn)},
-		value.Member{Key: "Name", Value: value.FromString(opts.StateMachineName)},
-	)
 	if m.timeout > 0 {
 		x.deadline = opts.StartTime.Add(m.timeout)
 	}

@@ -37,19 +37,19 @@ func FromASL(v asl.Value) Value {
 // ToASL returns v as a definition's literal JSON (for TestState and for
 // writing values back into a document). Undefined gives an absent asl.Value.
 func ToASL(v Value) asl.Value {
-	switch v.kind {
+	switch v.Kind() {
 	case Null:
 		return asl.NullValue()
 	case Bool:
-		return asl.BoolValue(v.b)
+		return asl.BoolValue(v.Bool())
 	case Number:
 		return asl.NumberValue(v.NumberText())
 	case String:
 		return asl.StringValue(v.str)
 	case Array:
-		items := make([]asl.Value, 0, len(v.arr.items))
-		for _, it := range v.arr.items {
-			if it.kind == Undefined {
+		items := make([]asl.Value, 0, len(v.arr().items))
+		for _, it := range v.arr().items {
+			if it.Kind() == Undefined {
 				items = append(items, asl.NullValue())
 				continue
 			}
@@ -57,12 +57,12 @@ func ToASL(v Value) asl.Value {
 		}
 		return asl.ArrayValue(items...)
 	case Object:
-		members := make([]asl.Member, 0, len(v.obj.keys))
-		for i, k := range v.obj.keys {
-			if v.obj.vals[i].kind == Undefined {
+		members := make([]asl.Member, 0, len(v.obj().keys))
+		for i, k := range v.obj().keys {
+			if v.obj().vals[i].Kind() == Undefined {
 				continue
 			}
-			members = append(members, asl.Member{Key: k, Value: ToASL(v.obj.vals[i])})
+			members = append(members, asl.Member{Key: k, Value: ToASL(v.obj().vals[i])})
 		}
 		return asl.ObjectValue(members...)
 	}

@@ -14,16 +14,16 @@ import "strconv"
 // and objects remember the answer (keeping the copy alive as long as
 // themselves), so asking again costs nothing.
 func (v Value) JS() Value {
-	switch v.kind {
+	switch v.Kind() {
 	case Number:
 		if v.HasOwnText() {
 			return FromFloat(v.num)
 		}
 	case Array:
-		if p := v.arr.js.Load(); p != nil {
+		if p := v.arr().js.Load(); p != nil {
 			return *p
 		}
-		items := v.arr.items
+		items := v.arr().items
 		var out []Value
 		for i := range items {
 			n := items[i].JS()
@@ -36,18 +36,18 @@ func (v Value) JS() Value {
 			}
 		}
 		if out == nil {
-			v.arr.js.Store(&v)
+			v.arr().js.Store(&v)
 			return v
 		}
 		r := FromArray(out)
-		r.arr.js.Store(&r)
-		v.arr.js.Store(&r)
+		r.arr().js.Store(&r)
+		v.arr().js.Store(&r)
 		return r
 	case Object:
-		if p := v.obj.js.Load(); p != nil {
+		if p := v.obj().js.Load(); p != nil {
 			return *p
 		}
-		keys, vals := v.obj.keys, v.obj.vals
+		keys, vals := v.obj().keys, v.obj().vals
 		var out []Value
 		for i := range vals {
 			n := vals[i].JS()
@@ -61,7 +61,7 @@ func (v Value) JS() Value {
 		}
 		ordered := indexKeysFirst(keys)
 		if out == nil && ordered {
-			v.obj.js.Store(&v)
+			v.obj().js.Store(&v)
 			return v
 		}
 		if out == nil {
@@ -96,8 +96,8 @@ func (v Value) JS() Value {
 			}
 		}
 		r := b.Value()
-		r.obj.js.Store(&r)
-		v.obj.js.Store(&r)
+		r.obj().js.Store(&r)
+		v.obj().js.Store(&r)
 		return r
 	}
 	return v
@@ -105,13 +105,13 @@ func (v Value) JS() Value {
 
 // sameJS reports whether JS returned its argument itself.
 func sameJS(a, b Value) bool {
-	switch a.kind {
+	switch a.Kind() {
 	case Number:
 		return a.str == b.str
 	case Array:
-		return a.arr == b.arr
+		return a.arr() == b.arr()
 	case Object:
-		return a.obj == b.obj
+		return a.obj() == b.obj()
 	}
 	return true
 }

@@ -30,23 +30,23 @@ func TestJS(t *testing.T) {
 func TestJSSharesWhatIsAlreadyJS(t *testing.T) {
 	v, _ := ParseString(`{"a": [1, 2.5, {"b": "c"}], "d": null}`)
 	r := v.JS()
-	if r.obj != v.obj {
+	if r.obj() != v.obj() {
 		t.Error("JS copied an object that was already as JSON.parse builds it")
 	}
-	if v.obj.js.Load() == nil || v.obj.vals[0].arr.js.Load() == nil {
+	if v.obj().js.Load() == nil || v.obj().vals[0].arr().js.Load() == nil {
 		t.Error("JS did not remember its answer")
 	}
 	w, _ := ParseString(`{"a": [1.0], "b": [2]}`)
 	r = w.JS()
-	if a, _ := r.Get("a"); a.arr == nil || a.Items()[0].NumberText() != "1" {
+	if a, _ := r.Get("a"); a.Kind() != Array || a.Items()[0].NumberText() != "1" {
 		t.Errorf("a = %s", a)
 	}
-	if again := w.JS(); again.obj != r.obj {
+	if again := w.JS(); again.obj() != r.obj() {
 		t.Error("JS made a second copy instead of remembering the first")
 	}
 	b1, _ := w.Get("b")
 	b2, _ := r.Get("b")
-	if b1.arr != b2.arr {
+	if b1.arr() != b2.arr() {
 		t.Error("JS copied the unchanged member b")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"strconv"
 	"unicode/utf8"
 )
@@ -219,7 +220,7 @@ func (p *parser) number() (Value, error) {
 	if err != nil && !isRangeErr(err) {
 		return Value{}, &SyntaxError{Offset: start, Msg: "invalid number " + text}
 	}
-	return Value{kind: Number, num: f, str: text}, nil
+	return Value{ref: numberRef, num: f, str: text}, nil
 }
 
 func isRangeErr(err error) bool {
@@ -344,11 +345,11 @@ func (p *parser) hex4() (rune, bool) {
 // appends nothing; an undefined array item is written as null and an
 // undefined member is left out, as JSON.stringify does.
 func AppendJSON(dst []byte, v Value) []byte {
-	switch v.kind {
+	switch v.Kind() {
 	case Null:
 		return append(dst, "null"...)
 	case Bool:
-		if v.b {
+		if v.Bool() {
 			return append(dst, "true"...)
 		}
 		return append(dst, "false"...)
@@ -361,11 +362,11 @@ func AppendJSON(dst []byte, v Value) []byte {
 		return AppendString(dst, v.str)
 	case Array:
 		dst = append(dst, '[')
-		for i, it := range v.arr.items {
+		for i, it := range v.arr().items {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			if it.kind == Undefined {
+			if it.Kind() == Undefined {
 				dst = append(dst, "null"...)
 				continue
 			}
@@ -375,8 +376,8 @@ func AppendJSON(dst []byte, v Value) []byte {
 	case Object:
 		dst = append(dst, '{')
 		first := true
-		for i, k := range v.obj.keys {
-			if v.obj.vals[i].kind == Undefined {
+		for i, k := range v.obj().keys {
+			if v.obj().vals[i].Kind() == Undefined {
 				continue
 			}
 			if !first {
@@ -385,7 +386,7 @@ func AppendJSON(dst []byte, v Value) []byte {
 			first = false
 			dst = AppendString(dst, k)
 			dst = append(dst, ':')
-			dst = AppendJSON(dst, v.obj.vals[i])
+			dst = AppendJSON(dst, v.obj().vals[i])
 		}
 		return append(dst, '}')
 	}
@@ -451,13 +452,13 @@ func AppendString(dst []byte, s string) []byte {
 // Size returns the length in bytes of v's compact JSON text, the measure of
 // Step Functions' payload limits. It is computed once per array or object.
 func (v Value) Size() int {
-	switch v.kind {
+	switch v.Kind() {
 	case Undefined:
 		return 0
 	case Null:
 		return 4
 	case Bool:
-		if v.b {
+		if v.Bool() {
 			return 4
 		}
 		return 5
@@ -469,38 +470,38 @@ func (v Value) Size() int {
 	case String:
 		return stringSize(v.str)
 	case Array:
-		if n := v.arr.size.Load(); n > 0 {
+		if n := v.arr().size.Load(); n > 0 {
 			return int(n - 1)
 		}
 		n := 2
-		for i, it := range v.arr.items {
+		for i, it := range v.arr().items {
 			if i > 0 {
 				n++
 			}
-			if it.kind == Undefined {
+			if it.Kind() == Undefined {
 				n += 4
 			} else {
 				n += it.Size()
 			}
 		}
-		v.arr.size.Store(int64(n) + 1)
+		v.arr().size.Store(int64(n) + 1)
 		return n
 	case Object:
-		if n := v.obj.size.Load(); n > 0 {
+		if n := v.obj().size.Load(); n > 0 {
 			return int(n - 1)
 		}
 		n, count := 2, 0
-		for i, k := range v.obj.keys {
-			if v.obj.vals[i].kind == Undefined {
+		for i, k := range v.obj().keys {
+			if v.obj().vals[i].Kind() == Undefined {
 				continue
 			}
 			if count > 0 {
 				n++
 			}
 			count++
-			n += stringSize(k) + 1 + v.obj.vals[i].Size()
+			n += stringSize(k) + 1 + v.obj().vals[i].Size()
 		}
-		v.obj.size.Store(int64(n) + 1)
+		v.obj().size.Store(int64(n) + 1)
 		return n
 	}
 	return 0
@@ -536,7 +537,7 @@ func stringSize(s string) int {
 // MarshalJSON writes v's compact JSON; an undefined Value is written as null
 // (encoding/json cannot leave a value out).
 func (v Value) MarshalJSON() ([]byte, error) {
-	if v.kind == Undefined {
+	if v.Kind() == Undefined {
 		return []byte("null"), nil
 	}
 	return AppendJSON(nil, v), nil
@@ -557,6 +558,16 @@ func FromGo(x any) (Value, error) {
 	if v, ok := x.(Value); ok {
 		return v, nil
 	}
+	if x == nil {
+		return NullValue, nil
+	}
+	// Plain Go types are read directly, without writing and parsing JSON
+	// text; encodeDirect leaves anything else to encoding/json.
+	if rv := reflect.ValueOf(x); encodeType(rv.Type()) {
+		if v, ok := encodeDirect(rv, 0); ok {
+			return v, nil
+		}
+	}
 	data, err := json.Marshal(x)
 	if err != nil {
 		return Value{}, err
@@ -571,8 +582,18 @@ func Decode(v Value, out any) error {
 		*p = v
 		return nil
 	}
-	if v.kind == Undefined {
+	if v.Kind() == Undefined {
 		return errors.New("value: cannot decode an undefined value")
+	}
+	// Plain Go types are filled in directly, without writing and reading
+	// JSON text; decodeDirect hands anything else back to encoding/json.
+	if rv := reflect.ValueOf(out); rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		if e := rv.Elem(); e.CanSet() && e.IsZero() && directType(e.Type()) {
+			if decodeDirect(v, e, 0) {
+				return nil
+			}
+			e.SetZero()
+		}
 	}
 	return json.Unmarshal(AppendJSON(nil, v), out)
 }

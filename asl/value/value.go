@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Kind is the JSON kind of a Value.
@@ -32,15 +33,35 @@ func (k Kind) String() string {
 
 // Value is an immutable JSON value. The zero Value is undefined.
 type Value struct {
-	kind Kind
-	b    bool
-	num  float64 // Number: its value
-	str  string  // String: the text; Number: the literal text, "" when made from a float
-	arr  *array
-	obj  *object
+	// ref is nil for undefined; otherwise it points to the value's Kind:
+	// one of scalarKinds for null, the booleans, numbers and strings, or
+	// the kind field that starts an array or an object. Keeping the kind
+	// behind the pointer makes a Value three words (32 bytes, not 48).
+	ref unsafe.Pointer
+	num float64 // Number: its value
+	str string  // String: the text; Number: the literal text, "" when made from a float
 }
 
+// scalarKinds are the kinds ref points to for scalars; false and true are
+// told apart by their address.
+var scalarKinds = [...]Kind{Null, Bool, Bool, Number, String}
+
+var (
+	nullRef   = unsafe.Pointer(&scalarKinds[0])
+	falseRef  = unsafe.Pointer(&scalarKinds[1])
+	trueRef   = unsafe.Pointer(&scalarKinds[2])
+	numberRef = unsafe.Pointer(&scalarKinds[3])
+	stringRef = unsafe.Pointer(&scalarKinds[4])
+)
+
+// arr returns the array of an Array value.
+func (v Value) arr() *array { return (*array)(v.ref) }
+
+// obj returns the object of an Object value.
+func (v Value) obj() *object { return (*object)(v.ref) }
+
 type array struct {
+	kind  Kind // Array: a Value's ref points here
 	items []Value
 	size  atomic.Int64 // compact JSON size + 1; 0 means not yet measured
 
@@ -48,6 +69,7 @@ type array struct {
 }
 
 type object struct {
+	kind  Kind // Object: a Value's ref points here
 	keys  []string
 	vals  []Value
 	index map[string]int // built for objects with more than indexMin members
@@ -67,12 +89,12 @@ type Member struct {
 }
 
 // NullValue is the JSON null.
-var NullValue = Value{kind: Null}
+var NullValue = Value{ref: nullRef}
 
 // True and False are the JSON booleans.
 var (
-	True  = Value{kind: Bool, b: true}
-	False = Value{kind: Bool}
+	True  = Value{ref: trueRef}
+	False = Value{ref: falseRef}
 )
 
 // FromBool returns True or False.
@@ -84,7 +106,7 @@ func FromBool(b bool) Value {
 }
 
 // FromString returns a JSON string.
-func FromString(s string) Value { return Value{kind: String, str: s} }
+func FromString(s string) Value { return Value{ref: stringRef, str: s} }
 
 // FromFloat returns a JSON number. Its text is written as JavaScript writes
 // numbers (see FormatNumber). NaN and infinities are not JSON numbers: they
@@ -94,12 +116,12 @@ func FromFloat(f float64) Value {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return Value{}
 	}
-	return Value{kind: Number, num: f}
+	return Value{ref: numberRef, num: f}
 }
 
 // FromInt returns a JSON number holding n.
 func FromInt(n int64) Value {
-	return Value{kind: Number, num: float64(n), str: strconv.FormatInt(n, 10)}
+	return Value{ref: numberRef, num: float64(n), str: strconv.FormatInt(n, 10)}
 }
 
 // FromNumberText returns a JSON number from its literal text, which is kept
@@ -113,13 +135,13 @@ func FromNumberText(text string) (Value, bool) {
 	if err != nil && !isRangeErr(err) {
 		return Value{}, false
 	}
-	return Value{kind: Number, num: f, str: text}, true
+	return Value{ref: numberRef, num: f, str: text}, true
 }
 
 // FromArray returns a JSON array holding items. The Value owns the slice from
 // then on: the caller must not change it. A nil slice makes an empty array.
 func FromArray(items []Value) Value {
-	return Value{kind: Array, arr: &array{items: items}}
+	return Value{ref: unsafe.Pointer(&array{kind: Array, items: items})}
 }
 
 // FromMembers returns a JSON object with the members in order. A key given
@@ -134,16 +156,21 @@ func FromMembers(members ...Member) Value {
 }
 
 // Kind returns the value's kind.
-func (v Value) Kind() Kind { return v.kind }
+func (v Value) Kind() Kind {
+	if v.ref == nil {
+		return Undefined
+	}
+	return *(*Kind)(v.ref)
+}
 
 // IsUndefined reports whether v is no value at all.
-func (v Value) IsUndefined() bool { return v.kind == Undefined }
+func (v Value) IsUndefined() bool { return v.ref == nil }
 
 // IsNull reports whether v is the JSON null.
-func (v Value) IsNull() bool { return v.kind == Null }
+func (v Value) IsNull() bool { return v.ref == nullRef }
 
 // Bool returns a boolean's value (false for other kinds).
-func (v Value) Bool() bool { return v.b }
+func (v Value) Bool() bool { return v.ref == trueRef }
 
 // Float returns a number's value (0 for other kinds).
 func (v Value) Float() float64 { return v.num }
@@ -151,7 +178,7 @@ func (v Value) Float() float64 { return v.num }
 // Int returns a number's value when it is a whole number that an int64 holds
 // exactly; "2.0" and "1e3" count.
 func (v Value) Int() (int64, bool) {
-	if v.kind != Number || v.num != math.Trunc(v.num) || math.Abs(v.num) > 1<<53 {
+	if v.Kind() != Number || v.num != math.Trunc(v.num) || math.Abs(v.num) > 1<<53 {
 		return 0, false
 	}
 	return int64(v.num), true
@@ -160,7 +187,7 @@ func (v Value) Int() (int64, bool) {
 // NumberText returns a number's text: the literal it was read from, or its
 // JavaScript form when it was computed.
 func (v Value) NumberText() string {
-	if v.kind != Number {
+	if v.Kind() != Number {
 		return ""
 	}
 	if v.str != "" {
@@ -172,12 +199,12 @@ func (v Value) NumberText() string {
 // HasOwnText reports whether a number keeps literal text that differs from
 // the JavaScript form of its value ("0.0", "1E3", "12345678901234567890").
 func (v Value) HasOwnText() bool {
-	return v.kind == Number && v.str != "" && v.str != FormatNumber(v.num)
+	return v.Kind() == Number && v.str != "" && v.str != FormatNumber(v.num)
 }
 
 // Str returns a string's text ("" for other kinds).
 func (v Value) Str() string {
-	if v.kind != String {
+	if v.Kind() != String {
 		return ""
 	}
 	return v.str
@@ -186,68 +213,68 @@ func (v Value) Str() string {
 // Len returns the number of items of an array or members of an object, and
 // 0 for other kinds.
 func (v Value) Len() int {
-	switch v.kind {
+	switch v.Kind() {
 	case Array:
-		return len(v.arr.items)
+		return len(v.arr().items)
 	case Object:
-		return len(v.obj.keys)
+		return len(v.obj().keys)
 	}
 	return 0
 }
 
 // Index returns item i of an array, or undefined when there is none.
 func (v Value) Index(i int) Value {
-	if v.kind != Array || i < 0 || i >= len(v.arr.items) {
+	if v.Kind() != Array || i < 0 || i >= len(v.arr().items) {
 		return Value{}
 	}
-	return v.arr.items[i]
+	return v.arr().items[i]
 }
 
 // Items returns an array's items (nil for other kinds). The slice is shared:
 // callers must not change it.
 func (v Value) Items() []Value {
-	if v.kind != Array {
+	if v.Kind() != Array {
 		return nil
 	}
-	return v.arr.items
+	return v.arr().items
 }
 
 // Get returns the member named key of an object and whether it exists.
 func (v Value) Get(key string) (Value, bool) {
-	if v.kind != Object {
+	if v.Kind() != Object {
 		return Value{}, false
 	}
-	i := v.obj.find(key)
+	i := v.obj().find(key)
 	if i < 0 {
 		return Value{}, false
 	}
-	return v.obj.vals[i], true
+	return v.obj().vals[i], true
 }
 
 // Member returns member i of an object, in order.
 func (v Value) Member(i int) (string, Value) {
-	if v.kind != Object || i < 0 || i >= len(v.obj.keys) {
+	if v.Kind() != Object || i < 0 || i >= len(v.obj().keys) {
 		return "", Value{}
 	}
-	return v.obj.keys[i], v.obj.vals[i]
+	return v.obj().keys[i], v.obj().vals[i]
 }
 
 // Keys returns an object's keys in order (nil for other kinds). The slice is
 // shared: callers must not change it.
 func (v Value) Keys() []string {
-	if v.kind != Object {
+	if v.Kind() != Object {
 		return nil
 	}
-	return v.obj.keys
+	return v.obj().keys
 }
 
 // Values returns an object's member values in key order (nil for other
 // kinds). The slice is shared: callers must not change it.
 func (v Value) Values() []Value {
-	if v.kind != Object {
+	if v.Kind() != Object {
 		return nil
 	}
-	return v.obj.vals
+	return v.obj().vals
 }
 
 // With returns a copy of object v in which key holds x: an existing member
@@ -255,10 +282,22 @@ func (v Value) Values() []Value {
 // For a v that is not an object, With starts from an empty object.
 func (v Value) With(key string, x Value) Value {
 	var b ObjectBuilder
-	if v.kind == Object {
-		b.Grow(len(v.obj.keys) + 1)
-		b.keys = append(b.keys, v.obj.keys...)
-		b.vals = append(b.vals, v.obj.vals...)
+	if v.Kind() == Object && !x.IsUndefined() {
+		if i := v.obj().find(key); i >= 0 {
+			// The same keys: only the values change (and the key index,
+			// which no object changes, is shared).
+			b.Grow(len(v.obj().keys))
+			b.keys = append(b.keys, v.obj().keys...)
+			b.vals = append(b.vals, v.obj().vals...)
+			b.vals[i] = x
+			b.index = v.obj().index
+			return b.Value()
+		}
+	}
+	if v.Kind() == Object {
+		b.Grow(len(v.obj().keys) + 1)
+		b.keys = append(b.keys, v.obj().keys...)
+		b.vals = append(b.vals, v.obj().vals...)
 	}
 	if x.IsUndefined() {
 		b.Delete(key)
@@ -290,10 +329,20 @@ type ObjectBuilder struct {
 	keys  []string
 	vals  []Value
 	index map[string]int
+	// blk, when set, is the object whose block holds the arrays of keys
+	// and vals (of blkCap members) while they have not outgrown it.
+	blk    *object
+	blkCap int
 }
 
 // Grow makes room for n more members.
 func (b *ObjectBuilder) Grow(n int) {
+	if cap(b.keys) == 0 && b.blk == nil && n > 0 && n <= maxBlock {
+		// The object, its keys and its values in one allocation.
+		b.blk, b.keys, b.vals = newBlock(n)
+		b.blkCap = cap(b.keys)
+		return
+	}
 	if cap(b.keys)-len(b.keys) < n {
 		keys := make([]string, len(b.keys), len(b.keys)+n)
 		copy(keys, b.keys)
@@ -365,7 +414,13 @@ func (b *ObjectBuilder) Len() int { return len(b.keys) }
 
 // Value returns the object. The builder must not be used after.
 func (b *ObjectBuilder) Value() Value {
-	o := &object{keys: b.keys, vals: b.vals}
+	var o *object
+	if b.blk != nil && cap(b.keys) == b.blkCap && cap(b.vals) == b.blkCap {
+		o = b.blk
+		o.keys, o.vals = b.keys, b.vals
+	} else {
+		o = &object{keys: b.keys, vals: b.vals}
+	}
 	if o.keys == nil {
 		o.keys, o.vals = []string{}, []Value{}
 	}
@@ -379,51 +434,132 @@ func (b *ObjectBuilder) Value() Value {
 		}
 	}
 	*b = ObjectBuilder{}
-	return Value{kind: Object, obj: o}
+	o.kind = Object
+	return Value{ref: unsafe.Pointer(o)}
 }
 
 // Equal reports whether a and b are the same JSON value: numbers compare by
 // value, objects by their members whatever their order.
 func Equal(a, b Value) bool {
-	if a.kind != b.kind {
+	if a.Kind() != b.Kind() {
 		return false
 	}
-	switch a.kind {
+	switch a.Kind() {
 	case Undefined, Null:
 		return true
 	case Bool:
-		return a.b == b.b
+		return a.Bool() == b.Bool()
 	case Number:
 		return a.num == b.num
 	case String:
 		return a.str == b.str
 	case Array:
-		if a.arr == b.arr {
+		if a.arr() == b.arr() {
 			return true
 		}
-		if len(a.arr.items) != len(b.arr.items) {
+		if len(a.arr().items) != len(b.arr().items) {
 			return false
 		}
-		for i := range a.arr.items {
-			if !Equal(a.arr.items[i], b.arr.items[i]) {
+		for i := range a.arr().items {
+			if !Equal(a.arr().items[i], b.arr().items[i]) {
 				return false
 			}
 		}
 		return true
 	case Object:
-		if a.obj == b.obj {
+		if a.obj() == b.obj() {
 			return true
 		}
-		if len(a.obj.keys) != len(b.obj.keys) {
+		if len(a.obj().keys) != len(b.obj().keys) {
 			return false
 		}
-		for i, k := range a.obj.keys {
+		for i, k := range a.obj().keys {
 			x, ok := b.Get(k)
-			if !ok || !Equal(a.obj.vals[i], x) {
+			if !ok || !Equal(a.obj().vals[i], x) {
 				return false
 			}
 		}
 		return true
 	}
 	return false
+}
+
+// maxBlock is the largest member count newBlock serves.
+const maxBlock = 8
+
+// The blocks that hold an object and the arrays of its keys and values,
+// for objects whose size is known when they are built (templates, With,
+// FromMembers): one allocation instead of three.
+type (
+	block1 struct {
+		o object
+		k [1]string
+		v [1]Value
+	}
+	block2 struct {
+		o object
+		k [2]string
+		v [2]Value
+	}
+	block3 struct {
+		o object
+		k [3]string
+		v [3]Value
+	}
+	block4 struct {
+		o object
+		k [4]string
+		v [4]Value
+	}
+	block5 struct {
+		o object
+		k [5]string
+		v [5]Value
+	}
+	block6 struct {
+		o object
+		k [6]string
+		v [6]Value
+	}
+	block7 struct {
+		o object
+		k [7]string
+		v [7]Value
+	}
+	block8 struct {
+		o object
+		k [8]string
+		v [8]Value
+	}
+)
+
+// newBlock returns an object and empty key and value slices with room for
+// n (at most maxBlock) members, all in one allocation.
+func newBlock(n int) (*object, []string, []Value) {
+	switch {
+	case n <= 1:
+		p := new(block1)
+		return &p.o, p.k[:0:1], p.v[:0:1]
+	case n == 2:
+		p := new(block2)
+		return &p.o, p.k[:0:2], p.v[:0:2]
+	case n == 3:
+		p := new(block3)
+		return &p.o, p.k[:0:3], p.v[:0:3]
+	case n == 4:
+		p := new(block4)
+		return &p.o, p.k[:0:4], p.v[:0:4]
+	case n == 5:
+		p := new(block5)
+		return &p.o, p.k[:0:5], p.v[:0:5]
+	case n == 6:
+		p := new(block6)
+		return &p.o, p.k[:0:6], p.v[:0:6]
+	case n == 7:
+		p := new(block7)
+		return &p.o, p.k[:0:7], p.v[:0:7]
+	default:
+		p := new(block8)
+		return &p.o, p.k[:0:8], p.v[:0:8]
+	}
 }
