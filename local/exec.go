@@ -345,9 +345,10 @@ func (x *exec) newEvent(th *thread) (id, prev int64, record bool) {
 		x.runDue(th, false)
 	}
 	if th.child != nil {
+		// A Distributed Map child's events are counted, not recorded.
 		*th.child++
 		th.prev = *th.child
-		return th.prev
+		return th.prev, 0, false
 	}
 	x.nev++
 	id, prev = int64(x.nev), th.prev
