@@ -287,58 +287,25 @@ func checkDirect(t reflect.Type, seen map[reflect.Type]bool) bool {
 	case reflect.Map:
 		return t.Key().Kind() == reflect.String && checkDirect(t.Key(), seen) && checkDirect(t.Elem(), seen)
 	case reflect.Struct:
+		fields, ok := plainFields(t)
+		if !ok {
+			return false
+		}
 		fs := &fieldSet{names: make([]string, t.NumField()), lower: make([]string, t.NumField())}
 		seenNames := map[string]bool{}
-		for i := range t.NumField() {
-			f := t.Field(i)
-			if f.Anonymous {
-				return false
-			}
-			if !f.IsExported() {
-				continue
-			}
-			name := f.Name
-			if tag, ok := f.Tag.Lookup("json"); ok {
-				if tag == "-" {
-					continue
-				}
-				n, opts, _ := strings.Cut(tag, ",")
-				for _, o := range strings.Split(opts, ",") {
-					if o == "string" {
-						return false
-					}
-				}
-				if n != "" {
-					name = n
-				}
-			}
-			lower := strings.ToLower(name)
-			if !plainName(name) || seenNames[lower] {
+		for _, f := range fields {
+			lower := strings.ToLower(f.name)
+			if f.asString || seenNames[lower] {
 				return false
 			}
 			seenNames[lower] = true
-			if !checkDirect(f.Type, seen) {
+			if !checkDirect(t.Field(f.index).Type, seen) {
 				return false
 			}
-			fs.names[i], fs.lower[i] = name, lower
+			fs.names[f.index], fs.lower[f.index] = f.name, lower
 		}
 		directStruct.Store(t, fs)
 		return true
 	}
 	return false
-}
-
-// plainName reports whether a JSON field name is ASCII letters, digits and
-// underscores (a name encoding/json takes from a tag as it is).
-func plainName(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return true
 }

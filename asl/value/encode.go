@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -138,23 +137,17 @@ func isEmpty(x reflect.Value) bool {
 }
 
 // encField is a struct field as encoding/json writes it.
-type encField struct {
-	index     int
-	name      string
-	omitEmpty bool
-}
-
 var (
 	encodeTypes  sync.Map // reflect.Type -> bool
-	encodeStruct sync.Map // reflect.Type -> []encField
+	encodeStruct sync.Map // reflect.Type -> []jsonField
 
 	jsonMarshaler = reflect.TypeFor[json.Marshaler]()
 	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
 )
 
-func encodeFields(t reflect.Type) []encField {
+func encodeFields(t reflect.Type) []jsonField {
 	fs, _ := encodeStruct.Load(t)
-	return fs.([]encField)
+	return fs.([]jsonField)
 }
 
 // encodeType reports whether encodeDirect handles t: booleans, numbers,
@@ -197,42 +190,21 @@ func checkEncode(t reflect.Type, seen map[reflect.Type]bool) bool {
 	case reflect.Map:
 		return t.Key().Kind() == reflect.String && checkEncode(t.Key(), seen) && checkEncode(t.Elem(), seen)
 	case reflect.Struct:
-		var fs []encField
+		fields, ok := plainFields(t)
+		if !ok {
+			return false
+		}
+		fs := make([]jsonField, 0, len(fields))
 		names := map[string]bool{}
-		for i := range t.NumField() {
-			f := t.Field(i)
-			if f.Anonymous {
+		for _, f := range fields {
+			if f.asString || f.omitZero || names[f.name] {
 				return false
 			}
-			if !f.IsExported() {
-				continue
-			}
-			name, omit := f.Name, false
-			if tag, ok := f.Tag.Lookup("json"); ok {
-				if tag == "-" {
-					continue
-				}
-				n, opts, _ := strings.Cut(tag, ",")
-				for _, o := range strings.Split(opts, ",") {
-					switch o {
-					case "string", "omitzero":
-						return false
-					case "omitempty":
-						omit = true
-					}
-				}
-				if n != "" {
-					name = n
-				}
-			}
-			if !plainName(name) || names[name] {
+			names[f.name] = true
+			if !checkEncode(t.Field(f.index).Type, seen) {
 				return false
 			}
-			names[name] = true
-			if !checkEncode(f.Type, seen) {
-				return false
-			}
-			fs = append(fs, encField{index: i, name: name, omitEmpty: omit})
+			fs = append(fs, f)
 		}
 		encodeStruct.Store(t, fs)
 		return true
