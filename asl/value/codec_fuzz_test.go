@@ -65,6 +65,8 @@ func FuzzFromGoAsEncodingJSON(f *testing.F) {
 		func() any { return new(decPlain) },
 		func() any { return new(map[string]float32) },
 		func() any { return new([]map[string]any) },
+		func() any { return new(encOmitZeroPlain) },
+		func() any { return new(encOmitZeroMethod) },
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, target := range targets {

@@ -103,7 +103,7 @@ func encodeDirect(x reflect.Value, depth int) (Value, bool) {
 		b.Grow(len(fs))
 		for _, f := range fs {
 			fv := x.Field(f.index)
-			if f.omitEmpty && isEmpty(fv) {
+			if f.omitEmpty && isEmpty(fv) || f.omitZero && fv.IsZero() {
 				continue
 			}
 			v, ok := encodeDirect(fv, depth)
@@ -137,6 +137,9 @@ func isEmpty(x reflect.Value) bool {
 }
 
 // encField is a struct field as encoding/json writes it.
+// isZeroer is the method encoding/json asks ",omitzero" fields for.
+var isZeroer = reflect.TypeFor[interface{ IsZero() bool }]()
+
 var (
 	encodeTypes  sync.Map // reflect.Type -> bool
 	encodeStruct sync.Map // reflect.Type -> []jsonField
@@ -153,8 +156,8 @@ func encodeFields(t reflect.Type) []jsonField {
 // encodeType reports whether encodeDirect handles t: booleans, numbers,
 // strings, slices (not of bytes, which JSON holds as base64), maps with
 // string keys, pointers, interfaces, and structs without embedded fields
-// whose exported fields have distinct ASCII names and no ",string" or
-// ",omitzero" option, all of these made of the same and none with its own
+// whose exported fields have distinct ASCII names, no ",string" option and
+// no ",omitzero" on a type with an IsZero method, all of these made of the same and none with its own
 // JSON or text marshaling.
 func encodeType(t reflect.Type) bool {
 	if ok, found := encodeTypes.Load(t); found {
@@ -197,7 +200,10 @@ func checkEncode(t reflect.Type, seen map[reflect.Type]bool) bool {
 		fs := make([]jsonField, 0, len(fields))
 		names := map[string]bool{}
 		for _, f := range fields {
-			if f.asString || f.omitZero || names[f.name] {
+			ft := t.Field(f.index).Type
+			if f.asString || f.omitZero && (ft.Implements(isZeroer) || reflect.PointerTo(ft).Implements(isZeroer)) || names[f.name] {
+				// ",string" writes inside a string; an IsZero method
+				// decides ",omitzero": encoding/json's.
 				return false
 			}
 			names[f.name] = true

@@ -29,6 +29,26 @@ type encOmitZero struct {
 	T time.Time `json:"t,omitzero"`
 }
 
+// encOmitZeroPlain has ",omitzero" on plain types (generated structs mark
+// optional fields so): the direct path omits their zero values.
+type encOmitZeroPlain struct {
+	N     int             `json:"n,omitzero"`
+	S     []int           `json:"s,omitzero"`
+	P     *int            `json:"p,omitzero"`
+	M     map[string]int  `json:"m,omitzero"`
+	Inner struct{ X int } `json:"inner,omitzero"`
+	F     float64         `json:"f,omitzero"`
+}
+
+// zeroByMethod has an IsZero method, which decides ",omitzero".
+type zeroByMethod struct{ N int }
+
+func (z zeroByMethod) IsZero() bool { return z.N < 0 }
+
+type encOmitZeroMethod struct {
+	Z zeroByMethod `json:"z,omitzero"`
+}
+
 type encDup struct {
 	A string `json:"X"`
 	X string
@@ -54,6 +74,8 @@ func TestFromGoAsEncodingJSON(t *testing.T) {
 		encPlain{Any: map[string]any{"ch": make(chan int)}}, encPlain{Any: []byte("x")}, encPlain{Any: FromInt(3)},
 		encOmitZero{}, encDup{A: "a", X: "b"}, cyc, []any{1, "2", []any{}}, make(chan int), complex(1, 2), [2]int{1, 2},
 		struct{ decPlain }{}, json.RawMessage(`{"raw":1}`), FromString("v"),
+		encOmitZeroPlain{}, encOmitZeroPlain{N: 1, S: []int{}, P: new(int), M: map[string]int{}, F: math.Copysign(0, -1)},
+		encOmitZeroPlain{Inner: struct{ X int }{1}}, encOmitZeroMethod{}, encOmitZeroMethod{Z: zeroByMethod{-1}},
 	}
 	direct := 0
 	for _, x := range inputs {
@@ -84,6 +106,12 @@ func TestFromGoAsEncodingJSON(t *testing.T) {
 	}
 	if direct < 20 {
 		t.Errorf("%d values took the direct way, want at least 20", direct)
+	}
+	// Generated structs mark optional fields ",omitzero": they take the
+	// direct way, unless an IsZero method decides.
+	if !encodeType(typeOf(encOmitZeroPlain{})) || encodeType(typeOf(encOmitZeroMethod{})) {
+		t.Errorf("direct: %v for ,omitzero on plain types (want true), %v with an IsZero method (want false)",
+			encodeType(typeOf(encOmitZeroPlain{})), encodeType(typeOf(encOmitZeroMethod{})))
 	}
 }
 
