@@ -139,6 +139,12 @@ func decodeDirect(v Value, e reflect.Value, depth int) bool {
 				if f < 0 {
 					continue // no such field: left out, as encoding/json does
 				}
+				if fs.names[f] != k && namedTwice(v.Keys(), k, fs.names[f]) {
+					// encoding/json fills the field once per key, in
+					// order: a later key merges into a map or a pointer
+					// an earlier one made, and null resets it.
+					return false
+				}
 				if !decodeDirect(x, e.Field(f), depth) {
 					return false
 				}
@@ -226,6 +232,17 @@ func (fs *fieldSet) find(key string) (int, bool) {
 		}
 	}
 	return -1, true
+}
+
+// namedTwice reports whether a key of keys other than key names the field
+// called name under case folding, as key does.
+func namedTwice(keys []string, key, name string) bool {
+	for _, k := range keys {
+		if k != key && strings.EqualFold(k, name) {
+			return true
+		}
+	}
+	return false
 }
 
 var (
