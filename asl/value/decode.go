@@ -208,7 +208,6 @@ func toAny(v Value, depth int) (any, bool) {
 // them for a struct that directType accepts.
 type fieldSet struct {
 	names []string // by field index; "" for a field JSON does not see
-	lower []string // the names in ASCII lower case
 }
 
 // find returns the index of the field key decodes into (-1: none). It
@@ -226,7 +225,7 @@ func (fs *fieldSet) find(key string) (int, bool) {
 			return -1, false
 		}
 	}
-	for i, n := range fs.lower {
+	for i, n := range fs.names {
 		if n != "" && len(n) == len(key) && strings.EqualFold(n, key) {
 			return i, true
 		}
@@ -308,7 +307,7 @@ func checkDirect(t reflect.Type, seen map[reflect.Type]bool) bool {
 		if !ok {
 			return false
 		}
-		fs := &fieldSet{names: make([]string, t.NumField()), lower: make([]string, t.NumField())}
+		fs := &fieldSet{names: make([]string, t.NumField())}
 		seenNames := map[string]bool{}
 		for _, f := range fields {
 			lower := strings.ToLower(f.name)
@@ -319,7 +318,7 @@ func checkDirect(t reflect.Type, seen map[reflect.Type]bool) bool {
 			if !checkDirect(t.Field(f.index).Type, seen) {
 				return false
 			}
-			fs.names[f.index], fs.lower[f.index] = f.name, lower
+			fs.names[f.index] = f.name
 		}
 		directStruct.Store(t, fs)
 		return true
