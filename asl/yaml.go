@@ -265,12 +265,10 @@ func yamlField(ptr string) string {
 	if ptr == "" {
 		return "the document"
 	}
-	toks := strings.Split(ptr[1:], "/")
-	unescape := strings.NewReplacer("~1", "/", "~0", "~")
-	last := unescape.Replace(toks[len(toks)-1])
-	if len(toks) > 1 {
+	last := lastToken(ptr)
+	if i := strings.LastIndexByte(ptr, '/'); i > 0 {
 		if _, err := strconv.Atoi(last); err == nil {
-			return fmt.Sprintf("item %s of %s", last, strconv.Quote(unescape.Replace(toks[len(toks)-2])))
+			return fmt.Sprintf("item %s of %s", last, strconv.Quote(lastToken(ptr[:i])))
 		}
 	}
 	return "field " + strconv.Quote(last)
