@@ -20,9 +20,15 @@ func Placeholders(sm *StateMachine) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return placeholders(&root), nil
+}
+
+// placeholders returns the names of the ${Name} placeholders in the string
+// values under v, sorted and without repeats.
+func placeholders(v *Value) []string {
 	seen := map[string]bool{}
 	var names []string
-	walkStrings(&root, func(s string) string {
+	walkStrings(v, func(s string) string {
 		for _, m := range placeholderRE.FindAllStringSubmatch(s, -1) {
 			if !seen[m[1]] {
 				seen[m[1]] = true
@@ -32,7 +38,7 @@ func Placeholders(sm *StateMachine) ([]string, error) {
 		return s
 	})
 	sort.Strings(names)
-	return names, nil
+	return names
 }
 
 // Substitute returns sm with every ${Name} placeholder of a string value
@@ -45,10 +51,11 @@ func Placeholders(sm *StateMachine) ([]string, error) {
 // that is no placeholder of sm is an error, an *UnknownPlaceholderError
 // naming it and the placeholders sm has.
 func Substitute(sm *StateMachine, values map[string]string) (*StateMachine, error) {
-	have, err := Placeholders(sm)
+	root, err := machineValue(sm)
 	if err != nil {
 		return nil, err
 	}
+	have := placeholders(&root)
 	var unknown []string
 	for name := range values {
 		i := sort.SearchStrings(have, name)
@@ -62,10 +69,6 @@ func Substitute(sm *StateMachine, values map[string]string) (*StateMachine, erro
 	}
 	if len(values) == 0 {
 		return sm, nil
-	}
-	root, err := machineValue(sm)
-	if err != nil {
-		return nil, err
 	}
 	walkStrings(&root, func(s string) string {
 		if !strings.Contains(s, "${") {

@@ -208,8 +208,8 @@ func (c *yamlConverter) value(n *yaml.Node, ptr string, keyPos Position, record 
 		if c.cfn {
 			return c.cfnTag(n, ptr, record, depth)
 		}
-		if long, ok := cfnFunctions[n.Tag[1:]]; ok {
-			c.errorf(n, ptr, "%s is tagged %s (CloudFormation's %s): a plain ASL YAML file holds no CloudFormation expressions, they belong in a template; write the value itself or a ${Name} placeholder, or put the definition in a CloudFormation or SAM template and read it with goasl import -from-template", yamlField(ptr), n.Tag, long)
+		if cfnShortTags[n.Tag[1:]] {
+			c.errorf(n, ptr, "%s is tagged %s (CloudFormation's %s): a plain ASL YAML file holds no CloudFormation expressions, they belong in a template; write the value itself or a ${Name} placeholder, or put the definition in a CloudFormation or SAM template and read it with goasl import -from-template", yamlField(ptr), n.Tag, cfnKey(n.Tag[1:]))
 		}
 	}
 	switch n.Kind {
@@ -239,15 +239,24 @@ func (c *yamlConverter) value(n *yaml.Node, ptr string, keyPos Position, record 
 	return Value{}
 }
 
-// cfnFunctions maps the names of CloudFormation's short-form tags (!Ref,
-// !GetAtt, ...) to the long form they stand for.
-var cfnFunctions = map[string]string{
-	"Ref": "Ref", "Condition": "Condition",
-	"And": "Fn::And", "Base64": "Fn::Base64", "Cidr": "Fn::Cidr", "Equals": "Fn::Equals",
-	"FindInMap": "Fn::FindInMap", "GetAtt": "Fn::GetAtt", "GetAZs": "Fn::GetAZs", "If": "Fn::If",
-	"ImportValue": "Fn::ImportValue", "Join": "Fn::Join", "Length": "Fn::Length", "Not": "Fn::Not",
-	"Or": "Fn::Or", "Select": "Fn::Select", "Split": "Fn::Split", "Sub": "Fn::Sub",
-	"ToJsonString": "Fn::ToJsonString", "Transform": "Fn::Transform",
+// cfnShortTags are the names of CloudFormation's short-form tags (!Ref,
+// !GetAtt, ...).
+var cfnShortTags = map[string]bool{
+	"Ref": true, "Condition": true,
+	"And": true, "Base64": true, "Cidr": true, "Equals": true,
+	"FindInMap": true, "GetAtt": true, "GetAZs": true, "If": true,
+	"ImportValue": true, "Join": true, "Length": true, "Not": true,
+	"Or": true, "Select": true, "Split": true, "Sub": true,
+	"ToJsonString": true, "Transform": true,
+}
+
+// cfnKey returns the long form's key of the short-form tag !name: Ref and
+// Condition keep their name, any other is Fn::name.
+func cfnKey(name string) string {
+	if name == "Ref" || name == "Condition" {
+		return name
+	}
+	return "Fn::" + name
 }
 
 // yamlField names the value at a JSON pointer for a message: field
@@ -256,12 +265,10 @@ func yamlField(ptr string) string {
 	if ptr == "" {
 		return "the document"
 	}
-	toks := strings.Split(ptr[1:], "/")
-	unescape := strings.NewReplacer("~1", "/", "~0", "~")
-	last := unescape.Replace(toks[len(toks)-1])
-	if len(toks) > 1 {
+	last := lastToken(ptr)
+	if i := strings.LastIndexByte(ptr, '/'); i > 0 {
 		if _, err := strconv.Atoi(last); err == nil {
-			return fmt.Sprintf("item %s of %s", last, strconv.Quote(unescape.Replace(toks[len(toks)-2])))
+			return fmt.Sprintf("item %s of %s", last, strconv.Quote(lastToken(ptr[:i])))
 		}
 	}
 	return "field " + strconv.Quote(last)
@@ -272,10 +279,7 @@ func yamlField(ptr string) string {
 // {"Fn::Name": ...}. The inner value is the node read without its tag.
 func (c *yamlConverter) cfnTag(n *yaml.Node, ptr string, record bool, depth int) Value {
 	name := n.Tag[1:]
-	key := "Fn::" + name
-	if name == "Ref" || name == "Condition" {
-		key = name
-	}
+	key := cfnKey(name)
 	inner := *n
 	inner.Tag = ""
 	if n.Kind == yaml.ScalarNode {

@@ -124,15 +124,9 @@ func ParseSignature(sig string) (*Signature, error) {
 			i = end
 		}
 	}
-	var b strings.Builder
-	b.WriteString("^")
-	var prefixes []string
-	for _, p := range params {
-		b.WriteString("(" + p.Regex() + ")")
-		prefixes = append(prefixes, b.String())
-	}
-	b.WriteString("$")
-	if msg := checkJSRegex(b.String()); msg != "" {
+	out := &Signature{Params: params}
+	whole := out.Expression(len(params)) + "$"
+	if msg := checkJSRegex(whole); msg != "" {
 		return nil, errors.New(msg)
 	}
 	// goasl's evaluator matches a choice of types that is more than type
@@ -143,13 +137,31 @@ func ParseSignature(sig string) (*Signature, error) {
 		if !strings.HasPrefix(p.Type, "(") {
 			continue
 		}
-		for _, re := range append(prefixes[i:], b.String()) {
+		for k := i + 1; k <= len(params)+1; k++ {
+			re := whole
+			if k <= len(params) {
+				re = out.Expression(k)
+			}
 			if _, err := syntax.Parse(re, syntax.Perl); err != nil {
 				return nil, fmt.Errorf("goasl cannot read the choice of types %s: write it as type letters only, such as (sn)", p.Type)
 			}
 		}
 	}
-	return &Signature{Params: params}, nil
+	return out, nil
+}
+
+// Expression returns the regular expression of the signature's first n
+// parameters, "^" and then one group of Regex per parameter: the
+// arguments' symbols of a call must match Expression(len(Params)) + "$",
+// and the longest n whose expression matches a prefix of them tells which
+// argument does not.
+func (s *Signature) Expression(n int) string {
+	var b strings.Builder
+	b.WriteString("^")
+	for _, p := range s.Params[:n] {
+		b.WriteString("(" + p.Regex() + ")")
+	}
+	return b.String()
 }
 
 // errChoiceSubtype is the reason of the S0402 error.

@@ -28,7 +28,8 @@ var fuzzTargets = []func() any{
 // text and every target type: the same Go value, or the same error.
 func FuzzDecodeAsEncodingJSON(f *testing.F) {
 	for _, s := range []string{`{"id":"o1","count":3,"small":-5,"tags":["a"],"next":{"id":"x"}}`, `[1,2,300]`, `{"ID":"a","id":"b","Id":"c"}`,
-		`{"NÉV":"x"}`, `{"n":"12"}`, `{"a":{"b":1.5e3}}`, `{"any":[{"z":-0.0}]}`, `"\ud800"`, `1e400`, `{"A":[{"x":[1,-1]}]}`} {
+		`{"NÉV":"x"}`, `{"n":"12"}`, `{"a":{"b":1.5e3}}`, `{"any":[{"z":-0.0}]}`, `"\ud800"`, `1e400`, `{"A":[{"x":[1,-1]}]}`,
+		`{"attrs":{"x":1},"Attrs":{"y":2}}`, `{"next":{"id":"a"},"Next":null}`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

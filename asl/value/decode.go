@@ -139,6 +139,12 @@ func decodeDirect(v Value, e reflect.Value, depth int) bool {
 				if f < 0 {
 					continue // no such field: left out, as encoding/json does
 				}
+				if fs.names[f] != k && namedTwice(v.Keys(), k, fs.names[f]) {
+					// encoding/json fills the field once per key, in
+					// order: a later key merges into a map or a pointer
+					// an earlier one made, and null resets it.
+					return false
+				}
 				if !decodeDirect(x, e.Field(f), depth) {
 					return false
 				}
@@ -202,7 +208,6 @@ func toAny(v Value, depth int) (any, bool) {
 // them for a struct that directType accepts.
 type fieldSet struct {
 	names []string // by field index; "" for a field JSON does not see
-	lower []string // the names in ASCII lower case
 }
 
 // find returns the index of the field key decodes into (-1: none). It
@@ -220,12 +225,23 @@ func (fs *fieldSet) find(key string) (int, bool) {
 			return -1, false
 		}
 	}
-	for i, n := range fs.lower {
+	for i, n := range fs.names {
 		if n != "" && len(n) == len(key) && strings.EqualFold(n, key) {
 			return i, true
 		}
 	}
 	return -1, true
+}
+
+// namedTwice reports whether a key of keys other than key names the field
+// called name under case folding, as key does.
+func namedTwice(keys []string, key, name string) bool {
+	for _, k := range keys {
+		if k != key && strings.EqualFold(k, name) {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -291,7 +307,7 @@ func checkDirect(t reflect.Type, seen map[reflect.Type]bool) bool {
 		if !ok {
 			return false
 		}
-		fs := &fieldSet{names: make([]string, t.NumField()), lower: make([]string, t.NumField())}
+		fs := &fieldSet{names: make([]string, t.NumField())}
 		seenNames := map[string]bool{}
 		for _, f := range fields {
 			lower := strings.ToLower(f.name)
@@ -302,7 +318,7 @@ func checkDirect(t reflect.Type, seen map[reflect.Type]bool) bool {
 			if !checkDirect(t.Field(f.index).Type, seen) {
 				return false
 			}
-			fs.names[f.index], fs.lower[f.index] = f.name, lower
+			fs.names[f.index] = f.name
 		}
 		directStruct.Store(t, fs)
 		return true

@@ -77,6 +77,8 @@ func TestDecodeAsEncodingJSON(t *testing.T) {
 		`{"ID":"a","id":"b","Id":"c"}`, `{"név":"x","NÉV":"y"}`, `{"K":"kelvin","ſ":1}`,
 		`{"id":"\u00e9\u2028<>&"}`, `[1,2,3]`, `"str"`, `12.50`, `true`, `null`, `{}`, `[]`,
 		`{"X":1,"id":"e"}`,
+		`{"attrs":{"x":1},"Attrs":{"y":2}}`, `{"NEXT":{"small":2},"next":{"id":"a","count":1}}`, `{"next":{"id":"a"},"Next":null}`,
+		`{"tags":["a"],"Tags":null}`, `{"any":1,"ANY":null}`,
 	}
 	targets := []func() any{
 		func() any { return new(decPlain) },

@@ -136,7 +136,6 @@ func isEmpty(x reflect.Value) bool {
 	return false
 }
 
-// encField is a struct field as encoding/json writes it.
 // isZeroer is the method encoding/json asks ",omitzero" fields for.
 var isZeroer = reflect.TypeFor[interface{ IsZero() bool }]()
 
@@ -157,8 +156,8 @@ func encodeFields(t reflect.Type) []jsonField {
 // strings, slices (not of bytes, which JSON holds as base64), maps with
 // string keys, pointers, interfaces, and structs without embedded fields
 // whose exported fields have distinct ASCII names, no ",string" option and
-// no ",omitzero" on a type with an IsZero method, all of these made of the same and none with its own
-// JSON or text marshaling.
+// no ",omitzero" on a type with an IsZero method, all of these made of the
+// same and none with its own JSON or text marshaling.
 func encodeType(t reflect.Type) bool {
 	if ok, found := encodeTypes.Load(t); found {
 		return ok.(bool)

@@ -71,14 +71,10 @@ func parseSignature(s string) *signature {
 		sig.params[i] = sp
 	}
 	if odd {
-		var b strings.Builder
-		b.WriteString("^")
-		for _, p := range ps.Params {
-			b.WriteString("(" + p.Regex() + ")")
-			sig.prefix = append(sig.prefix, regexp.MustCompile(b.String()))
+		for k := 1; k <= len(ps.Params); k++ {
+			sig.prefix = append(sig.prefix, regexp.MustCompile(ps.Expression(k)))
 		}
-		b.WriteString("$")
-		sig.re = regexp.MustCompile(b.String())
+		sig.re = regexp.MustCompile(ps.Expression(len(ps.Params)) + "$")
 	}
 	return sig
 }
