@@ -453,3 +453,22 @@ func TestHandlerControl(t *testing.T) {
 		t.Errorf("answer scheduled by the handler: %s %s after %v", x.Status, x.Output.JSON(), x.Duration())
 	}
 }
+
+// An action runs once every branch has done all it does at the action's
+// time, whatever the branch order: the second branch's task, which starts
+// at the action's time, waits for its token when the action runs, though
+// the first branch waited for an action before it.
+func TestActionAtTaskStartInLaterBranch(t *testing.T) {
+	m := mustMachine(t, `{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[
+		{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","End":true}}},
+		{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"Next":"B"},
+			"B":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","End":true}}}],
+		"End":true}}}`)
+	x := run(t, m, Options{Actions: []Action{
+		At(time.Minute, succeed("B", `"b"`)),
+		At(2*time.Minute, succeed("A", `"a"`)),
+	}})
+	if x.Status != Succeeded || x.Output.JSON() != `["a","b"]` || x.Duration() != 2*time.Minute {
+		t.Fatalf("got %s %s %s after %v", x.Status, x.Output.JSON(), x.Error, x.Duration())
+	}
+}
