@@ -32,6 +32,7 @@ func TestHandlerOf(t *testing.T) {
 		{"Handler", Handler(raw), `{}`, `"S"`},
 		{"func of Handler's type", raw, `{}`, `"S"`},
 		{"bad input", typed, `{"total":"x"}`, `States.TaskFailed: decoding the input of state "S" into local.order: json: cannot unmarshal string into Go struct field order.total of type float64`},
+		{"bad input through Typed", Typed(typed), `{"total":"x"}`, `States.TaskFailed: decoding the input of state "S" into local.order: json: cannot unmarshal string into Go struct field order.total of type float64`},
 	} {
 		h, err := HandlerOf(tc.fn)
 		if err != nil {
