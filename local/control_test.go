@@ -472,3 +472,21 @@ func TestActionAtTaskStartInLaterBranch(t *testing.T) {
 		t.Fatalf("got %s %s %s after %v", x.Status, x.Output.JSON(), x.Error, x.Duration())
 	}
 }
+
+// A heartbeat the handler sent before it returned ErrNoAnswer counts while
+// the task waits for its token: the task waits HeartbeatSeconds after that
+// heartbeat, not after its start.
+func TestActionAfterHandlerHeartbeat(t *testing.T) {
+	m := mustMachine(t, callbackDef)
+	x := run(t, m, Options{
+		Handlers: map[string]Handler{"Approve": func(_ context.Context, tk *Task) (value.Value, error) {
+			tk.Advance(20 * time.Minute)
+			tk.Heartbeat()
+			return value.Value{}, ErrNoAnswer
+		}},
+		Actions: []Action{At(45*time.Minute, succeed("Approve", `"yes"`))},
+	})
+	if x.Status != Succeeded || x.Output.JSON() != `"yes"` || x.Duration() != 45*time.Minute {
+		t.Errorf("got %s %s %s after %v, want SUCCEEDED \"yes\" after 45m", x.Status, x.Output.JSON(), x.Error, x.Duration())
+	}
+}
