@@ -54,7 +54,7 @@ var (
 // functions this way, so that the code a workflow package ships does not
 // import the executor.
 func HandlerOf(fn any) (Handler, error) {
-	if h, ok := fn.(Handler); ok {
+	if h, ok := fn.(Handler); ok && h != nil {
 		return h, nil
 	}
 	if fn == nil {

@@ -53,6 +53,7 @@ func TestHandlerOf(t *testing.T) {
 	}{
 		{nil, "the handler is nil"},
 		{chargeFunc(nil), "the handler is a nil local.chargeFunc"},
+		{Handler(nil), "the handler is a nil local.Handler"},
 		{42, "a handler must be a local.Handler or a func(context.Context, In) (Out, error), not int"},
 		{func(order) (order, error) { return order{}, nil }, "a handler must be a local.Handler or a func(context.Context, In) (Out, error), not func(local.order) (local.order, error)"},
 		{func(context.Context, order) order { return order{} }, "a handler must be a local.Handler or a func(context.Context, In) (Out, error), not func(context.Context, local.order) local.order"},
