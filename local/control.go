@@ -241,7 +241,8 @@ func (x *exec) stop(at time.Time, errorName, cause string) {
 
 // runDue runs, in time order, every action due before th's virtual time
 // (and at it too, with inclusive): an action at a time runs once the
-// execution has done all it does at that time. A branch of a Parallel
+// execution has done all it does at that time, but before a task waiting
+// for its token times out then (await runs them inclusive). A branch of a Parallel
 // or a Map iteration first lets every branch that is earlier in virtual
 // time, or at the action's time, run, so an action sees the execution as
 // it is at its time.

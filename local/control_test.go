@@ -490,3 +490,14 @@ func TestActionAfterHandlerHeartbeat(t *testing.T) {
 		t.Errorf("got %s %s %s after %v, want SUCCEEDED \"yes\" after 45m", x.Status, x.Output.JSON(), x.Error, x.Duration())
 	}
 }
+
+// An answer at the very time the task would time out comes in time: the
+// task's own deadline is the one thing the execution does at a time that
+// waits for the actions of that time.
+func TestActionAtTimeoutComesInTime(t *testing.T) {
+	m := mustMachine(t, callbackDef)
+	x := run(t, m, Options{Actions: []Action{At(30*time.Minute, succeed("Approve", `"yes"`))}})
+	if x.Status != Succeeded || x.Output.JSON() != `"yes"` || x.Duration() != 30*time.Minute {
+		t.Errorf("got %s %s %s after %v, want SUCCEEDED \"yes\" after 30m (HeartbeatSeconds)", x.Status, x.Output.JSON(), x.Error, x.Duration())
+	}
+}
