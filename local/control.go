@@ -241,9 +241,11 @@ func (x *exec) stop(at time.Time, errorName, cause string) {
 
 // runDue runs, in time order, every action due before th's virtual time
 // (and at it too, with inclusive): an action at a time runs once the
-// execution has done all it does at that time. A branch of a Parallel
+// execution has done all it does at that time, but before a task waiting
+// for its token times out then (await runs them inclusive). A branch of a Parallel
 // or a Map iteration first lets every branch that is earlier in virtual
-// time run, so an action sees the execution as it is at its time.
+// time, or at the action's time, run, so an action sees the execution as
+// it is at its time.
 func (x *exec) runDue(th *thread, inclusive bool) {
 	for x.runErr == nil && len(x.acts) > 0 {
 		a := x.acts[0]
@@ -251,10 +253,12 @@ func (x *exec) runDue(th *thread, inclusive bool) {
 			return
 		}
 		if th.co != nil {
+			// Every branch at an earlier time, or at the action's time
+			// whatever its index, runs first.
 			now := th.now
-			th.now = a.at
+			th.now, th.co.late = a.at, true
 			x.yield(th)
-			th.now = now
+			th.now, th.co.late = now, false
 			if len(x.acts) == 0 || x.acts[0] != a {
 				continue // another branch ran it
 			}

@@ -453,3 +453,51 @@ func TestHandlerControl(t *testing.T) {
 		t.Errorf("answer scheduled by the handler: %s %s after %v", x.Status, x.Output.JSON(), x.Duration())
 	}
 }
+
+// An action runs once every branch has done all it does at the action's
+// time, whatever the branch order: the second branch's task, which starts
+// at the action's time, waits for its token when the action runs, though
+// the first branch waited for an action before it.
+func TestActionAtTaskStartInLaterBranch(t *testing.T) {
+	m := mustMachine(t, `{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[
+		{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","End":true}}},
+		{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"Next":"B"},
+			"B":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","End":true}}}],
+		"End":true}}}`)
+	x := run(t, m, Options{Actions: []Action{
+		At(time.Minute, succeed("B", `"b"`)),
+		At(2*time.Minute, succeed("A", `"a"`)),
+	}})
+	if x.Status != Succeeded || x.Output.JSON() != `["a","b"]` || x.Duration() != 2*time.Minute {
+		t.Fatalf("got %s %s %s after %v", x.Status, x.Output.JSON(), x.Error, x.Duration())
+	}
+}
+
+// A heartbeat the handler sent before it returned ErrNoAnswer counts while
+// the task waits for its token: the task waits HeartbeatSeconds after that
+// heartbeat, not after its start.
+func TestActionAfterHandlerHeartbeat(t *testing.T) {
+	m := mustMachine(t, callbackDef)
+	x := run(t, m, Options{
+		Handlers: map[string]Handler{"Approve": func(_ context.Context, tk *Task) (value.Value, error) {
+			tk.Advance(20 * time.Minute)
+			tk.Heartbeat()
+			return value.Value{}, ErrNoAnswer
+		}},
+		Actions: []Action{At(45*time.Minute, succeed("Approve", `"yes"`))},
+	})
+	if x.Status != Succeeded || x.Output.JSON() != `"yes"` || x.Duration() != 45*time.Minute {
+		t.Errorf("got %s %s %s after %v, want SUCCEEDED \"yes\" after 45m", x.Status, x.Output.JSON(), x.Error, x.Duration())
+	}
+}
+
+// An answer at the very time the task would time out comes in time: the
+// task's own deadline is the one thing the execution does at a time that
+// waits for the actions of that time.
+func TestActionAtTimeoutComesInTime(t *testing.T) {
+	m := mustMachine(t, callbackDef)
+	x := run(t, m, Options{Actions: []Action{At(30*time.Minute, succeed("Approve", `"yes"`))}})
+	if x.Status != Succeeded || x.Output.JSON() != `"yes"` || x.Duration() != 30*time.Minute {
+		t.Errorf("got %s %s %s after %v, want SUCCEEDED \"yes\" after 30m (HeartbeatSeconds)", x.Status, x.Output.JSON(), x.Error, x.Duration())
+	}
+}

@@ -29,20 +29,23 @@
 // activity whose handler returns ErrNoAnswer, or that has no handler in a
 // run with actions, waits for its token until its TimeoutSeconds or
 // HeartbeatSeconds; an action at a virtual time runs once the execution
-// has done all it does at that time, before anything later.
+// has done all it does at that time (but before a waiting task times out
+// then), before anything later.
 //
-// The branches of a Parallel state and the iterations of an inline Map
-// (at most MaxConcurrency at a time) run concurrently in virtual time, as
-// coroutines: before each event it writes, a branch lets every branch that
-// is earlier in virtual time (then lower in branch order) run first, so the
-// history interleaves them as AWS does. When a branch or an iteration
-// fails, the state fails and its other branches stop at the virtual time
-// of the failure: no handler is called and no iteration starts after it,
-// a running iteration gets MapIterationAborted, and each Task state still
-// open (the failed one included) gets a TaskStateAborted event. Branches
-// run on goroutines of their own, one at a time: a handler in a branch
-// must not call t.FailNow (Run then returns an error saying so); its panic
-// reaches the caller of Run.
+// The branches of a Parallel state, the iterations of an inline Map and
+// the child executions of a Distributed Map (at most MaxConcurrency at a
+// time; a child's events are not in the history) run concurrently in
+// virtual time, as coroutines: before each event it writes, a branch lets
+// every branch that is earlier in virtual time (then lower in branch
+// order) run first, so the history interleaves them as AWS does. When a
+// branch or an iteration fails, the state fails and its other branches
+// stop at the virtual time of the failure: no handler is called and no
+// iteration starts after it, a running iteration gets
+// MapIterationAborted, and each Task state still open (the failed one
+// included) gets a TaskStateAborted event. Branches run on goroutines of
+// their own, one at a time: a handler in a branch must not call t.FailNow
+// (Run then returns an error saying so); its panic reaches the caller of
+// Run.
 //
 // The result keeps the history in the shape of GetExecutionHistory; events
 // are recorded as small structs and rendered to JSON only when asked

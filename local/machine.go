@@ -36,9 +36,9 @@ type Machine struct {
 // Distributed Map; the children of an EXPRESS Distributed Map none of
 // those either. nil when it can.
 func (m *Machine) unsupported(express bool) error {
-	i, typ := 0, asl.WorkflowStandard
+	i, typ, kind := 0, asl.WorkflowStandard, "a Standard"
 	if express {
-		i, typ = 1, asl.WorkflowExpress
+		i, typ, kind = 1, asl.WorkflowExpress, "an Express"
 	}
 	m.typeOnce[i].Do(func() {
 		var msgs []string
@@ -48,7 +48,7 @@ func (m *Machine) unsupported(express bool) error {
 			}
 		}
 		if len(msgs) > 0 {
-			m.typeErr[i] = fmt.Errorf("local: %s cannot run as a%s workflow:\n\t%s", m.Name, map[bool]string{true: "n Express", false: " Standard"}[express], strings.Join(msgs, "\n\t"))
+			m.typeErr[i] = fmt.Errorf("local: %s cannot run as %s workflow:\n\t%s", m.Name, kind, strings.Join(msgs, "\n\t"))
 		}
 	})
 	return m.typeErr[i]

@@ -31,7 +31,10 @@ type coro struct {
 	th   *thread   // the branch's thread
 	at   time.Time // the virtual time it yielded at
 	// task: a Task state was open when it yielded.
-	task  bool
+	task bool
+	// late: it yielded to run an action at its time, which comes after
+	// everything every branch does at that time (runDue).
+	late  bool
 	wake  chan struct{}
 	sub   *group // the group of a nested Parallel it waits for
 	body  func()
@@ -65,6 +68,9 @@ type group struct {
 func (c *coro) less(d *coro) bool {
 	if !c.at.Equal(d.at) {
 		return c.at.Before(d.at)
+	}
+	if c.late != d.late {
+		return d.late
 	}
 	for i := 0; i < len(c.path) && i < len(d.path); i++ {
 		if c.path[i] != d.path[i] {

@@ -136,6 +136,10 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 		var w *waiter
 		if r.sctx.token != "" && (res.callback || res.activity) {
 			w = x.register(th, Callback{State: cs.name, Resource: res.arn, Token: r.sctx.token, Input: params, Since: start})
+			if a.hasBeat {
+				// The handler's heartbeat counts while the task waits.
+				w.beat, w.hasBeat = start.Add(a.lastBeat), true
+			}
 		}
 		if x.await(th, w, start, limit, hb) {
 			return value.Value{}, &Failure{aborted: true}

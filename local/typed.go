@@ -16,18 +16,30 @@ func Typed[In, Out any](fn func(context.Context, In) (Out, error)) Handler {
 	return func(ctx context.Context, t *Task) (value.Value, error) {
 		var in In
 		if err := value.Decode(t.Input, &in); err != nil {
-			return value.Value{}, Error(ErrTaskFailed, fmt.Sprintf("decoding the input of state %q into %T: %v", t.State, in, err))
+			return value.Value{}, inputError(t, reflect.TypeFor[In](), err)
 		}
 		out, err := fn(ctx, in)
-		if err != nil {
-			return value.Value{}, err
-		}
-		v, err := value.FromGo(out)
-		if err != nil {
-			return value.Value{}, Error(ErrTaskFailed, fmt.Sprintf("encoding the result of state %q: %v", t.State, err))
-		}
-		return v, nil
+		return typedResult(t, out, err)
 	}
+}
+
+// inputError fails the task of a typed handler whose input does not
+// decode into the handler's In type.
+func inputError(t *Task, in reflect.Type, err error) error {
+	return Error(ErrTaskFailed, fmt.Sprintf("decoding the input of state %q into %v: %v", t.State, in, err))
+}
+
+// typedResult is the answer of a typed handler that returned out and err:
+// its error, or out encoded as encoding/json does.
+func typedResult(t *Task, out any, err error) (value.Value, error) {
+	if err != nil {
+		return value.Value{}, err
+	}
+	v, err := value.FromGo(out)
+	if err != nil {
+		return value.Value{}, Error(ErrTaskFailed, fmt.Sprintf("encoding the result of state %q: %v", t.State, err))
+	}
+	return v, nil
 }
 
 var (
@@ -42,7 +54,7 @@ var (
 // functions this way, so that the code a workflow package ships does not
 // import the executor.
 func HandlerOf(fn any) (Handler, error) {
-	if h, ok := fn.(Handler); ok {
+	if h, ok := fn.(Handler); ok && h != nil {
 		return h, nil
 	}
 	if fn == nil {
@@ -64,16 +76,10 @@ func HandlerOf(fn any) (Handler, error) {
 	return func(ctx context.Context, task *Task) (value.Value, error) {
 		arg := reflect.New(in)
 		if err := value.Decode(task.Input, arg.Interface()); err != nil {
-			return value.Value{}, Error(ErrTaskFailed, fmt.Sprintf("decoding the input of state %q into %v: %v", task.State, in, err))
+			return value.Value{}, inputError(task, in, err)
 		}
 		res := v.Call([]reflect.Value{reflect.ValueOf(ctx), arg.Elem()})
-		if err, _ := res[1].Interface().(error); err != nil {
-			return value.Value{}, err
-		}
-		out, err := value.FromGo(res[0].Interface())
-		if err != nil {
-			return value.Value{}, Error(ErrTaskFailed, fmt.Sprintf("encoding the result of state %q: %v", task.State, err))
-		}
-		return out, nil
+		err, _ := res[1].Interface().(error)
+		return typedResult(task, res[0].Interface(), err)
 	}, nil
 }

@@ -32,6 +32,7 @@ func TestHandlerOf(t *testing.T) {
 		{"Handler", Handler(raw), `{}`, `"S"`},
 		{"func of Handler's type", raw, `{}`, `"S"`},
 		{"bad input", typed, `{"total":"x"}`, `States.TaskFailed: decoding the input of state "S" into local.order: json: cannot unmarshal string into Go struct field order.total of type float64`},
+		{"bad input through Typed", Typed(typed), `{"total":"x"}`, `States.TaskFailed: decoding the input of state "S" into local.order: json: cannot unmarshal string into Go struct field order.total of type float64`},
 	} {
 		h, err := HandlerOf(tc.fn)
 		if err != nil {
@@ -52,6 +53,7 @@ func TestHandlerOf(t *testing.T) {
 	}{
 		{nil, "the handler is nil"},
 		{chargeFunc(nil), "the handler is a nil local.chargeFunc"},
+		{Handler(nil), "the handler is a nil local.Handler"},
 		{42, "a handler must be a local.Handler or a func(context.Context, In) (Out, error), not int"},
 		{func(order) (order, error) { return order{}, nil }, "a handler must be a local.Handler or a func(context.Context, In) (Out, error), not func(local.order) (local.order, error)"},
 		{func(context.Context, order) order { return order{} }, "a handler must be a local.Handler or a func(context.Context, In) (Out, error), not func(context.Context, local.order) local.order"},

@@ -9,7 +9,7 @@ import (
 type badHandlers struct{}
 
 func (badHandlers) TaskHandlers() (map[string]any, error) {
-	return map[string]any{"Double": func(int) int { return 0 }}, nil
+	return map[string]any{"Double": func(int) int { return 0 }, "Triple": 3}, nil
 }
 
 // typedHandlers is what a generated Handlers struct returns: typed
@@ -30,9 +30,13 @@ func TestTaskHandlers(t *testing.T) {
 	if out != 15 {
 		t.Errorf("output %d, want 15", out)
 	}
-	msg := capture(func(tb testing.TB) { RunASL(tb, "Double", machine(t), badHandlers{}, Input(1)) })
-	want := `workflow "Double": the handler of "Double": a handler must be a local.Handler or a func(context.Context, In) (Out, error), not func(int) int`
-	if msg != want {
-		t.Errorf("got  %s\nwant %s", msg, want)
+	// With several bad handlers, the first by name is the one named, on
+	// every run.
+	for range 20 {
+		msg := capture(func(tb testing.TB) { RunASL(tb, "Double", machine(t), badHandlers{}, Input(1)) })
+		want := `workflow "Double": the handler of "Double": a handler must be a local.Handler or a func(context.Context, In) (Out, error), not func(int) int`
+		if msg != want {
+			t.Fatalf("got  %s\nwant %s", msg, want)
+		}
 	}
 }

@@ -3,6 +3,8 @@ package sfntest
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -144,30 +146,23 @@ func RunASL(t testing.TB, name string, sm *asl.StateMachine, h Handlers, opts ..
 			return nil
 		}
 	}
+	c.opts.Handlers = map[string]local.Handler{}
 	if h != nil {
 		hs, err := h.TaskHandlers()
 		if err != nil {
 			t.Fatalf("workflow %q: %v", name, err)
 			return nil
 		}
-		c.opts.Handlers = make(map[string]local.Handler, len(hs))
-		for k, fn := range hs {
-			if c.opts.Handlers[k], err = local.HandlerOf(fn); err != nil {
+		// In name order: the first bad handler is the same on every run.
+		for _, k := range slices.Sorted(maps.Keys(hs)) {
+			if c.opts.Handlers[k], err = local.HandlerOf(hs[k]); err != nil {
 				t.Fatalf("workflow %q: the handler of %q: %v", name, k, err)
 				return nil
 			}
 		}
 	}
-	if len(c.extra) > 0 {
-		all := make(map[string]local.Handler, len(c.opts.Handlers)+len(c.extra))
-		for k, v := range c.opts.Handlers {
-			all[k] = v
-		}
-		for k, v := range c.extra {
-			all[k] = v
-		}
-		c.opts.Handlers = all
-	}
+	// The Handler options come on top.
+	maps.Copy(c.opts.Handlers, c.extra)
 	if c.opts.StateMachineName == "" {
 		c.opts.StateMachineName = name
 	}
