@@ -329,6 +329,9 @@ func (x *exec) await(th *thread, w *waiter, start time.Time, limit, hb time.Dura
 		if len(x.acts) > 0 && x.acts[0].at.Before(end) {
 			next = x.acts[0].at
 		}
+		if next.Before(th.now) {
+			next = th.now // the handler's own time passed (Task.Advance)
+		}
 		th.now = next
 		if th.co != nil {
 			// The branches before that time run first: a handler there

@@ -501,3 +501,32 @@ func TestActionAtTimeoutComesInTime(t *testing.T) {
 		t.Errorf("got %s %s %s after %v, want SUCCEEDED \"yes\" after 30m (HeartbeatSeconds)", x.Status, x.Output.JSON(), x.Error, x.Duration())
 	}
 }
+
+// A handler that takes time (Advance) and then leaves the answer to the
+// actions starts waiting when it returns; the timeouts still count from
+// the task's start.
+func TestActionAfterHandlerAdvance(t *testing.T) {
+	m := mustMachine(t, callbackDef)
+	var since time.Duration
+	h := map[string]Handler{"Approve": func(_ context.Context, tk *Task) (value.Value, error) {
+		tk.Advance(10 * time.Minute)
+		return value.Value{}, ErrNoAnswer
+	}}
+	x := run(t, m, Options{Handlers: h, Actions: []Action{At(20*time.Minute, func(c *Control) error {
+		w := c.Waiting()
+		if len(w) != 1 {
+			return errors.New("no task waits")
+		}
+		since = w[0].Since.Sub(c.x.res.Start)
+		return c.SendTaskSuccess(w[0].Token, value.FromString("ok"))
+	})}})
+	if x.Status != Succeeded || x.Duration() != 20*time.Minute || since != 10*time.Minute {
+		t.Errorf("got %s after %v, waiting since %v; want SUCCEEDED after 20m, waiting since 10m", x.Status, x.Duration(), since)
+	}
+	// HeartbeatSeconds (30 minutes) counts from the start, not from the
+	// handler's return.
+	x = run(t, m, Options{Handlers: h, Actions: []Action{At(35*time.Minute, succeed("Approve", `1`))}})
+	if x.Error != ErrTimeout || x.Duration() != 30*time.Minute {
+		t.Errorf("got %s %s after %v, want States.Timeout after 30m", x.Status, x.Error, x.Duration())
+	}
+}

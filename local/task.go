@@ -133,9 +133,12 @@ func (x *exec) task(cs *cstate, r *roots, in value.Value, th *thread) (value.Val
 	if a.hang {
 		// No answer yet: wait for an action to answer the token, or for
 		// the timeouts.
+		// The wait starts when the handler returns (after its Advance);
+		// the timeouts count from the task's start.
+		th.now = start.Add(a.took)
 		var w *waiter
 		if r.sctx.token != "" && (res.callback || res.activity) {
-			w = x.register(th, Callback{State: cs.name, Resource: res.arn, Token: r.sctx.token, Input: params, Since: start})
+			w = x.register(th, Callback{State: cs.name, Resource: res.arn, Token: r.sctx.token, Input: params, Since: th.now})
 			if a.hasBeat {
 				// The handler's heartbeat counts while the task waits.
 				w.beat, w.hasBeat = start.Add(a.lastBeat), true
