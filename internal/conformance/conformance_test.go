@@ -187,20 +187,16 @@ func failureReport(line, detail string, results []result) []byte {
 	return []byte(b.String())
 }
 
-// debugKey is the key of the case being run, for histDebug.
-var debugKey string
-
 // histDebug reports whether to print the history comparison of the case
-// being run: CONFORMANCE_HISTORY_DEBUG=1 for every case, or a part of the
+// caseKey: CONFORMANCE_HISTORY_DEBUG=1 for every case, or a part of the
 // key for the cases it names.
-func histDebug() bool {
+func histDebug(caseKey string) bool {
 	k := os.Getenv("CONFORMANCE_HISTORY_DEBUG")
-	return k == "1" || k != "" && strings.Contains(debugKey, k)
+	return k == "1" || k != "" && strings.Contains(caseKey, k)
 }
 
 func (s *suite) runCase(c *harnessCase) result {
 	res := result{key: c.Key}
-	debugKey = c.Key
 	def, why := s.definition(c)
 	if why != "" {
 		res.reason, res.hreason = why, why
@@ -523,7 +519,7 @@ func compareHistory(caseKey string, content map[string]json.RawMessage, key stri
 		}
 	}
 	if len(gl) != len(el) {
-		if histDebug() {
+		if histDebug(caseKey) {
 			var a, b []string
 			for _, e := range gl {
 				t, _ := e.Get("type")
@@ -542,7 +538,7 @@ func compareHistory(caseKey string, content map[string]json.RawMessage, key stri
 		et, _ := el[i].Get("type")
 		gt, _ := gl[i].Get("type")
 		if et.Str() != gt.Str() {
-			if histDebug() {
+			if histDebug(caseKey) {
 				for j := range el {
 					a, _ := gl[j].Get("type")
 					b, _ := el[j].Get("type")
@@ -558,7 +554,7 @@ func compareHistory(caseKey string, content map[string]json.RawMessage, key stri
 			b, _ := gl[i].Get(k)
 			if !value.Equal(a, b) {
 				t, _ := el[i].Get("type")
-				if histDebug() {
+				if histDebug(caseKey) {
 					for j := range el {
 						w, _ := el[j].Get("type")
 						wi, _ := el[j].Get("id")
@@ -580,7 +576,7 @@ func compareHistory(caseKey string, content map[string]json.RawMessage, key stri
 	}
 	for i := range el {
 		if !u.value(el[i], gl[i]) {
-			if histDebug() {
+			if histDebug(caseKey) {
 				fmt.Printf("-- want %s\n   got  %s\n", el[i].JSON(), gl[i].JSON())
 			}
 			t, _ := el[i].Get("type")
