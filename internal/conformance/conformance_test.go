@@ -451,8 +451,6 @@ func compareOutcome(ex expected, x *local.Execution) string {
 	return ""
 }
 
-// compareHistory compares the recorded event sequence of the case's
-// snapshot key with the run's.
 // recordedWorker returns the workerName of the recorded history's first
 // ActivityStarted event ("" without one).
 func recordedWorker(content map[string]json.RawMessage, key string) string {
@@ -475,6 +473,9 @@ func recordedWorker(content map[string]json.RawMessage, key string) string {
 	return ""
 }
 
+// compareHistory compares the recorded event sequence of the snapshot key
+// with the run's; caseKey is the case's (for its transformers and
+// CONFORMANCE_HISTORY_DEBUG).
 func compareHistory(caseKey string, content map[string]json.RawMessage, key string, x *local.Execution) (bool, string) {
 	raw, ok := content[key]
 	if !ok {
