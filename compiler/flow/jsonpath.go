@@ -209,7 +209,7 @@ func (in *inferrer) mapItems(items, declared *Type, text, ptr string) (*Type, *m
 		mc.value = declared
 		return declared, mc
 	}
-	if len(Mismatches(declared, item)) > 0 {
+	if len(Compare(declared, item, "", Rules{})) > 0 {
 		what := items.Describe()
 		if items.Go != nil {
 			what += " (" + items.Go.String() + ")"
