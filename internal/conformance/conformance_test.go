@@ -595,11 +595,6 @@ func normaliseEvents(events []value.Value, actual bool, sortBlocks ...bool) []va
 	out := make([]value.Value, 0, len(events))
 	for _, e := range events {
 		if actual {
-			// Without the transformer, the recordings show no
-			// ParallelStateSucceeded.
-			if t, _ := e.Get("type"); t.Str() == "ParallelStateSucceeded" && !sorting {
-				continue
-			}
 			e = loadsOnce(e)
 			e = e.With("timestamp", value.FromString("timestamp"))
 		}
