@@ -494,13 +494,10 @@ func compareHistory(caseKey string, content map[string]json.RawMessage, key stri
 		return false, "history JSON does not parse"
 	}
 	gotEvents, _ := got.Get("events")
-	el := normaliseEvents(events.Items(), false)
-	gl := normaliseEvents(gotEvents.Items(), true)
-	if !masksParallel(el) {
-		// The recording shows the branches' events as they were: the test
-		// did not add the transformer that sorts them.
-		gl = normaliseEvents(gotEvents.Items(), true, false)
-	}
+	el := normaliseEvents(events.Items(), false, false)
+	// Without masked ids, the recording shows the branches' events as they
+	// were: the test did not add the transformer that sorts them.
+	gl := normaliseEvents(gotEvents.Items(), true, masksParallel(el))
 	// The test's transformers of random results ("$..FunctionResult")
 	// rewrote the states' outputs in the history too.
 	for i, e := range gl {
@@ -587,11 +584,11 @@ func compareHistory(caseKey string, content map[string]json.RawMessage, key stri
 	return true, ""
 }
 
-// normaliseEvents applies LocalStack's normalisation: JSON-in-string
-// parsed one level, timestamps replaced, and (unless sortBlocks is false)
-// the Parallel blocks as SfnNoneRecursiveParallelTransformer left them.
-func normaliseEvents(events []value.Value, actual bool, sortBlocks ...bool) []value.Value {
-	sorting := len(sortBlocks) == 0 || sortBlocks[0]
+// normaliseEvents applies LocalStack's normalisation to the run's events
+// (actual; a recording's are returned as they are): JSON-in-string parsed
+// one level, timestamps replaced, and with sortBlocks the Parallel blocks
+// as SfnNoneRecursiveParallelTransformer left them.
+func normaliseEvents(events []value.Value, actual, sortBlocks bool) []value.Value {
 	out := make([]value.Value, 0, len(events))
 	for _, e := range events {
 		if actual {
@@ -600,7 +597,7 @@ func normaliseEvents(events []value.Value, actual bool, sortBlocks ...bool) []va
 		}
 		out = append(out, e)
 	}
-	if !actual || !sorting {
+	if !actual || !sortBlocks {
 		return out
 	}
 	return parallelTransform(out)
