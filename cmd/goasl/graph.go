@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -60,15 +59,7 @@ Examples:
 				}
 				doc, err := parseASL(f, data)
 				if err != nil {
-					name := displayName(f)
-					var aerr *asl.Error
-					if !errors.As(err, &aerr) {
-						e.errorf("%s: %v", name, err)
-						return 1
-					}
-					for _, d := range aerr.Diagnostics {
-						printDiagnostic(e.stderr, name, d)
-					}
+					printParseError(e, e.stderr, displayName(f), err)
 					return 1
 				}
 				fmt.Fprint(e.stdout, draw(doc.Machine))

@@ -149,7 +149,7 @@ func loadTarget(e *env, target, workflow, tags string, subs subFlags) (*asl.Stat
 		}
 		doc, err := parseASL(target, data)
 		if err != nil {
-			e.errorf("%s: %v", target, err)
+			printParseError(e, e.stderr, target, err)
 			return nil, "", 2
 		}
 		sm, err := asl.Substitute(doc.Machine, subs)

@@ -70,14 +70,7 @@ func validateFile(e *env, name, typ string, strict bool) bool {
 	name = displayName(name)
 	doc, err := parseASL(name, data)
 	if err != nil {
-		var aerr *asl.Error
-		if !errors.As(err, &aerr) {
-			e.errorf("%s: %v", name, err)
-			return false
-		}
-		for _, d := range aerr.Diagnostics {
-			printDiagnostic(e.stdout, name, d)
-		}
+		printParseError(e, e.stdout, name, err)
 		return false
 	}
 	ok := true
@@ -106,6 +99,20 @@ func parseASL(name string, data []byte) (*asl.Document, error) {
 		return nil, yamlInJSONFile(name, data, err)
 	}
 	return doc, nil
+}
+
+// printParseError prints the error of reading the file name (as its
+// messages name it) as a definition: the diagnostics of an *asl.Error to w
+// in the one diagnostic format, any other error to standard error.
+func printParseError(e *env, w io.Writer, name string, err error) {
+	var aerr *asl.Error
+	if !errors.As(err, &aerr) {
+		e.errorf("%s: %v", name, err)
+		return
+	}
+	for _, d := range aerr.Diagnostics {
+		printDiagnostic(w, name, d)
+	}
 }
 
 // yamlInJSONFile turns err, the error of reading the file name as JSON,

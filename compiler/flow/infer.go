@@ -395,7 +395,11 @@ func typeLabel(t *Type) string {
 // want is expected (a typed task's input, a declared variable): missing
 // required fields and fields of another kind. It is empty when they fit or
 // either type is unknown.
-func Mismatches(want, got *Type) []string {
+func Mismatches(want, got *Type) []string { return mismatches(want, got, "the task expects") }
+
+// mismatches is Mismatches with expects naming what takes want ("the
+// task expects", "the variable is declared as").
+func mismatches(want, got *Type, expects string) []string {
 	var out []string
 	for _, m := range Compare(want, got, "", Rules{}) {
 		at := "field " + m.Path
@@ -409,9 +413,9 @@ func Mismatches(want, got *Type) []string {
 			}
 			out = append(out, fmt.Sprintf("%s needs field %q (%s), which the value given does not have", at, m.Missing.Name, m.Missing.Type))
 		case m.Fraction:
-			out = append(out, fmt.Sprintf("%s is a number that may have a fraction, but the task expects an integer", at))
+			out = append(out, fmt.Sprintf("%s is a number that may have a fraction, but %s an integer", at, expects))
 		default:
-			out = append(out, fmt.Sprintf("%s is %s, but the task expects %s", at, m.Got.Describe(), m.Want.Describe()))
+			out = append(out, fmt.Sprintf("%s is %s, but %s %s", at, m.Got.Describe(), expects, m.Want.Describe()))
 		}
 	}
 	return out
@@ -464,8 +468,7 @@ func (in *inferrer) declaredOutput(info *StateInfo, st *asl.State, out *Type) *T
 	case st.ResultSelector.IsSet():
 		at += "/ResultSelector"
 	}
-	for _, p := range Mismatches(a.Output, out) {
-		p = strings.Replace(p, "the task expects", "the declared output has", 1)
+	for _, p := range mismatches(a.Output, out, "the declared output has") {
 		in.add(CodeTypeMismatch, at, "the output is declared as %s: %s", typeLabel(a.Output), p)
 	}
 	return a.Output

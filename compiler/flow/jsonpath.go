@@ -209,7 +209,7 @@ func (in *inferrer) mapItems(items, declared *Type, text, ptr string) (*Type, *m
 		mc.value = declared
 		return declared, mc
 	}
-	if len(Mismatches(declared, item)) > 0 {
+	if len(Compare(declared, item, "", Rules{})) > 0 {
 		what := items.Describe()
 		if items.Go != nil {
 			what += " (" + items.Go.String() + ")"
@@ -422,8 +422,7 @@ func (in *inferrer) assign(v asl.Value, e *env, ptr string, jsonata bool) vars {
 			t = in.template(m.Value, e, mp)
 		}
 		if want, ok := in.ann.Variables[name]; ok {
-			for _, p := range Mismatches(want, t) {
-				p = strings.Replace(p, "the task expects", "the variable is declared as", 1)
+			for _, p := range mismatches(want, t, "the variable is declared as") {
 				in.add(CodeTypeMismatch, mp, "$%s is declared as %s: %s", name, typeLabel(want), p)
 			}
 			t = want

@@ -187,20 +187,16 @@ func failureReport(line, detail string, results []result) []byte {
 	return []byte(b.String())
 }
 
-// debugKey is the key of the case being run, for histDebug.
-var debugKey string
-
 // histDebug reports whether to print the history comparison of the case
-// being run: CONFORMANCE_HISTORY_DEBUG=1 for every case, or a part of the
+// caseKey: CONFORMANCE_HISTORY_DEBUG=1 for every case, or a part of the
 // key for the cases it names.
-func histDebug() bool {
+func histDebug(caseKey string) bool {
 	k := os.Getenv("CONFORMANCE_HISTORY_DEBUG")
-	return k == "1" || k != "" && strings.Contains(debugKey, k)
+	return k == "1" || k != "" && strings.Contains(caseKey, k)
 }
 
 func (s *suite) runCase(c *harnessCase) result {
 	res := result{key: c.Key}
-	debugKey = c.Key
 	def, why := s.definition(c)
 	if why != "" {
 		res.reason, res.hreason = why, why
@@ -455,8 +451,6 @@ func compareOutcome(ex expected, x *local.Execution) string {
 	return ""
 }
 
-// compareHistory compares the recorded event sequence of the case's
-// snapshot key with the run's.
 // recordedWorker returns the workerName of the recorded history's first
 // ActivityStarted event ("" without one).
 func recordedWorker(content map[string]json.RawMessage, key string) string {
@@ -479,6 +473,9 @@ func recordedWorker(content map[string]json.RawMessage, key string) string {
 	return ""
 }
 
+// compareHistory compares the recorded event sequence of the snapshot key
+// with the run's; caseKey is the case's (for its transformers and
+// CONFORMANCE_HISTORY_DEBUG).
 func compareHistory(caseKey string, content map[string]json.RawMessage, key string, x *local.Execution) (bool, string) {
 	raw, ok := content[key]
 	if !ok {
@@ -497,13 +494,10 @@ func compareHistory(caseKey string, content map[string]json.RawMessage, key stri
 		return false, "history JSON does not parse"
 	}
 	gotEvents, _ := got.Get("events")
-	el := normaliseEvents(events.Items(), false)
-	gl := normaliseEvents(gotEvents.Items(), true)
-	if !masksParallel(el) {
-		// The recording shows the branches' events as they were: the test
-		// did not add the transformer that sorts them.
-		gl = normaliseEvents(gotEvents.Items(), true, false)
-	}
+	el := normaliseEvents(events.Items(), false, false)
+	// Without masked ids, the recording shows the branches' events as they
+	// were: the test did not add the transformer that sorts them.
+	gl := normaliseEvents(gotEvents.Items(), true, masksParallel(el))
 	// The test's transformers of random results ("$..FunctionResult")
 	// rewrote the states' outputs in the history too.
 	for i, e := range gl {
@@ -523,7 +517,7 @@ func compareHistory(caseKey string, content map[string]json.RawMessage, key stri
 		}
 	}
 	if len(gl) != len(el) {
-		if histDebug() {
+		if histDebug(caseKey) {
 			var a, b []string
 			for _, e := range gl {
 				t, _ := e.Get("type")
@@ -542,7 +536,7 @@ func compareHistory(caseKey string, content map[string]json.RawMessage, key stri
 		et, _ := el[i].Get("type")
 		gt, _ := gl[i].Get("type")
 		if et.Str() != gt.Str() {
-			if histDebug() {
+			if histDebug(caseKey) {
 				for j := range el {
 					a, _ := gl[j].Get("type")
 					b, _ := el[j].Get("type")
@@ -558,7 +552,7 @@ func compareHistory(caseKey string, content map[string]json.RawMessage, key stri
 			b, _ := gl[i].Get(k)
 			if !value.Equal(a, b) {
 				t, _ := el[i].Get("type")
-				if histDebug() {
+				if histDebug(caseKey) {
 					for j := range el {
 						w, _ := el[j].Get("type")
 						wi, _ := el[j].Get("id")
@@ -580,7 +574,7 @@ func compareHistory(caseKey string, content map[string]json.RawMessage, key stri
 	}
 	for i := range el {
 		if !u.value(el[i], gl[i]) {
-			if histDebug() {
+			if histDebug(caseKey) {
 				fmt.Printf("-- want %s\n   got  %s\n", el[i].JSON(), gl[i].JSON())
 			}
 			t, _ := el[i].Get("type")
@@ -590,25 +584,20 @@ func compareHistory(caseKey string, content map[string]json.RawMessage, key stri
 	return true, ""
 }
 
-// normaliseEvents applies LocalStack's normalisation: JSON-in-string
-// parsed one level, timestamps replaced, and (unless sortBlocks is false)
-// the Parallel blocks as SfnNoneRecursiveParallelTransformer left them.
-func normaliseEvents(events []value.Value, actual bool, sortBlocks ...bool) []value.Value {
-	sorting := len(sortBlocks) == 0 || sortBlocks[0]
+// normaliseEvents applies LocalStack's normalisation to the run's events
+// (actual; a recording's are returned as they are): JSON-in-string parsed
+// one level, timestamps replaced, and with sortBlocks the Parallel blocks
+// as SfnNoneRecursiveParallelTransformer left them.
+func normaliseEvents(events []value.Value, actual, sortBlocks bool) []value.Value {
 	out := make([]value.Value, 0, len(events))
 	for _, e := range events {
 		if actual {
-			// Without the transformer, the recordings show no
-			// ParallelStateSucceeded.
-			if t, _ := e.Get("type"); t.Str() == "ParallelStateSucceeded" && !sorting {
-				continue
-			}
 			e = loadsOnce(e)
 			e = e.With("timestamp", value.FromString("timestamp"))
 		}
 		out = append(out, e)
 	}
-	if !actual || !sorting {
+	if !actual || !sortBlocks {
 		return out
 	}
 	return parallelTransform(out)

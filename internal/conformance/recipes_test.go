@@ -468,8 +468,8 @@ func (s *suite) pickTemplate(c *harnessCase) string {
 }
 
 // firstEntered returns the name of the first state the recorded history
-// of the case's first execution entered, and the resource of its first
-// TaskScheduled event ("" when none).
+// of the case's first execution that entered one entered, and the
+// resource of the first TaskScheduled event up to there ("" when none).
 func (s *suite) firstEntered(c *harnessCase) (name, resource string) {
 	content := s.snapshot(c.Key)
 	for _, e := range c.Executions {
@@ -492,7 +492,9 @@ func (s *suite) firstEntered(c *harnessCase) (name, resource string) {
 				name = n.Str()
 			}
 		}
-		return name, resource
+		if name != "" {
+			return name, resource
+		}
 	}
 	return "", ""
 }

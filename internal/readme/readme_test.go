@@ -195,7 +195,12 @@ func TestREADMEGoSnippets(t *testing.T) {
 	for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 		file := text[m[2]:m[3]]
 		rest := text[m[1]:]
-		code := rest[:strings.Index(rest, "```")]
+		end := strings.Index(rest, "```")
+		if end < 0 {
+			t.Errorf("the README's Go block from %s has no closing ```", file)
+			continue
+		}
+		code := rest[:end]
 		src, err := os.ReadFile(filepath.Join("../..", file))
 		if err != nil {
 			t.Errorf("the README shows code from %s: %v", file, err)
