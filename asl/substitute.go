@@ -51,6 +51,9 @@ func placeholders(v *Value) []string {
 // that is no placeholder of sm is an error, an *UnknownPlaceholderError
 // naming it and the placeholders sm has.
 func Substitute(sm *StateMachine, values map[string]string) (*StateMachine, error) {
+	if len(values) == 0 {
+		return sm, nil
+	}
 	root, err := machineValue(sm)
 	if err != nil {
 		return nil, err
@@ -66,9 +69,6 @@ func Substitute(sm *StateMachine, values map[string]string) (*StateMachine, erro
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
 		return nil, &UnknownPlaceholderError{Names: unknown, Placeholders: have}
-	}
-	if len(values) == 0 {
-		return sm, nil
 	}
 	walkStrings(&root, func(s string) string {
 		if !strings.Contains(s, "${") {
