@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -68,7 +69,12 @@ Example:
 			}
 			m, err := compileTestState(args[0], data)
 			if err != nil {
-				e.errorf("test-state: %s: %v", args[0], err)
+				var aerr *asl.Error
+				if errors.As(err, &aerr) {
+					printParseError(e, e.stderr, args[0], err)
+				} else {
+					e.errorf("test-state: %s: %v", args[0], err)
+				}
 				return 2
 			}
 			in, ok := readInput(e, "-input", *input)
@@ -112,15 +118,17 @@ Example:
 }
 
 // compileTestState reads a definition that is either a whole machine or
-// one state.
+// one state. A state is read inside a machine of its own, written so that
+// the state's lines keep their numbers; the diagnostics' positions and
+// pointers are then the file's.
 func compileTestState(name string, data []byte) (*local.Machine, error) {
 	v, err := value.Parse(data)
 	if err == nil && v.Kind() == value.Object {
 		if _, ok := v.Get("States"); !ok {
-			wrapped := `{"StartAt":"State","States":{"State":` + strings.TrimSpace(string(data)) + `}}`
-			sm, err := asl.Parse([]byte(wrapped))
+			const prefix = `{"StartAt":"State","States":{"State":`
+			sm, err := asl.Parse([]byte(prefix + "\n" + string(data) + "\n}}"))
 			if err != nil {
-				return nil, err
+				return nil, stateDiagnostics(err)
 			}
 			return local.CompileState(sm.States[0])
 		}
@@ -130,4 +138,25 @@ func compileTestState(name string, data []byte) (*local.Machine, error) {
 		return nil, err
 	}
 	return local.Compile(doc.Machine)
+}
+
+// stateDiagnostics moves the diagnostics of a state read inside its own
+// machine (see compileTestState) back to the state's file: one line up,
+// and the pointer relative to the state.
+func stateDiagnostics(err error) error {
+	var aerr *asl.Error
+	if !errors.As(err, &aerr) {
+		return err
+	}
+	out := &asl.Error{Diagnostics: make([]asl.Diagnostic, len(aerr.Diagnostics))}
+	for i, d := range aerr.Diagnostics {
+		if d.Pos.IsValid() {
+			d.Pos.Line = max(d.Pos.Line-1, 1)
+		}
+		if rest, ok := strings.CutPrefix(d.Pointer, "/States/State"); ok {
+			d.Pointer = rest
+		}
+		out.Diagnostics[i] = d
+	}
+	return out
 }
