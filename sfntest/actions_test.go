@@ -76,3 +76,23 @@ func TestActionMessages(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", msg, want)
 	}
 }
+
+func TestRequireOutput(t *testing.T) {
+	sm := approvalMachine(t)
+	at := At(time.Minute, SendTaskSuccess("Ask", map[string]any{"approved": true, "n": 2.0}))
+	RunASL(t, "Approve", sm, nil, at).RequireOutput(map[string]any{"n": 2, "approved": true})
+	msg := capture(func(tb testing.TB) {
+		RunASL(tb, "Approve", sm, nil, at).RequireOutput(decision{Approved: true, By: "ann"})
+	})
+	want := `workflow "Approve": the execution SUCCEEDED with output {"approved":true,"n":2}; want SUCCEEDED with output {"approved":true,"by":"ann"}`
+	if msg != want {
+		t.Errorf("got  %s\nwant %s", msg, want)
+	}
+	msg = capture(func(tb testing.TB) {
+		RunASL(tb, "Approve", sm, nil, At(time.Second, StopExecution("", ""))).RequireOutput(nil)
+	})
+	want = `workflow "Approve": the execution ABORTED; want SUCCEEDED with output null`
+	if msg != want {
+		t.Errorf("got  %s\nwant %s", msg, want)
+	}
+}

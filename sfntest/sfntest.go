@@ -221,6 +221,22 @@ func (r *Result) RequireStatus(s local.Status) *Result {
 	return r
 }
 
+// RequireOutput fails the test unless the execution succeeded with the
+// output want, encoded as encoding/json does (a value.Value as it is):
+// numbers compare by value, objects whatever their member order.
+func (r *Result) RequireOutput(want any) *Result {
+	r.t.Helper()
+	w, err := value.FromGo(want)
+	if err != nil {
+		r.t.Fatalf("workflow %q: RequireOutput: encoding the expected output: %v", r.workflow, err)
+		return r
+	}
+	if r.Status != local.Succeeded || !value.Equal(r.Output, w) {
+		r.t.Fatalf("workflow %q: the execution %s; want SUCCEEDED with output %s", r.workflow, r.describe(), w.JSON())
+	}
+	return r
+}
+
 // DecodeOutput decodes the output into out (a pointer), as encoding/json
 // does.
 func (r *Result) DecodeOutput(out any) {
