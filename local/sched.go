@@ -28,17 +28,23 @@ type coro struct {
 	s    *sched
 	g    *group
 	path []int
-	th   *thread   // the branch's thread
+	th   *thread   // the branch's thread (thr)
 	at   time.Time // the virtual time it yielded at
+	// idx is its branch index in g; thr and pathBuf hold its thread and
+	// (for paths up to 4 deep) its path, so that one allocation makes a
+	// coroutine.
+	idx     int
+	thr     thread
+	pathBuf [4]int
 	// task: a Task state was open when it yielded.
 	task bool
 	// late: it yielded to run an action at its time, which comes after
 	// everything every branch does at that time (runDue).
 	late  bool
+	// wake, made when it first waits (waitCh), wakes it.
 	wake  chan struct{}
 	sub   *group // the group of a nested Parallel it waits for
-	body  func()
-	state bool // started
+	state bool   // started
 
 	done, killed, finished bool
 
@@ -125,8 +131,24 @@ func (x *exec) host(c *coro) {
 
 func (x *exec) runCoro(c *coro) (next *coro) {
 	defer func() { next = x.exitCoro(c, recover()) }()
-	c.body()
+	c.restore(x)
+	g := c.g
+	f := g.run(c.idx, c.th)
+	c.finished = true
+	if f != nil && g.failed == nil {
+		g.failed, g.f = c, f
+	}
 	return nil
+}
+
+// waitCh returns the channel c waits on, made the first time: most
+// iterations of a Map never wait. It is made before c hands the turn on,
+// so every coroutine that wakes c later sees it.
+func (c *coro) waitCh() chan struct{} {
+	if c.wake == nil {
+		c.wake = make(chan struct{}, 1)
+	}
+	return c.wake
 }
 
 func (c *coro) save(x *exec) {
@@ -145,10 +167,11 @@ func (x *exec) yield(th *thread) {
 	s := c.s
 	for _, d := range s.ready {
 		if d.less(c) {
+			wake := c.waitCh()
 			s.ready = append(s.ready, c)
 			c.save(x)
 			x.resume(s.popMin())
-			<-c.wake
+			<-wake
 			if c.killed {
 				runtime.Goexit()
 			}
@@ -177,7 +200,7 @@ func (x *exec) runGroup(th *thread, n, limit int, run func(i int, th *thread) *F
 	if th.co != nil {
 		g.s, g.path = th.co.s, th.co.path
 		th.co.sub = g
-		g.wake = th.co.wake
+		g.wake = th.co.waitCh()
 	} else {
 		g.s = &sched{ack: make(chan struct{})}
 		g.wake = make(chan struct{}, 1)
@@ -224,20 +247,15 @@ func (x *exec) runGroup(th *thread, n, limit int, run func(i int, th *thread) *F
 // admit makes the group's next branch ready to start at the given time.
 func (x *exec) admit(g *group, at time.Time, prev int64) {
 	i := len(g.kids)
-	p := make([]int, len(g.path)+1)
-	copy(p, g.path)
-	p[len(g.path)] = i
-	c := &coro{s: g.s, g: g, path: p, wake: make(chan struct{}, 1), at: at}
-	c.th = &thread{now: at, prev: prev, co: c, child: g.child}
-	c.save(x)
-	c.body = func() {
-		c.restore(x)
-		f := g.run(i, c.th)
-		c.finished = true
-		if f != nil && g.failed == nil {
-			g.failed, g.f = c, f
-		}
+	c := &coro{s: g.s, g: g, idx: i, at: at}
+	c.path = c.pathBuf[:0]
+	if len(g.path)+1 > len(c.pathBuf) {
+		c.path = make([]int, 0, len(g.path)+1)
 	}
+	c.path = append(append(c.path, g.path...), i)
+	c.thr = thread{now: at, prev: prev, co: c, child: g.child}
+	c.th = &c.thr
+	c.save(x)
 	g.kids = append(g.kids, c)
 	g.s.ready = append(g.s.ready, c)
 }
