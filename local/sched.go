@@ -40,7 +40,7 @@ type coro struct {
 	task bool
 	// late: it yielded to run an action at its time, which comes after
 	// everything every branch does at that time (runDue).
-	late  bool
+	late bool
 	// wake, made when it first waits (waitCh), wakes it.
 	wake  chan struct{}
 	sub   *group // the group of a nested Parallel it waits for
