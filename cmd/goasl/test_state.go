@@ -130,7 +130,15 @@ func compileTestState(name string, data []byte) (*local.Machine, error) {
 			if err != nil {
 				return nil, stateDiagnostics(err)
 			}
-			return local.CompileState(sm.States[0])
+			m, err := local.CompileState(sm.States[0])
+			if err != nil {
+				// The file is the state: the wrapper's name says nothing.
+				if rest, ok := strings.CutPrefix(err.Error(), `state "State": `); ok {
+					return nil, errors.New(rest)
+				}
+				return nil, err
+			}
+			return m, nil
 		}
 	}
 	doc, err := parseASL(name, data)
