@@ -187,10 +187,10 @@ func TestREADMETypeError(t *testing.T) {
 }
 
 // TestREADMEGoSnippets checks that every Go block the README introduces
-// with "(from `FILE`)" or "from\n`FILE`" is in that file, word for word.
+// with "(from `FILE`)" or "From `FILE`:" is in that file, word for word.
 func TestREADMEGoSnippets(t *testing.T) {
 	text := readme(t)
-	re := regexp.MustCompile("from\\s+`([^`]+\\.go)`\\)?:\\s*\n\n```go\n")
+	re := regexp.MustCompile("[Ff]rom\\s+`([^`]+\\.go)`\\)?:\\s*\n\n```go\n")
 	found := 0
 	for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 		file := text[m[2]:m[3]]
