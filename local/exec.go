@@ -962,6 +962,22 @@ func (x *exec) stateFailedEvent(cs *cstate, f *Failure, th *thread) {
 	}
 }
 
+// work runs a Task, Parallel or Map state's own work on its effective
+// input, or answers it from TestState's mock.
+func (x *exec) work(cs *cstate, r *roots, in value.Value, th *thread) (value.Value, *Failure) {
+	switch {
+	case x.ts != nil && x.ts.mock != nil:
+		return x.ts.mocked(x, cs, r, in)
+	case cs.typ == asl.TypeTask:
+		return x.task(cs, r, in, th)
+	case cs.typ == asl.TypeParallel:
+		return x.parallel(cs, r, in, th)
+	case cs.typ == asl.TypeMap:
+		return x.mapState(cs, r, in, th)
+	}
+	return value.Value{}, nil
+}
+
 // attempt runs the state's work once.
 func (x *exec) attempt(cs *cstate, r *roots, th *thread, item *mapItem) (value.Value, []assignedVar, *Failure) {
 	if cs.jsonata {
@@ -972,17 +988,7 @@ func (x *exec) attempt(cs *cstate, r *roots, th *thread, item *mapItem) (value.V
 		return value.Value{}, nil, f
 	}
 	x.inspect("afterInputPath", in)
-	var result value.Value
-	switch {
-	case x.ts != nil && x.ts.mock != nil:
-		result, f = x.ts.mocked(x, cs, r, in)
-	case cs.typ == asl.TypeTask:
-		result, f = x.task(cs, r, in, th)
-	case cs.typ == asl.TypeParallel:
-		result, f = x.parallel(cs, r, in, th)
-	case cs.typ == asl.TypeMap:
-		result, f = x.mapState(cs, r, in, th)
-	}
+	result, f := x.work(cs, r, in, th)
 	if f != nil {
 		return value.Value{}, nil, f
 	}

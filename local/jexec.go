@@ -152,20 +152,9 @@ func (x *exec) jfail(cs *cstate, r *roots) *Failure {
 // jattempt runs a JSONata Task, Parallel or Map state's work once.
 func (x *exec) jattempt(cs *cstate, r *roots, th *thread) (value.Value, []assignedVar, *Failure) {
 	in := r.input
-	var result value.Value
-	var f *Failure
-	switch {
-	case x.ts != nil && x.ts.mock != nil:
-		result, f = x.ts.mocked(x, cs, r, in)
-	case cs.typ == asl.TypeTask:
-		result, f = x.task(cs, r, in, th)
-	case cs.typ == asl.TypeParallel:
-		result, f = x.parallel(cs, r, in, th)
-	case cs.typ == asl.TypeMap:
-		result, f = x.mapState(cs, r, in, th)
-		if f != nil && f.evalEvent {
-			f = stateFailed(f) // MapStateFailed follows EvaluationFailed
-		}
+	result, f := x.work(cs, r, in, th)
+	if f != nil && f.evalEvent && cs.typ == asl.TypeMap {
+		f = stateFailed(f) // MapStateFailed follows EvaluationFailed
 	}
 	if f != nil {
 		return value.Value{}, nil, f
