@@ -52,6 +52,24 @@ func (s States) Get(name string) *State {
 	return nil
 }
 
+// Each calls fn on every state, nested ones included (a Parallel's
+// branches, a Map's item processor or iterator), each state before the
+// states nested in it, in document order.
+func (s States) Each(fn func(*State)) {
+	for _, st := range s {
+		fn(st)
+		for _, b := range st.Branches {
+			b.States.Each(fn)
+		}
+		if st.ItemProcessor != nil {
+			st.ItemProcessor.States.Each(fn)
+		}
+		if st.Iterator != nil {
+			st.Iterator.States.Each(fn)
+		}
+	}
+}
+
 // Scope is a nested state machine: a Parallel branch, or a Map's
 // ItemProcessor or legacy Iterator. ProcessorConfig is only for the latter
 // two.

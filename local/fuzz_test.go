@@ -49,22 +49,7 @@ func FuzzRun(f *testing.F) {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		handlers := map[string]Handler{}
-		var walk func(states asl.States)
-		walk = func(states asl.States) {
-			for _, st := range states {
-				handlers[st.Name] = h
-				for _, b := range st.Branches {
-					walk(b.States)
-				}
-				if st.ItemProcessor != nil {
-					walk(st.ItemProcessor.States)
-				}
-				if st.Iterator != nil {
-					walk(st.Iterator.States)
-				}
-			}
-		}
-		walk(sm.States)
+		sm.States.Each(func(st *asl.State) { handlers[st.Name] = h })
 		// Every 3 seconds an action answers the oldest waiting task (or
 		// fails it, or sends it a heartbeat, by turns); after a virtual
 		// day the execution is stopped.

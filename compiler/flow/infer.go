@@ -54,7 +54,7 @@ func (in *inferrer) add(code asl.Code, ptr, format string, args ...any) {
 }
 
 func (in *inferrer) collectAssigned(states asl.States) {
-	for _, st := range states {
+	states.Each(func(st *asl.State) {
 		in.assignNames(st.Assign)
 		for _, r := range st.Choices {
 			in.assignNames(r.Assign)
@@ -62,16 +62,7 @@ func (in *inferrer) collectAssigned(states asl.States) {
 		for _, k := range st.Catch {
 			in.assignNames(k.Assign)
 		}
-		for _, b := range st.Branches {
-			in.collectAssigned(b.States)
-		}
-		if st.ItemProcessor != nil {
-			in.collectAssigned(st.ItemProcessor.States)
-		}
-		if st.Iterator != nil {
-			in.collectAssigned(st.Iterator.States)
-		}
-	}
+	})
 }
 
 func (in *inferrer) assignNames(v asl.Value) {

@@ -88,25 +88,12 @@ func Placeholders(sm *asl.StateMachine) ([]Placeholder, error) {
 			states[name] = append(states[name], cur)
 		}
 	}
-	var walk func(ss asl.States)
-	walk = func(ss asl.States) {
-		for _, st := range ss {
-			if st.Type == asl.TypeTask {
-				cur = st.Name
-				placeholderKinds(st, note)
-			}
-			for _, b := range st.Branches {
-				walk(b.States)
-			}
-			if st.ItemProcessor != nil {
-				walk(st.ItemProcessor.States)
-			}
-			if st.Iterator != nil {
-				walk(st.Iterator.States)
-			}
+	sm.States.Each(func(st *asl.State) {
+		if st.Type == asl.TypeTask {
+			cur = st.Name
+			placeholderKinds(st, note)
 		}
-	}
-	walk(sm.States)
+	})
 	var out []Placeholder
 	for _, n := range Names(string(def)) {
 		k, ok := kinds[n]

@@ -88,7 +88,7 @@ func Analyze(sm *asl.StateMachine, opts Options) (*Analysis, error) {
 		return nil, fmt.Errorf("iam: the state machine is nil")
 	}
 	d := &deriver{o: opts.withDefaults()}
-	d.states(sm.States)
+	sm.States.Each(d.state)
 	if len(d.errs) > 0 {
 		return nil, fmt.Errorf("%s", strings.Join(d.errs, "\n"))
 	}
@@ -198,21 +198,6 @@ func contains(ss []string, s string) bool {
 // arn builds an ARN in the options' partition, region and account.
 func (d *deriver) arn(service, resource string) string {
 	return "arn:" + d.o.Partition + ":" + service + ":" + d.o.Region + ":" + d.o.Account + ":" + resource
-}
-
-func (d *deriver) states(ss asl.States) {
-	for _, st := range ss {
-		d.state(st)
-		for _, b := range st.Branches {
-			d.states(b.States)
-		}
-		if st.ItemProcessor != nil {
-			d.states(st.ItemProcessor.States)
-		}
-		if st.Iterator != nil {
-			d.states(st.Iterator.States)
-		}
-	}
 }
 
 func (d *deriver) state(st *asl.State) {
