@@ -343,7 +343,8 @@ func (s *suite) runExecution(c *harnessCase, m *local.Machine, def []byte, e *ha
 	}
 	// The test's activity worker polls with its own name; the recording
 	// shows it in ActivityStarted.
-	opts.ActivityWorker = recordedWorker(content, ex.historyKey)
+	recorded, noHistory := recordedEvents(content, ex.historyKey)
+	opts.ActivityWorker = recordedWorker(recorded)
 	if strings.HasSuffix(c.Key, "::test_stop_execution") {
 		opts.StopAt = time.Second // the test stops the execution right after starting it
 	}
@@ -394,7 +395,7 @@ func (s *suite) runExecution(c *harnessCase, m *local.Machine, def []byte, e *ha
 	if ex.noHistory {
 		return true, "", true, ""
 	}
-	hok, hwhy := compareHistory(c.Key, content, ex.historyKey, x)
+	hok, hwhy := compareHistory(c.Key, recorded, noHistory, x)
 	return true, "", hok, hwhy
 }
 
@@ -451,19 +452,28 @@ func compareOutcome(ex expected, x *local.Execution) string {
 	return ""
 }
 
-// recordedWorker returns the workerName of the recorded history's first
-// ActivityStarted event ("" without one).
-func recordedWorker(content map[string]json.RawMessage, key string) string {
+// recordedEvents returns the events of the recorded history of the
+// snapshot key, or why there are none.
+func recordedEvents(content map[string]json.RawMessage, key string) ([]value.Value, string) {
 	raw, ok := content[key]
 	if !ok {
-		return ""
+		return nil, "no recorded history"
 	}
 	rec, err := value.Parse(raw)
 	if err != nil {
-		return ""
+		return nil, "recorded history does not parse"
 	}
 	events, _ := rec.Get("events")
-	for _, e := range events.Items() {
+	if events.Kind() != value.Array {
+		return nil, "no recorded history"
+	}
+	return events.Items(), ""
+}
+
+// recordedWorker returns the workerName of the first ActivityStarted
+// event ("" without one).
+func recordedWorker(events []value.Value) string {
+	for _, e := range events {
 		if t, _ := e.Get("type"); t.Str() == "ActivityStarted" {
 			d, _ := e.Get("activityStartedEventDetails")
 			w, _ := d.Get("workerName")
@@ -473,28 +483,19 @@ func recordedWorker(content map[string]json.RawMessage, key string) string {
 	return ""
 }
 
-// compareHistory compares the recorded event sequence of the snapshot key
-// with the run's; caseKey is the case's (for its transformers and
+// compareHistory compares the recorded event sequence (events, or why there
+// is none) with the run's; caseKey is the case's (for its transformers and
 // CONFORMANCE_HISTORY_DEBUG).
-func compareHistory(caseKey string, content map[string]json.RawMessage, key string, x *local.Execution) (bool, string) {
-	raw, ok := content[key]
-	if !ok {
-		return false, "no recorded history"
-	}
-	rec, err := value.Parse(raw)
-	if err != nil {
-		return false, "recorded history does not parse"
-	}
-	events, _ := rec.Get("events")
-	if events.Kind() != value.Array {
-		return false, "no recorded history"
+func compareHistory(caseKey string, events []value.Value, why string, x *local.Execution) (bool, string) {
+	if why != "" {
+		return false, why
 	}
 	got, err := value.Parse(x.HistoryJSON())
 	if err != nil {
 		return false, "history JSON does not parse"
 	}
 	gotEvents, _ := got.Get("events")
-	el := normaliseEvents(events.Items(), false, false)
+	el := normaliseEvents(events, false, false)
 	// Without masked ids, the recording shows the branches' events as they
 	// were: the test did not add the transformer that sorts them.
 	gl := normaliseEvents(gotEvents.Items(), true, masksParallel(el))
