@@ -56,6 +56,20 @@ func num(a []val, i int) (float64, bool) {
 	return f, ok
 }
 
+// limitArg is the optional match-count argument a[i] of $match, $replace
+// and $split, rounded up: -1 when it is absent (no limit); a negative
+// number throws code, naming the argument by its ordinal and the function.
+func limitArg(a []val, i int, c *callCtx, code, ordinal, function string) int {
+	l, ok := num(a, i)
+	if !ok {
+		return -1
+	}
+	if l < 0 {
+		throw(code, c.pos, "%s argument of %s function must evaluate to a positive number", ordinal, function)
+	}
+	return int(math.Ceil(l))
+}
+
 func init() {
 	// aggregation
 	def("sum", "<a<n>:n>", "args", func(ev *evaluator, a []val, c *callCtx) val {
@@ -231,13 +245,7 @@ func init() {
 		if !ok {
 			return nil
 		}
-		limit := -1
-		if l, ok := num(a, 2); ok {
-			if l < 0 {
-				throw("D3040", c.pos, "Third argument of match function must evaluate to a positive number")
-			}
-			limit = int(math.Ceil(l))
-		}
+		limit := limitArg(a, 2, c, "D3040", "Third", "match")
 		out := &seq{sequence: true}
 		if limit == 0 {
 			return out
@@ -276,13 +284,7 @@ func init() {
 		if p, ok := pattern.(string); ok && p == "" {
 			throw("D3010", c.pos, "Second argument of replace function cannot be an empty string")
 		}
-		limit := -1
-		if l, ok := num(a, 3); ok {
-			if l < 0 {
-				throw("D3011", c.pos, "Fourth argument of replace function must evaluate to a positive number")
-			}
-			limit = int(math.Ceil(l))
-		}
+		limit := limitArg(a, 3, c, "D3011", "Fourth", "replace")
 		if limit == 0 {
 			return s
 		}
@@ -334,13 +336,7 @@ func init() {
 		if !ok {
 			return nil
 		}
-		limit := -1
-		if l, ok := num(a, 2); ok {
-			if l < 0 {
-				throw("D3020", c.pos, "Third argument of split function must evaluate to a positive number")
-			}
-			limit = int(math.Ceil(l))
-		}
+		limit := limitArg(a, 2, c, "D3020", "Third", "split")
 		out := &seq{}
 		if limit == 0 {
 			return out

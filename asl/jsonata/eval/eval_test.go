@@ -90,6 +90,12 @@ func TestEvaluate(t *testing.T) {
 		{`$split("a1b22c", /\d+/)`, ``, `["a","b","c"]`},
 		{`$contains("Hello", /^h/i)`, ``, `true`},
 		{`$replace("aaa", /(?<=a)a/, "b")`, ``, `"abb"`},
+		{`$match("aba", /a/, 1).match`, ``, `"a"`},
+		{`$match("a", /a/, -1)`, ``, `D3040: Third argument of match function must evaluate to a positive number`},
+		{`$replace("aaa", "a", "b", 1.5)`, ``, `"bba"`},
+		{`$replace("a", "a", "b", -1)`, ``, `D3011: Fourth argument of replace function must evaluate to a positive number`},
+		{`$split("a,b,c", ",", 2)`, ``, `["a","b"]`},
+		{`$split("a", ",", -1)`, ``, `D3020: Third argument of split function must evaluate to a positive number`},
 		// errors with JSONata's codes and messages
 		{`"a" + 1`, ``, `T2001: The left side of the "+" operator must evaluate to a number`},
 		{`1 + "a"`, ``, `T2002: The right side of the "+" operator must evaluate to a number`},
