@@ -898,23 +898,9 @@ type groupEntry struct {
 	exprIndex int
 }
 
-// data is what jsonata-js builds with $append, item after item: the item
-// itself when it is alone, else a plain array of the items with array
-// items spread (built at once rather than copied for every item).
-func (e *groupEntry) data() val {
-	if len(e.items) == 1 {
-		return e.items[0]
-	}
-	out := &seq{items: make([]val, 0, len(e.items))}
-	for _, it := range e.items {
-		if isArray(it) {
-			out.items = appendItems(out.items, it)
-		} else {
-			out.items = append(out.items, it)
-		}
-	}
-	return out
-}
+// data is what jsonata-js builds with $append, item after item (see
+// appendAll).
+func (e *groupEntry) data() val { return appendAll(e.items) }
 
 func (ev *evaluator) groupBy(g *group, input val, env *frame) val {
 	reduce := false
@@ -1046,14 +1032,21 @@ func foldAppend(vs []val) val {
 			defined = append(defined, v)
 		}
 	}
-	switch len(defined) {
-	case 0:
+	if len(defined) == 0 {
 		return nil
-	case 1:
-		return defined[0]
 	}
-	out := &seq{items: make([]val, 0, len(defined))}
-	for _, v := range defined {
+	return appendAll(defined)
+}
+
+// appendAll is $append applied from left to right over vs (at least one
+// value, none undefined), built at once: a single value is itself, and
+// several make a plain array with array values spread.
+func appendAll(vs []val) val {
+	if len(vs) == 1 {
+		return vs[0]
+	}
+	out := &seq{items: make([]val, 0, len(vs))}
+	for _, v := range vs {
 		if isArray(v) {
 			out.items = appendItems(out.items, v)
 		} else {
