@@ -1066,13 +1066,8 @@ func spread(v val) val {
 		out := &seq{}
 		n := arrLen(v)
 		for i := 0; i < n; i++ {
-			x := spread(arrAt(v, i))
-			switch {
-			case x == nil:
-			case isArray(x):
-				out.items = appendItems(out.items, x)
-			default:
-				out.items = append(out.items, x)
+			if x := spread(arrAt(v, i)); x != nil {
+				out.items = appendSpread(out.items, x)
 			}
 		}
 		if n == 0 {

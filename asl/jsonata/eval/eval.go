@@ -383,17 +383,20 @@ func lookupField(input val, key string) val {
 	n := arrLen(input)
 	out := &seq{sequence: true}
 	for i := 0; i < n; i++ {
-		r := lookupField(arrAt(input, i), key)
-		if r == nil {
-			continue
-		}
-		if isArray(r) {
-			out.items = appendItems(out.items, r)
-		} else {
-			out.items = append(out.items, r)
+		if r := lookupField(arrAt(input, i), key); r != nil {
+			out.items = appendSpread(out.items, r)
 		}
 	}
 	return out
+}
+
+// appendSpread is $append of v onto dst: the items of v when it is an
+// array, else v itself.
+func appendSpread(dst []val, v val) []val {
+	if isArray(v) {
+		return appendItems(dst, v)
+	}
+	return append(dst, v)
 }
 
 func appendItems(dst []val, arr val) []val {
@@ -860,11 +863,7 @@ func appendVals(a, b val) val {
 	} else {
 		out.items = []val{a}
 	}
-	if isArray(b) {
-		out.items = appendItems(out.items, b)
-	} else {
-		out.items = append(out.items, b)
-	}
+	out.items = appendSpread(out.items, b)
 	return out
 }
 
@@ -1047,11 +1046,7 @@ func appendAll(vs []val) val {
 	}
 	out := &seq{items: make([]val, 0, len(vs))}
 	for _, v := range vs {
-		if isArray(v) {
-			out.items = appendItems(out.items, v)
-		} else {
-			out.items = append(out.items, v)
-		}
+		out.items = appendSpread(out.items, v)
 	}
 	return out
 }
