@@ -810,25 +810,22 @@ func init() {
 	defStr("base64decode", "<s-:s>", func(s string) val { return unbase64Latin1(s) })
 	defStr("encodeUrlComponent", "<s-:s>", func(s string) val { return encodeURI(s, uriUnreservedComponent) })
 	defStr("encodeUrl", "<s-:s>", func(s string) val { return encodeURI(s, uriUnreservedURL) })
-	def("decodeUrlComponent", "<s-:s>", "str", func(ev *evaluator, a []val, c *callCtx) val {
+	defDecode("decodeUrlComponent", "")
+	defDecode("decodeUrl", ";/?:@&=+$,#")
+}
+
+// defDecode defines $name, which decodes the percent escapes of a string
+// except those of the reserved characters, and throws D3140 on a
+// malformed escape.
+func defDecode(name, reserved string) {
+	def(name, "<s-:s>", "str", func(ev *evaluator, a []val, c *callCtx) val {
 		s, ok := str(a, 0)
 		if !ok {
 			return nil
 		}
-		r, ok := decodeURI(s, "")
+		r, ok := decodeURI(s, reserved)
 		if !ok {
-			throw("D3140", c.pos, "Malformed URL passed to $decodeUrlComponent(): %s", jsonQuote(s))
-		}
-		return r
-	})
-	def("decodeUrl", "<s-:s>", "str", func(ev *evaluator, a []val, c *callCtx) val {
-		s, ok := str(a, 0)
-		if !ok {
-			return nil
-		}
-		r, ok := decodeURI(s, ";/?:@&=+$,#")
-		if !ok {
-			throw("D3140", c.pos, "Malformed URL passed to $decodeUrl(): %s", jsonQuote(s))
+			throw("D3140", c.pos, "Malformed URL passed to $%s(): %s", name, jsonQuote(s))
 		}
 		return r
 	})

@@ -96,6 +96,10 @@ func TestEvaluate(t *testing.T) {
 		{`$replace("a", "a", "b", -1)`, ``, `D3011: Fourth argument of replace function must evaluate to a positive number`},
 		{`$split("a,b,c", ",", 2)`, ``, `["a","b"]`},
 		{`$split("a", ",", -1)`, ``, `D3020: Third argument of split function must evaluate to a positive number`},
+		{`$decodeUrlComponent("a%2Fb%3F")`, ``, `"a/b?"`},
+		{`$decodeUrl("a%2Fb%3F%20")`, ``, `"a%2Fb%3F "`},
+		{`$decodeUrlComponent("%E0%A4%A")`, ``, `D3140: Malformed URL passed to $decodeUrlComponent(): "%E0%A4%A"`},
+		{`$decodeUrl("%")`, ``, `D3140: Malformed URL passed to $decodeUrl(): "%"`},
 		// errors with JSONata's codes and messages
 		{`"a" + 1`, ``, `T2001: The left side of the "+" operator must evaluate to a number`},
 		{`1 + "a"`, ``, `T2002: The right side of the "+" operator must evaluate to a number`},
