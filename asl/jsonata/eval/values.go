@@ -411,8 +411,8 @@ func isString(v val) bool {
 	return ok
 }
 
-// jsTypeOf is JavaScript's typeof for an evaluation value, with JSONata's
-// view of functions.
+// typeSymbol is the letter a function signature uses for the type of an
+// evaluation value: m (undefined), l, b, n, s, f, a or o.
 func typeSymbol(v val) byte {
 	switch x := v.(type) {
 	case nil:
