@@ -690,12 +690,9 @@ func (ev *evaluator) tupleStep(step *enode, input val, tuples *seq, env *frame) 
 			continue
 		}
 		var items []val
-		resTuple := false
+		resTuple := isTupleStream(res)
 		if isArray(res) {
 			items = arrItems(res)
-			if s, ok := res.(*seq); ok && s.tupleStream {
-				resTuple = true
-			}
 		} else {
 			items = []val{res}
 		}
@@ -745,12 +742,8 @@ func toSeq(v val) *seq {
 }
 
 func (ev *evaluator) filter(pred *enode, input val, env *frame) val {
-	results := &seq{sequence: true}
-	tupleStream := false
-	if s, ok := input.(*seq); ok && s.tupleStream {
-		results.tupleStream = true
-		tupleStream = true
-	}
+	tupleStream := isTupleStream(input)
+	results := &seq{sequence: true, tupleStream: tupleStream}
 	if !isArray(input) {
 		input = newSeq(input)
 	}
@@ -902,10 +895,7 @@ type groupEntry struct {
 func (e *groupEntry) data() val { return appendAll(e.items) }
 
 func (ev *evaluator) groupBy(g *group, input val, env *frame) val {
-	reduce := false
-	if s, ok := input.(*seq); ok && s.tupleStream {
-		reduce = true
-	}
+	reduce := isTupleStream(input)
 	var items []val
 	if isArray(input) {
 		items = arrItems(input)
@@ -1052,10 +1042,7 @@ func appendAll(vs []val) val {
 }
 
 func (ev *evaluator) sortExpr(n *enode, input val, env *frame) val {
-	isTuple := false
-	if s, ok := input.(*seq); ok && s.tupleStream {
-		isTuple = true
-	}
+	isTuple := isTupleStream(input)
 	comp := func(a, b val) bool {
 		c := 0
 		for _, term := range n.terms {

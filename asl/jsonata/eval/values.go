@@ -316,6 +316,13 @@ func isSequence(v val) bool {
 	return ok && s.sequence
 }
 
+// isTupleStream says whether v is a stream of tuples (the bindings of a
+// path with focus or index variables).
+func isTupleStream(v val) bool {
+	s, ok := v.(*seq)
+	return ok && s.tupleStream
+}
+
 // object access over the two object forms
 
 func objLen(v val) int {
