@@ -56,6 +56,20 @@ func num(a []val, i int) (float64, bool) {
 	return f, ok
 }
 
+// limitArg is the optional match-count argument a[i] of $match, $replace
+// and $split, rounded up: -1 when it is absent (no limit); a negative
+// number throws code, naming the argument by its ordinal and the function.
+func limitArg(a []val, i int, c *callCtx, code, ordinal, function string) int {
+	l, ok := num(a, i)
+	if !ok {
+		return -1
+	}
+	if l < 0 {
+		throw(code, c.pos, "%s argument of %s function must evaluate to a positive number", ordinal, function)
+	}
+	return int(math.Ceil(l))
+}
+
 func init() {
 	// aggregation
 	def("sum", "<a<n>:n>", "args", func(ev *evaluator, a []val, c *callCtx) val {
@@ -231,13 +245,7 @@ func init() {
 		if !ok {
 			return nil
 		}
-		limit := -1
-		if l, ok := num(a, 2); ok {
-			if l < 0 {
-				throw("D3040", c.pos, "Third argument of match function must evaluate to a positive number")
-			}
-			limit = int(math.Ceil(l))
-		}
+		limit := limitArg(a, 2, c, "D3040", "Third", "match")
 		out := &seq{sequence: true}
 		if limit == 0 {
 			return out
@@ -276,13 +284,7 @@ func init() {
 		if p, ok := pattern.(string); ok && p == "" {
 			throw("D3010", c.pos, "Second argument of replace function cannot be an empty string")
 		}
-		limit := -1
-		if l, ok := num(a, 3); ok {
-			if l < 0 {
-				throw("D3011", c.pos, "Fourth argument of replace function must evaluate to a positive number")
-			}
-			limit = int(math.Ceil(l))
-		}
+		limit := limitArg(a, 3, c, "D3011", "Fourth", "replace")
 		if limit == 0 {
 			return s
 		}
@@ -334,13 +336,7 @@ func init() {
 		if !ok {
 			return nil
 		}
-		limit := -1
-		if l, ok := num(a, 2); ok {
-			if l < 0 {
-				throw("D3020", c.pos, "Third argument of split function must evaluate to a positive number")
-			}
-			limit = int(math.Ceil(l))
-		}
+		limit := limitArg(a, 2, c, "D3020", "Third", "split")
 		out := &seq{}
 		if limit == 0 {
 			return out
@@ -814,25 +810,22 @@ func init() {
 	defStr("base64decode", "<s-:s>", func(s string) val { return unbase64Latin1(s) })
 	defStr("encodeUrlComponent", "<s-:s>", func(s string) val { return encodeURI(s, uriUnreservedComponent) })
 	defStr("encodeUrl", "<s-:s>", func(s string) val { return encodeURI(s, uriUnreservedURL) })
-	def("decodeUrlComponent", "<s-:s>", "str", func(ev *evaluator, a []val, c *callCtx) val {
+	defDecode("decodeUrlComponent", "")
+	defDecode("decodeUrl", ";/?:@&=+$,#")
+}
+
+// defDecode defines $name, which decodes the percent escapes of a string
+// except those of the reserved characters, and throws D3140 on a
+// malformed escape.
+func defDecode(name, reserved string) {
+	def(name, "<s-:s>", "str", func(ev *evaluator, a []val, c *callCtx) val {
 		s, ok := str(a, 0)
 		if !ok {
 			return nil
 		}
-		r, ok := decodeURI(s, "")
+		r, ok := decodeURI(s, reserved)
 		if !ok {
-			throw("D3140", c.pos, "Malformed URL passed to $decodeUrlComponent(): %s", jsonQuote(s))
-		}
-		return r
-	})
-	def("decodeUrl", "<s-:s>", "str", func(ev *evaluator, a []val, c *callCtx) val {
-		s, ok := str(a, 0)
-		if !ok {
-			return nil
-		}
-		r, ok := decodeURI(s, ";/?:@&=+$,#")
-		if !ok {
-			throw("D3140", c.pos, "Malformed URL passed to $decodeUrl(): %s", jsonQuote(s))
+			throw("D3140", c.pos, "Malformed URL passed to $%s(): %s", name, jsonQuote(s))
 		}
 		return r
 	})
@@ -1070,13 +1063,8 @@ func spread(v val) val {
 		out := &seq{}
 		n := arrLen(v)
 		for i := 0; i < n; i++ {
-			x := spread(arrAt(v, i))
-			switch {
-			case x == nil:
-			case isArray(x):
-				out.items = appendItems(out.items, x)
-			default:
-				out.items = append(out.items, x)
+			if x := spread(arrAt(v, i)); x != nil {
+				out.items = appendSpread(out.items, x)
 			}
 		}
 		if n == 0 {

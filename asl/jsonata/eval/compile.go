@@ -218,12 +218,10 @@ func (c *compiler) compile(n jsonata.Node) *enode {
 			step = result.steps[len(result.steps)-1]
 		} else {
 			result = &enode{typ: nPath, pos: n.Position, steps: []*enode{step}}
-			if step.predicate != nil {
-				for _, p := range step.predicate {
-					step.stages = append(step.stages, stage{expr: p})
-				}
-				step.predicate = nil
+			for _, p := range step.predicate {
+				step.stages = append(step.stages, stage{expr: p})
 			}
+			step.predicate = nil
 		}
 		if step.stages == nil {
 			step.index = n.Var.Name

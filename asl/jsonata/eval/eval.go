@@ -383,17 +383,20 @@ func lookupField(input val, key string) val {
 	n := arrLen(input)
 	out := &seq{sequence: true}
 	for i := 0; i < n; i++ {
-		r := lookupField(arrAt(input, i), key)
-		if r == nil {
-			continue
-		}
-		if isArray(r) {
-			out.items = appendItems(out.items, r)
-		} else {
-			out.items = append(out.items, r)
+		if r := lookupField(arrAt(input, i), key); r != nil {
+			out.items = appendSpread(out.items, r)
 		}
 	}
 	return out
+}
+
+// appendSpread is $append of v onto dst: the items of v when it is an
+// array, else v itself.
+func appendSpread(dst []val, v val) []val {
+	if isArray(v) {
+		return appendItems(dst, v)
+	}
+	return append(dst, v)
 }
 
 func appendItems(dst []val, arr val) []val {
@@ -687,12 +690,9 @@ func (ev *evaluator) tupleStep(step *enode, input val, tuples *seq, env *frame) 
 			continue
 		}
 		var items []val
-		resTuple := false
+		resTuple := isTupleStream(res)
 		if isArray(res) {
 			items = arrItems(res)
-			if s, ok := res.(*seq); ok && s.tupleStream {
-				resTuple = true
-			}
 		} else {
 			items = []val{res}
 		}
@@ -742,12 +742,8 @@ func toSeq(v val) *seq {
 }
 
 func (ev *evaluator) filter(pred *enode, input val, env *frame) val {
-	results := &seq{sequence: true}
-	tupleStream := false
-	if s, ok := input.(*seq); ok && s.tupleStream {
-		results.tupleStream = true
-		tupleStream = true
-	}
+	tupleStream := isTupleStream(input)
+	results := &seq{sequence: true, tupleStream: tupleStream}
 	if !isArray(input) {
 		input = newSeq(input)
 	}
@@ -860,11 +856,7 @@ func appendVals(a, b val) val {
 	} else {
 		out.items = []val{a}
 	}
-	if isArray(b) {
-		out.items = appendItems(out.items, b)
-	} else {
-		out.items = append(out.items, b)
-	}
+	out.items = appendSpread(out.items, b)
 	return out
 }
 
@@ -898,29 +890,12 @@ type groupEntry struct {
 	exprIndex int
 }
 
-// data is what jsonata-js builds with $append, item after item: the item
-// itself when it is alone, else a plain array of the items with array
-// items spread (built at once rather than copied for every item).
-func (e *groupEntry) data() val {
-	if len(e.items) == 1 {
-		return e.items[0]
-	}
-	out := &seq{items: make([]val, 0, len(e.items))}
-	for _, it := range e.items {
-		if isArray(it) {
-			out.items = appendItems(out.items, it)
-		} else {
-			out.items = append(out.items, it)
-		}
-	}
-	return out
-}
+// data is what jsonata-js builds with $append, item after item (see
+// appendAll).
+func (e *groupEntry) data() val { return appendAll(e.items) }
 
 func (ev *evaluator) groupBy(g *group, input val, env *frame) val {
-	reduce := false
-	if s, ok := input.(*seq); ok && s.tupleStream {
-		reduce = true
-	}
+	reduce := isTupleStream(input)
 	var items []val
 	if isArray(input) {
 		items = arrItems(input)
@@ -1046,28 +1021,28 @@ func foldAppend(vs []val) val {
 			defined = append(defined, v)
 		}
 	}
-	switch len(defined) {
-	case 0:
+	if len(defined) == 0 {
 		return nil
-	case 1:
-		return defined[0]
 	}
-	out := &seq{items: make([]val, 0, len(defined))}
-	for _, v := range defined {
-		if isArray(v) {
-			out.items = appendItems(out.items, v)
-		} else {
-			out.items = append(out.items, v)
-		}
+	return appendAll(defined)
+}
+
+// appendAll is $append applied from left to right over vs (at least one
+// value, none undefined), built at once: a single value is itself, and
+// several make a plain array with array values spread.
+func appendAll(vs []val) val {
+	if len(vs) == 1 {
+		return vs[0]
+	}
+	out := &seq{items: make([]val, 0, len(vs))}
+	for _, v := range vs {
+		out.items = appendSpread(out.items, v)
 	}
 	return out
 }
 
 func (ev *evaluator) sortExpr(n *enode, input val, env *frame) val {
-	isTuple := false
-	if s, ok := input.(*seq); ok && s.tupleStream {
-		isTuple = true
-	}
+	isTuple := isTupleStream(input)
 	comp := func(a, b val) bool {
 		c := 0
 		for _, term := range n.terms {

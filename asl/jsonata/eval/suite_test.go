@@ -30,6 +30,20 @@ type suiteCase struct {
 	unordered bool
 }
 
+// readJSONFile reads and parses the JSON file f, failing t when it cannot.
+func readJSONFile(t *testing.T, f string) value.Value {
+	t.Helper()
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := value.Parse(b)
+	if err != nil {
+		t.Fatalf("%s: %v", f, err)
+	}
+	return v
+}
+
 func loadSuite(t *testing.T) []suiteCase {
 	dir := filepath.Join(testcorpus.Dir(t), "jsonata-suite")
 	if _, err := os.Stat(dir); err != nil {
@@ -38,28 +52,14 @@ func loadSuite(t *testing.T) []suiteCase {
 	datasets := map[string]value.Value{}
 	files, _ := filepath.Glob(filepath.Join(dir, "datasets", "*.json"))
 	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		v, err := value.Parse(b)
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
+		v := readJSONFile(t, f)
 		datasets[strings.TrimSuffix(filepath.Base(f), ".json")] = v
 	}
 	groups, _ := filepath.Glob(filepath.Join(dir, "groups", "*", "*.json"))
 	sort.Strings(groups)
 	var cases []suiteCase
 	for _, f := range groups {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		v, err := value.Parse(b)
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
+		v := readJSONFile(t, f)
 		rel := filepath.ToSlash(filepath.Join(filepath.Base(filepath.Dir(f)), strings.TrimSuffix(filepath.Base(f), ".json")))
 		list := []value.Value{v}
 		if v.Kind() == value.Array {

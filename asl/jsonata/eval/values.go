@@ -316,6 +316,13 @@ func isSequence(v val) bool {
 	return ok && s.sequence
 }
 
+// isTupleStream says whether v is a stream of tuples (the bindings of a
+// path with focus or index variables).
+func isTupleStream(v val) bool {
+	s, ok := v.(*seq)
+	return ok && s.tupleStream
+}
+
 // object access over the two object forms
 
 func objLen(v val) int {
@@ -411,8 +418,8 @@ func isString(v val) bool {
 	return ok
 }
 
-// jsTypeOf is JavaScript's typeof for an evaluation value, with JSONata's
-// view of functions.
+// typeSymbol is the letter a function signature uses for the type of an
+// evaluation value: m (undefined), l, b, n, s, f, a or o.
 func typeSymbol(v val) byte {
 	switch x := v.(type) {
 	case nil:
