@@ -145,6 +145,14 @@ func compileTestState(name string, data []byte) (*local.Machine, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A whole machine is checked as goasl run and validate check it, so
+	// that every command reports a bad definition in one format.
+	if ds := errorsOf(asl.Validate(doc.Machine, asl.ValidateOptions{})); len(ds) > 0 {
+		for i := range ds {
+			ds[i].Pos = doc.Position(ds[i].Pointer)
+		}
+		return nil, &asl.Error{Diagnostics: ds}
+	}
 	return local.Compile(doc.Machine)
 }
 
