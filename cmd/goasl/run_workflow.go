@@ -36,7 +36,7 @@ func (s subFlags) Set(v string) error {
 var runWorkflowCmd = &command{
 	name:    "run",
 	summary: "run a workflow locally on a virtual clock",
-	usage:   "[-input FILE] [-mock FILE[#TESTCASE]] [-sub NAME=VALUE]... [-history] [-workflow NAME] TARGET",
+	usage:   "[-input FILE] [-mock FILE[#TESTCASE]] [-sub NAME=VALUE]... [-history] [-workflow NAME] [-tags TAGS] TARGET",
 	help: `Run executes a state machine in process, the way AWS Step Functions runs it,
 on a virtual clock (Wait states, retries and timeouts take no real time).
 TARGET is an ASL file (.asl.json, .json, .yaml) or a Go package holding
