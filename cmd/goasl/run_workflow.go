@@ -139,6 +139,10 @@ func failureJSON(x *local.Execution) string {
 // loadTarget reads an ASL file or compiles a package's workflow. It
 // returns the machine and its name, or nil and the exit status.
 func loadTarget(e *env, target, workflow, tags string, subs subFlags) (*asl.StateMachine, string, int) {
+	if target == "-" {
+		e.errorf("run: TARGET is an ASL file or a package, not standard input (which -input - reads for the execution input): write the definition to a file such as flow.asl.json and name it")
+		return nil, "", 2
+	}
 	info, err := os.Stat(target)
 	if err != nil && isASLFileName(target) {
 		// A TARGET named like an ASL file is a file, never a package path:

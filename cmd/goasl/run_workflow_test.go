@@ -23,6 +23,7 @@ func TestRunWorkflow(t *testing.T) {
 		{"unknown_test_case", []string{"run", "-mock", "testdata/run/mocks.json#Nope", order}, 2},
 		{"no_target", []string{"run"}, 2},
 		{"missing_file", []string{"run", "testdata/run/missing.asl.json"}, 2},
+		{"stdin_target", []string{"run", "-"}, 2},
 		{"yaml_in_json", []string{"run", "testdata/yaml_in.asl.json"}, 2},
 		{"sub_quotes_backslashes", []string{"run", "-sub", `Msg=say "hi" \ bye \n ${Left}`, "-sub", "Region=eu-west-1", "testdata/run/sub.asl.json"}, 0},
 		{"sub_unknown", []string{"run", "-sub", "Msg=hi", "-sub", "Nope=x", "-sub", "Other=y", "testdata/run/sub.asl.json"}, 2},
