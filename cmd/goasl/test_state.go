@@ -105,6 +105,12 @@ Example:
 			}
 			res, err := m.TestState(context.Background(), req)
 			if err != nil {
+				var verr *local.ValidationError
+				if *state != "" && errors.As(err, &verr) && verr.Message == "State not found in definition" {
+					// AWS's words, with the state asked for and the fix.
+					e.errorf("test-state: %s: -state %q: %v: name a state of the definition (state names are case-sensitive)", args[0], *state, err)
+					return 2
+				}
 				e.errorf("test-state: %s: %v", args[0], err)
 				return 2
 			}
