@@ -39,6 +39,7 @@ func TestRunWorkflow(t *testing.T) {
 		{"test_state_bad_state", []string{"test-state", "testdata/run/bad_state.json"}, 2},
 		{"test_state_bad_path", []string{"test-state", "testdata/run/bad_path_state.json"}, 2},
 		{"test_state_unknown_state", []string{"test-state", "-state", "charge", "testdata/run/order.asl.json"}, 2},
+		{"test_state_missing_file", []string{"test-state", "testdata/run/missing.json"}, 2},
 		{"test_state_bad_machine", []string{"test-state", "-state", "Charge", "testdata/bad.asl.json"}, 2},
 		{"test_state_yaml_in_json", []string{"test-state", "testdata/yaml_in.asl.json"}, 2},
 	}

@@ -64,7 +64,7 @@ Example:
 			}
 			data, err := os.ReadFile(args[0])
 			if err != nil {
-				e.errorf("%v", err)
+				e.errorf("test-state: %v", err)
 				return 2
 			}
 			m, err := compileTestState(args[0], data)
