@@ -31,8 +31,10 @@ without $eval), so an expression can be tried before it is deployed.
 The input document is bound to $ and to $states.input. The result is printed
 as JSON; an undefined result prints nothing. Both exit with status 0. An error
 prints "CODE: message" (JSONata's code, e.g. T2001) on standard error and
-exits with status 1. Put -- before an expression that starts with "-", so that
-it is not read as a flag.
+exits with status 1. A usage error (no expression or more than one, a -var
+that is not NAME=JSON, an -input file that cannot be read as JSON) prints a
+message on standard error and exits with status 2. Put -- before an
+expression that starts with "-", so that it is not read as a flag.
 
 Examples:
 

@@ -36,7 +36,7 @@ func (s subFlags) Set(v string) error {
 var runWorkflowCmd = &command{
 	name:    "run",
 	summary: "run a workflow locally on a virtual clock",
-	usage:   "[-input FILE] [-mock FILE[#TESTCASE]] [-sub NAME=VALUE]... [-history] [-workflow NAME] TARGET",
+	usage:   "[-input FILE] [-mock FILE[#TESTCASE]] [-sub NAME=VALUE]... [-history] [-workflow NAME] [-tags TAGS] TARGET",
 	help: `Run executes a state machine in process, the way AWS Step Functions runs it,
 on a virtual clock (Wait states, retries and timeouts take no real time).
 TARGET is an ASL file (.asl.json, .json, .yaml) or a Go package holding
@@ -139,12 +139,22 @@ func failureJSON(x *local.Execution) string {
 // loadTarget reads an ASL file or compiles a package's workflow. It
 // returns the machine and its name, or nil and the exit status.
 func loadTarget(e *env, target, workflow, tags string, subs subFlags) (*asl.StateMachine, string, int) {
+	if target == "-" {
+		e.errorf("run: TARGET is an ASL file or a package, not standard input (which -input - reads for the execution input): write the definition to a file such as flow.asl.json and name it")
+		return nil, "", 2
+	}
 	info, err := os.Stat(target)
+	if err != nil && isASLFileName(target) {
+		// A TARGET named like an ASL file is a file, never a package path:
+		// say that it is missing rather than that no module provides it.
+		e.errorf("run: %v", err)
+		return nil, "", 2
+	}
 	isFile := err == nil && !info.IsDir()
 	if isFile {
 		data, err := os.ReadFile(target)
 		if err != nil {
-			e.errorf("%v", err)
+			e.errorf("run: %v", err)
 			return nil, "", 2
 		}
 		doc, err := parseASL(target, data)
@@ -165,7 +175,7 @@ func loadTarget(e *env, target, workflow, tags string, subs subFlags) (*asl.Stat
 			return nil, "", 2
 		}
 		name := filepath.Base(target)
-		for _, ext := range []string{".asl.json", ".asl.yaml", ".json", ".yaml", ".yml"} {
+		for _, ext := range aslFileExts {
 			if strings.HasSuffix(name, ext) {
 				name = strings.TrimSuffix(name, ext)
 				break
@@ -282,4 +292,18 @@ func readMock(e *env, spec string) (*local.MockConfig, string, bool) {
 		}
 	}
 	return mc, tc, true
+}
+
+// aslFileExts are the file name endings of the ASL files run reads, longest
+// first.
+var aslFileExts = []string{".asl.json", ".asl.yaml", ".json", ".yaml", ".yml"}
+
+// isASLFileName reports whether a TARGET names an ASL file by its ending.
+func isASLFileName(target string) bool {
+	for _, ext := range aslFileExts {
+		if strings.HasSuffix(target, ext) {
+			return true
+		}
+	}
+	return false
 }

@@ -22,6 +22,8 @@ func TestRunWorkflow(t *testing.T) {
 		{"no_test_case", []string{"run", "-mock", "testdata/run/mocks.json", order}, 2},
 		{"unknown_test_case", []string{"run", "-mock", "testdata/run/mocks.json#Nope", order}, 2},
 		{"no_target", []string{"run"}, 2},
+		{"missing_file", []string{"run", "testdata/run/missing.asl.json"}, 2},
+		{"stdin_target", []string{"run", "-"}, 2},
 		{"yaml_in_json", []string{"run", "testdata/yaml_in.asl.json"}, 2},
 		{"sub_quotes_backslashes", []string{"run", "-sub", `Msg=say "hi" \ bye \n ${Left}`, "-sub", "Region=eu-west-1", "testdata/run/sub.asl.json"}, 0},
 		{"sub_unknown", []string{"run", "-sub", "Msg=hi", "-sub", "Nope=x", "-sub", "Other=y", "testdata/run/sub.asl.json"}, 2},
@@ -36,6 +38,9 @@ func TestRunWorkflow(t *testing.T) {
 		{"test_state_bad_level", []string{"test-state", "-inspection-level", "LOUD", "testdata/run/pass_state.json"}, 2},
 		{"test_state_bad_state", []string{"test-state", "testdata/run/bad_state.json"}, 2},
 		{"test_state_bad_path", []string{"test-state", "testdata/run/bad_path_state.json"}, 2},
+		{"test_state_unknown_state", []string{"test-state", "-state", "charge", "testdata/run/order.asl.json"}, 2},
+		{"test_state_missing_file", []string{"test-state", "testdata/run/missing.json"}, 2},
+		{"test_state_bad_machine", []string{"test-state", "-state", "Charge", "testdata/bad.asl.json"}, 2},
 		{"test_state_yaml_in_json", []string{"test-state", "testdata/yaml_in.asl.json"}, 2},
 	}
 	for _, tt := range tests {

@@ -64,7 +64,7 @@ Example:
 			}
 			data, err := os.ReadFile(args[0])
 			if err != nil {
-				e.errorf("%v", err)
+				e.errorf("test-state: %v", err)
 				return 2
 			}
 			m, err := compileTestState(args[0], data)
@@ -105,6 +105,12 @@ Example:
 			}
 			res, err := m.TestState(context.Background(), req)
 			if err != nil {
+				var verr *local.ValidationError
+				if *state != "" && errors.As(err, &verr) && verr.Message == "State not found in definition" {
+					// AWS's words, with the state asked for and the fix.
+					e.errorf("test-state: %s: -state %q: %v: name a state of the definition (state names are case-sensitive)", args[0], *state, err)
+					return 2
+				}
 				e.errorf("test-state: %s: %v", args[0], err)
 				return 2
 			}
@@ -144,6 +150,14 @@ func compileTestState(name string, data []byte) (*local.Machine, error) {
 	doc, err := parseASL(name, data)
 	if err != nil {
 		return nil, err
+	}
+	// A whole machine is checked as goasl run and validate check it, so
+	// that every command reports a bad definition in one format.
+	if ds := errorsOf(asl.Validate(doc.Machine, asl.ValidateOptions{})); len(ds) > 0 {
+		for i := range ds {
+			ds[i].Pos = doc.Position(ds[i].Pointer)
+		}
+		return nil, &asl.Error{Diagnostics: ds}
 	}
 	return local.Compile(doc.Machine)
 }

@@ -111,7 +111,7 @@ func TestREADMEDocumentsTheCLI(t *testing.T) {
 	if err != nil {
 		t.Fatalf("goasl help: %v\n%s", err, out)
 	}
-	cmds := regexp.MustCompile(`(?m)^\t(\w+) {2,}\S`).FindAllStringSubmatch(string(out), -1)
+	cmds := regexp.MustCompile(`(?m)^\t([a-z][\w-]*) +[a-z]`).FindAllStringSubmatch(string(out), -1)
 	if len(cmds) < 5 {
 		t.Fatalf("goasl help lists too few commands:\n%s", out)
 	}
@@ -121,6 +121,13 @@ func TestREADMEDocumentsTheCLI(t *testing.T) {
 			t.Errorf("README does not document goasl %s", name)
 		}
 		help, _ := exec.Command("go", "run", "../../cmd/goasl", "help", name).CombinedOutput()
+		// The command's row in the README's table shows its usage line
+		// exactly as its help prints it.
+		usage, _, _ := strings.Cut(string(help), "\n")
+		usage = strings.TrimSpace(strings.TrimPrefix(usage, "Usage: "))
+		if row := "| `" + strings.ReplaceAll(usage, "|", `\|`) + "` |"; !strings.Contains(text, row) {
+			t.Errorf("README's table of commands has no row starting %s (the usage line of goasl help %s)", row, name)
+		}
 		for _, f := range regexp.MustCompile(`(?m)^  -(\w[\w-]*)`).FindAllStringSubmatch(string(help), -1) {
 			if !strings.Contains(text, "`-"+f[1]) {
 				t.Errorf("README does not document goasl %s -%s", name, f[1])
